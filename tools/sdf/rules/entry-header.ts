@@ -1,0 +1,50 @@
+/**
+ * NetSuite reads the JSDoc header of an entry file only when it is the first thing in the file;
+ * it must say `@NApiVersion 2.1` and the `@NScriptType` of the script object that points at it.
+ * Problems are reported at the built file's line (the file is under FileCabinet/).
+ */
+import type { Rule } from './rule';
+import type { Problem } from '../problem';
+import { fileCabinetPath, type SdfScript } from '../model';
+import { SCRIPT_TYPES } from '../object-types';
+import { analyzeEntryFile, type EntryFileAnalysis } from '../entry-file';
+
+/** Problems with an entry file's header, given the @NScriptType its script object expects. */
+export function headerProblems(analysis: EntryFileAnalysis, expectedScriptType: string | undefined): string[] {
+  const { header } = analysis;
+  if (!header.headerFirst || !header.tags.NApiVersion) {
+    if (header.tagsElsewhere) return ['the @NApiVersion/@NScriptType header is not the first thing in the file (NetSuite ignores it there)'];
+    return ['the /** @NApiVersion 2.1 @NScriptType ... */ header is missing'];
+  }
+  const out: string[] = [];
+  if (header.tags.NApiVersion !== '2.1') out.push(`@NApiVersion is ${header.tags.NApiVersion}; SuiteScript 2.1 is required`);
+  const actual = header.tags.NScriptType;
+  if (!actual) out.push('@NScriptType is missing from the header');
+  else if (expectedScriptType && actual !== expectedScriptType) out.push(`@NScriptType is ${actual} but the script object expects ${expectedScriptType}`);
+  return out;
+}
+
+export function analyzeScriptFile(text: string, script: SdfScript): EntryFileAnalysis {
+  return analyzeEntryFile(text, script.scriptfile?.path ?? 'entry.js');
+}
+
+export const entryHeader: Rule = {
+  id: 'entry-header',
+  check(ctx) {
+    const problems: Problem[] = [];
+    for (const s of ctx.project.scripts) {
+      if (!s.scriptfile) continue;
+      const file = fileCabinetPath(s.scriptfile.path);
+      const text = ctx.readText(file);
+      if (text === undefined) continue; // reported by the scriptfile rule
+      const analysis = analyzeScriptFile(text, s);
+      for (const message of headerProblems(analysis, SCRIPT_TYPES[s.type].nScriptType)) {
+        problems.push({ file, line: 1, rule: this.id, message: `${message} (script ${s.scriptid}, ${s.file})` });
+      }
+      if (analysis.defineCount !== 1) {
+        problems.push({ file, line: analysis.defineLine, rule: this.id, message: `expected exactly one define(...), found ${analysis.defineCount} (script ${s.scriptid})` });
+      }
+    }
+    return problems;
+  },
+};

@@ -1,0 +1,29 @@
+/** Every rule the validator runs, in reporting order. */
+import type { Rule } from './rule';
+import { objectFileName } from './object-file-name';
+import { scriptidFormat } from './scriptid-format';
+import { rolePermission } from './role-permission';
+import { roleRecordReciprocity } from './role-record-reciprocity';
+import { scriptfileExists } from './scriptfile';
+import { entryHeader } from './entry-header';
+import { entryExports } from './entry-exports';
+import { deploymentStatus } from './deployment-status';
+import { manifestFeatures } from './manifest-features';
+import { booleans } from './booleans';
+import { references } from './references';
+import { installationPreferences } from './installation-preferences';
+
+export const RULES: readonly Rule[] = [
+  objectFileName,
+  scriptidFormat,
+  rolePermission,
+  roleRecordReciprocity,
+  scriptfileExists,
+  entryHeader,
+  entryExports,
+  deploymentStatus,
+  manifestFeatures,
+  booleans,
+  references,
+  installationPreferences,
+];
