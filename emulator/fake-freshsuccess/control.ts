@@ -1,0 +1,74 @@
+/**
+ * Typed client of the fake's control API (/__fake/...), used by tests, the benchmark and
+ * `npm start` whether the fake runs in-process or as a child process.
+ */
+import type { ConfigPatch, FailedResult, FakeState, Fault, PublicConfig, RequestLogEntry, StoredAccount, StoredContact } from './types';
+
+export class FakeFreshsuccessControl {
+  constructor(readonly baseUrl: string) {}
+
+  private async call<T>(method: string, route: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.baseUrl}/__fake/${route}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const data = (await response.json()) as unknown;
+    if (!response.ok) {
+      const message = (data as { error?: string } | null)?.error ?? `HTTP ${response.status}`;
+      throw new Error(`fake Freshsuccess control ${method} ${route}: ${message}`);
+    }
+    return data as T;
+  }
+
+  state(): Promise<FakeState> {
+    return this.call('GET', 'state');
+  }
+
+  accounts(): Promise<StoredAccount[]> {
+    return this.call('GET', 'accounts');
+  }
+
+  async account(accountId: string): Promise<StoredAccount | undefined> {
+    return (await this.accounts()).find((a) => a.account_id === accountId);
+  }
+
+  contacts(): Promise<StoredContact[]> {
+    return this.call('GET', 'contacts');
+  }
+
+  /** API requests seen, oldest first; `sinceSeq` returns only later ones. */
+  requests(sinceSeq = 0): Promise<RequestLogEntry[]> {
+    return this.call('GET', `requests?since=${sinceSeq}`);
+  }
+
+  config(): Promise<PublicConfig> {
+    return this.call('GET', 'config');
+  }
+
+  /** Clears data, faults and the log, and restores the start-up configuration. */
+  async reset(): Promise<void> {
+    await this.call('POST', 'reset');
+  }
+
+  configure(patch: ConfigPatch): Promise<PublicConfig> {
+    return this.call('POST', 'configure', patch);
+  }
+
+  injectFaults(faults: Fault[]): Promise<Fault[]> {
+    return this.call('POST', 'faults', faults);
+  }
+
+  pendingFaults(): Promise<Fault[]> {
+    return this.call('GET', 'faults');
+  }
+
+  async clearFaults(): Promise<void> {
+    await this.call('DELETE', 'faults');
+  }
+
+  /** Writes data directly (validated like the API, no auth, no faults, not logged). */
+  seed(data: { accounts?: unknown[]; contacts?: unknown[] }): Promise<{ accounts: FailedResult[]; contacts: FailedResult[] }> {
+    return this.call('POST', 'seed', data);
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The fake's state as one object: configuration (with the start-up configuration that `reset`
+ * returns to), the tenant's data, the fault queue and the request log. The HTTP layer and the
+ * control API both work on it.
+ */
+import { publicConfig, applyConfigPatch, defaultConfig } from './config';
+import { FaultQueue, checkFault } from './faults';
+import { FreshsuccessStore, type Clock } from './store';
+import type { ConfigPatch, FailedResult, FakeConfig, FakeState, RequestLogEntry } from './types';
+
+export const DEFAULT_LOG_LIMIT = 2_000;
+
+export class FakeFreshsuccess {
+  private readonly initialConfig: FakeConfig;
+  config: FakeConfig;
+  readonly store: FreshsuccessStore;
+  readonly faults = new FaultQueue();
+  private log: RequestLogEntry[] = [];
+  private nextSeq = 1;
+
+  constructor(options: ConfigPatch = {}, now: Clock = Date.now, private readonly logLimit = DEFAULT_LOG_LIMIT) {
+    this.initialConfig = applyConfigPatch(defaultConfig(), options);
+    this.config = this.initialConfig;
+    this.store = new FreshsuccessStore(now);
+  }
+
+  configure(patch: unknown): FakeConfig {
+    this.config = applyConfigPatch(this.config, patch);
+    return this.config;
+  }
+
+  /** Back to the start-up configuration, with no data, no faults and an empty log. */
+  reset(): void {
+    this.config = this.initialConfig;
+    this.store.clear();
+    this.faults.clear();
+    this.log = [];
+    this.nextSeq = 1;
+  }
+
+  injectFaults(faults: unknown): void {
+    if (!Array.isArray(faults)) throw new Error('faults must be an array');
+    this.faults.add(faults.map(checkFault));
+  }
+
+  /** Seeds data without HTTP, auth or faults, through the same validation as the API. */
+  seed(data: { accounts?: unknown[]; contacts?: unknown[] }): { accounts: FailedResult[]; contacts: FailedResult[] } {
+    return {
+      accounts: this.store.upsertAccounts(data.accounts ?? [], this.config),
+      contacts: this.store.upsertContacts(data.contacts ?? [], this.config),
+    };
+  }
+
+  beginRequest(entry: Omit<RequestLogEntry, 'seq'>): RequestLogEntry {
+    const logged: RequestLogEntry = { seq: this.nextSeq++, ...entry };
+    this.log.push(logged);
+    if (this.log.length > this.logLimit) this.log.splice(0, this.log.length - this.logLimit);
+    return logged;
+  }
+
+  requests(sinceSeq = 0): RequestLogEntry[] {
+    return this.log.filter((e) => e.seq > sinceSeq);
+  }
+
+  /** A deep copy: callers in the same process cannot change the fake's state through it. */
+  snapshot(): FakeState {
+    return structuredClone({
+      config: publicConfig(this.config),
+      accounts: this.store.allAccounts(),
+      contacts: this.store.allContacts(),
+      requests: this.requests(),
+      pendingFaults: this.faults.pending(),
+    });
+  }
+}

@@ -1,0 +1,269 @@
+/**
+ * The fake Freshsuccess over plain HTTP on 127.0.0.1 (node:http, no framework). Order of work
+ * for an API request: take a queued fault, read the body (413 over the limit), authenticate,
+ * check the content type and JSON, run the endpoint, answer. Faults that answer early do so
+ * before authentication and before any write, so they never advance state.
+ */
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { handleApi, type ApiResponse } from './api';
+import { authenticate, isFreshsuccessHost, redactKeys, redactUrl, regionOfHost } from './auth';
+import { FakeFreshsuccessControl } from './control';
+import { handleControl } from './control-routes';
+import { FakeFreshsuccess } from './fake';
+import type { Clock } from './store';
+import type { ConfigPatch, Fault, RequestLogEntry } from './types';
+
+export interface FakeFreshsuccessOptions extends ConfigPatch {
+  /** 0 (default) = an ephemeral port. */
+  port?: number;
+  /** Clock for created/updated times (in-process only). */
+  now?: Clock;
+  /** Request log entries kept (oldest dropped first). */
+  logLimit?: number;
+}
+
+export interface RunningFakeFreshsuccess {
+  url: string;
+  port: number;
+  control: FakeFreshsuccessControl;
+  stop(): Promise<void>;
+}
+
+export interface InProcessFakeFreshsuccess extends RunningFakeFreshsuccess {
+  /** Direct access to the state, for in-process tests that want it without HTTP. */
+  fake: FakeFreshsuccess;
+}
+
+const API_PREFIX = '/api/v2/';
+
+type BodyRead = { bytes: number; text: string | null };
+
+/** Reads the whole body; over the limit the rest is drained (not kept) so a 413 still reaches the client. */
+async function readBody(req: http.IncomingMessage, limit: number): Promise<BodyRead> {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    bytes += buf.length;
+    if (bytes <= limit) chunks.push(buf);
+  }
+  return { bytes, text: bytes <= limit ? Buffer.concat(chunks).toString('utf8') : null };
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.destroyed || res.headersSent) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    ...headers,
+  });
+  res.end(text);
+}
+
+function faultAnswer(fault: Fault, maxBodyBytes: number): ApiResponse | null {
+  switch (fault.kind) {
+    case 'status':
+      return { status: fault.status, body: { status_is_ok: false, message: fault.message ?? `Injected HTTP ${fault.status}` } };
+    case 'rate_limit':
+      return {
+        status: 429,
+        body: { status_is_ok: false, message: 'Too many requests' },
+        headers: fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) },
+      };
+    case 'too_large':
+      return tooLarge(maxBodyBytes);
+    case 'reject':
+      return { status: 200, body: { status_is_ok: false, message: fault.message ?? 'Batch rejected' } };
+    default:
+      return null; // drop and delay shape the answer rather than replace it
+  }
+}
+
+/** List pages are logged as a count, not their records: the log must stay small in benchmarks. */
+function summarize(method: string, body: Record<string, unknown>): unknown {
+  if (method !== 'GET' || !Array.isArray(body.results)) return body;
+  const { results, ...rest } = body;
+  return { ...rest, resultCount: results.length };
+}
+
+function tooLarge(limit: number): ApiResponse {
+  return { status: 413, body: { status_is_ok: false, message: `Request body too large (limit ${limit} bytes)` } };
+}
+
+export function createFakeServer(fake: FakeFreshsuccess) {
+  const timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  let closing = false;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const handle = { timer: setTimeout(() => finish(), ms), resolve };
+      const finish = () => {
+        timers.delete(handle);
+        clearTimeout(handle.timer);
+        resolve();
+      };
+      handle.resolve = finish;
+      timers.add(handle);
+    });
+
+  async function apiRequest(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const started = Date.now();
+    const method = (req.method ?? 'GET').toUpperCase();
+    const config = fake.config;
+    const entry: RequestLogEntry = fake.beginRequest({
+      at: started,
+      method,
+      url: redactUrl(url.pathname, url.searchParams),
+      path: url.pathname,
+      host: req.headers.host ?? '',
+      region: regionOfHost(req.headers.host),
+      auth: 'none',
+      contentType: req.headers['content-type'],
+      bodyBytes: 0,
+    });
+    const answer = (r: ApiResponse) => {
+      entry.status = r.status;
+      entry.response = redactKeys(summarize(method, r.body), config.apiKeys);
+      entry.durationMs = Date.now() - started;
+      if (res.destroyed || req.socket.destroyed) entry.clientGone = true;
+      send(res, r.status, r.body, r.headers);
+    };
+    const drop = () => {
+      entry.durationMs = Date.now() - started;
+      req.socket.destroy();
+    };
+
+    const fault = fake.faults.take(method, url.pathname);
+    if (fault) entry.fault = fault.kind;
+    let body: BodyRead;
+    try {
+      body = await readBody(req, config.maxBodyBytes);
+    } catch {
+      return; // the client went away mid-body
+    }
+    entry.bodyBytes = body.bytes;
+    if (body.text !== null && body.text !== '') {
+      let logged: unknown = body.text;
+      try {
+        logged = JSON.parse(body.text);
+      } catch {
+        /* logged as text */
+      }
+      entry.body = redactKeys(logged, config.apiKeys);
+    }
+
+    if (fault?.kind === 'drop' && !fault.afterWrite) return drop();
+    const early = fault ? faultAnswer(fault, config.maxBodyBytes) : null;
+    if (early) return answer(early);
+    if (fault?.kind === 'delay' && fault.beforeWrite) {
+      await sleep(fault.ms);
+      if (closing) return;
+    }
+
+    const response = processApi(req, method, url, body, entry);
+    // A slow answer is written first and answered late, like a real server that outlives
+    // the client's timeout: exactly what idempotent upserts must survive.
+    if (fault?.kind === 'delay' && !fault.beforeWrite) await sleep(fault.ms);
+    if (fault?.kind === 'drop' && fault.afterWrite) return drop();
+    answer(response);
+  }
+
+  function processApi(req: http.IncomingMessage, method: string, url: URL, body: BodyRead, entry: RequestLogEntry): ApiResponse {
+    const config = fake.config;
+    if (body.text === null) return tooLarge(config.maxBodyBytes);
+    const auth = authenticate(req.headers, url.searchParams, config);
+    entry.auth = auth.form;
+    if (!auth.ok) {
+      entry.authFailure = auth.failure;
+      return { status: auth.status, body: { status_is_ok: false, message: 'Unauthorized: missing or invalid API key' } };
+    }
+    let segments: string[];
+    try {
+      segments = url.pathname.slice(API_PREFIX.length).split('/').map(decodeURIComponent);
+    } catch {
+      return { status: 400, body: { status_is_ok: false, message: 'Malformed URL encoding in path' } };
+    }
+    let parsed: unknown;
+    if (method === 'POST' || method === 'PUT') {
+      const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+      if (type !== 'application/json') {
+        return { status: 415, body: { status_is_ok: false, message: 'Content-Type must be application/json' } };
+      }
+      try {
+        parsed = JSON.parse(body.text);
+      } catch {
+        return { status: 400, body: { status_is_ok: false, message: 'Request body is not valid JSON' } };
+      }
+    } else if (body.text !== '') {
+      // GET and DELETE take only query parameters [doc].
+      return { status: 400, body: { status_is_ok: false, message: `${method} takes no request body` } };
+    }
+    return handleApi({ method, segments, query: url.searchParams, body: parsed }, fake.store, config);
+  }
+
+  async function controlRequest(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const body = await readBody(req, 256 * 1024 * 1024);
+    let parsed: unknown;
+    try {
+      parsed = body.text ? JSON.parse(body.text) : undefined;
+    } catch {
+      return send(res, 400, { error: 'control body is not valid JSON' });
+    }
+    const route = url.pathname.slice('/__fake/'.length);
+    const r = handleControl(fake, (req.method ?? 'GET').toUpperCase(), route, url.searchParams, parsed);
+    send(res, r.status, r.body);
+  }
+
+  const server = http.createServer((req, res) => {
+    res.on('error', () => undefined);
+    req.socket.on('error', () => undefined);
+    const url = new URL(req.url ?? '/', 'http://fake.invalid');
+    const handle = async () => {
+      if (url.pathname.startsWith('/__fake/') && !isFreshsuccessHost(req.headers.host)) return controlRequest(req, res, url);
+      if (url.pathname.startsWith(API_PREFIX)) return apiRequest(req, res, url);
+      await readBody(req, 0).catch(() => undefined);
+      send(res, 404, { status_is_ok: false, message: `Unknown endpoint: ${url.pathname}` });
+    };
+    handle().catch((e: unknown) => send(res, 500, { status_is_ok: false, message: `fake server error: ${(e as Error).message}` }));
+  });
+  server.keepAliveTimeout = 5000;
+
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  return {
+    server,
+    async listen(port: number): Promise<number> {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      return (server.address() as AddressInfo).port;
+    },
+    /** Stops at once: pending slow answers are abandoned and open sockets closed. */
+    async close(): Promise<void> {
+      closing = true;
+      for (const t of [...timers]) t.resolve();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Starts the fake in this process: for tests that only use async fetch. */
+export async function startFakeFreshsuccess(options: FakeFreshsuccessOptions = {}): Promise<InProcessFakeFreshsuccess> {
+  const { port = 0, now, logLimit, ...config } = options;
+  const fake = new FakeFreshsuccess(config, now, logLimit);
+  const running = createFakeServer(fake);
+  const actualPort = await running.listen(port);
+  const url = `http://127.0.0.1:${actualPort}`;
+  return { url, port: actualPort, control: new FakeFreshsuccessControl(url), fake, stop: () => running.close() };
+}

@@ -1,0 +1,228 @@
+/**
+ * The tenant's data: accounts and account contacts, with the bookkeeping tests read (created and
+ * updated times, a write counter). Records of one batch are applied in order, so a record can
+ * rely on one written earlier in the same batch (e.g. a parent account).
+ */
+import { ACCOUNT_SCHEMA, CONTACT_SCHEMA } from './schema';
+import type { FailedResult, FakeConfig, StoredAccount, StoredContact } from './types';
+import { applyDimensions, isObject, validateRecord, type RecordPatch } from './validate';
+
+export type Clock = () => number;
+
+export type LookupResult = { ok: true } | { ok: false; notFound: true } | { ok: false; notFound: false; message: string };
+
+function emptyDimensions() {
+  return { labels: {}, values: {}, events: {} };
+}
+
+function applyFields(fields: Record<string, string | number | boolean>, patch: RecordPatch): void {
+  Object.assign(fields, patch.set);
+  for (const name of patch.clear) delete fields[name];
+}
+
+export class FreshsuccessStore {
+  private readonly accounts = new Map<string, StoredAccount>();
+  /** Contacts by user_id: one entry in 'move'/'reject' modes, possibly several in 'duplicate' mode. */
+  private readonly contactsByUser = new Map<string, StoredContact[]>();
+  private nextAccountId = 1;
+  private nextContactId = 1;
+
+  constructor(private readonly now: Clock = Date.now) {}
+
+  clear(): void {
+    this.accounts.clear();
+    this.contactsByUser.clear();
+    this.nextAccountId = 1;
+    this.nextContactId = 1;
+  }
+
+  account(accountId: string): StoredAccount | undefined {
+    return this.accounts.get(accountId);
+  }
+
+  allAccounts(): StoredAccount[] {
+    return [...this.accounts.values()].sort((a, b) => a.id - b.id);
+  }
+
+  allContacts(): StoredContact[] {
+    return [...this.contactsByUser.values()].flat().sort((a, b) => a.id - b.id);
+  }
+
+  upsertAccounts(records: unknown[], config: FakeConfig): FailedResult[] {
+    const failed: FailedResult[] = [];
+    records.forEach((record, index) => {
+      const message = this.upsertAccount(record, config);
+      if (message !== null) {
+        failed.push({ message, account_id: isObject(record) ? record.account_id : undefined, record: index });
+      }
+    });
+    return failed;
+  }
+
+  /** Returns null on success, else the record's failure message. */
+  private upsertAccount(record: unknown, config: FakeConfig): string | null {
+    const accountId = isObject(record) ? record.account_id : undefined;
+    const existing = typeof accountId === 'string' ? this.accounts.get(accountId) : undefined;
+    const result = validateRecord(ACCOUNT_SCHEMA, record, {
+      exists: existing !== undefined,
+      nullValues: config.nullValues,
+      labelMaxLength: config.labelMaxLength,
+    });
+    if (!result.ok) return result.errors.join('; ');
+    const parent = result.patch.set.parent_account_id;
+    if (config.parentAccount === 'require' && typeof parent === 'string' && !this.accounts.has(parent)) {
+      return `Parent account not found: ${parent}`;
+    }
+    this.writeAccount(existing ?? this.newAccount(accountId as string), result.patch);
+    return null;
+  }
+
+  private newAccount(accountId: string): StoredAccount {
+    const at = this.now();
+    const account: StoredAccount = {
+      id: this.nextAccountId++,
+      account_id: accountId,
+      fields: {},
+      dimensions: emptyDimensions(),
+      assignedCsms: [],
+      deactivated: false,
+      isActive: true,
+      createdAt: at,
+      updatedAt: at,
+      writeCount: 0,
+    };
+    this.accounts.set(accountId, account);
+    return account;
+  }
+
+  private writeAccount(account: StoredAccount, patch: RecordPatch): void {
+    applyFields(account.fields, patch);
+    account.fields.account_id = account.account_id;
+    applyDimensions(account.dimensions, patch);
+    for (const email of patch.csms) {
+      // Additive [client]: a CSM not listed in a later push stays assigned.
+      if (!account.assignedCsms.some((e) => e.toLowerCase() === email.toLowerCase())) account.assignedCsms.push(email);
+    }
+    // Re-activating a DELETEd (deactivated) account by pushing is_churned:false is [open]:
+    // churned accounts "can be re-activated" [doc]; the fake treats that push as the way.
+    if (patch.set.is_churned === false) account.deactivated = false;
+    this.touch(account);
+  }
+
+  private touch(account: StoredAccount): void {
+    account.isActive = !account.deactivated && account.fields.is_churned !== true && account.fields.is_deleted !== true;
+    account.updatedAt = this.now();
+    account.writeCount++;
+  }
+
+  /** PUT /accounts/{id} with {"data": {...}}: modifies an existing account only [doc]. */
+  putAccount(accountId: string, data: unknown, config: FakeConfig): LookupResult {
+    const account = this.accounts.get(accountId);
+    if (!account) return { ok: false, notFound: true };
+    if (!isObject(data)) return { ok: false, notFound: false, message: 'Body must be {"data": {...}}' };
+    if (data.account_id !== undefined && data.account_id !== accountId) {
+      return { ok: false, notFound: false, message: `data.account_id does not match the URL: ${String(data.account_id)}` };
+    }
+    const result = validateRecord(ACCOUNT_SCHEMA, { ...data, account_id: accountId }, {
+      exists: true,
+      nullValues: config.nullValues,
+      labelMaxLength: config.labelMaxLength,
+    });
+    if (!result.ok) return { ok: false, notFound: false, message: result.errors.join('; ') };
+    this.writeAccount(account, result.patch);
+    return { ok: true };
+  }
+
+  /** DELETE /accounts/{id} deactivates and keeps every value [doc]. */
+  deactivateAccount(accountId: string): boolean {
+    const account = this.accounts.get(accountId);
+    if (!account) return false;
+    account.deactivated = true;
+    this.touch(account);
+    return true;
+  }
+
+  /** Removing a CSM or a dimension that is not there succeeds (idempotent) [open]. */
+  removeCsm(accountId: string, email: string): boolean {
+    const account = this.accounts.get(accountId);
+    if (!account) return false;
+    account.assignedCsms = account.assignedCsms.filter((e) => e.toLowerCase() !== email.toLowerCase());
+    this.touch(account);
+    return true;
+  }
+
+  removeDimension(accountId: string, kind: 'labels' | 'values', key: string): boolean {
+    const account = this.accounts.get(accountId);
+    if (!account) return false;
+    delete account.dimensions[kind][key];
+    this.touch(account);
+    return true;
+  }
+
+  upsertContacts(records: unknown[], config: FakeConfig): FailedResult[] {
+    const failed: FailedResult[] = [];
+    records.forEach((record, index) => {
+      const message = this.upsertContact(record, config);
+      if (message !== null) {
+        failed.push({
+          message,
+          account_id: isObject(record) ? record.account_id : undefined,
+          user_id: isObject(record) ? record.user_id : undefined,
+          record: index,
+        });
+      }
+    });
+    return failed;
+  }
+
+  private upsertContact(record: unknown, config: FakeConfig): string | null {
+    const result = validateRecord(CONTACT_SCHEMA, record, {
+      exists: false, // both keys are required on every contact write
+      nullValues: config.nullValues,
+      labelMaxLength: config.labelMaxLength,
+    });
+    if (!result.ok) return result.errors.join('; ');
+    const accountId = result.patch.set.account_id as string;
+    const userId = result.patch.set.user_id as string;
+    // The account must exist already (earlier in time, or earlier in this batch via another
+    // request): contacts cannot create accounts [client][mock]. A deactivated account still exists.
+    if (!this.accounts.has(accountId)) return 'Account not found';
+
+    const sameUser = this.contactsByUser.get(userId) ?? [];
+    let contact = sameUser.find((c) => c.account_id === accountId);
+    if (!contact && sameUser.length > 0 && config.contactMove !== 'duplicate') {
+      const other = sameUser[0] as StoredContact;
+      if (config.contactMove === 'reject') {
+        return `Contact ${userId} belongs to account ${other.account_id}; moving contacts is not allowed`;
+      }
+      other.previousAccountIds.push(other.account_id);
+      other.account_id = accountId;
+      contact = other;
+    }
+    if (!contact) {
+      const at = this.now();
+      contact = {
+        id: this.nextContactId++,
+        account_id: accountId,
+        user_id: userId,
+        fields: {},
+        dimensions: emptyDimensions(),
+        isActive: true,
+        previousAccountIds: [],
+        createdAt: at,
+        updatedAt: at,
+        writeCount: 0,
+      };
+      this.contactsByUser.set(userId, [...sameUser, contact]);
+    }
+    applyFields(contact.fields, result.patch);
+    contact.fields.account_id = accountId;
+    // `is_active:false` deactivates a contact [doc §7]; true re-activates it.
+    if (typeof result.patch.set.is_active === 'boolean') contact.isActive = result.patch.set.is_active;
+    delete contact.fields.is_active;
+    applyDimensions(contact.dimensions, result.patch);
+    contact.updatedAt = this.now();
+    contact.writeCount++;
+    return null;
+  }
+}
