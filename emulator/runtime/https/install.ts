@@ -256,7 +256,7 @@ function bodyText(body: unknown): string {
   if (typeof body === 'string') return body;
   if (typeof body === 'object') {
     // An object body is sent form-encoded, as NetSuite does.
-    return new URLSearchParams(Object.entries(body as Record<string, unknown>).map(([k, v]) => [k, String(v)])).toString();
+    return new URLSearchParams(Object.entries(body as Record<string, unknown>).map(([k, v]): [string, string] => [k, String(v)])).toString();
   }
   return String(body);
 }
