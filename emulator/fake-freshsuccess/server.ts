@@ -218,7 +218,6 @@ export function createFakeServer(fake: FakeFreshsuccess) {
 
   const server = http.createServer((req, res) => {
     res.on('error', () => undefined);
-    req.socket.on('error', () => undefined);
     const url = new URL(req.url ?? '/', 'http://fake.invalid');
     const handle = async () => {
       if (url.pathname.startsWith('/__fake/') && !isFreshsuccessHost(req.headers.host)) return controlRequest(req, res, url);
@@ -233,6 +232,7 @@ export function createFakeServer(fake: FakeFreshsuccess) {
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);
+    socket.on('error', () => undefined); // a client that vanishes is not the fake's failure
     socket.on('close', () => sockets.delete(socket));
   });
 
