@@ -27,7 +27,7 @@ export function parseXml(source: string): XmlParseResult {
     const locator = (error as { locator?: { lineNumber?: number } }).locator;
     const line = Math.max(1, firstComplaint?.line ?? locator?.lineNumber ?? 1);
     const message = firstComplaint?.message ?? (error as Error).message;
-    return { ok: false, line, message: message.replace(/^\[xmldom [a-zA-Z]+\]\s*/, '') };
+    return { ok: false, line, message: message.replace(/^\[xmldom [a-zA-Z]+\]\s*/, '').replace(/\s+/g, ' ') };
   }
 }
 

@@ -26,12 +26,15 @@ export const references: Rule = {
   id: 'reference',
   check({ project }) {
     const byId = new Map(project.objects.map((o) => [o.scriptid, o]));
+    // An object whose file could not be parsed is unknown, not missing: say nothing about it.
+    const unreadable = new Set(project.readProblems.map((p) => p.file.slice(p.file.lastIndexOf('/') + 1).replace(/\.xml$/, '')));
     const problems: Problem[] = [];
     for (const o of project.objects) {
       for (const leaf of o.leaves) {
         for (const m of leaf.value.matchAll(REF)) {
           const [text, id, part] = m as unknown as [string, string, string | undefined];
           const target = byId.get(id);
+          if (!target && unreadable.has(id)) continue;
           if (!target) {
             problems.push({ file: o.file, line: leaf.line, rule: this.id, message: `<${leaf.tag}> references ${text}, which is not an object in this project` });
           } else if (part && !partIds(target).includes(part)) {
