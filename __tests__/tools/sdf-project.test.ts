@@ -4,39 +4,22 @@
  * src/FileCabinet, so this test never races other tests that read the shared build output and
  * does not depend on `npm run build` having run first.
  */
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PROJECT_ROOT, SDF_ROOT, appId } from '../../tools/project';
+import { SDF_ROOT } from '../../tools/project';
 import { validateProject } from '../../tools/sdf/validate';
 import { formatProblem } from '../../tools/sdf/problem';
 import { readSdfProject } from '../../tools/sdf/model';
+import { buildToTemp, type TempBuild } from './helpers/temp-build';
 
-let builtRoot: string;
-
-function hasTypeScript(dir: string): boolean {
-  return readdirSync(dir).some((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? hasTypeScript(full) : name.endsWith('.ts');
-  });
-}
+let build: TempBuild;
 
 beforeAll(() => {
-  builtRoot = mkdtempSync(join(tmpdir(), 'fsc-sdf-'));
-  cpSync(SDF_ROOT, builtRoot, { recursive: true, filter: (src) => !src.startsWith(join(SDF_ROOT, 'FileCabinet')) && !src.startsWith(join(SDF_ROOT, 'TypeScript')) });
-  const outDir = join(builtRoot, 'FileCabinet', 'SuiteApps', appId());
-  if (hasTypeScript(join(SDF_ROOT, 'TypeScript'))) {
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(PROJECT_ROOT, 'tsconfig.json'), '--outDir', outDir], { stdio: 'pipe' });
-  }
+  build = buildToTemp();
 }, 120_000);
 
-afterAll(() => {
-  if (builtRoot) rmSync(builtRoot, { recursive: true, force: true });
-});
+afterAll(() => build?.dispose());
 
 test('src/ validates clean once built', () => {
-  const problems = validateProject(builtRoot).filter((p) => p.severity !== 'warning');
+  const problems = validateProject(build.root).filter((p) => p.severity !== 'warning');
   expect(problems.map((p) => formatProblem(p))).toEqual([]);
 });
 
