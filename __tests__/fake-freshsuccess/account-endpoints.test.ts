@@ -174,7 +174,9 @@ describe('removal sub-resources', () => {
 
   it('answers 404 for a missing account and 405 for another verb', async () => {
     expect((await api.del('accounts/NOPE/dimension_labels/Segment')).status).toBe(404);
-    expect((await api.get('accounts/A/dimension_labels/Segment')).status).toBe(405);
+    const wrongVerb = await api.get('accounts/A/dimension_labels/Segment');
+    expect(wrongVerb.status).toBe(405);
+    expect(wrongVerb.headers.allow).toBe('DELETE');
   });
 });
 
@@ -186,6 +188,19 @@ describe('parent accounts ([open]: configurable)', () => {
       records: [account('PARENT'), account('CHILD1', { parent_account_id: 'PARENT' }), account('CHILD2', { parent_account_id: 'LATER' }), account('LATER')],
     });
     expect(r.json.failed_results).toEqual([{ message: 'Parent account not found: LATER', account_id: 'CHILD2', record: 2 }]);
+  });
+});
+
+describe('[open] answer shapes', () => {
+  it('can omit an empty failed_results (omitEmptyFailedResults) but never a non-empty one', async () => {
+    await fs.control.configure({ omitEmptyFailedResults: true });
+    expect((await api.post('accounts', { records: [account('A')] })).json).toEqual({ status_is_ok: true });
+    expect((await api.post('accounts', { records: [{ account_id: 'B' }] })).json.failed_results).toHaveLength(1);
+  });
+
+  it('reads an is_deleted account as inactive', async () => {
+    await api.post('accounts', { records: [account('T', { is_deleted: true })] });
+    expect(await fs.control.account('T')).toMatchObject({ isActive: false, deactivated: false });
   });
 });
 
