@@ -9,6 +9,7 @@
 import type { Rule } from './rule';
 import type { Problem } from '../problem';
 import { DEPLOYMENT_STATUSES, RECURRENCE_REPEATS } from '../object-types';
+import type { SdfDeployment } from '../model';
 
 const MUST_BE_RELEASED = new Set(['usereventscript', 'suitelet', 'restlet', 'clientscript']);
 const QUEUED = new Set(['mapreducescript', 'scheduledscript']);
@@ -33,10 +34,10 @@ export const deploymentStatus: Rule = {
           problems.push({ ...at, message: `${s.type} deployment ${d.scriptid} is ${status}; it must be RELEASED to run for every user` });
         }
         if (!QUEUED.has(s.type)) continue;
-        if (!d.recurrence && status !== 'NOTSCHEDULED') {
+        if (!d.recurrence && status !== 'NOTSCHEDULED' && status !== 'SCHEDULED') {
           problems.push({ ...at, message: `${s.type} deployment ${d.scriptid} has no <recurrence>, so it is submitted from code and must be NOTSCHEDULED (it is ${status})` });
         }
-        if (status === 'SCHEDULED') problems.push(...recurrenceProblems(d, s.file, this.id));
+        if (status === 'SCHEDULED') problems.push(...recurrenceProblems(d, s.file, at.line, this.id));
         if (d.recurrence && status === 'NOTSCHEDULED') {
           problems.push({ file: s.file, line: d.recurrence.line, rule: this.id, severity: 'warning', message: `deployment ${d.scriptid} has a <recurrence> but is NOTSCHEDULED: the schedule will not run until an admin schedules it` });
         }
@@ -46,9 +47,9 @@ export const deploymentStatus: Rule = {
   },
 };
 
-function recurrenceProblems(d: { scriptid: string; line: number; recurrence?: { line: number; kind: string; props: Record<string, { value: string; line: number }>; repeat?: { value: string; line: number } } }, file: string, rule: string): Problem[] {
+function recurrenceProblems(d: SdfDeployment, file: string, statusLine: number, rule: string): Problem[] {
   const r = d.recurrence;
-  if (!r) return [{ file, line: d.line, rule, message: `SCHEDULED deployment ${d.scriptid} has no <recurrence>` }];
+  if (!r) return [{ file, line: statusLine, rule, message: `SCHEDULED deployment ${d.scriptid} has no <recurrence>: add one, or make it NOTSCHEDULED if it is submitted from code` }];
   if (!r.kind) return [{ file, line: r.line, rule, message: `deployment ${d.scriptid}: <recurrence> is empty` }];
   const problems: Problem[] = [];
   for (const required of ['startdate', 'starttime']) {

@@ -1,5 +1,6 @@
 /** Every rule the validator runs, in reporting order. */
 import type { Rule } from './rule';
+import { manifest } from './manifest';
 import { objectFileName } from './object-file-name';
 import { scriptidFormat } from './scriptid-format';
 import { rolePermission } from './role-permission';
@@ -14,6 +15,7 @@ import { references } from './references';
 import { installationPreferences } from './installation-preferences';
 
 export const RULES: readonly Rule[] = [
+  manifest,
   objectFileName,
   scriptidFormat,
   rolePermission,
