@@ -16,6 +16,8 @@ export const ADMIN: TestUser = { id: 3, role: 'administrator', roleId: '3', emai
 interface ScriptEntry {
   scriptType: ScriptType;
   scriptFile: string;
+  /** Parameter values set on each deployment (by deployment id); task params override them. */
+  deploymentParameters?: Record<string, Record<string, unknown>>;
 }
 
 export class TestRuntime implements RuntimeServices {
@@ -33,6 +35,7 @@ export class TestRuntime implements RuntimeServices {
   /** @param fileCabinet folder that stands for the File Cabinet root ('/SuiteApps/...' inside). */
   constructor(private readonly fileCabinet: string) {
     this.registerModule('N/log', () => this.logModule());
+    this.registerModule('N/runtime', () => this.runtimeModule());
   }
 
   addScript(scriptId: string, entry: ScriptEntry): void {
@@ -77,7 +80,7 @@ export class TestRuntime implements RuntimeServices {
       executionContext: options.executionContext,
       stage: options.stage,
       meter,
-      parameters: { ...(options.parameters ?? {}) },
+      parameters: { ...(script.deploymentParameters?.[options.deploymentId] ?? {}), ...(options.parameters ?? {}) },
       user: options.user ?? this.user,
       scriptFile: script.scriptFile,
     };
@@ -108,6 +111,27 @@ export class TestRuntime implements RuntimeServices {
       this.instances.set(name, f());
     }
     return this.instances.get(name);
+  }
+
+  /** The slice of N/runtime the fixtures use. */
+  private runtimeModule() {
+    const current = () => this.executions.require('N/runtime');
+    return {
+      get executionContext() {
+        return current().executionContext;
+      },
+      accountId: this.accountId,
+      getCurrentScript: () => {
+        const e = current();
+        return {
+          id: e.scriptId,
+          deploymentId: e.deploymentId,
+          getParameter: (o: { name: string }) => e.parameters[o.name] ?? null,
+          getRemainingUsage: () => e.meter.remaining(),
+        };
+      },
+      getCurrentUser: () => current().user,
+    };
   }
 
   private logModule() {

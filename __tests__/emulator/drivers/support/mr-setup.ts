@@ -1,0 +1,79 @@
+/**
+ * A runtime with N/https (routed to the child server), N/task and the two compiled Map/Reduce
+ * fixtures, deployed as the tests need.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DeploymentDefinition, ScriptDefinition } from '../../../../emulator/runtime/project/definitions';
+import { installHttps, HttpsHandle } from '../../../../emulator/runtime/https/install';
+import { installTask, TaskHandle, TaskOptions } from '../../../../emulator/runtime/task/install';
+import { compileFixture } from './compile-fixture';
+import { TestRuntime, TestUser } from './test-runtime';
+
+export const MR = 'customscript_fx_mr';
+export const MR_EXIT = 'customscript_fx_mr_exit';
+
+export interface MrWorld {
+  rt: TestRuntime;
+  https: HttpsHandle;
+  task: TaskHandle;
+  scripts: ScriptDefinition[];
+  /** Submits from a Suitelet-like script as `user`; returns the task id. */
+  submit(o: { scriptId?: string; deploymentId?: string; params?: Record<string, unknown> }, user?: TestUser): string;
+  /** task.checkStatus from a script; the status object's getters are called inside it too. */
+  status<T>(taskId: string, read: (s: any) => T): T;
+  /** The parsed JSON of the fixture's 'summary' log, newest last. */
+  summaries(): any[];
+  logs(title: string): any[];
+}
+
+export function deployment(id: string, over: Partial<DeploymentDefinition> = {}): DeploymentDefinition {
+  return { scriptId: id, status: 'NOTSCHEDULED', isDeployed: true, logLevel: 'DEBUG', parameterValues: {}, extra: {}, ...over };
+}
+
+export function mrWorld(origin: string, options: Partial<TaskOptions> & { deployments?: DeploymentDefinition[] } = {}): MrWorld {
+  const fileCabinet = mkdtempSync(join(tmpdir(), 'fc-'));
+  const rt = new TestRuntime(fileCabinet);
+  const mrFile = compileFixture(fileCabinet, join(__dirname, '../fixtures/mr_fixture.ts'), 'mr_fixture');
+  const exitFile = compileFixture(fileCabinet, join(__dirname, '../fixtures/mr_exit_fixture.ts'), 'mr_exit_fixture');
+  const scripts: ScriptDefinition[] = [
+    {
+      scriptId: MR,
+      name: 'Fixture MR',
+      scriptType: 'MAPREDUCE',
+      scriptFile: mrFile,
+      parameters: [],
+      deployments: options.deployments ?? [deployment('customdeploy_fx_mr'), deployment('customdeploy_fx_mr2')],
+    },
+    { scriptId: MR_EXIT, name: 'Exit MR', scriptType: 'MAPREDUCE', scriptFile: exitFile, parameters: [], deployments: [deployment('customdeploy_fx_exit')] },
+  ];
+  for (const s of scripts) {
+    rt.addScript(s.scriptId, {
+      scriptType: s.scriptType,
+      scriptFile: s.scriptFile,
+      deploymentParameters: Object.fromEntries(s.deployments.map((d) => [d.scriptId, d.parameterValues])),
+    });
+  }
+  const https = installHttps(rt, { hostRoutes: { 'api-us.freshsuccess.com': origin } });
+  const task = installTask(rt, { scripts: () => scripts, ...options });
+  type TaskModule = { create(o: Record<string, unknown>): { submit(): string }; checkStatus(o: { taskId: string }): unknown };
+  const N = task.module as unknown as TaskModule;
+  const parsed = (title: string) => rt.logs.filter((l) => l.title === title).map((l) => JSON.parse(l.details));
+  return {
+    rt,
+    https,
+    task,
+    scripts,
+    submit: (o, user) =>
+      rt.asScript('customscript_fx_sl', () => N.create({ taskType: 'MAP_REDUCE', scriptId: MR, ...o }).submit(), user),
+    status: (taskId, read) => rt.asScript('customscript_fx_sl', () => read(N.checkStatus({ taskId }))),
+    summaries: () => parsed('summary'),
+    logs: parsed,
+  };
+}
+
+/** Fixture items: `calls` HTTPS calls (10 units each) in map, `failTimes` failing attempts. */
+export function items(list: { group: string; calls?: number; failTimes?: number }[]): string {
+  return JSON.stringify(list.map((it, i) => ({ id: i + 1, ...it })));
+}

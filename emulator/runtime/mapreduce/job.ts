@@ -1,0 +1,406 @@
+/**
+ * One Map/Reduce instance, run stage by stage (netsuite-platform.md §2):
+ * getInputData once → map per key/value → shuffle (group by key) → reduce per key → summarize.
+ * Each invocation is one `rt.runScript` with its stage (so its own usage meter: 10,000 / 1,000 /
+ * 5,000 / 10,000) and the script is loaded afresh, as NetSuite does.
+ *
+ * Deterministic simulation of what NetSuite does in parallel:
+ * - concurrency: invocations are dealt round-robin to `concurrency` jobs (min of the
+ *   processors, the deployment's concurrencylimit and the number of keys); each job counts its
+ *   own units and minutes and yields after an invocation once it passed 10,000 units or
+ *   `yieldaftermins` (minutes are read from the simulated clock);
+ * - retries: `config.retryCount` (0–3) re-runs a failed key with executionNo + 1, isRestarted true
+ *   and the earlier errors in `context.errors`; writes of a failed attempt are discarded;
+ *   `config.exitOnError` ends the stage at the first key that is out of retries and jumps to
+ *   summarize;
+ * - restarts: `restart: { stage, afterInvocations }` interrupts the invocation that follows the
+ *   given number of completed ones after it ran (its side effects stay, its writes are lost), as a
+ *   server restart would; it is re-run with isRestarted true and an SSS_APP_SERVER_RESTART entry in
+ *   `context.errors` [open: whether NetSuite also lists it in the stage summary — here it does not].
+ *   For getInputData and summarize the whole stage re-runs with isRestarted true.
+ */
+import type { ScriptExecution } from '../execution';
+import type { MapReduceStage } from '../governance';
+import type { RuntimeServices } from '../services';
+import { suiteScriptError } from '../https/suite-script-error';
+import { inputPairs, InputOptions, KeyValue } from './input';
+import { asStoredString, checkKey, checkValue, DEFAULT_YIELD_AFTER_MINS, YIELD_AFTER_UNITS } from './limits';
+import { emptyStats, errorIterator, errorJson, ErrorRecord, outputIterator, StageStats, stageSummary } from './summary';
+
+export type TaskStage = 'GET_INPUT' | 'MAP' | 'SHUFFLE' | 'REDUCE' | 'SUMMARIZE';
+export type TaskStatusName = 'PENDING' | 'PROCESSING' | 'COMPLETE' | 'FAILED';
+
+export interface RestartHook {
+  stage: MapReduceStage;
+  /** Completed invocations of the stage before the one that gets interrupted (0 = the first). */
+  afterInvocations: number;
+}
+
+export interface JobSpec {
+  taskId: string;
+  scriptId: string;
+  deploymentId: string;
+  /** Script parameter values from the task (override the deployment's). */
+  params: Record<string, unknown>;
+  /** The user (and role) the instance runs as: the submitter's, or the deployment's runasrole. */
+  user?: ScriptExecution['user'];
+  concurrency: number;
+  yieldAfterMins?: number;
+  restarts?: RestartHook[];
+  input?: InputOptions;
+}
+
+interface Config {
+  retryCount: number;
+  exitOnError: boolean;
+}
+
+export class MapReduceJob {
+  status: TaskStatusName = 'PENDING';
+  stage: TaskStage | null = null;
+  readonly dateCreated: Date;
+  /** Why the instance FAILED (the script could not run at all), if it did. */
+  failure?: string;
+
+  readonly inputStats: StageStats & { error: string | null };
+  readonly mapStats: StageStats;
+  readonly reduceStats: StageStats;
+  summarizeUsage = 0;
+
+  private pairs: KeyValue[] = [];
+  private mapDone = 0;
+  private mapWrites: [string, string][] = [];
+  private groups: { key: string; values: string[] }[] = [];
+  private reduceDone = 0;
+  private output: [string, string][] = [];
+  private entry = { map: false, reduce: false };
+  private config: Config = { retryCount: 0, exitOnError: false };
+  private skipToSummarize = false;
+  private readonly pendingRestarts: RestartHook[];
+  private readonly plan: (() => void)[];
+
+  constructor(private readonly rt: RuntimeServices, readonly spec: JobSpec) {
+    this.dateCreated = rt.clock.now();
+    this.inputStats = { ...emptyStats(this.dateCreated), error: null };
+    this.mapStats = emptyStats(this.dateCreated);
+    this.reduceStats = emptyStats(this.dateCreated);
+    this.pendingRestarts = [...(spec.restarts ?? [])];
+    this.plan = [() => this.getInput(), () => this.map(), () => this.shuffle(), () => this.reduce(), () => this.summarize()];
+  }
+
+  /** Test hook: interrupt an invocation of `stage` as a server restart would. */
+  addRestart(hook: RestartHook): void {
+    this.pendingRestarts.push(hook);
+  }
+
+  get done(): boolean {
+    return this.status === 'COMPLETE' || this.status === 'FAILED';
+  }
+
+  /** Runs the next stage; returns false once the instance is finished. */
+  step(): boolean {
+    if (this.done) return false;
+    this.status = 'PROCESSING';
+    const next = this.plan.shift();
+    if (!next) return false;
+    try {
+      next();
+    } catch (e) {
+      this.status = 'FAILED';
+      this.failure = errorJson(e);
+      return false;
+    }
+    if (this.plan.length === 0) this.status = 'COMPLETE';
+    return !this.done;
+  }
+
+  runToEnd(): void {
+    while (this.step());
+  }
+
+  // --- counts for task.checkStatus ---------------------------------------------------------
+  counts() {
+    const bytes = (xs: string[]) => xs.reduce((n, s) => n + Buffer.byteLength(s, 'utf8'), 0);
+    const pendingMap = this.entry.map ? this.pairs.slice(this.mapDone) : [];
+    const pendingReduce = this.groups.slice(this.reduceDone);
+    return {
+      totalMap: this.entry.map ? this.pairs.length : 0,
+      pendingMap: pendingMap.length,
+      pendingMapSize: bytes(pendingMap.map((p) => p.value)),
+      totalReduce: this.groups.length,
+      pendingReduce: pendingReduce.length,
+      pendingReduceSize: bytes(pendingReduce.flatMap((g) => g.values)),
+      totalOutput: this.output.length,
+      pendingOutput: this.stage === 'SUMMARIZE' || this.done ? 0 : this.output.length,
+      pendingOutputSize: this.stage === 'SUMMARIZE' || this.done ? 0 : bytes(this.output.map((o) => o[1])),
+      currentTotalSize: bytes([...this.pairs.map((p) => p.value), ...this.mapWrites.map((w) => w[1]), ...this.output.map((o) => o[1])]),
+    };
+  }
+
+  /**
+   * [open] NetSuite does not document how it computes the percentage; here getInputData is the
+   * first 10 %, map 10–50 %, shuffle 50–60 %, reduce 60–95 %, summarize the last 5 %.
+   */
+  percentageCompleted(): number {
+    if (this.status === 'COMPLETE') return 100;
+    const frac = (done: number, total: number) => (total === 0 ? 1 : done / total);
+    switch (this.stage) {
+      case null: return 0;
+      case 'GET_INPUT': return 0;
+      case 'MAP': return Math.floor(10 + 40 * frac(this.mapDone, this.pairs.length));
+      case 'SHUFFLE': return 50;
+      case 'REDUCE': return Math.floor(60 + 35 * frac(this.reduceDone, this.groups.length));
+      case 'SUMMARIZE': return 95;
+    }
+  }
+
+  // --- stages --------------------------------------------------------------------------------
+  private getInput(): void {
+    this.stage = 'GET_INPUT';
+    const startMs = this.rt.clock.nowMs();
+    this.inputStats.dateCreated = this.rt.clock.now();
+    let isRestarted = false;
+    for (;;) {
+      const restart = this.takeRestart('getInputData', 0);
+      const r = this.invoke('getInputData', (exports) => {
+        this.readEntryPoints(exports);
+        const returned = this.call(exports, 'getInputData', { isRestarted, ObjectRef: { type: '', id: '' } });
+        return inputPairs(this.rt, returned, this.spec.input ?? {});
+      });
+      this.inputStats.usage += r.used;
+      if (!r.ok) {
+        this.inputStats.error = errorJson(r.error);
+        this.skipToSummarize = true;
+        break;
+      }
+      if (restart) {
+        isRestarted = true;
+        continue;
+      }
+      this.pairs = r.value;
+      break;
+    }
+    this.inputStats.seconds = (this.rt.clock.nowMs() - startMs) / 1000;
+  }
+
+  private map(): void {
+    if (this.skipToSummarize) return;
+    this.stage = 'MAP';
+    if (!this.entry.map) {
+      // No map stage: getInputData's pairs go straight to the shuffle.
+      this.mapWrites = this.pairs.map((p) => [p.key, p.value]);
+      return;
+    }
+    this.runKeyed('map', this.mapStats, this.pairs.length, (i) => {
+      const p = this.pairs[i] as KeyValue;
+      return { key: p.key, payload: { value: p.value } };
+    }, (writes) => { this.mapWrites.push(...writes); this.mapDone += 1; });
+  }
+
+  private shuffle(): void {
+    if (this.skipToSummarize) return;
+    this.stage = 'SHUFFLE';
+    if (!this.entry.reduce) {
+      this.output = this.mapWrites;
+      return;
+    }
+    const byKey = new Map<string, string[]>();
+    for (const [k, v] of this.mapWrites) {
+      const list = byKey.get(k);
+      if (list) list.push(v);
+      else byKey.set(k, [v]);
+    }
+    this.groups = [...byKey].map(([key, values]) => ({ key, values }));
+  }
+
+  private reduce(): void {
+    if (this.skipToSummarize || !this.entry.reduce) return;
+    this.stage = 'REDUCE';
+    this.runKeyed('reduce', this.reduceStats, this.groups.length, (i) => {
+      const g = this.groups[i] as { key: string; values: string[] };
+      return { key: g.key, payload: { values: [...g.values] } };
+    }, (writes) => { this.output.push(...writes); this.reduceDone += 1; });
+  }
+
+  private summarize(): void {
+    this.stage = 'SUMMARIZE';
+    const startMs = this.rt.clock.nowMs();
+    let isRestarted = false;
+    for (;;) {
+      const restart = this.takeRestart('summarize', 0);
+      const r = this.invoke('summarize', (exports) => {
+        if (typeof exports.summarize !== 'function') return undefined;
+        return this.call(exports, 'summarize', this.summaryContext(isRestarted, startMs));
+      });
+      this.summarizeUsage += r.used;
+      if (!r.ok) throw r.error; // uncaught in summarize: the instance fails [open: NetSuite's status]
+      if (restart) {
+        isRestarted = true;
+        continue;
+      }
+      return;
+    }
+  }
+
+  private summaryContext(isRestarted: boolean, startMs: number) {
+    const stats = [this.inputStats, this.mapStats, this.reduceStats];
+    return {
+      isRestarted,
+      dateCreated: this.dateCreated,
+      seconds: (startMs - this.dateCreated.getTime()) / 1000,
+      usage: stats.reduce((n, s) => n + s.usage, 0),
+      concurrency: Math.max(this.mapStats.concurrency, this.reduceStats.concurrency),
+      yields: this.mapStats.yields + this.reduceStats.yields,
+      inputSummary: {
+        dateCreated: this.inputStats.dateCreated,
+        seconds: this.inputStats.seconds,
+        usage: this.inputStats.usage,
+        error: this.inputStats.error,
+      },
+      mapSummary: stageSummary(this.mapStats),
+      reduceSummary: stageSummary(this.reduceStats),
+      output: outputIterator(this.output),
+    };
+  }
+
+  // --- keyed invocations (map and reduce) ----------------------------------------------------
+  private runKeyed(
+    stage: 'map' | 'reduce',
+    stats: StageStats,
+    count: number,
+    item: (i: number) => { key: string; payload: Record<string, unknown> },
+    commit: (writes: [string, string][]) => void,
+  ): void {
+    const startMs = this.rt.clock.nowMs();
+    stats.dateCreated = this.rt.clock.now();
+    const concurrency = Math.max(1, Math.min(this.spec.concurrency, count));
+    stats.concurrency = count === 0 ? 0 : concurrency;
+    const slots = Array.from({ length: concurrency }, () => ({ units: 0, sinceMs: startMs }));
+    const yieldAfterMs = (this.spec.yieldAfterMins ?? DEFAULT_YIELD_AFTER_MINS) * 60_000;
+    let completed = 0;
+
+    for (let i = 0; i < count; i++) {
+      const { key, payload } = item(i);
+      const slot = slots[i % concurrency] as { units: number; sinceMs: number };
+      const earlier: ErrorRecord[] = [];
+      let executionNo = 1;
+      for (;;) {
+        const restart = this.takeRestart(stage, completed);
+        const writes: [string, string][] = [];
+        const context = {
+          ...payload,
+          key,
+          isRestarted: executionNo > 1,
+          executionNo,
+          errors: errorIterator([...earlier]),
+          write: (a: unknown, b?: unknown): void => {
+            writes.push(writeArgs(a, b));
+          },
+        };
+        const r = this.invoke(stage, (exports) => this.call(exports, stage, context));
+        stats.usage += r.used;
+        slot.units += r.used;
+        if (restart) {
+          earlier.push({ key, error: errorJson(suiteScriptError('SSS_APP_SERVER_RESTART', 'The server was restarted while this invocation ran')), executionNo });
+          executionNo += 1;
+          continue;
+        }
+        if (r.ok) {
+          commit(writes);
+          stats.keys.push({ key, executionCount: executionNo, completionState: 'COMPLETE' });
+          break;
+        }
+        const failure = { key, error: errorJson(r.error), executionNo };
+        stats.errors.push(failure);
+        earlier.push(failure);
+        if (executionNo <= this.config.retryCount) {
+          executionNo += 1;
+          continue;
+        }
+        stats.keys.push({ key, executionCount: executionNo, completionState: 'FAILED' });
+        if (stage === 'map') this.mapDone += 1;
+        else this.reduceDone += 1;
+        if (this.config.exitOnError) this.skipToSummarize = true;
+        break;
+      }
+      completed += 1;
+      if (slot.units >= YIELD_AFTER_UNITS || this.rt.clock.nowMs() - slot.sinceMs >= yieldAfterMs) {
+        stats.yields += 1;
+        slot.units = 0;
+        slot.sinceMs = this.rt.clock.nowMs();
+      }
+      if (this.skipToSummarize) break;
+    }
+    stats.seconds = (this.rt.clock.nowMs() - startMs) / 1000;
+  }
+
+  // --- plumbing ------------------------------------------------------------------------------
+  private readEntryPoints(exports: Record<string, unknown>): void {
+    this.entry = { map: typeof exports.map === 'function', reduce: typeof exports.reduce === 'function' };
+    if (typeof exports.getInputData !== 'function') throw new Error('the Map/Reduce script has no getInputData entry point');
+    if (!this.entry.map && !this.entry.reduce) throw new Error('a Map/Reduce script needs a map or a reduce entry point');
+    const c = (exports.config ?? {}) as Partial<Config>;
+    const retryCount = c.retryCount ?? 0;
+    if (![0, 1, 2, 3].includes(retryCount)) throw new Error(`config.retryCount must be 0..3, got ${String(retryCount)}`);
+    this.config = { retryCount, exitOnError: c.exitOnError === true };
+  }
+
+  private call(exports: Record<string, unknown>, name: string, context: unknown): unknown {
+    const fn = exports[name] as (c: unknown) => unknown;
+    const returned = fn(context);
+    if (returned && typeof (returned as { then?: unknown }).then === 'function' && name !== 'getInputData') {
+      throw new Error(`${name} returned a Promise: asynchronous entry points are not modelled by the local runtime`);
+    }
+    return returned;
+  }
+
+  /** One entry-point run through the runtime; captures units spent even when it throws. */
+  private invoke<T>(stage: MapReduceStage, body: (exports: Record<string, unknown>) => T):
+    { ok: true; value: T; used: number } | { ok: false; error: unknown; used: number } {
+    let execution: ScriptExecution | undefined;
+    try {
+      const value = this.rt.runScript(
+        {
+          scriptId: this.spec.scriptId,
+          deploymentId: this.spec.deploymentId,
+          executionContext: 'MAPREDUCE',
+          stage,
+          parameters: this.spec.params,
+          ...(this.spec.user ? { user: this.spec.user } : {}),
+        },
+        (exports, e) => {
+          execution = e;
+          return body(exports);
+        },
+      );
+      return { ok: true, value, used: execution?.meter.used ?? 0 };
+    } catch (error) {
+      if (!execution) throw error; // the script could not even be started: the instance fails
+      return { ok: false, error, used: execution.meter.used };
+    }
+  }
+
+  private takeRestart(stage: MapReduceStage, completed: number): boolean {
+    const i = this.pendingRestarts.findIndex((h) => h.stage === stage && h.afterInvocations === completed);
+    if (i < 0) return false;
+    this.pendingRestarts.splice(i, 1);
+    return true;
+  }
+}
+
+/** write(key, value) or write({key, value}); objects are stored as JSON. */
+function writeArgs(a: unknown, b: unknown): [string, string] {
+  let key: unknown = a;
+  let value: unknown = b;
+  if (b === undefined && a && typeof a === 'object' && 'key' in (a as object)) {
+    key = (a as { key: unknown }).key;
+    value = (a as { value: unknown }).value;
+  }
+  if (key === undefined || key === null) throw suiteScriptError('SSS_MISSING_REQD_ARGUMENT', 'context.write: Missing a required argument: key');
+  const k = asStoredString(key);
+  const v = asStoredString(value);
+  checkKey(k);
+  checkValue(v);
+  return [k, v];
+}
+

@@ -1,0 +1,166 @@
+/**
+ * N/task for the local runtime (netsuite-platform.md §1, §2): MAP_REDUCE and SCHEDULED_SCRIPT
+ * tasks. `submit()` (20 units) puts an instance in the processor queue and returns its task id;
+ * it runs only when `processQueue()` is called. `checkStatus` (0 units) returns a snapshot;
+ * the Map/Reduce status getters cost 10 units each.
+ *
+ * Submit rules modelled: one unfinished instance per deployment (MAP_REDUCE_ALREADY_RUNNING);
+ * the deployment must be deployed and NOTSCHEDULED; the calling user's role needs Administrator
+ * or the SuiteScript + SuiteScript Scheduling permissions; without deploymentId the first free
+ * NOTSCHEDULED deployment of the script is used (NO_DEPLOYMENTS_AVAILABLE otherwise).
+ */
+import type { ScriptExecution } from '../execution';
+import type { ScriptDefinition } from '../project/definitions';
+import type { RuntimeServices } from '../services';
+import { suiteScriptError } from '../https/suite-script-error';
+import type { InputOptions } from '../mapreduce/input';
+import { MapReduceJob } from '../mapreduce/job';
+import { DEFAULT_PROCESSORS } from '../mapreduce/limits';
+import { queueableDeployments, QueueableDeployment } from './deployments';
+import { ProcessOptions, ProcessorQueue, QueuedTask, TaskKind } from './queue';
+import { ScheduledScriptJob } from './scheduled-job';
+import { taskStatus } from './status';
+
+export const SUBMIT_UNITS = 20;
+
+export interface TaskOptions {
+  /** The project's scripts (H3's model); read on every call so late additions count. */
+  scripts: () => ScriptDefinition[];
+  /** SuiteCloud processors: 2 by default, more with SuiteCloud Plus. */
+  processors?: number;
+  /**
+   * Roles (id or name, e.g. 'customrole_fsc_ops' or '1042') that hold SuiteScript and SuiteScript
+   * Scheduling. Administrator (role 'administrator' / id 3) always may submit.
+   */
+  schedulingRoles?: string[];
+  /** For `{type: 'search', id}` returned by getInputData. */
+  loadSearch?: InputOptions['loadSearch'];
+}
+
+export interface TaskHandle {
+  readonly module: Record<string, unknown>;
+  readonly queue: ProcessorQueue;
+  /** Runs what is queued (see ProcessOptions); returns the number of stage steps taken. */
+  processQueue(options?: ProcessOptions): number;
+  /** Queues an instance without the submit checks (the scheduler's path). */
+  enqueueScheduled(deployment: QueueableDeployment): QueuedTask;
+  deployments(): QueueableDeployment[];
+}
+
+export function installTask(rt: RuntimeServices, options: TaskOptions): TaskHandle {
+  const queue = new ProcessorQueue(options.processors ?? DEFAULT_PROCESSORS);
+  const schedulingRoles = new Set((options.schedulingRoles ?? []).map((r) => r.toLowerCase()));
+  let counter = 0;
+  const deployments = () => queueableDeployments(options.scripts());
+
+  const mayScheduleScripts = (user: ScriptExecution['user']): boolean =>
+    user.role.toLowerCase() === 'administrator' ||
+    user.roleId === '3' ||
+    schedulingRoles.has(user.role.toLowerCase()) ||
+    schedulingRoles.has(user.roleId.toLowerCase());
+
+  function newTask(kind: TaskKind, d: QueueableDeployment, params: Record<string, unknown>, user: ScriptExecution['user'] | undefined, origin: QueuedTask['origin']): QueuedTask {
+    counter += 1;
+    const taskId = `${kind === 'MAP_REDUCE' ? 'MAPREDUCETASK' : 'SCHEDSCRIPT'}_${String(counter).padStart(8, '0')}`;
+    const job = kind === 'MAP_REDUCE'
+      ? new MapReduceJob(rt, {
+          taskId,
+          scriptId: d.scriptId,
+          deploymentId: d.deploymentId,
+          params,
+          user,
+          concurrency: Math.min(queue.processors, d.concurrencyLimit ?? queue.processors),
+          yieldAfterMins: d.yieldAfterMins ?? undefined,
+          input: { loadSearch: options.loadSearch },
+        })
+      : new ScheduledScriptJob(rt, { taskId, scriptId: d.scriptId, deploymentId: d.deploymentId, params, user, invocationType: origin === 'task' ? 'ONDEMAND' : 'SCHEDULED' });
+    const task: QueuedTask = { taskId, kind, scriptId: d.scriptId, deploymentId: d.deploymentId, submittedAt: rt.clock.now(), submittedBy: user, origin, job };
+    queue.add(task);
+    return task;
+  }
+
+  function submit(kind: TaskKind, t: { scriptId?: unknown; deploymentId?: unknown; params?: unknown }): string {
+    const execution = rt.executions.require('N/task.submit');
+    if (t.scriptId === undefined || t.scriptId === null || t.scriptId === '') {
+      throw suiteScriptError('SSS_MISSING_REQD_ARGUMENT', 'task.submit: Missing a required argument: scriptId');
+    }
+    const scriptId = String(t.scriptId).toLowerCase();
+    const scriptType = kind === 'MAP_REDUCE' ? 'MAPREDUCE' : 'SCHEDULED';
+    const ofScript = deployments().filter((d) => d.scriptId === scriptId && d.scriptType === scriptType);
+    if (ofScript.length === 0) {
+      throw suiteScriptError('INVALID_ID', `task.submit: ${scriptId} is not a ${kind === 'MAP_REDUCE' ? 'Map/Reduce' : 'Scheduled'} script of this account`);
+    }
+    execution.meter.debit('N/task.submit', SUBMIT_UNITS);
+    if (!mayScheduleScripts(execution.user)) {
+      throw suiteScriptError(
+        'INSUFFICIENT_PERMISSION', // [open] exact code; the refusal itself is documented.
+        `Role ${execution.user.role} needs the SuiteScript and SuiteScript Scheduling permissions to submit ${scriptId}`,
+      );
+    }
+    let d: QueueableDeployment | undefined;
+    if (t.deploymentId === undefined || t.deploymentId === null || t.deploymentId === '') {
+      d = ofScript.find((x) => x.isDeployed && x.status === 'NOTSCHEDULED' && !queue.unfinished(x.scriptId, x.deploymentId));
+      if (!d) throw suiteScriptError('NO_DEPLOYMENTS_AVAILABLE', `No deployment of ${scriptId} is available to run now`);
+    } else {
+      const deploymentId = String(t.deploymentId).toLowerCase();
+      d = ofScript.find((x) => x.deploymentId === deploymentId);
+      if (!d) throw suiteScriptError('FAILED_TO_SUBMIT_JOB_REQUEST_1', `Failed to submit job request: ${deploymentId} is not a deployment of ${scriptId}`);
+      if (!d.isDeployed || d.status !== 'NOTSCHEDULED') {
+        // [open] exact code and wording; NetSuite refuses code submission of other statuses.
+        throw suiteScriptError('FAILED_TO_SUBMIT_JOB_REQUEST_1', `Failed to submit job request: deployment ${deploymentId} is ${d.isDeployed ? d.status : 'not deployed'}; only a deployed NOTSCHEDULED deployment can be submitted from a script`);
+      }
+      if (queue.unfinished(d.scriptId, d.deploymentId)) {
+        throw kind === 'MAP_REDUCE'
+          ? suiteScriptError('MAP_REDUCE_ALREADY_RUNNING', `Map/Reduce script ${scriptId} with deployment ${deploymentId} is already running or queued`)
+          : suiteScriptError('FAILED_TO_SUBMIT_JOB_REQUEST_1', `Failed to submit job request: ${deploymentId} is already queued or running`);
+      }
+    }
+    const params = t.params && typeof t.params === 'object' ? { ...(t.params as Record<string, unknown>) } : {};
+    return newTask(kind, d, params, execution.user, 'task').taskId;
+  }
+
+  const TaskType = { MAP_REDUCE: 'MAP_REDUCE', SCHEDULED_SCRIPT: 'SCHEDULED_SCRIPT' };
+  const module = {
+    TaskType,
+    TaskStatus: { PENDING: 'PENDING', PROCESSING: 'PROCESSING', COMPLETE: 'COMPLETE', FAILED: 'FAILED' },
+    MapReduceStage: { GET_INPUT: 'GET_INPUT', MAP: 'MAP', SHUFFLE: 'SHUFFLE', REDUCE: 'REDUCE', SUMMARIZE: 'SUMMARIZE' },
+    create(o: { taskType?: string; scriptId?: string; deploymentId?: string; params?: Record<string, unknown> }) {
+      rt.executions.require('N/task.create');
+      if (!o || o.taskType === undefined) throw suiteScriptError('SSS_MISSING_REQD_ARGUMENT', 'task.create: Missing a required argument: taskType');
+      if (o.taskType !== 'MAP_REDUCE' && o.taskType !== 'SCHEDULED_SCRIPT') {
+        throw suiteScriptError('SSS_INVALID_TASK_TYPE', `task.create: task type ${o.taskType} is not modelled by the local runtime`);
+      }
+      const kind = o.taskType;
+      const task = {
+        scriptId: o.scriptId,
+        deploymentId: o.deploymentId,
+        params: o.params ?? {},
+        submit: () => submit(kind, task),
+        toString: () => (kind === 'MAP_REDUCE' ? 'task.MapReduceScriptTask' : 'task.ScheduledScriptTask'),
+      };
+      return task;
+    },
+    checkStatus(o: { taskId?: string }) {
+      const execution = rt.executions.require('N/task.checkStatus');
+      if (!o?.taskId) throw suiteScriptError('SSS_MISSING_REQD_ARGUMENT', 'task.checkStatus: Missing a required argument: taskId');
+      const t = queue.find(o.taskId);
+      if (!t) throw suiteScriptError('INVALID_TASK_ID', `task.checkStatus: no task with id ${o.taskId}`); // [open] code
+      return taskStatus(t, () => rt.executions.current() ?? execution);
+    },
+  };
+  rt.registerModule('N/task', () => module);
+
+  return {
+    module,
+    queue,
+    processQueue: (o?: ProcessOptions) => queue.process(o),
+    enqueueScheduled: (d) => newTask(d.scriptType === 'MAPREDUCE' ? 'MAP_REDUCE' : 'SCHEDULED_SCRIPT', d, {}, runAsUser(d), 'schedule'),
+    deployments,
+  };
+}
+
+/** A scheduled instance runs as the deployment's runasrole, else as Administrator. */
+function runAsUser(d: QueueableDeployment): ScriptExecution['user'] {
+  const role = d.runAsRole ?? 'administrator';
+  return { id: -4, role, roleId: role === 'administrator' ? '3' : role, email: '', name: '-System-' };
+}

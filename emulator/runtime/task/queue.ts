@@ -1,0 +1,77 @@
+/**
+ * The SuiteCloud processor queue. Submitted and scheduled instances wait here until a test or
+ * driver calls `process()`; nothing runs on its own, so tests are deterministic. With P
+ * processors (2 without SuiteCloud Plus) the first P unfinished instances advance in turn, one
+ * stage each per round; later ones stay PENDING until a processor frees up.
+ */
+import type { ScriptExecution } from '../execution';
+import { MapReduceJob, RestartHook } from '../mapreduce/job';
+import { ScheduledScriptJob } from './scheduled-job';
+
+export type TaskKind = 'MAP_REDUCE' | 'SCHEDULED_SCRIPT';
+
+export interface QueuedTask {
+  taskId: string;
+  kind: TaskKind;
+  scriptId: string;
+  deploymentId: string;
+  submittedAt: Date;
+  submittedBy?: ScriptExecution['user'];
+  /** 'task' for task.submit(), 'schedule' for a recurrence. */
+  origin: 'task' | 'schedule';
+  job: MapReduceJob | ScheduledScriptJob;
+}
+
+export interface ProcessOptions {
+  /** Stop after this many stage steps (to observe an instance mid-way). */
+  maxSteps?: number;
+  /** Restart hooks for Map/Reduce instances that start during this call. */
+  restarts?: (RestartHook & { deploymentId?: string })[];
+}
+
+export class ProcessorQueue {
+  readonly tasks: QueuedTask[] = [];
+
+  constructor(readonly processors: number) {
+    if (!Number.isInteger(processors) || processors < 1) throw new Error('processors must be a positive integer');
+  }
+
+  add(task: QueuedTask): void {
+    this.tasks.push(task);
+  }
+
+  find(taskId: string): QueuedTask | undefined {
+    return this.tasks.find((t) => t.taskId === taskId);
+  }
+
+  /** The deployment's instance that is queued or running, if any. */
+  unfinished(scriptId: string, deploymentId: string): QueuedTask | undefined {
+    return this.tasks.find((t) => t.scriptId === scriptId && t.deploymentId === deploymentId && !t.job.done);
+  }
+
+  pending(): QueuedTask[] {
+    return this.tasks.filter((t) => !t.job.done);
+  }
+
+  /** Runs queued instances until the queue is empty (or maxSteps stage steps were taken). */
+  process(options: ProcessOptions = {}): number {
+    let steps = 0;
+    const max = options.maxSteps ?? Number.POSITIVE_INFINITY;
+    for (;;) {
+      const running = this.pending().slice(0, this.processors);
+      if (running.length === 0 || steps >= max) return steps;
+      for (const t of running) {
+        if (steps >= max) return steps;
+        if (t.job instanceof MapReduceJob && t.job.status === 'PENDING') {
+          for (const h of options.restarts ?? []) {
+            if (h.deploymentId === undefined || h.deploymentId === t.deploymentId) {
+              t.job.addRestart({ stage: h.stage, afterInvocations: h.afterInvocations });
+            }
+          }
+        }
+        t.job.step();
+        steps += 1;
+      }
+    }
+  }
+}
