@@ -158,3 +158,7 @@ test('installation preferences: missing overwriting.xml, explicit entries, hidin
     `error installation-preferences ${PREFS}/locking.xml:3 <object>customrecord_ex_gone</object> is not an object in this project`,
   ]);
 });
+
+test('yes/no in free text and empty booleans are not flagged', () => {
+  expect(brief(variant(replace('Objects/customlist_ex_status.xml', '<value>Done</value>', '<value>Yes</value>'), replace(UE, '<notifyowner>F</notifyowner>', '<notifyowner></notifyowner>')))).toEqual([]);
+});

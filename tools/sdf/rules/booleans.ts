@@ -1,4 +1,8 @@
-/** SDF booleans are T or F; `true`, `false`, `Y`, `yes` and the like are rejected by the server. */
+/**
+ * SDF booleans are T or F; `true`, `false`, `Y`, `yes` and the like are rejected by the server.
+ * Known boolean fields must be T or F (or empty); any other non-text field holding `true`/`false`
+ * is almost surely a boolean written the JavaScript way.
+ */
 import type { Rule } from './rule';
 import type { Problem } from '../problem';
 
@@ -16,6 +20,10 @@ const BOOLEAN_FIELDS = new Set([
 ]);
 
 const WRONG_SPELLINGS = /^(true|false|yes|no|y|n)$/i;
+/** Outside known boolean fields only `true`/`false` are suspicious; yes/no can be real data. */
+const JS_BOOLEAN = /^(true|false)$/i;
+/** Free text, where even `true` may be meant literally. */
+const TEXT_FIELDS = new Set(['label', 'value', 'name', 'description', 'title', 'recordname', 'defaultvalue', 'help', 'linklabel', 'abbreviation', 'displayheight', 'displaywidth']);
 
 export const booleans: Rule = {
   id: 'boolean',
@@ -24,7 +32,10 @@ export const booleans: Rule = {
     for (const o of project.objects) {
       for (const leaf of o.leaves) {
         const known = BOOLEAN_FIELDS.has(leaf.tag);
-        if ((known && leaf.value !== 'T' && leaf.value !== 'F') || (!known && WRONG_SPELLINGS.test(leaf.value))) {
+        // An empty boolean element leaves the field at its default.
+        const badKnown = known && leaf.value !== '' && leaf.value !== 'T' && leaf.value !== 'F';
+        const badOther = !known && !TEXT_FIELDS.has(leaf.tag) && JS_BOOLEAN.test(leaf.value);
+        if (badKnown || (badOther && WRONG_SPELLINGS.test(leaf.value))) {
           problems.push({ file: o.file, line: leaf.line, rule: this.id, message: `<${leaf.tag}> is "${leaf.value}"; SDF booleans are T or F` });
         }
       }
