@@ -59,6 +59,7 @@ export const OBJECT_ID_RULES: Record<string, IdRule & { feature?: string }> = {
   role: { prefix: 'customrole', maxLength: 40 },
   integration: { prefix: 'custinteg', maxLength: 99 },
   secret: { prefix: 'custsecret', maxLength: 99 },
+  entitycustomfield: { prefix: 'custentity', maxLength: 40 },
 };
 
 /** Ids of nested parts: deployments, script parameters, custom record fields, list values. */

@@ -17,6 +17,10 @@ const BOOLEAN_FIELDS = new Set([
   'applyformatting', 'defaultchecked', 'storevalue', 'globalsearch', 'isparent', 'searchcomparefield',
   'issalesrole', 'issupportrole', 'iswebserviceonlyrole', 'employeeviewingallowed', 'restricttimeandexpenses',
   'restrictip', 'coreadminpermission', 'restrictbydevice', 'ispartnerrole', 'ismatrixoption', 'runasadmin',
+  // entitycustomfield
+  'appliestocustomer', 'appliestocontact', 'appliestoemployee', 'appliestovendor', 'appliestopartner',
+  'appliestoothername', 'appliestogroup', 'appliestoprojecttemplate', 'appliestostatement', 'appliestopricelist',
+  'appliestowebsite', 'availableexternally', 'showhierarchy',
 ]);
 
 const WRONG_SPELLINGS = /^(true|false|yes|no|y|n)$/i;
