@@ -1,0 +1,95 @@
+/**
+ * Starts the fixture Suitelet behind a real Suitelet server: compiles the fixture like the
+ * product build, installs the Suitelet modules on a TestRuntime and listens on 127.0.0.1.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ScriptInfo } from '../../../../emulator/runtime/suitelet/catalog';
+import type { CredentialVault } from '../../../../emulator/runtime/suitelet/credentials';
+import { installSuiteletModules, type SuiteletSupport } from '../../../../emulator/runtime/suitelet/install';
+import { startSuiteletServer, type SuiteletServer } from '../../../../emulator/runtime/suitelet/server';
+import { compileFixture } from './compile';
+import { TestRuntime } from './test-runtime';
+
+export const SCRIPT = 'customscript_fsc_sl_config';
+export const OWNER = 7;
+
+export const scripts = (): ScriptInfo[] => [
+  {
+    scriptId: SCRIPT,
+    scriptType: 'SUITELET',
+    scriptFile: '/SuiteApps/com.freshsync.connector/entry/sl_fixture_config.js',
+    ownerId: OWNER,
+    deployments: [
+      { scriptId: 'customdeploy_fsc_sl_config', status: 'RELEASED', isDeployed: true, allRoles: false, audienceRoles: ['ADMINISTRATOR', '[scriptid=customrole_fsc_config]'] },
+      { scriptId: 'customdeploy_fsc_sl_all', status: 'RELEASED', isDeployed: true, allRoles: true },
+      { scriptId: 'customdeploy_fsc_sl_testing', status: 'TESTING', isDeployed: true, allRoles: true },
+      { scriptId: 'customdeploy_fsc_sl_off', status: 'RELEASED', isDeployed: false, allRoles: true },
+      { scriptId: 'customdeploy_fsc_sl_online', status: 'RELEASED', isDeployed: true, allRoles: true, extra: { isonline: 'T' } },
+    ],
+  },
+  {
+    scriptId: 'customscript_fsc_ue_customer',
+    scriptType: 'USEREVENT',
+    scriptFile: '/SuiteApps/com.freshsync.connector/entry/ue_customer.js',
+    deployments: [{ scriptId: 'customdeploy_fsc_ue_customer', status: 'RELEASED', isDeployed: true, allRoles: true }],
+  },
+];
+
+/** A vault like N/https's: keeps clear values by GUID with their restrictions. */
+export class MemoryVault implements CredentialVault {
+  readonly entries = new Map<string, { value: string; allowedScriptIds: string[]; allowedDomains: string[]; restrictToUserId?: number }>();
+  storeCredential(value: string, r: { allowedScriptIds: string[]; allowedDomains: string[]; restrictToUserId?: number }): string {
+    const guid = Array.from({ length: 32 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
+    this.entries.set(guid, { value, ...r });
+    return guid;
+  }
+}
+
+export interface Harness {
+  rt: TestRuntime;
+  support: SuiteletSupport;
+  server: SuiteletServer;
+  vault: MemoryVault;
+  builtSource: string;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const cabinet = mkdtempSync(join(tmpdir(), 'fsc-suitelet-'));
+  const builtSource = compileFixture(join(__dirname, '..', 'fixtures', 'sl_fixture_config.ts'), cabinet, 'entry/sl_fixture_config.js');
+  const rt = new TestRuntime(scripts(), cabinet);
+  const vault = new MemoryVault();
+  const support = installSuiteletModules(rt, { scripts: () => rt.scripts, credentialVault: vault });
+  const server = await startSuiteletServer(rt, { port: 0 });
+  return {
+    rt,
+    support,
+    server,
+    vault,
+    builtSource,
+    close: async () => {
+      await server.close();
+      rmSync(cabinet, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `/app/site/hosting/scriptlet.nl?script=...&deploy=...&extra` by script ids. */
+export function pathFor(deploy: string, extra: Record<string, string> = {}): string {
+  const q = new URLSearchParams({ script: SCRIPT, deploy, ...extra });
+  return `/app/site/hosting/scriptlet.nl?${q.toString()}`;
+}
+
+export function formToken(html: string): string {
+  const m = /name="_emu_form" value="([^"]+)"/.exec(html);
+  if (!m) throw new Error('no form token in page');
+  return m[1]!;
+}
+
+export function formAction(html: string): string {
+  const m = /<form id="main_form" method="post" action="([^"]+)"/.exec(html);
+  if (!m) throw new Error('no form action in page');
+  return m[1]!.replace(/&amp;/g, '&');
+}
