@@ -1,0 +1,66 @@
+import { parseConfig } from '../../../src/TypeScript/domain/config';
+
+describe('parseConfig', () => {
+  test('defaults: internal ids as keys, deactivate on delete, 1000 records / 1 MB batches', () => {
+    const { config, problems } = parseConfig({ enabled: 'T', secretRef: '{custsecret_fsc_key}' });
+    expect(problems).toEqual([]);
+    expect(config.enabled).toBe(true);
+    expect(config.secret).toEqual({ kind: 'secret', id: 'custsecret_fsc_key' });
+    expect(config.accountIdSource).toEqual({ kind: 'internalid' });
+    expect(config.userIdSource).toBe('internalid');
+    expect(config.deletePolicy).toEqual({ customer: 'deactivate', contact: 'deactivate' });
+    expect(config.batch).toEqual({ maxRecords: 1000, maxBytes: 1_000_000 });
+    expect(config.scope).toEqual({ stages: [], subsidiaries: [], savedSearchId: null, syncContacts: true });
+  });
+
+  test('a credential GUID is accepted as the key reference; something that looks like a pasted key is refused', () => {
+    expect(parseConfig({ secretRef: 'A1B2C3D4E5F60718293A4B5C6D7E8F90' }).config.secret).toEqual({ kind: 'credential', guid: 'A1B2C3D4E5F60718293A4B5C6D7E8F90' });
+    const pasted = parseConfig({ secretRef: 'sk-live 123/abc' });
+    expect(pasted.config.secret).toBeNull();
+    expect(pasted.problems.join()).toMatch(/never paste the key/);
+  });
+
+  test('bad values become readable problems and fall back to safe defaults', () => {
+    const { config, problems } = parseConfig({
+      secretRef: 'custsecret_x',
+      region: 'apac',
+      accountIdSource: 'field',
+      accountIdField: 'phone',
+      scopeStages: 'customer, vendor',
+      deleteContact: 'churn',
+      batchMaxRecords: '0',
+      mappingJson: '{"customer":{"custom":[{"field":"custentity_tier","type":"colour"}]}}',
+    });
+    expect(config.region).toBe('us');
+    expect(config.accountIdSource).toEqual({ kind: 'internalid' });
+    expect(config.scope.stages).toEqual(['CUSTOMER']);
+    expect(config.deletePolicy.contact).toBe('deactivate');
+    expect(config.batch.maxRecords).toBe(1000);
+    expect([...problems].sort()).toEqual([
+      'Region must be one of us, eu (got "apac")',
+      'Account id source "field" needs a customer custom field id (custentity...)',
+      'Unknown customer stage(s) in scope: VENDOR (use LEAD, PROSPECT, CUSTOMER)',
+      'Mapping overrides: customer.custom[0].type must be text, number, date or boolean',
+      'Contact delete policy must be one of deactivate, ignore (got "churn")',
+      'Batch size (records) must be a whole number from 1 to 5000 (got 0)',
+    ].sort());
+  });
+
+  test('mapping overrides: custom fields with keys, excludes and retry settings', () => {
+    const { config, problems } = parseConfig({
+      secretRef: 'custsecret_x',
+      mappingJson: JSON.stringify({
+        customer: { custom: [{ field: 'custentity_tier', type: 'text', key: 'tier' }, { field: 'custentity_seats', type: 'number' }], exclude: ['phone'] },
+        retry: { maxAttempts: 3 },
+      }),
+    });
+    expect(problems).toEqual([]);
+    expect(config.mapping.customer.custom).toEqual([
+      { fieldId: 'custentity_tier', type: 'text', key: 'tier' },
+      { fieldId: 'custentity_seats', type: 'number', key: 'custentity_seats' },
+    ]);
+    expect(config.mapping.customer.exclude).toEqual(['phone']);
+    expect(config.retry.maxAttempts).toBe(3);
+    expect(parseConfig({ secretRef: 'custsecret_x', mappingJson: '{nope' }).problems[0]).toMatch(/not valid JSON/);
+  });
+});

@@ -1,0 +1,125 @@
+import { cutBatches, hierarchyDepths, parentsFirst, utf8Length } from '../../../src/TypeScript/domain/batching';
+import { coalesce } from '../../../src/TypeScript/domain/coalesce';
+import { planBatches } from '../../../src/TypeScript/domain/plan';
+import { decodeBatchKey, type AccountBatch, type ContactBatch } from '../../../src/TypeScript/domain/workBatch';
+import { config, contact, customer, entry, T0 } from '../fixtures';
+
+describe('coalesce', () => {
+  test('a hundred edits of one record become one work item covering every entry', () => {
+    const entries = Array.from({ length: 100 }, () => entry({ kind: 'customer', recordIds: ['42'] }));
+    const items = coalesce(entries);
+    expect(items).toHaveLength(1);
+    expect(items[0]?.pendingIds).toHaveLength(100);
+    expect(items[0]?.deleted).toBe(false);
+  });
+
+  test('a delete wins and keeps its tombstone; retry entries spread over their records with their attempt', () => {
+    const items = coalesce([
+      entry({ kind: 'customer', recordIds: ['1'] }),
+      entry({ kind: 'customer', recordIds: ['1'], event: 'delete', tombstones: { '1': { accountId: 'A-1', deletedAt: T0 } } }),
+      entry({ kind: 'contact', recordIds: ['5', '6'], status: 'RETRY', attempt: 2 }),
+      entry({ kind: 'contact', recordIds: ['5'], previousCompanies: { '5': '9' } }),
+    ]);
+    const one = items.find((i) => i.recordId === '1');
+    expect(one).toMatchObject({ deleted: true, tombstone: { accountId: 'A-1', deletedAt: T0 } });
+    const five = items.find((i) => i.recordId === '5');
+    expect(five).toMatchObject({ kind: 'contact', attempt: 2, previousAccountIds: ['9'] });
+    expect(five?.retryEntryIds).toHaveLength(1);
+    expect(five?.pendingIds).toHaveLength(1);
+    expect(items.find((i) => i.recordId === '6')?.pendingIds).toEqual([]);
+  });
+});
+
+describe('batching', () => {
+  test('caps by count and by bytes, keeping order', () => {
+    const items = [1, 2, 3, 4, 5].map((n) => ({ item: n, bytes: 100 }));
+    expect(cutBatches(items, { maxRecords: 2, maxBytes: 10_000 })).toEqual([[1, 2], [3, 4], [5]]);
+    expect(cutBatches(items, { maxRecords: 100, maxBytes: 14 + 100 + 1 + 100 })).toEqual([[1, 2], [3, 4], [5]]);
+    expect(cutBatches([{ item: 'huge', bytes: 1e6 }, { item: 'x', bytes: 1 }], { maxRecords: 100, maxBytes: 1000 })).toEqual([['huge'], ['x']]);
+  });
+
+  test('UTF-8 length counts multi-byte characters', () => {
+    expect(utf8Length('aé€😀')).toBe(1 + 2 + 3 + 4);
+  });
+
+  test('parents before children, across several levels, cycles cut', () => {
+    const accounts = [
+      { account_id: 'grandchild', parent_account_id: 'child' },
+      { account_id: 'child', parent_account_id: 'root' },
+      { account_id: 'root' },
+      { account_id: 'orphan', parent_account_id: 'elsewhere' },
+    ];
+    expect(parentsFirst(accounts, (a) => a).map((a) => a.account_id)).toEqual(['root', 'orphan', 'child', 'grandchild']);
+    const cycle = hierarchyDepths([{ account_id: 'a', parent_account_id: 'b' }, { account_id: 'b', parent_account_id: 'a' }]);
+    expect(cycle.get('a')).toBe(1);
+  });
+});
+
+describe('planBatches', () => {
+  const item = (kind: 'customer' | 'contact', recordId: string, over = {}) => ({
+    kind, recordId, deleted: false, tombstone: null, previousAccountIds: [] as string[], pendingIds: [Number(recordId)], retryEntryIds: [] as number[], attempt: 0, ...over,
+  });
+
+  test('accounts and contacts get separate batches with keys that carry count, lowest entry and plan cursor', () => {
+    const plan = planBatches({
+      runId: 'r1', config: config({ batchMaxRecords: 2 }), now: T0, planMax: 99,
+      customers: ['10', '11', '12'].map((id) => ({ item: item('customer', id), snapshot: customer(id) })),
+      contacts: [{ item: item('contact', '20'), snapshot: contact('20', '10') }],
+    });
+    expect(plan.notes).toEqual([]);
+    expect(plan.batches.map((b) => [b.kind, b.ops.length])).toEqual([['accounts', 2], ['accounts', 1], ['contacts', 1]]);
+    expect(plan.batches.map((b) => decodeBatchKey(b.key))).toEqual([
+      { letter: 'A', seq: 1, records: 2, minPending: 10, planMax: 99 },
+      { letter: 'A', seq: 2, records: 1, minPending: 12, planMax: 99 },
+      { letter: 'C', seq: 3, records: 1, minPending: 20, planMax: 99 },
+    ]);
+  });
+
+  test('records that are not pushed are noted with a reason: no company (reported), invalid (dead), out of scope (counted)', () => {
+    const plan = planBatches({
+      runId: 'r1', config: config({ scopeStages: 'CUSTOMER' }), now: T0, planMax: 5,
+      customers: [
+        { item: item('customer', '1'), snapshot: customer('1', { stage: 'LEAD' }) },
+        { item: item('customer', '2'), snapshot: customer('2', { dateCreated: null }) },
+        { item: item('customer', '3'), snapshot: null },
+      ],
+      contacts: [{ item: item('contact', '4'), snapshot: contact('4', null) }],
+    });
+    expect(plan.batches).toEqual([]);
+    expect(plan.notes.map((n) => [n.recordId, n.outcome, n.reason])).toEqual([
+      ['1', 'ignored', 'out of scope (stage or subsidiary)'],
+      ['2', 'dead', 'Not sent: join_date is missing (date created could not be read)'],
+      ['3', 'ignored', 'not found in scope'],
+      ['4', 'skipped', 'Contact has no company: Freshsuccess contacts belong to an account'],
+    ]);
+    expect(plan.notes[1]?.hint).toMatch(/Date Created/);
+  });
+
+  test('delete policies: deactivate → DELETE op, churn → is_churned upsert from the tombstone, ignore → nothing', () => {
+    const deleted = (id: string) => item('customer', id, { deleted: true, tombstone: { accountId: `A${id}`, name: 'Gone Inc', joinDate: 1, deletedAt: T0 } });
+    const run = (policy: string) => planBatches({ runId: 'r', config: config({ deleteCustomer: policy }), now: T0 + 1, planMax: 1, customers: [{ item: deleted('8'), snapshot: null }], contacts: [] });
+    expect((run('deactivate').batches[0] as AccountBatch).ops).toEqual([{ op: 'deactivate', recordId: '8', accountId: 'A8' }]);
+    expect((run('churn').batches[0] as AccountBatch).ops).toEqual([
+      { op: 'upsert', recordId: '8', payload: { account_id: 'A8', is_churned: true, inactive_time: T0, name: 'Gone Inc', join_date: 1 } },
+    ]);
+    expect(run('ignore').batches).toEqual([]);
+  });
+
+  test('a moved contact first deactivates its old association, then posts the new one', () => {
+    const plan = planBatches({
+      runId: 'r', config: config(), now: T0, planMax: 1, customers: [],
+      contacts: [{ item: item('contact', '30', { previousAccountIds: ['10'] }), snapshot: contact('30', '11') }],
+    });
+    const ops = (plan.batches[0] as ContactBatch).ops;
+    expect(ops.map((o) => [o.role, o.payload.account_id, o.payload.is_active])).toEqual([['detach', '10', false], ['current', '11', true]]);
+    expect(plan.batches[0]?.previousCompanies).toEqual({ '30': '10' });
+  });
+
+  test('a deleted contact is deactivated on the account captured in its tombstone', () => {
+    const plan = planBatches({
+      runId: 'r', config: config(), now: T0, planMax: 1, customers: [],
+      contacts: [{ item: item('contact', '31', { deleted: true, tombstone: { accountId: '10', userId: '31' } }), snapshot: null }],
+    });
+    expect((plan.batches[0] as ContactBatch).ops[0]?.payload).toEqual({ account_id: '10', user_id: '31', is_active: false });
+  });
+});

@@ -1,0 +1,79 @@
+/** Plain builders for domain objects used across the engine's unit tests. */
+import { parseConfig, type RawConfig, type SyncConfig } from '../../src/TypeScript/domain/config';
+import type { ContactSnapshot, CustomerSnapshot, OutboxEntry } from '../../src/TypeScript/domain/types';
+
+export const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
+
+export function config(raw: RawConfig = {}): SyncConfig {
+  const { config: c, problems } = parseConfig({ enabled: true, region: 'us', secretRef: 'custsecret_fsc_api_key', ...raw });
+  if (problems.length > 0) throw new Error(`fixture config has problems: ${problems.join('; ')}`);
+  return c;
+}
+
+export function customer(id: string, over: Partial<CustomerSnapshot> = {}): CustomerSnapshot {
+  return {
+    keys: { id, entityId: `CUST-${id}`, customKey: '' },
+    isPerson: false,
+    companyName: `Company ${id}`,
+    firstName: '',
+    lastName: '',
+    dateCreated: T0 - 86400_000,
+    lastModified: T0 - 60_000,
+    billing: { street: '1 Main St', city: 'Springfield', state: 'IL', postalCode: '62701', country: 'US' },
+    phone: '555-0100',
+    url: 'https://example.com',
+    category: 'Retail',
+    salesRepName: 'Sam Rep',
+    salesRepEmail: 'sam@example.com',
+    parent: null,
+    stage: 'CUSTOMER',
+    isInactive: false,
+    subsidiary: '1',
+    custom: {},
+    ...over,
+  };
+}
+
+export function contact(id: string, companyId: string | null, over: Partial<ContactSnapshot> = {}): ContactSnapshot {
+  return {
+    id,
+    company: companyId === null ? null : { id: companyId, entityId: `CUST-${companyId}`, customKey: '' },
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    email: `ada${id}@example.com`,
+    phone: '555-0200',
+    title: 'CTO',
+    salutation: 'Dr.',
+    isInactive: false,
+    lastModified: T0 - 60_000,
+    companyStage: 'CUSTOMER',
+    companySubsidiary: '1',
+    custom: {},
+    ...over,
+  };
+}
+
+let nextEntryId = 1;
+export function entry(over: Partial<OutboxEntry> & Pick<OutboxEntry, 'kind' | 'recordIds'>): OutboxEntry {
+  return {
+    id: nextEntryId++,
+    event: 'update',
+    changedFields: [],
+    capturedAt: T0,
+    source: 'USERINTERFACE',
+    attempt: 0,
+    notBefore: null,
+    status: 'PENDING',
+    lastError: '',
+    hint: '',
+    tombstones: {},
+    previousCompanies: {},
+    ...over,
+  };
+}
+
+/** A deterministic "random" source cycling through the given values. */
+export function sequence(...values: number[]): () => number {
+  let i = 0;
+  return () => values[i++ % values.length] ?? 0;
+}

@@ -1,0 +1,79 @@
+/**
+ * Cutting work into Freshsuccess batches: capped by record count and by body bytes (the real
+ * body limit is [open], so both caps are configurable), parents before children.
+ */
+import type { BatchLimits } from './config';
+
+/** UTF-8 byte length without TextEncoder (not in the SuiteScript ES2019 lib). */
+export function utf8Length(s: string): number {
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** `{"records":[` + `]}` around the records, plus one comma between each. */
+const ENVELOPE_BYTES = 14;
+
+export interface Sized<T> {
+  item: T;
+  bytes: number;
+}
+
+/** Greedy, order-preserving. A single item above maxBytes gets a batch of its own (a 413 then dead-letters it). */
+export function cutBatches<T>(items: readonly Sized<T>[], limits: BatchLimits): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let bytes = ENVELOPE_BYTES;
+  for (const { item, bytes: size } of items) {
+    const extra = size + (current.length > 0 ? 1 : 0);
+    if (current.length > 0 && (current.length >= limits.maxRecords || bytes + extra > limits.maxBytes)) {
+      batches.push(current);
+      current = [];
+      bytes = ENVELOPE_BYTES;
+    }
+    bytes += size + (current.length > 0 ? 1 : 0);
+    current.push(item);
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/**
+ * Depth of each account in the hierarchy formed by the accounts at hand (a parent outside the set
+ * counts as already present). Cycles — possible in bad data — are cut rather than looped.
+ */
+export function hierarchyDepths(accounts: ReadonlyArray<{ account_id: string; parent_account_id?: string }>): Map<string, number> {
+  const parentOf = new Map<string, string>();
+  for (const a of accounts) parentOf.set(a.account_id, a.parent_account_id ?? '');
+  const depths = new Map<string, number>();
+  for (const a of accounts) {
+    // Walk up while the parent is in the set; a repeat means a cycle, which is cut there.
+    let depth = 0;
+    const seen = new Set<string>([a.account_id]);
+    let parent = parentOf.get(a.account_id) ?? '';
+    while (parent !== '' && parentOf.has(parent) && !seen.has(parent)) {
+      seen.add(parent);
+      depth++;
+      parent = parentOf.get(parent) ?? '';
+    }
+    depths.set(a.account_id, depth);
+  }
+  return depths;
+}
+
+/** Stable sort: parents before children, otherwise input order. */
+export function parentsFirst<T>(items: readonly T[], account: (t: T) => { account_id: string; parent_account_id?: string }): T[] {
+  const depths = hierarchyDepths(items.map(account));
+  return items
+    .map((item, i) => ({ item, i, d: depths.get(account(item).account_id) ?? 0 }))
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .map((x) => x.item);
+}

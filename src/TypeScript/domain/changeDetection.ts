@@ -1,0 +1,69 @@
+/**
+ * Decides, at save time, whether a change must reach Freshsuccess: only when a watched field
+ * really changed (old vs new), on inactivation, and always on delete. Costs nothing: the User
+ * Event hands over plain values read from oldRecord/newRecord.
+ */
+import type { Scope } from './config';
+import { stageAndSubsidiaryInScope } from './scope';
+import type { ChangeEvent, RecordKind } from './types';
+
+export type FieldValue = string | number | boolean | null | undefined | readonly string[];
+export type FieldValues = Record<string, FieldValue>;
+
+/** How the save happened, in the engine's words (User Event types mapped by the adapter). */
+export type SaveType = 'create' | 'edit' | 'xedit' | 'delete';
+
+export interface SaveFacts {
+  kind: RecordKind;
+  type: SaveType;
+  /** null on create. */
+  oldValues: FieldValues | null;
+  /** null on delete. On xedit, completed with current values for fields the inline edit did not carry. */
+  newValues: FieldValues | null;
+  watched: readonly string[];
+  scope: Scope;
+}
+
+export type CaptureDecision =
+  | { capture: false; reason: string }
+  | { capture: true; event: ChangeEvent; changedFields: string[] };
+
+/** Same value for sync purposes: '' = null = undefined, booleans as T/F, multiselects unordered. */
+export function normaliseValue(v: FieldValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'boolean') return v ? 'T' : 'F';
+  if (Array.isArray(v)) return [...v].map(String).sort().join(',');
+  return String(v).trim();
+}
+
+export function changedFields(oldValues: FieldValues, newValues: FieldValues, watched: readonly string[]): string[] {
+  return watched.filter((f) => normaliseValue(oldValues[f]) !== normaliseValue(newValues[f]));
+}
+
+function inactive(values: FieldValues | null): boolean {
+  return values !== null && normaliseValue(values['isinactive']) === 'T';
+}
+
+function inScope(kind: RecordKind, values: FieldValues | null, scope: Scope): boolean {
+  if (values === null) return false;
+  if (kind === 'contact') return scope.syncContacts;
+  return stageAndSubsidiaryInScope(normaliseValue(values['stage']), normaliseValue(values['subsidiary']), scope);
+}
+
+export function decideCapture(f: SaveFacts): CaptureDecision {
+  if (f.kind === 'contact' && !f.scope.syncContacts) return { capture: false, reason: 'contacts are not synced' };
+  if (f.type === 'delete') return { capture: true, event: 'delete', changedFields: [] };
+  // A record leaving scope is still captured: the drain decides what leaving means.
+  if (!inScope(f.kind, f.oldValues, f.scope) && !inScope(f.kind, f.newValues, f.scope)) {
+    return { capture: false, reason: 'out of scope' };
+  }
+  if (f.type === 'create' || f.oldValues === null) {
+    return { capture: true, event: 'create', changedFields: [...f.watched] };
+  }
+  const changed = changedFields(f.oldValues, f.newValues ?? {}, f.watched);
+  if (changed.length === 0) return { capture: false, reason: 'no synced field changed' };
+  const was = inactive(f.oldValues);
+  const is = inactive(f.newValues);
+  const event: ChangeEvent = !was && is ? 'inactivate' : was && !is ? 'reactivate' : 'update';
+  return { capture: true, event, changedFields: changed };
+}

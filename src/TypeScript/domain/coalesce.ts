@@ -1,0 +1,55 @@
+/**
+ * Many outbox entries for one record become one work item: the drain pushes the record's
+ * current state once, however many times it was edited. A delete wins (internal ids are never
+ * reused, so nothing can follow it).
+ */
+import type { OutboxEntry, RecordKind, Tombstone } from './types';
+
+export interface WorkItem {
+  kind: RecordKind;
+  recordId: string;
+  deleted: boolean;
+  tombstone: Tombstone | null;
+  /** Contacts only: account_ids of companies the contact was moved away from. */
+  previousAccountIds: string[];
+  /** PENDING entries covered (the drain cursor moves past them). */
+  pendingIds: number[];
+  /** RETRY entries covered (closed as DONE once their batches are done). */
+  retryEntryIds: number[];
+  /** Highest attempt among the retry entries covered; 0 for fresh changes. */
+  attempt: number;
+}
+
+export function itemKey(kind: RecordKind, recordId: string): string {
+  return `${kind}:${recordId}`;
+}
+
+/** Entries must be the due ones only (PENDING past the cursor, RETRY with not_before ≤ now). */
+export function coalesce(entries: readonly OutboxEntry[]): WorkItem[] {
+  const items = new Map<string, WorkItem>();
+  const sorted = [...entries].sort((a, b) => a.id - b.id);
+  for (const e of sorted) {
+    for (const recordId of e.recordIds) {
+      const key = itemKey(e.kind, recordId);
+      let item = items.get(key);
+      if (!item) {
+        item = { kind: e.kind, recordId, deleted: false, tombstone: null, previousAccountIds: [], pendingIds: [], retryEntryIds: [], attempt: 0 };
+        items.set(key, item);
+      }
+      if (e.status === 'RETRY') {
+        if (!item.retryEntryIds.includes(e.id)) item.retryEntryIds.push(e.id);
+        item.attempt = Math.max(item.attempt, e.attempt);
+      } else {
+        item.pendingIds.push(e.id);
+      }
+      const tomb = e.tombstones[recordId];
+      if (e.event === 'delete') {
+        item.deleted = true;
+        if (tomb) item.tombstone = { ...item.tombstone, ...tomb };
+      }
+      const previous = e.previousCompanies[recordId];
+      if (previous && !item.previousAccountIds.includes(previous)) item.previousAccountIds.push(previous);
+    }
+  }
+  return [...items.values()];
+}

@@ -1,0 +1,268 @@
+/**
+ * The sync configuration as the engine uses it, parsed and checked from the raw values of the
+ * config custom record. Parsing never throws: it returns problems the admin can read, and a
+ * config with problems is not used for pushing.
+ */
+import type { CustomFieldType, CustomerStage, RecordKind } from './types';
+
+export type Region = 'us' | 'eu';
+
+/**
+ * How the Freshsuccess key is reached. Never the key itself: an API Secret script id
+ * (`custsecret_...`) or a credential GUID from a credential field. Which of the two an installed
+ * SuiteApp may decrypt is [open] (platform doc §5): both are supported, the admin picks.
+ */
+export type SecretReference = { kind: 'secret'; id: string } | { kind: 'credential'; guid: string };
+
+export type AccountIdSource = { kind: 'internalid' } | { kind: 'entityid' } | { kind: 'field'; fieldId: string };
+export type UserIdSource = 'internalid' | 'email';
+
+export type CustomerDeletePolicy = 'deactivate' | 'churn' | 'ignore';
+export type ContactDeletePolicy = 'deactivate' | 'ignore';
+
+/** A custom entity field sent as a Freshsuccess dimension. */
+export interface CustomFieldMapping {
+  fieldId: string;
+  type: CustomFieldType;
+  /** Dimension key in Freshsuccess; defaults to the field id. */
+  key: string;
+}
+
+export interface ObjectMapping {
+  custom: CustomFieldMapping[];
+  /** Freshsuccess field names never sent (e.g. the admin keeps `phone` owned by another system). */
+  exclude: string[];
+}
+
+export interface Scope {
+  /** Customer stages in scope; empty means all. */
+  stages: CustomerStage[];
+  /** Subsidiary internal ids in scope; empty means all. */
+  subsidiaries: string[];
+  /** A saved search whose results bound the customers in scope, or null. */
+  savedSearchId: string | null;
+  syncContacts: boolean;
+}
+
+export interface RetrySettings {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface BatchLimits {
+  maxRecords: number;
+  maxBytes: number;
+}
+
+export interface SyncConfig {
+  enabled: boolean;
+  region: Region;
+  secret: SecretReference | null;
+  accountIdSource: AccountIdSource;
+  userIdSource: UserIdSource;
+  scope: Scope;
+  deletePolicy: { customer: CustomerDeletePolicy; contact: ContactDeletePolicy };
+  batch: BatchLimits;
+  mapping: Record<RecordKind, ObjectMapping>;
+  retry: RetrySettings;
+  /** Overlap of the sweep's modified-since window, to cover clock skew and late commits. */
+  sweepOverlapMs: number;
+  /** Drained outbox entries older than this are purged by the scheduled sweep. */
+  purgeAfterDays: number;
+  /** When the config record was last changed (ms): a change clears an auth pause. */
+  lastModified: number | null;
+}
+
+/** Raw values as stored on the config record (text, checkbox, numbers); keys are ours. */
+export interface RawConfig {
+  enabled?: boolean | string | null;
+  region?: string | null;
+  secretRef?: string | null;
+  accountIdSource?: string | null;
+  accountIdField?: string | null;
+  userIdSource?: string | null;
+  scopeStages?: string | null;
+  scopeSubsidiaries?: string | null;
+  scopeSavedSearch?: string | null;
+  syncContacts?: boolean | string | null;
+  deleteCustomer?: string | null;
+  deleteContact?: string | null;
+  batchMaxRecords?: number | string | null;
+  batchMaxBytes?: number | string | null;
+  mappingJson?: string | null;
+  lastModified?: number | null;
+}
+
+export const DEFAULT_BATCH: BatchLimits = { maxRecords: 1000, maxBytes: 1_000_000 };
+export const DEFAULT_RETRY: RetrySettings = { maxAttempts: 8, baseDelayMs: 60_000, maxDelayMs: 6 * 3600_000 };
+const STAGES: CustomerStage[] = ['LEAD', 'PROSPECT', 'CUSTOMER'];
+const FIELD_ID = /^cust(entity|record)[a-z0-9_]+$/;
+/** Freshsuccess keys are free text, but keep them readable and safe in URLs. */
+const DIMENSION_KEY = /^[A-Za-z0-9_.\- ]{1,100}$/;
+
+export interface ParsedConfig {
+  config: SyncConfig;
+  problems: string[];
+}
+
+function bool(value: boolean | string | null | undefined, fallback: boolean): boolean {
+  if (value === null || value === undefined || value === '') return fallback;
+  if (typeof value === 'boolean') return value;
+  return value === 'T' || value === 'true';
+}
+
+function text(value: string | null | undefined): string {
+  return (value ?? '').trim();
+}
+
+function list(value: string | null | undefined): string[] {
+  return text(value)
+    .split(/[,\s]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+function int(value: number | string | null | undefined, fallback: number, min: number, max: number, name: string, problems: string[]): number {
+  if (value === null || value === undefined || value === '') return fallback;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max} (got ${String(value)})`);
+    return fallback;
+  }
+  return n;
+}
+
+function oneOf<T extends string>(value: string | null | undefined, choices: readonly T[], fallback: T, name: string, problems: string[]): T {
+  const v = text(value);
+  if (v === '') return fallback;
+  if ((choices as readonly string[]).includes(v)) return v as T;
+  problems.push(`${name} must be one of ${choices.join(', ')} (got "${v}")`);
+  return fallback;
+}
+
+function parseSecret(value: string | null | undefined, problems: string[]): SecretReference | null {
+  const v = text(value);
+  if (v === '') {
+    problems.push('No Freshsuccess key reference: set an API Secret id (custsecret_...) or save the key in the credential field');
+    return null;
+  }
+  const braced = /^\{(custsecret_[a-z0-9_]+)\}$/.exec(v);
+  const id = braced ? braced[1] ?? '' : v;
+  if (/^custsecret_[a-z0-9_]+$/.test(id)) return { kind: 'secret', id };
+  if (/^[A-Za-z0-9]{16,64}$/.test(v)) return { kind: 'credential', guid: v };
+  problems.push('The key reference must be an API Secret id (custsecret_...) or a credential GUID; never paste the key itself');
+  return null;
+}
+
+function emptyMapping(): Record<RecordKind, ObjectMapping> {
+  return { customer: { custom: [], exclude: [] }, contact: { custom: [], exclude: [] } };
+}
+
+/**
+ * Mapping overrides JSON, e.g.
+ * `{"customer":{"custom":[{"field":"custentity_tier","type":"text","key":"tier"}],"exclude":["phone"]},
+ *   "retry":{"maxAttempts":5}}`.
+ */
+function parseMappingJson(json: string, problems: string[]): { mapping: Record<RecordKind, ObjectMapping>; retry: RetrySettings } {
+  const mapping = emptyMapping();
+  const retry = { ...DEFAULT_RETRY };
+  if (json.trim() === '') return { mapping, retry };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (e) {
+    problems.push(`Mapping overrides are not valid JSON: ${(e as Error).message}`);
+    return { mapping, retry };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    problems.push('Mapping overrides must be a JSON object with "customer" and/or "contact"');
+    return { mapping, retry };
+  }
+  const obj = raw as Record<string, unknown>;
+  for (const key of Object.keys(obj)) {
+    if (key !== 'customer' && key !== 'contact' && key !== 'retry') problems.push(`Mapping overrides: unknown section "${key}"`);
+  }
+  for (const kind of ['customer', 'contact'] as const) {
+    const section = obj[kind];
+    if (section === undefined) continue;
+    if (typeof section !== 'object' || section === null) {
+      problems.push(`Mapping overrides: "${kind}" must be an object`);
+      continue;
+    }
+    const s = section as Record<string, unknown>;
+    const custom = s['custom'] ?? [];
+    if (!Array.isArray(custom)) problems.push(`Mapping overrides: "${kind}.custom" must be a list`);
+    else {
+      custom.forEach((item: unknown, i) => {
+        const c = (item ?? {}) as Record<string, unknown>;
+        const fieldId = typeof c['field'] === 'string' ? c['field'] : '';
+        const type = c['type'];
+        const key = typeof c['key'] === 'string' && c['key'] !== '' ? c['key'] : fieldId;
+        if (!FIELD_ID.test(fieldId)) problems.push(`Mapping overrides: ${kind}.custom[${i}].field must be a custom field id (custentity...)`);
+        else if (type !== 'text' && type !== 'number' && type !== 'date' && type !== 'boolean')
+          problems.push(`Mapping overrides: ${kind}.custom[${i}].type must be text, number, date or boolean`);
+        else if (!DIMENSION_KEY.test(key)) problems.push(`Mapping overrides: ${kind}.custom[${i}].key "${key}" has characters Freshsuccess keys should not have`);
+        else mapping[kind].custom.push({ fieldId, type, key });
+      });
+    }
+    const exclude = s['exclude'] ?? [];
+    if (!Array.isArray(exclude) || exclude.some((x) => typeof x !== 'string')) problems.push(`Mapping overrides: "${kind}.exclude" must be a list of Freshsuccess field names`);
+    else mapping[kind].exclude = exclude as string[];
+  }
+  const r = obj['retry'];
+  if (r !== undefined) {
+    const rr = (r ?? {}) as Record<string, unknown>;
+    retry.maxAttempts = int(rr['maxAttempts'] as number | undefined, retry.maxAttempts, 1, 30, 'retry.maxAttempts', problems);
+    retry.baseDelayMs = int(rr['baseDelayMs'] as number | undefined, retry.baseDelayMs, 1000, 3600_000, 'retry.baseDelayMs', problems);
+    retry.maxDelayMs = int(rr['maxDelayMs'] as number | undefined, retry.maxDelayMs, retry.baseDelayMs, 7 * 86400_000, 'retry.maxDelayMs', problems);
+  }
+  return { mapping, retry };
+}
+
+export function parseConfig(raw: RawConfig): ParsedConfig {
+  const problems: string[] = [];
+  const sourceName = oneOf(raw.accountIdSource, ['internalid', 'entityid', 'field'] as const, 'internalid', 'Account id source', problems);
+  let accountIdSource: AccountIdSource = { kind: 'internalid' };
+  if (sourceName === 'entityid') accountIdSource = { kind: 'entityid' };
+  if (sourceName === 'field') {
+    const fieldId = text(raw.accountIdField);
+    if (!/^custentity[a-z0-9_]+$/.test(fieldId)) problems.push('Account id source "field" needs a customer custom field id (custentity...)');
+    else accountIdSource = { kind: 'field', fieldId };
+  }
+  const stages = list(raw.scopeStages).map((s) => s.toUpperCase());
+  const badStages = stages.filter((s) => !(STAGES as string[]).includes(s));
+  if (badStages.length > 0) problems.push(`Unknown customer stage(s) in scope: ${badStages.join(', ')} (use LEAD, PROSPECT, CUSTOMER)`);
+  const subsidiaries = list(raw.scopeSubsidiaries);
+  if (subsidiaries.some((s) => !/^\d+$/.test(s))) problems.push('Subsidiaries in scope must be internal ids separated by commas');
+  const savedSearch = text(raw.scopeSavedSearch);
+  if (savedSearch !== '' && !/^(\d+|customsearch[a-z0-9_]+)$/.test(savedSearch)) problems.push('Saved search scope must be an internal id or a customsearch... id');
+  const { mapping, retry } = parseMappingJson(raw.mappingJson ?? '', problems);
+  const config: SyncConfig = {
+    enabled: bool(raw.enabled, false),
+    region: oneOf(raw.region, ['us', 'eu'] as const, 'us', 'Region', problems),
+    secret: parseSecret(raw.secretRef, problems),
+    accountIdSource,
+    userIdSource: oneOf(raw.userIdSource, ['internalid', 'email'] as const, 'internalid', 'User id source', problems),
+    scope: {
+      stages: stages.filter((s): s is CustomerStage => (STAGES as string[]).includes(s)),
+      subsidiaries: subsidiaries.filter((s) => /^\d+$/.test(s)),
+      savedSearchId: savedSearch === '' ? null : savedSearch,
+      syncContacts: bool(raw.syncContacts, true),
+    },
+    deletePolicy: {
+      customer: oneOf(raw.deleteCustomer, ['deactivate', 'churn', 'ignore'] as const, 'deactivate', 'Customer delete policy', problems),
+      contact: oneOf(raw.deleteContact, ['deactivate', 'ignore'] as const, 'deactivate', 'Contact delete policy', problems),
+    },
+    batch: {
+      maxRecords: int(raw.batchMaxRecords, DEFAULT_BATCH.maxRecords, 1, 5000, 'Batch size (records)', problems),
+      maxBytes: int(raw.batchMaxBytes, DEFAULT_BATCH.maxBytes, 10_000, 9_000_000, 'Batch size (bytes)', problems),
+    },
+    mapping,
+    retry,
+    sweepOverlapMs: 10 * 60_000,
+    purgeAfterDays: 30,
+    lastModified: raw.lastModified ?? null,
+  };
+  return { config, problems };
+}

@@ -1,0 +1,79 @@
+/**
+ * NetSuite snapshots → Freshsuccess payloads. The drain always pushes the record's *current*
+ * state (so a hundred edits become one push), hence every mapped field is sent each time.
+ */
+import type { SyncConfig } from './config';
+import { mapDimensions } from './dimensions';
+import { accountIdFor, userIdFor } from './identity';
+import type { AccountPayload, ContactPayload, ContactSnapshot, CustomerSnapshot, MappingWarning } from './types';
+
+const STAGE_NAMES: Record<string, string> = { LEAD: 'Lead', PROSPECT: 'Prospect', CUSTOMER: 'Customer' };
+
+/** Individuals are named "First Last"; companies by company name; the entity id is the last resort. */
+export function customerName(c: CustomerSnapshot): string {
+  const person = `${c.firstName.trim()} ${c.lastName.trim()}`.trim();
+  if (c.isPerson) return person || c.companyName.trim() || c.keys.entityId.trim();
+  return c.companyName.trim() || person || c.keys.entityId.trim();
+}
+
+function dropExcluded<T extends object>(payload: T, exclude: readonly string[], keep: readonly string[]): T {
+  const out = { ...payload } as Record<string, unknown>;
+  for (const field of exclude) if (!keep.includes(field)) delete out[field];
+  return out as T;
+}
+
+export interface Mapped<T> {
+  payload: T;
+  warnings: MappingWarning[];
+}
+
+/**
+ * @param now used as inactive_time when an inactive customer has no last-modified date.
+ */
+export function mapCustomer(c: CustomerSnapshot, config: SyncConfig, now: number): Mapped<AccountPayload> {
+  const warnings: MappingWarning[] = [];
+  const payload: AccountPayload = {
+    account_id: accountIdFor(c.keys, config.accountIdSource),
+    name: customerName(c),
+    billing_street: c.billing.street,
+    billing_city: c.billing.city,
+    billing_state: c.billing.state,
+    billing_postal_code: c.billing.postalCode,
+    billing_country: c.billing.country,
+    phone: c.phone,
+    website: c.url,
+    industry: c.category,
+    sales_rep_name: c.salesRepName,
+    sales_rep_email: c.salesRepEmail,
+    is_churned: c.isInactive,
+  };
+  if (c.dateCreated !== null) payload.join_date = Math.trunc(c.dateCreated);
+  const stage = STAGE_NAMES[c.stage.toUpperCase()];
+  if (stage) payload.stage = stage;
+  if (c.parent) {
+    const parentId = accountIdFor(c.parent, config.accountIdSource);
+    if (parentId !== '') payload.parent_account_id = parentId;
+  }
+  if (c.isInactive) payload.inactive_time = Math.trunc(c.lastModified ?? now);
+  Object.assign(payload, mapDimensions(c.keys.id, c.custom, config.mapping.customer.custom, warnings));
+  return { payload: dropExcluded(payload, config.mapping.customer.exclude, ['account_id']), warnings };
+}
+
+/** @param accountId the company's account_id, already derived with the configured source. */
+export function mapContact(c: ContactSnapshot, accountId: string, config: SyncConfig): Mapped<ContactPayload> {
+  const warnings: MappingWarning[] = [];
+  const payload: ContactPayload = {
+    account_id: accountId,
+    user_id: userIdFor(c, config.userIdSource),
+    first_name: c.firstName,
+    last_name: c.lastName,
+    email: c.email,
+    phone: c.phone,
+    title: c.title,
+    salutation: c.salutation,
+    // Always sent: a contact moved back to an account it was deactivated on must come back active.
+    is_active: !c.isInactive,
+  };
+  Object.assign(payload, mapDimensions(c.id, c.custom, config.mapping.contact.custom, warnings));
+  return { payload: dropExcluded(payload, config.mapping.contact.exclude, ['account_id', 'user_id', 'is_active']), warnings };
+}

@@ -1,0 +1,216 @@
+/**
+ * Turns coalesced work items and the current state read for them into batches to push, plus
+ * notes about records that are not pushed (and why). Pure: the drain, the full sync and the
+ * retries all plan through here, so they classify, map and validate identically.
+ */
+import { cutBatches, parentsFirst, utf8Length, type Sized } from './batching';
+import type { WorkItem } from './coalesce';
+import type { SyncConfig } from './config';
+import { hintFor } from './hints';
+import { accountIdFor, normaliseId } from './identity';
+import { mapContact, mapCustomer } from './mapping';
+import { customerInScope } from './scope';
+import { stageAndSubsidiaryInScope } from './scope';
+import type { ContactSnapshot, CustomerSnapshot, MappingWarning, RecordKind, Tombstone } from './types';
+import { validateAccount, validateContact } from './validation';
+import { encodeBatchKey, type AccountBatch, type AccountOp, type ContactBatch, type ContactOp, type WorkBatch } from './workBatch';
+
+/**
+ * Why a record is not pushed. 'skipped' notes are reported to the admin as SKIPPED entries,
+ * 'dead' ones as DEAD entries; 'ignored' ones are counted only (out of scope, policy ignore, gone).
+ */
+export interface PlanNote {
+  kind: RecordKind;
+  recordId: string;
+  outcome: 'ignored' | 'skipped' | 'dead';
+  reason: string;
+  hint: string;
+}
+
+export interface Plan {
+  batches: WorkBatch[];
+  notes: PlanNote[];
+  warnings: MappingWarning[];
+}
+
+export interface PlanInput {
+  runId: string;
+  config: SyncConfig;
+  now: number;
+  customers: ReadonlyArray<{ item: WorkItem; snapshot: CustomerSnapshot | null }>;
+  contacts: ReadonlyArray<{ item: WorkItem; snapshot: ContactSnapshot | null }>;
+  /** Highest PENDING entry id the plan covers (0 for a full sync). */
+  planMax: number;
+  /** First batch sequence number (a resumed full sync continues its numbering). */
+  firstSeq?: number;
+}
+
+interface Unit<Op> {
+  item: WorkItem;
+  ops: Op[];
+}
+
+function note(kind: RecordKind, recordId: string, outcome: PlanNote['outcome'], reason: string): PlanNote {
+  return { kind, recordId, outcome, reason, hint: outcome === 'ignored' ? '' : hintFor(reason) };
+}
+
+function planCustomer(item: WorkItem, snapshot: CustomerSnapshot | null, input: PlanInput, notes: PlanNote[], warnings: MappingWarning[]): AccountOp[] {
+  const { config } = input;
+  const id = item.recordId;
+  if (item.deleted) {
+    const policy = config.deletePolicy.customer;
+    if (policy === 'ignore') {
+      notes.push(note('customer', id, 'ignored', 'deleted; delete policy is ignore'));
+      return [];
+    }
+    const tomb: Tombstone = item.tombstone ?? {};
+    const accountId = tomb.accountId ?? (config.accountIdSource.kind === 'internalid' ? normaliseId(id) : '');
+    if (accountId === '') {
+      notes.push(note('customer', id, 'skipped', 'deleted customer: its account_id was not captured, so Freshsuccess cannot be told'));
+      return [];
+    }
+    if (policy === 'deactivate') return [{ op: 'deactivate', recordId: id, accountId }];
+    const payload: { account_id: string; is_churned: boolean; inactive_time: number; name?: string; join_date?: number } = {
+      account_id: accountId,
+      is_churned: true,
+      inactive_time: Math.trunc(tomb.deletedAt ?? input.now),
+    };
+    if (tomb.name) payload.name = tomb.name;
+    if (tomb.joinDate !== undefined) payload.join_date = tomb.joinDate;
+    return [{ op: 'upsert', recordId: id, payload }];
+  }
+  if (!snapshot) {
+    // Gone without a captured delete (the sweep's deleted-record log catches that), or outside a saved-search scope.
+    notes.push(note('customer', id, 'ignored', 'not found in scope'));
+    return [];
+  }
+  if (!customerInScope(snapshot, config.scope)) {
+    notes.push(note('customer', id, 'ignored', 'out of scope (stage or subsidiary)'));
+    return [];
+  }
+  const mapped = mapCustomer(snapshot, config, input.now);
+  warnings.push(...mapped.warnings);
+  if (mapped.payload.account_id === '') {
+    notes.push(note('customer', id, 'dead', 'Not sent: the account_id source field is empty for this customer'));
+    return [];
+  }
+  const problems = validateAccount(mapped.payload, true);
+  if (problems.length > 0) {
+    notes.push(note('customer', id, 'dead', `Not sent: ${problems.join('; ')}`));
+    return [];
+  }
+  return [{ op: 'upsert', recordId: id, payload: mapped.payload }];
+}
+
+function planContact(item: WorkItem, snapshot: ContactSnapshot | null, input: PlanInput, notes: PlanNote[], warnings: MappingWarning[]): ContactOp[] {
+  const { config } = input;
+  const id = item.recordId;
+  if (item.deleted) {
+    if (config.deletePolicy.contact === 'ignore') {
+      notes.push(note('contact', id, 'ignored', 'deleted; delete policy is ignore'));
+      return [];
+    }
+    const tomb = item.tombstone ?? {};
+    const userId = tomb.userId ?? (config.userIdSource === 'internalid' ? normaliseId(id) : '');
+    if (!tomb.accountId || userId === '') {
+      notes.push(note('contact', id, 'skipped', 'deleted contact: its company or user_id was not captured, so it cannot be deactivated'));
+      return [];
+    }
+    return [{ op: 'upsert', recordId: id, companyId: null, role: 'current', payload: { account_id: tomb.accountId, user_id: userId, is_active: false } }];
+  }
+  if (!snapshot) {
+    notes.push(note('contact', id, 'ignored', 'not found'));
+    return [];
+  }
+  if (!snapshot.company) {
+    notes.push(note('contact', id, 'skipped', 'Contact has no company: Freshsuccess contacts belong to an account'));
+    return [];
+  }
+  if (!stageAndSubsidiaryInScope(snapshot.companyStage, snapshot.companySubsidiary, config.scope)) {
+    notes.push(note('contact', id, 'ignored', "company out of scope"));
+    return [];
+  }
+  const accountId = accountIdFor(snapshot.company, config.accountIdSource);
+  if (accountId === '') {
+    notes.push(note('contact', id, 'dead', "Not sent: the company's account_id source field is empty"));
+    return [];
+  }
+  const mapped = mapContact(snapshot, accountId, config);
+  warnings.push(...mapped.warnings);
+  const problems = validateContact(mapped.payload);
+  if (problems.length > 0) {
+    notes.push(note('contact', id, 'dead', `Not sent: ${problems.join('; ')}`));
+    return [];
+  }
+  // A moved contact: deactivate the old association first, then post the new one (active).
+  // Whether Freshsuccess re-parents on re-post is [open]; this order is right either way.
+  const ops: ContactOp[] = item.previousAccountIds
+    .filter((prev) => prev !== '' && prev !== accountId)
+    .map((prev) => ({ op: 'upsert' as const, recordId: id, companyId: null, role: 'detach' as const, payload: { account_id: prev, user_id: mapped.payload.user_id, is_active: false } }));
+  ops.push({ op: 'upsert', recordId: id, companyId: snapshot.company.id, role: 'current', payload: mapped.payload });
+  return ops;
+}
+
+function opBytes(op: AccountOp | ContactOp): number {
+  return op.op === 'deactivate' ? 0 : utf8Length(JSON.stringify(op.payload));
+}
+
+function base(input: PlanInput, units: Unit<unknown>[], key: string) {
+  const tombstones: Record<string, Tombstone> = {};
+  const previousCompanies: Record<string, string> = {};
+  const retry = new Set<number>();
+  let attempt = 0;
+  for (const u of units) {
+    if (u.item.tombstone) tombstones[u.item.recordId] = u.item.tombstone;
+    const prev = u.item.previousAccountIds[u.item.previousAccountIds.length - 1];
+    if (prev) previousCompanies[u.item.recordId] = prev;
+    u.item.retryEntryIds.forEach((r) => retry.add(r));
+    attempt = Math.max(attempt, u.item.attempt);
+  }
+  return { key, runId: input.runId, attempt, retryEntryIds: [...retry], tombstones, previousCompanies };
+}
+
+function minPending(units: Unit<unknown>[]): number {
+  let min = 0;
+  for (const u of units) for (const id of u.item.pendingIds) if (min === 0 || id < min) min = id;
+  return min;
+}
+
+export function planBatches(input: PlanInput): Plan {
+  const notes: PlanNote[] = [];
+  const warnings: MappingWarning[] = [];
+  let seq = input.firstSeq ?? 1;
+
+  const accountUnits: Unit<AccountOp>[] = [];
+  for (const { item, snapshot } of input.customers) {
+    const ops = planCustomer(item, snapshot, input, notes, warnings);
+    if (ops.length > 0) accountUnits.push({ item, ops });
+  }
+  const contactUnits: Unit<ContactOp>[] = [];
+  for (const { item, snapshot } of input.contacts) {
+    const ops = planContact(item, snapshot, input, notes, warnings);
+    if (ops.length > 0) contactUnits.push({ item, ops });
+  }
+
+  // Deactivations go through DELETE one by one; upserts are batched parents first.
+  const ordered = parentsFirst(accountUnits, (u) => {
+    const op = u.ops[0] as AccountOp;
+    return op.op === 'upsert' ? op.payload : { account_id: op.accountId };
+  });
+  const batches: WorkBatch[] = [];
+  const sizedAccounts: Sized<Unit<AccountOp>>[] = ordered.map((u) => ({ item: u, bytes: u.ops.reduce((n, op) => n + opBytes(op), 0) }));
+  for (const group of cutBatches(sizedAccounts, input.config.batch)) {
+    const records = group.length;
+    const key = encodeBatchKey({ letter: 'A', seq: seq++, records, minPending: minPending(group), planMax: input.planMax });
+    const batch: AccountBatch = { ...base(input, group, key), kind: 'accounts', ops: group.flatMap((u) => u.ops) };
+    batches.push(batch);
+  }
+  // A contact's detach and current ops stay together in one batch, in that order.
+  const sizedContacts: Sized<Unit<ContactOp>>[] = contactUnits.map((u) => ({ item: u, bytes: u.ops.reduce((n, op) => n + opBytes(op), 0) }));
+  for (const group of cutBatches(sizedContacts, input.config.batch)) {
+    const key = encodeBatchKey({ letter: 'C', seq: seq++, records: group.length, minPending: minPending(group), planMax: input.planMax });
+    const batch: ContactBatch = { ...base(input, group, key), kind: 'contacts', ops: group.flatMap((u) => u.ops) };
+    batches.push(batch);
+  }
+  return { batches, notes, warnings };
+}

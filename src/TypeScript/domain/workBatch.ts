@@ -1,0 +1,81 @@
+/**
+ * A batch of work as it travels between Map/Reduce stages (JSON, so plain data only), and its
+ * key. The key carries what summarize needs even when the batch's invocation crashed: how many
+ * records it held and the lowest captured entry it covers, so the drain cursor never moves past
+ * work that was not done.
+ */
+import type { AccountPayload, ContactPayload, RecordKind, Tombstone } from './types';
+
+export type AccountOp =
+  | { op: 'upsert'; recordId: string; payload: AccountPayload }
+  /** DELETE /accounts/{id}: the deactivate policy for deleted customers. */
+  | { op: 'deactivate'; recordId: string; accountId: string };
+
+/**
+ * A contact upsert. `companyId` (the company's internal id) lets the push recover from
+ * `Account not found` by pushing the company first. `role: 'detach'` marks the deactivation of
+ * a moved contact's old association, sent just before the new one.
+ */
+export interface ContactOp {
+  op: 'upsert';
+  recordId: string;
+  payload: ContactPayload;
+  companyId: string | null;
+  role: 'current' | 'detach';
+}
+
+interface BatchBase {
+  key: string;
+  runId: string;
+  /** Highest attempt among the work covered; a failure schedules attempt + 1. */
+  attempt: number;
+  /** RETRY entries this batch covers; closed as DONE when the batch is done. */
+  retryEntryIds: number[];
+  /** For re-queuing deleted records and moved contacts faithfully on a retry. */
+  tombstones: Record<string, Tombstone>;
+  previousCompanies: Record<string, string>;
+}
+
+export interface AccountBatch extends BatchBase {
+  kind: 'accounts';
+  ops: AccountOp[];
+}
+
+export interface ContactBatch extends BatchBase {
+  kind: 'contacts';
+  ops: ContactOp[];
+}
+
+export type WorkBatch = AccountBatch | ContactBatch;
+
+export function recordKindOf(batch: WorkBatch): RecordKind {
+  return batch.kind === 'accounts' ? 'customer' : 'contact';
+}
+
+/** Distinct record ids of a batch, in order. */
+export function recordIdsOf(batch: WorkBatch): string[] {
+  const ids: string[] = [];
+  for (const op of batch.ops as Array<{ recordId: string }>) if (!ids.includes(op.recordId)) ids.push(op.recordId);
+  return ids;
+}
+
+export interface BatchKey {
+  /** 'A' accounts, 'C' contacts, 'M' a mark carrying only the cursor (nothing to push). */
+  letter: 'A' | 'C' | 'M';
+  seq: number;
+  records: number;
+  /** Lowest PENDING entry id covered, 0 if none. */
+  minPending: number;
+  /** Highest PENDING entry id read by this run's plan (the cursor after a clean run). */
+  planMax: number;
+}
+
+export function encodeBatchKey(k: BatchKey): string {
+  return `${k.letter}${String(k.seq).padStart(5, '0')}|n=${k.records}|min=${k.minPending}|max=${k.planMax}`;
+}
+
+export function decodeBatchKey(key: string): BatchKey | null {
+  const m = /^([ACM])(\d+)\|n=(\d+)\|min=(\d+)\|max=(\d+)$/.exec(key);
+  if (!m) return null;
+  return { letter: m[1] as 'A' | 'C' | 'M', seq: Number(m[2]), records: Number(m[3]), minPending: Number(m[4]), planMax: Number(m[5]) };
+}
