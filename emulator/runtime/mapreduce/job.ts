@@ -198,12 +198,13 @@ export class MapReduceJob {
   }
 
   private shuffle(): void {
-    if (this.skipToSummarize) return;
-    this.stage = 'SHUFFLE';
     if (!this.entry.reduce) {
+      // Map-only: what map wrote is the output (also when exitOnError cut the stage short).
       this.output = this.mapWrites;
       return;
     }
+    if (this.skipToSummarize) return;
+    this.stage = 'SHUFFLE';
     const byKey = new Map<string, string[]>();
     for (const [k, v] of this.mapWrites) {
       const list = byKey.get(k);
