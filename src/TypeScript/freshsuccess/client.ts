@@ -1,0 +1,67 @@
+/**
+ * Freshsuccess Account API v2 client over the HTTP port: bulk upserts, account deactivation and
+ * paged reads. It returns classified verdicts; deciding what to do with them is the use cases'.
+ */
+import { classify, type Verdict } from '../domain/classify';
+import type { Region } from '../domain/config';
+import type { AccountPayload, ContactPayload } from '../domain/types';
+import { apiUrl } from './endpoints';
+import type { HttpPort, HttpRequest } from './httpPort';
+
+export type Endpoint = 'accounts' | 'account_contacts';
+
+export interface Page {
+  verdict: Verdict;
+  results: Array<Record<string, unknown>>;
+  /** A page shorter than max_page_size is the last one (contract §2). */
+  last: boolean;
+}
+
+const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' };
+
+export class FreshsuccessClient {
+  constructor(
+    private readonly http: HttpPort,
+    private readonly region: Region,
+    private readonly now: () => number,
+  ) {}
+
+  /** Bytes of the body an upsert of these records sends (for logging and 413 decisions). */
+  static body(records: ReadonlyArray<object>): string {
+    return JSON.stringify({ records });
+  }
+
+  upsertAccounts(records: readonly AccountPayload[]): Verdict {
+    return this.post('accounts', records);
+  }
+
+  upsertContacts(records: readonly ContactPayload[]): Verdict {
+    return this.post('account_contacts', records);
+  }
+
+  /** DELETE /accounts/{id} deactivates the account (contract §7). */
+  deactivateAccount(accountId: string): Verdict {
+    return this.call({ method: 'DELETE', url: apiUrl(this.region, `accounts/${encodeURIComponent(accountId)}`), headers: { Accept: 'application/json' } });
+  }
+
+  /** One page of a list, 0-based; inactive records included so reconcile sees churned ones. */
+  listPage(endpoint: Endpoint, page: number): Page {
+    const query: Record<string, string | number | boolean> = { page, include_inactive: true, order_by: endpoint === 'accounts' ? 'account_id' : 'user_id', direction: 'asc' };
+    if (endpoint === 'accounts') query['include'] = 'custom_label_dimensions,custom_value_dimensions,custom_event_dimensions';
+    else query['include_dimensions'] = true;
+    const verdict = this.call({ method: 'GET', url: apiUrl(this.region, endpoint, query), headers: { Accept: 'application/json' } });
+    if (verdict.kind !== 'ok') return { verdict, results: [], last: true };
+    const body = verdict.body as Record<string, unknown>;
+    const results = Array.isArray(body['results']) ? (body['results'] as Array<Record<string, unknown>>) : [];
+    const size = typeof body['max_page_size'] === 'number' ? body['max_page_size'] : 1000;
+    return { verdict, results, last: results.length < size };
+  }
+
+  private post(endpoint: Endpoint, records: ReadonlyArray<object>): Verdict {
+    return this.call({ method: 'POST', url: apiUrl(this.region, endpoint), headers: { ...JSON_HEADERS }, body: FreshsuccessClient.body(records) });
+  }
+
+  private call(request: HttpRequest): Verdict {
+    return classify(this.http.send(request), this.now());
+  }
+}
