@@ -90,4 +90,20 @@ describe('scheduler', () => {
     scheduler.advance(24 * 60 * 60_000, { runQueue: false });
     expect(w.task.queue.tasks.map((t) => t.deploymentId)).toEqual(['customdeploy_fx_sweep']);
   });
+
+  test('a Scheduled script deployment runs execute() with type SCHEDULED at its time', () => {
+    const w = mrWorld(server.origin, {
+      deployments: [],
+      scheduledDeployments: [
+        deployment('customdeploy_fx_ss_daily', {
+          status: 'SCHEDULED',
+          extra: { recurrence: { kind: 'daily', startdate: '2026-01-05', starttime: '22:00:00Z' } },
+        }),
+      ],
+    });
+    const scheduler = new Scheduler(w.rt, w.task);
+    scheduler.advance(12 * 60 * 60_000);
+    expect(w.logs('execute')).toEqual(['SCHEDULED']);
+    expect(scheduler.history.map((h) => h.at.toISOString())).toEqual(['2026-01-05T22:00:00.000Z']);
+  });
 });

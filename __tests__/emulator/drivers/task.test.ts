@@ -1,6 +1,6 @@
 /** N/task: submit rules, permissions, the processor queue and checkStatus. */
 import { ChildServer, startChildServer } from './support/child-server';
-import { deployment, items, MR, mrWorld } from './support/mr-setup';
+import { deployment, items, MR, mrWorld, SS } from './support/mr-setup';
 import type { TestUser } from './support/test-runtime';
 
 let server: ChildServer;
@@ -111,4 +111,18 @@ test('an unknown task id and a missing taskType are refused', () => {
   expect(nameOf(() => w.status('MAPREDUCETASK_99', (s) => s))).toBe('INVALID_TASK_ID');
   const create = (w.task.module as { create(o: object): unknown }).create;
   expect(nameOf(() => w.rt.asScript(MR, () => create({})))).toBe('SSS_MISSING_REQD_ARGUMENT');
+});
+
+test('SCHEDULED_SCRIPT tasks run execute() once as ONDEMAND with 10,000 units; an uncaught error marks the task FAILED', () => {
+  const w = mrWorld(server.origin, {
+    scheduledDeployments: [deployment('customdeploy_fx_ss'), deployment('customdeploy_fx_ss_fail', { parameterValues: { custscript_fx_fail: 'T' } })],
+  });
+  const ok = w.submit({ taskType: 'SCHEDULED_SCRIPT', scriptId: SS, deploymentId: 'customdeploy_fx_ss' });
+  const bad = w.submit({ taskType: 'SCHEDULED_SCRIPT', scriptId: SS, deploymentId: 'customdeploy_fx_ss_fail' });
+  expect(ok).toMatch(/^SCHEDSCRIPT_/);
+  expect(nameOf(() => w.submit({ taskType: 'SCHEDULED_SCRIPT', scriptId: SS, deploymentId: 'customdeploy_fx_ss' }))).toBe('FAILED_TO_SUBMIT_JOB_REQUEST_1');
+  w.task.processQueue();
+  expect(w.logs('execute')).toEqual(['ONDEMAND', 'ONDEMAND']);
+  expect([w.status(ok, (s) => s.status), w.status(bad, (s) => s.status)]).toEqual(['COMPLETE', 'FAILED']);
+  expect(w.rt.ledger.total({ scriptId: SS })).toMatchObject({ units: 20, invocations: 2 });
 });

@@ -13,6 +13,7 @@ import { TestRuntime, TestUser } from './test-runtime';
 
 export const MR = 'customscript_fx_mr';
 export const MR_EXIT = 'customscript_fx_mr_exit';
+export const SS = 'customscript_fx_ss';
 
 export interface MrWorld {
   rt: TestRuntime;
@@ -20,7 +21,7 @@ export interface MrWorld {
   task: TaskHandle;
   scripts: ScriptDefinition[];
   /** Submits from a Suitelet-like script as `user`; returns the task id. */
-  submit(o: { scriptId?: string; deploymentId?: string; params?: Record<string, unknown> }, user?: TestUser): string;
+  submit(o: { taskType?: string; scriptId?: string; deploymentId?: string; params?: Record<string, unknown> }, user?: TestUser): string;
   /** task.checkStatus from a script; the status object's getters are called inside it too. */
   status<T>(taskId: string, read: (s: any) => T): T;
   /** The parsed JSON of the fixture's 'summary' log, newest last. */
@@ -32,11 +33,15 @@ export function deployment(id: string, over: Partial<DeploymentDefinition> = {})
   return { scriptId: id, status: 'NOTSCHEDULED', isDeployed: true, logLevel: 'DEBUG', parameterValues: {}, extra: {}, ...over };
 }
 
-export function mrWorld(origin: string, options: Partial<TaskOptions> & { deployments?: DeploymentDefinition[] } = {}): MrWorld {
+export function mrWorld(
+  origin: string,
+  options: Partial<TaskOptions> & { deployments?: DeploymentDefinition[]; scheduledDeployments?: DeploymentDefinition[] } = {},
+): MrWorld {
   const fileCabinet = mkdtempSync(join(tmpdir(), 'fc-'));
   const rt = new TestRuntime(fileCabinet);
   const mrFile = compileFixture(fileCabinet, join(__dirname, '../fixtures/mr_fixture.ts'), 'mr_fixture');
   const exitFile = compileFixture(fileCabinet, join(__dirname, '../fixtures/mr_exit_fixture.ts'), 'mr_exit_fixture');
+  const ssFile = compileFixture(fileCabinet, join(__dirname, '../fixtures/ss_fixture.ts'), 'ss_fixture');
   const scripts: ScriptDefinition[] = [
     {
       scriptId: MR,
@@ -47,6 +52,7 @@ export function mrWorld(origin: string, options: Partial<TaskOptions> & { deploy
       deployments: options.deployments ?? [deployment('customdeploy_fx_mr'), deployment('customdeploy_fx_mr2')],
     },
     { scriptId: MR_EXIT, name: 'Exit MR', scriptType: 'MAPREDUCE', scriptFile: exitFile, parameters: [], deployments: [deployment('customdeploy_fx_exit')] },
+    { scriptId: SS, name: 'Fixture SS', scriptType: 'SCHEDULED', scriptFile: ssFile, parameters: [], deployments: options.scheduledDeployments ?? [deployment('customdeploy_fx_ss')] },
   ];
   for (const s of scripts) {
     rt.addScript(s.scriptId, {
@@ -66,7 +72,7 @@ export function mrWorld(origin: string, options: Partial<TaskOptions> & { deploy
     task,
     scripts,
     submit: (o, user) =>
-      rt.asScript('customscript_fx_sl', () => N.create({ taskType: 'MAP_REDUCE', scriptId: MR, ...o }).submit(), user),
+      rt.asScript('customscript_fx_sl', () => N.create({ taskType: 'MAP_REDUCE', scriptId: o.taskType === 'SCHEDULED_SCRIPT' ? SS : MR, ...o }).submit(), user),
     status: (taskId, read) => rt.asScript('customscript_fx_sl', () => read(N.checkStatus({ taskId }))),
     summaries: () => parsed('summary'),
     logs: parsed,
