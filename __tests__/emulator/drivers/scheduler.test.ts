@@ -102,7 +102,9 @@ describe('scheduler', () => {
       ],
     });
     const scheduler = new Scheduler(w.rt, w.task);
-    scheduler.advance(12 * 60 * 60_000);
+    scheduler.advance(12 * 60 * 60_000); // 09:00 → 21:00: not yet
+    expect(w.logs('execute')).toEqual([]);
+    scheduler.advance(60 * 60_000);
     expect(w.logs('execute')).toEqual(['SCHEDULED']);
     expect(scheduler.history.map((h) => h.at.toISOString())).toEqual(['2026-01-05T22:00:00.000Z']);
   });
