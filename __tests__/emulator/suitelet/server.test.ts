@@ -162,7 +162,7 @@ describe('POST round trip', () => {
       { sync: 'F', id: '103', note: '' },
     ]);
     expect(got.parameters.custpage_accountsfields).toBe('custpage_sync\u0001custpage_id\u0001custpage_note');
-    expect(got.parameters.custpage_accountsdata.split('\u0002')[1]).toBe('T\u0001102\u0001');
+    expect(got.parameters.custpage_accountsdata!.split('\u0002')[1]).toBe('T\u0001102\u0001');
     expect(Object.keys(got.parameters).some((k) => k.includes('['))).toBe(false);
   });
 
