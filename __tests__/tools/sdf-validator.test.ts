@@ -35,6 +35,7 @@ test('the valid fixture has no problems at all', () => {
 
 const CASES: Array<[string, Expected[]]> = [
   ['manifest-ids', [{ rule: 'manifest', file: 'manifest.xml', line: 1, message: 'projectversion "1.0" must be x.y.z' }]],
+  ['deploy-file', [{ rule: 'deploy-file', file: 'deploy.xml', line: 2, message: '<files> does not deploy ~/FileCabinet/SuiteApps/com.example.app/*' }]],
   ['malformed-xml', [{ rule: 'malformed-xml', file: 'Objects/customrole_ex_ops.xml', line: 4, message: 'malformed XML' }]],
   ['object-file-name', [{ rule: 'object-file-name', file: 'Objects/custinteg_ex_other.xml', line: 1, message: 'must be custinteg_ex_partner.xml' }]],
   ['scriptid-prefix', [{ rule: 'scriptid-format', file: 'Objects/customscript_ex_sl_admin.xml', line: 5, message: '"deploy_ex_sl_admin" must start with "customdeploy"' }]],

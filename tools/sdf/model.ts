@@ -363,7 +363,7 @@ function readObject(project: SdfProject, file: string, root: XmlElement): SdfObj
   return { ...base, kind: 'other' };
 }
 
-function readScript(base: Omit<SdfObjectBase, never>, type: ScriptType, root: XmlElement): SdfScript {
+function readScript(base: SdfObjectBase, type: ScriptType, root: XmlElement): SdfScript {
   const sf = base.props.scriptfile;
   const inner = sf ? /^\[(.*)\]$/.exec(sf.value)?.[1] : undefined;
   return {

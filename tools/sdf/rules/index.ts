@@ -1,6 +1,7 @@
 /** Every rule the validator runs, in reporting order. */
 import type { Rule } from './rule';
 import { manifest } from './manifest';
+import { deployFile } from './deploy-file';
 import { objectFileName } from './object-file-name';
 import { scriptidFormat } from './scriptid-format';
 import { rolePermission } from './role-permission';
@@ -16,6 +17,7 @@ import { installationPreferences } from './installation-preferences';
 
 export const RULES: readonly Rule[] = [
   manifest,
+  deployFile,
   objectFileName,
   scriptidFormat,
   rolePermission,
