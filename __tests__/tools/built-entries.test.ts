@@ -3,7 +3,8 @@
  * from src/TypeScript/entry/) starts with its header, declares SuiteScript 2.1 and the
  * @NScriptType of the script object pointing at it, is one define(...), and no built module calls
  * an N/ module at load time. The build is made fresh from the sources (see helpers/temp-build).
- * The guard's own logic is tested on small files under __tests__/fixtures/sdf/entry-guard/.
+ * The same build must pass the whole offline validator. The guard's own logic is tested on small
+ * files under __tests__/fixtures/sdf/entry-guard/.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,8 @@ import { SCRIPT_TYPES } from '../../tools/sdf/object-types';
 import { checkBuiltEntry, checkBuiltModule } from '../../tools/sdf/entry-guard';
 import { buildToTemp, listJs } from './helpers/temp-build';
 import { appId } from '../../tools/project';
+import { validateProject } from '../../tools/sdf/validate';
+import { formatProblem } from '../../tools/sdf/problem';
 
 const build = buildToTemp();
 afterAll(() => build.dispose());
@@ -28,6 +31,11 @@ for (const s of project.scripts) {
 }
 
 const describeFindings = (file: string, findings: { line: number; message: string }[]): string[] => findings.map((f) => `${file}:${f.line}: ${f.message}`);
+
+test('the whole SuiteApp, as built, passes the offline SDF validator', () => {
+  const errors = validateProject(build.root).filter((p) => p.severity !== 'warning');
+  expect(errors.map((p) => formatProblem(p))).toEqual([]);
+});
 
 describe('built entry files', () => {
   if (entries.length === 0) {
