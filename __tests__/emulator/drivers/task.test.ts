@@ -2,6 +2,7 @@
 import { ChildServer, startChildServer } from './support/child-server';
 import { deployment, items, MR, mrWorld, SS } from './support/mr-setup';
 import type { TestUser } from './support/test-runtime';
+import { SCHEDULING_PERMISSION, SUITESCRIPT_PERMISSION } from '../../../emulator/runtime/task/install';
 
 let server: ChildServer;
 beforeAll(async () => {
@@ -64,6 +65,13 @@ test('submitting needs Administrator or the SuiteScript Scheduling permission; t
   const allowed = mrWorld(server.origin, { schedulingRoles: ['customrole_fsc_clerk'] });
   const id = allowed.submit({ deploymentId: 'customdeploy_fx_mr', params }, CLERK);
   expect(allowed.task.queue.find(id)?.submittedBy?.role).toBe('customrole_fsc_clerk');
+
+  // The same through the user's permissions: both are needed.
+  const onlyScripting = { ...CLERK, permissions: { [SUITESCRIPT_PERMISSION]: 4 } };
+  const both = { ...CLERK, permissions: { [SUITESCRIPT_PERMISSION]: 4, [SCHEDULING_PERMISSION]: 4 } };
+  const byPermission = mrWorld(server.origin);
+  expect(nameOf(() => byPermission.submit({ deploymentId: 'customdeploy_fx_mr', params }, onlyScripting))).toBe('INSUFFICIENT_PERMISSION');
+  expect(byPermission.submit({ deploymentId: 'customdeploy_fx_mr', params }, both)).toMatch(/^MAPREDUCETASK_/);
 });
 
 test('checkStatus: PENDING, then stage by stage with counts, then COMPLETE; getters cost 10 units each', () => {

@@ -21,7 +21,7 @@
  */
 import type { ScriptExecution } from '../execution';
 import type { MapReduceStage } from '../governance';
-import type { RuntimeServices } from '../services';
+import type { RuntimeServices, ScriptUser } from '../services';
 import { suiteScriptError } from '../https/suite-script-error';
 import { inputPairs, InputOptions, KeyValue } from './input';
 import { asStoredString, checkKey, checkValue, DEFAULT_YIELD_AFTER_MINS, YIELD_AFTER_UNITS } from './limits';
@@ -43,7 +43,7 @@ export interface JobSpec {
   /** Script parameter values from the task (override the deployment's). */
   params: Record<string, unknown>;
   /** The user (and role) the instance runs as: the submitter's, or the deployment's runasrole. */
-  user?: ScriptExecution['user'];
+  user?: ScriptUser;
   concurrency: number;
   yieldAfterMins?: number;
   restarts?: RestartHook[];
@@ -367,7 +367,7 @@ export class MapReduceJob {
           executionContext: 'MAPREDUCE',
           stage,
           parameters: this.spec.params,
-          ...(this.spec.user ? { user: this.spec.user } : {}),
+          user: this.spec.user,
         },
         (exports, e) => {
           execution = e;

@@ -9,9 +9,8 @@
  * or the SuiteScript + SuiteScript Scheduling permissions; without deploymentId the first free
  * NOTSCHEDULED deployment of the script is used (NO_DEPLOYMENTS_AVAILABLE otherwise).
  */
-import type { ScriptExecution } from '../execution';
 import type { ScriptDefinition } from '../project/definitions';
-import type { RuntimeServices } from '../services';
+import type { RuntimeServices, ScriptUser } from '../services';
 import { suiteScriptError } from '../https/suite-script-error';
 import type { InputOptions } from '../mapreduce/input';
 import { MapReduceJob } from '../mapreduce/job';
@@ -22,6 +21,13 @@ import { ScheduledScriptJob } from './scheduled-job';
 import { taskStatus } from './status';
 
 export const SUBMIT_UNITS = 20;
+/**
+ * [open] Permission keys of "SuiteScript" and "SuiteScript Scheduling" (the role needs both; the
+ * Help Center names the permissions, not their keys). A user whose `permissions` hold both at
+ * any level above NONE may submit; `schedulingRoles` grants the same by role.
+ */
+export const SUITESCRIPT_PERMISSION = 'ADMI_SUITESCRIPT';
+export const SCHEDULING_PERMISSION = 'ADMI_SUITESCRIPTSCHEDULING';
 
 export interface TaskOptions {
   /** The project's scripts (H3's model); read on every call so late additions count. */
@@ -53,13 +59,18 @@ export function installTask(rt: RuntimeServices, options: TaskOptions): TaskHand
   let counter = 0;
   const deployments = () => queueableDeployments(options.scripts());
 
-  const mayScheduleScripts = (user: ScriptExecution['user']): boolean =>
-    user.role.toLowerCase() === 'administrator' ||
-    user.roleId === '3' ||
-    schedulingRoles.has(user.role.toLowerCase()) ||
-    schedulingRoles.has(user.roleId.toLowerCase());
+  const mayScheduleScripts = (user: ScriptUser): boolean => {
+    const held = (key: string) => (user.permissions?.[key] ?? 0) > 0;
+    return (
+      user.role.toLowerCase() === 'administrator' ||
+      user.roleId === '3' ||
+      schedulingRoles.has(user.role.toLowerCase()) ||
+      schedulingRoles.has(user.roleId.toLowerCase()) ||
+      (held(SUITESCRIPT_PERMISSION) && held(SCHEDULING_PERMISSION))
+    );
+  };
 
-  function newTask(kind: TaskKind, d: QueueableDeployment, params: Record<string, unknown>, user: ScriptExecution['user'] | undefined, origin: QueuedTask['origin']): QueuedTask {
+  function newTask(kind: TaskKind, d: QueueableDeployment, params: Record<string, unknown>, user: ScriptUser | undefined, origin: QueuedTask['origin']): QueuedTask {
     counter += 1;
     const taskId = `${kind === 'MAP_REDUCE' ? 'MAPREDUCETASK' : 'SCHEDSCRIPT'}_${String(counter).padStart(8, '0')}`;
     const job = kind === 'MAP_REDUCE'
@@ -160,7 +171,7 @@ export function installTask(rt: RuntimeServices, options: TaskOptions): TaskHand
 }
 
 /** A scheduled instance runs as the deployment's runasrole, else as Administrator. */
-function runAsUser(d: QueueableDeployment): ScriptExecution['user'] {
+function runAsUser(d: QueueableDeployment): ScriptUser {
   const role = d.runAsRole ?? 'administrator';
   return { id: -4, role, roleId: role === 'administrator' ? '3' : role, email: '', name: '-System-' };
 }

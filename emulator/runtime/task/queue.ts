@@ -4,7 +4,7 @@
  * processors (2 without SuiteCloud Plus) the first P unfinished instances advance in turn, one
  * stage each per round; later ones stay PENDING until a processor frees up.
  */
-import type { ScriptExecution } from '../execution';
+import type { ScriptUser } from '../services';
 import { MapReduceJob, RestartHook } from '../mapreduce/job';
 import { ScheduledScriptJob } from './scheduled-job';
 
@@ -16,7 +16,7 @@ export interface QueuedTask {
   scriptId: string;
   deploymentId: string;
   submittedAt: Date;
-  submittedBy?: ScriptExecution['user'];
+  submittedBy?: ScriptUser;
   /** 'task' for task.submit(), 'schedule' for a recurrence. */
   origin: 'task' | 'schedule';
   job: MapReduceJob | ScheduledScriptJob;

@@ -4,7 +4,7 @@
  * [open] the status NetSuite reports after an uncaught error; FAILED here.
  */
 import type { ScriptExecution } from '../execution';
-import type { RuntimeServices } from '../services';
+import type { RuntimeServices, ScriptUser } from '../services';
 import { errorJson } from '../mapreduce/summary';
 import type { TaskStatusName } from '../mapreduce/job';
 
@@ -21,7 +21,7 @@ export class ScheduledScriptJob {
       scriptId: string;
       deploymentId: string;
       params: Record<string, unknown>;
-      user?: ScriptExecution['user'];
+      user?: ScriptUser;
       invocationType: 'SCHEDULED' | 'ONDEMAND';
     },
   ) {}
@@ -41,7 +41,7 @@ export class ScheduledScriptJob {
           deploymentId: this.spec.deploymentId,
           executionContext: 'SCHEDULED',
           parameters: this.spec.params,
-          ...(this.spec.user ? { user: this.spec.user } : {}),
+          user: this.spec.user,
         },
         (exports, e) => {
           execution = e;

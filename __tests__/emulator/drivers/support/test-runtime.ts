@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExecutionStack, ScriptExecution } from '../../../../emulator/runtime/execution';
 import { ScriptType, UsageLedger, usageLimit } from '../../../../emulator/runtime/governance';
-import { LogEntry, RunOptions, RuntimeServices, SimulatedClock } from '../../../../emulator/runtime/services';
+import { LogEntry, RunOptions, RuntimeServices, ScriptUser, SimulatedClock } from '../../../../emulator/runtime/services';
 
-export type TestUser = ScriptExecution['user'];
+export type TestUser = ScriptUser;
 
 export const ADMIN: TestUser = { id: 3, role: 'administrator', roleId: '3', email: 'admin@example.com', name: 'Admin' };
 
@@ -66,7 +66,7 @@ export class TestRuntime implements RuntimeServices {
     return exported;
   }
 
-  runScript<T>(options: RunOptions & { user?: TestUser }, body: (exports: Record<string, unknown>, e: ScriptExecution) => T): T {
+  runScript<T>(options: RunOptions, body: (exports: Record<string, unknown>, e: ScriptExecution) => T): T {
     const script = this.scripts.get(options.scriptId);
     if (!script) throw new Error(`unknown script ${options.scriptId}`);
     const meter = this.ledger.open(
