@@ -109,6 +109,11 @@ export function analyzeEntryFile(text: string, fileName = 'entry.js'): EntryFile
       }
     }
     if (isFunctionLike(node)) return;
+    // tsc's re-exports: `Object.defineProperty(exports, "afterSubmit", { get: ... })`.
+    if (ts.isCallExpression(node) && node.expression.getText(sf) === 'Object.defineProperty') {
+      const [target, name] = node.arguments;
+      if (target && ts.isIdentifier(target) && target.text === 'exports' && name && ts.isStringLiteral(name) && name.text !== '__esModule') exported.add(name.text);
+    }
     // tsc: `exports.afterSubmit = afterSubmit;` (`exports.x = void 0;` only declares the name).
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && ts.isIdentifier(node.left.expression) && node.left.expression.text === 'exports') {
       const value = node.right;
