@@ -195,14 +195,13 @@ describe('credential fields', () => {
     const guid = got.parameters.custpage_apikey!;
     expect(guid).toMatch(/^[0-9a-f]{32}$/);
     expect(got.body).toContain(`custpage_apikey=${guid}`);
-    expect(h.vault.entries.get(guid)).toEqual({
-      value: KEY,
-      allowedScriptIds: ['customscript_fsc_mr_drain'],
-      allowedDomains: ['api-us.freshsuccess.com', 'api-eu.freshsuccess.com'],
-      restrictToUserId: undefined,
-    });
+    expect(h.vault.reveal(guid)).toBe(KEY);
+    expect(() => h.vault.assertScriptAllowed(guid, 'customscript_fsc_mr_drain')).not.toThrow();
+    expect(() => h.vault.assertScriptAllowed(guid, 'customscript_other')).toThrow(/not available to script/);
+    expect(() => h.vault.assertDomainAllowed(guid, 'api-eu.freshsuccess.com')).not.toThrow();
+    expect(() => h.vault.assertDomainAllowed(guid, 'evil.example')).toThrow(/may not be sent/);
     // The short field kept NetSuite's default 32-character limit, as a browser enforces it.
-    expect(h.vault.entries.get(got.parameters.custpage_shortkey!)!.value).toBe(KEY.slice(0, 32));
+    expect(h.vault.reveal(got.parameters.custpage_shortkey!)).toBe(KEY.slice(0, 32));
 
     expect(text).not.toContain(KEY.slice(0, 32));
     expect(JSON.stringify(h.server.requests)).not.toContain(KEY.slice(0, 32));
@@ -211,7 +210,7 @@ describe('credential fields', () => {
   });
 
   it('never echo a stored value, and a blank re-post keeps the stored GUID', async () => {
-    const guid = h.vault.storeCredential('stored-secret-value', { allowedScriptIds: [], allowedDomains: [] });
+    const guid = h.vault.storeCredential('stored-secret-value', { allowedScriptIds: [SCRIPT], allowedDomains: ['api-us.freshsuccess.com'] });
     const page = await (await get(pathFor('customdeploy_fsc_sl_config', { stored: guid }))).text();
     const input = /<input type="password" id="custpage_apikey"[^>]*>/.exec(page)![0];
     expect(input).toContain('value=""');

@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ScriptInfo } from '../../../../emulator/runtime/suitelet/catalog';
-import type { CredentialVault } from '../../../../emulator/runtime/suitelet/credentials';
+import { installHttps, type HttpsHandle } from '../../../../emulator/runtime/https/install';
+import { SecretVault } from '../../../../emulator/runtime/https/secrets';
 import { installSuiteletModules, type SuiteletSupport } from '../../../../emulator/runtime/suitelet/install';
 import { startSuiteletServer, type SuiteletServer } from '../../../../emulator/runtime/suitelet/server';
 import { compileFixture } from './compile';
@@ -37,21 +38,12 @@ export const scripts = (): ScriptInfo[] => [
   },
 ];
 
-/** A vault like N/https's: keeps clear values by GUID with their restrictions. */
-export class MemoryVault implements CredentialVault {
-  readonly entries = new Map<string, { value: string; allowedScriptIds: string[]; allowedDomains: string[]; restrictToUserId?: number }>();
-  storeCredential(value: string, r: { allowedScriptIds: string[]; allowedDomains: string[]; restrictToUserId?: number }): string {
-    const guid = Array.from({ length: 32 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
-    this.entries.set(guid, { value, ...r });
-    return guid;
-  }
-}
-
 export interface Harness {
   rt: TestRuntime;
   support: SuiteletSupport;
   server: SuiteletServer;
-  vault: MemoryVault;
+  vault: SecretVault;
+  https: HttpsHandle;
   builtSource: string;
   close(): Promise<void>;
 }
@@ -60,7 +52,9 @@ export async function startHarness(): Promise<Harness> {
   const cabinet = mkdtempSync(join(tmpdir(), 'fsc-suitelet-'));
   const builtSource = compileFixture(join(__dirname, '..', 'fixtures', 'sl_fixture_config.ts'), cabinet, 'entry/sl_fixture_config.js');
   const rt = new TestRuntime(scripts(), cabinet);
-  const vault = new MemoryVault();
+  // The vault N/https reads is the one credential fields write to, as in NetSuite.
+  const vault = new SecretVault();
+  const https = installHttps(rt, { vault });
   const support = installSuiteletModules(rt, { scripts: () => rt.scripts, credentialVault: vault });
   const server = await startSuiteletServer(rt, { port: 0 });
   return {
@@ -68,6 +62,7 @@ export async function startHarness(): Promise<Harness> {
     support,
     server,
     vault,
+    https,
     builtSource,
     close: async () => {
       await server.close();
