@@ -41,6 +41,22 @@ export interface RunOptions {
   stage?: MapReduceStage;
   /** Overrides of the deployment's parameter values, by parameter script id. */
   parameters?: Record<string, unknown>;
+  /** Who the run executes as; default the runtime's current user (the administrator). */
+  user?: ScriptUser;
+}
+
+/** The user a run executes as (runtime.getCurrentUser()). */
+export interface ScriptUser {
+  id: number;
+  role: string;
+  roleId: string;
+  email: string;
+  name: string;
+  /**
+   * Permission levels by permission key (0 NONE, 1 VIEW, 2 CREATE, 3 EDIT, 4 FULL); omitted for
+   * the Administrator role, which has every permission at FULL.
+   */
+  permissions?: Record<string, number>;
 }
 
 export interface RuntimeServices {

@@ -1,0 +1,38 @@
+/** Registers the core N modules on a runtime (H4/H6 register N/https, N/task, N/ui/... on top). */
+import type { NetSuiteRuntime } from '../NetSuiteRuntime';
+import { createSearchModule } from '../search/searchModule';
+import { createCacheModule } from './cacheModule';
+import { createEmailModule } from './emailModule';
+import { createEncodeModule } from './encodeModule';
+import { createErrorModule } from './errorModule';
+import { createFormatModule } from './formatModule';
+import { createLogModule } from './logModule';
+import { createRecordModule } from './recordModule';
+import { createRuntimeModule } from './runtimeModule';
+
+export function registerCoreModules(rt: NetSuiteRuntime): void {
+  rt.registerModule('N/record', () => createRecordModule(rt.recordService, rt.executions, () => rt.saveContext()));
+  rt.registerModule('N/search', () =>
+    createSearchModule({
+      engine: () => ({ store: rt.store, preferences: rt.preferences, now: () => rt.clock.now() }),
+      executions: rt.executions,
+      saved: rt.savedSearches,
+    }),
+  );
+  rt.registerModule('N/log', () => createLogModule(rt.executions, rt.logs, rt.clock, (s, d) => rt.logLevelOf(s, d)));
+  rt.registerModule('N/runtime', () =>
+    createRuntimeModule({
+      executions: rt.executions,
+      accountId: rt.accountId,
+      envType: rt.envType,
+      features: () => rt.features,
+      defaultUser: () => rt.currentUser(),
+      logLevelOf: (s, d) => rt.logLevelOf(s, d),
+    }),
+  );
+  rt.registerModule('N/error', () => createErrorModule());
+  rt.registerModule('N/cache', () => createCacheModule(rt.executions, rt.clock));
+  rt.registerModule('N/encode', () => createEncodeModule());
+  rt.registerModule('N/format', () => createFormatModule(() => rt.preferences));
+  rt.registerModule('N/email', () => createEmailModule(rt.executions, rt.emails, rt.clock));
+}

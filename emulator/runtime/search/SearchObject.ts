@@ -1,0 +1,281 @@
+/**
+ * search.Search, ResultSet, PagedData, Page and Result with NetSuite's governance and limits:
+ * ResultSet.each and getRange 10 units per call, each stops the script past 4,000 results,
+ * getRange takes at most 1,000; runPaged 5 units (page size 5–1000), PagedData.fetch 5.
+ * Results are computed when the call is made (pages re-run the search, hence the need for a
+ * stable sort).
+ */
+import type { ExecutionStack } from '../execution';
+import { nsError, SuiteScriptError } from '../errors';
+import { COST } from '../modules/costs';
+import { SearchColumn, toColumn, toColumns } from './columns';
+import { type EngineContext, runSearch, type ResultRow } from './engine';
+import { parseFilters, SearchFilter, type FilterNode } from './filters';
+import type { SavedSearches } from './savedSearches';
+
+export const EACH_LIMIT = 4000;
+export const RANGE_LIMIT = 1000;
+
+export interface SearchDeps {
+  engine: () => EngineContext;
+  executions: ExecutionStack;
+  saved: SavedSearches;
+}
+
+function debit(deps: SearchDeps, api: string, units: number): void {
+  deps.executions.require(`N/search.${api}`).meter.debit(`N/search.${api}`, units);
+}
+
+export class SearchResult {
+  readonly id: string;
+  readonly recordType: string;
+  readonly columns: SearchColumn[];
+  #cells: { value: unknown; text: string }[];
+
+  constructor(row: ResultRow, columns: SearchColumn[]) {
+    this.id = String(row.id);
+    this.recordType = row.recordType;
+    this.columns = columns;
+    this.#cells = row.cells;
+  }
+
+  #index(c: unknown): number {
+    if (typeof c === 'string') {
+      const i = this.columns.findIndex((col) => col.name === c.toLowerCase() && !col.join);
+      return i >= 0 ? i : this.columns.findIndex((col) => col.label === c);
+    }
+    if (c && typeof c === 'object') {
+      const o = c as { name?: string; join?: string | null; summary?: string | null };
+      if (c instanceof SearchColumn) {
+        const same = this.columns.indexOf(c);
+        if (same >= 0) return same;
+      }
+      const name = (o.name ?? '').toLowerCase();
+      const join = o.join ? o.join.toLowerCase() : null;
+      return this.columns.findIndex((col) => col.name === name && col.join === join);
+    }
+    return -1;
+  }
+
+  /** The column's value; null when the search has no such column (as NetSuite returns). */
+  getValue(column: unknown): unknown {
+    const i = this.#index(column);
+    return i < 0 ? null : this.#cells[i]!.value;
+  }
+
+  getText(column: unknown): string | null {
+    const i = this.#index(column);
+    return i < 0 ? null : this.#cells[i]!.text;
+  }
+
+  toJSON() {
+    const values: Record<string, unknown> = {};
+    this.columns.forEach((c, i) => {
+      const key = c.join ? `${c.join}.${c.name}` : c.name;
+      const cell = this.#cells[i]!;
+      values[key] = cell.text !== String(cell.value) && cell.value !== '' ? [{ value: cell.value, text: cell.text }] : cell.value;
+    });
+    return { recordType: this.recordType, id: this.id, values };
+  }
+}
+
+export class SearchObject {
+  searchType: string;
+  id: string | null;
+  searchId: number;
+  title: string;
+  isPublic: boolean;
+  #tree!: FilterNode;
+  #filters: SearchFilter[] | null = null;
+  #expression: unknown[] | null = null;
+  #columns: SearchColumn[] = [];
+  #deps: SearchDeps;
+
+  constructor(deps: SearchDeps, o: { type: string; filters?: unknown; columns?: unknown; id?: string | null; searchId?: number; title?: string; isPublic?: boolean }) {
+    this.#deps = deps;
+    this.searchType = o.type;
+    this.id = o.id ?? null;
+    this.searchId = o.searchId ?? -1;
+    this.title = o.title ?? '';
+    this.isPublic = o.isPublic ?? false;
+    this.filters = o.filters as SearchFilter[];
+    this.columns = o.columns as SearchColumn[];
+  }
+
+  get filters(): SearchFilter[] {
+    if (this.#filters) return this.#filters;
+    throw new SuiteScriptError('SSS_INVALID_SRCH_FILTER_EXPR', 'This search uses a filter expression; read search.filterExpression instead');
+  }
+
+  set filters(value: unknown) {
+    const parsed = parseFilters(value);
+    this.#tree = parsed.tree;
+    this.#filters = parsed.list ?? null;
+    this.#expression = parsed.expression;
+  }
+
+  get filterExpression(): unknown[] {
+    return this.#expression ?? [];
+  }
+
+  set filterExpression(value: unknown[]) {
+    const parsed = parseFilters(value);
+    this.#tree = parsed.tree;
+    this.#filters = parsed.list ?? null;
+    this.#expression = parsed.expression ?? [];
+  }
+
+  get columns(): SearchColumn[] {
+    return this.#columns;
+  }
+
+  set columns(value: unknown) {
+    this.#columns = toColumns(value);
+  }
+
+  /** The definition with filters as currently set (a pushed Filter counts). */
+  #definition() {
+    const tree: FilterNode = this.#filters
+      ? { kind: 'and', children: this.#filters.map((f) => ({ kind: 'term' as const, filter: f instanceof SearchFilter ? f : new SearchFilter(f) })) }
+      : this.#tree;
+    return { type: this.searchType, tree, columns: this.#columns.map(toColumn) };
+  }
+
+  #run(): { rows: ResultRow[]; columns: SearchColumn[] } {
+    const def = this.#definition();
+    return { rows: runSearch(def, this.#deps.engine()), columns: def.columns };
+  }
+
+  run(): ResultSet {
+    return new ResultSet(this.#deps, () => this.#run());
+  }
+
+  runPaged(options: { pageSize?: number } = {}): PagedData {
+    const pageSize = options?.pageSize ?? 50;
+    if (!Number.isInteger(pageSize) || pageSize < 5 || pageSize > 1000) {
+      throw new SuiteScriptError('INVALID_PAGED_DATA_PAGE_SIZE', `runPaged: pageSize must be between 5 and 1000 (got ${String(pageSize)})`);
+    }
+    debit(this.#deps, 'Search.runPaged', COST.searchRunPaged);
+    return new PagedData(this.#deps, () => this.#run(), pageSize, this.#run().rows.length);
+  }
+
+  save(): number {
+    debit(this.#deps, 'Search.save', COST.searchSave);
+    if (!this.title) throw nsError.missingArgument('Search.save', 'title');
+    const id = this.id ?? this.#deps.saved.newId();
+    this.searchId = this.#deps.saved.define({
+      id,
+      type: this.searchType,
+      title: this.title,
+      filters: this.#expression ?? this.#filters ?? [],
+      columns: this.#columns,
+      isPublic: this.isPublic,
+    });
+    this.id = id;
+    return this.searchId;
+  }
+
+  toJSON() {
+    return { id: this.id, searchId: this.searchId, searchType: this.searchType, title: this.title, filters: this.#filters, filterExpression: this.#expression, columns: this.#columns };
+  }
+}
+
+export class ResultSet {
+  #deps: SearchDeps;
+  #run: () => { rows: ResultRow[]; columns: SearchColumn[] };
+  columns: SearchColumn[] = [];
+
+  constructor(deps: SearchDeps, run: () => { rows: ResultRow[]; columns: SearchColumn[] }) {
+    this.#deps = deps;
+    this.#run = run;
+  }
+
+  /** Calls back per result until it returns something other than true. */
+  each(callback: (result: SearchResult) => boolean | unknown): void {
+    if (typeof callback !== 'function') throw nsError.missingArgument('ResultSet.each', 'callback');
+    debit(this.#deps, 'ResultSet.each', COST.searchRun);
+    const { rows, columns } = this.#run();
+    this.columns = columns;
+    for (let i = 0; i < rows.length; i++) {
+      if (i >= EACH_LIMIT) {
+        throw new SuiteScriptError(
+          'SSS_SEARCH_FOR_EACH_LIMIT_EXCEEDED',
+          `No more than ${EACH_LIMIT} search results may be returned at one time from ResultSet.each(callback). Please revise your search criteria or page the results with Search.runPaged.`,
+        );
+      }
+      if (callback(new SearchResult(rows[i]!, columns)) !== true) return;
+    }
+  }
+
+  getRange(options: { start: number; end: number }): SearchResult[] {
+    const start = options?.start;
+    const end = options?.end;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) {
+      throw new SuiteScriptError('SSS_INVALID_SRCH_RANGE', `ResultSet.getRange: invalid range start ${String(start)}, end ${String(end)}`);
+    }
+    if (end - start > RANGE_LIMIT) {
+      throw new SuiteScriptError('SSS_INVALID_SRCH_RANGE', `ResultSet.getRange can return at most ${RANGE_LIMIT} results (asked for ${end - start})`);
+    }
+    debit(this.#deps, 'ResultSet.getRange', COST.searchRun);
+    const { rows, columns } = this.#run();
+    this.columns = columns;
+    return rows.slice(start, end).map((r) => new SearchResult(r, columns));
+  }
+}
+
+export class PagedData {
+  readonly pageSize: number;
+  readonly count: number;
+  readonly pageRanges: { index: number; compoundLabel: string }[];
+  #deps: SearchDeps;
+  #run: () => { rows: ResultRow[]; columns: SearchColumn[] };
+
+  constructor(deps: SearchDeps, run: () => { rows: ResultRow[]; columns: SearchColumn[] }, pageSize: number, count: number) {
+    this.#deps = deps;
+    this.#run = run;
+    this.pageSize = pageSize;
+    this.count = count;
+    const pages = Math.ceil(count / pageSize);
+    this.pageRanges = Array.from({ length: pages }, (_, index) => ({
+      index,
+      compoundLabel: `${index * pageSize + 1} – ${Math.min(count, (index + 1) * pageSize)}`,
+    }));
+  }
+
+  fetch(options: { index: number } | number): Page {
+    const index = typeof options === 'number' ? options : options?.index;
+    if (!Number.isInteger(index) || index < 0 || index >= this.pageRanges.length) {
+      throw new SuiteScriptError('INVALID_PAGE_RANGE', `PagedData.fetch: there is no page ${String(index)} (pages: ${this.pageRanges.length})`);
+    }
+    debit(this.#deps, 'PagedData.fetch', COST.pagedFetch);
+    const { rows, columns } = this.#run();
+    const data = rows.slice(index * this.pageSize, (index + 1) * this.pageSize).map((r) => new SearchResult(r, columns));
+    return new Page(this, index, data);
+  }
+}
+
+export class Page {
+  readonly data: SearchResult[];
+  readonly isFirst: boolean;
+  readonly isLast: boolean;
+  readonly pageRange: { index: number; compoundLabel: string };
+  #paged: PagedData;
+  #index: number;
+
+  constructor(paged: PagedData, index: number, data: SearchResult[]) {
+    this.#paged = paged;
+    this.#index = index;
+    this.data = data;
+    this.isFirst = index === 0;
+    this.isLast = index === paged.pageRanges.length - 1;
+    this.pageRange = paged.pageRanges[index]!;
+  }
+
+  next(): Page {
+    return this.#paged.fetch({ index: this.#index + 1 });
+  }
+
+  prev(): Page {
+    return this.#paged.fetch({ index: this.#index - 1 });
+  }
+}

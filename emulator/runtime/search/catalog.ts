@@ -1,0 +1,186 @@
+/**
+ * What a search can read for each search type: field ids as the Records Browser lists them for
+ * searches (billaddress1, billzipcode... on customers; stage; internalid), their kind (which
+ * decides operators, result formatting and sort), and the joins the SuiteApp needs: contact →
+ * its company ('company', also 'customer'), customer → 'parentcustomer' and 'salesrep', any
+ * SELECT field of a custom record (join id = field id).
+ */
+import { nsError } from '../errors';
+import { formatAddressText } from '../record/addressbook';
+import type { DeletedRecordEntry, RecordStore } from '../store/RecordStore';
+import type { FieldSpec, RecordTypeSchema } from '../store/schema';
+
+export type SearchKind = 'text' | 'checkbox' | 'select' | 'multiselect' | 'date' | 'datetime' | 'number';
+
+export interface SearchValue {
+  kind: SearchKind;
+  /** id string for selects, boolean, number, Date, string[] for multiselects, null when empty. */
+  raw: unknown;
+  /** Display text (select names); defaults to the raw value as text. */
+  text?: string;
+}
+
+export interface SearchRow {
+  id: number;
+  /** Record type as a search result reports it ('customer', 'lead', 'contact', ...). */
+  recordType: string;
+  values: Record<string, unknown>;
+}
+
+export interface JoinDefinition {
+  target: SearchSource;
+  resolve(row: SearchRow): SearchRow | undefined;
+}
+
+export interface SearchSource {
+  type: string;
+  rows(): SearchRow[];
+  /** undefined when the field does not exist for this type (an error for the caller). */
+  field(row: SearchRow, name: string): SearchValue | undefined;
+  hasField(name: string): boolean;
+  join(joinId: string): JoinDefinition | undefined;
+}
+
+/** Search column ids that differ from the record's field ids. */
+const ADDRESS_COLUMNS: Record<string, string> = {
+  billaddressee: 'billaddressee',
+  billaddress1: 'billaddr1',
+  billaddress2: 'billaddr2',
+  billcity: 'billcity',
+  billstate: 'billstate',
+  billzipcode: 'billzip',
+  billcountry: 'billcountry',
+};
+
+const STAGE_TEXT: Record<string, string> = { LEAD: 'Lead', PROSPECT: 'Prospect', CUSTOMER: 'Customer' };
+
+function kindOf(spec: FieldSpec): SearchKind {
+  switch (spec.type) {
+    case 'CHECKBOX': return 'checkbox';
+    case 'SELECT': case 'DOCUMENT': case 'IMAGE': return 'select';
+    case 'MULTISELECT': return 'multiselect';
+    case 'DATE': return 'date';
+    case 'DATETIME': case 'DATETIMETZ': return 'datetime';
+    case 'INTEGER': case 'FLOAT': case 'CURRENCY': case 'PERCENT': return 'number';
+    default: return 'text';
+  }
+}
+
+function recordTypeName(schema: RecordTypeSchema, values: Record<string, unknown>): string {
+  if (schema.type === 'customer' && (values.stage === 'LEAD' || values.stage === 'PROSPECT')) return String(values.stage).toLowerCase();
+  return schema.type;
+}
+
+/** A search over stored records of one schema (optionally one customer stage). */
+export function recordSource(store: RecordStore, schema: RecordTypeSchema, stage?: string): SearchSource {
+  const source: SearchSource = {
+    type: schema.type,
+    rows: () =>
+      store
+        .rows(schema.type)
+        .filter((r) => !stage || r.values.stage === stage)
+        .map((r) => ({ id: r.id, recordType: recordTypeName(schema, r.values), values: r.values })),
+    hasField: (name) => fieldValue(store, schema, { id: 0, recordType: schema.type, values: {} }, name) !== undefined,
+    field: (row, name) => fieldValue(store, schema, row, name),
+    join: (joinId) => joinFor(store, schema, joinId),
+  };
+  return source;
+}
+
+function fieldValue(store: RecordStore, schema: RecordTypeSchema, row: SearchRow, rawName: string): SearchValue | undefined {
+  const name = rawName.toLowerCase();
+  if (name === 'internalid') return { kind: 'select', raw: String(row.id), text: String(row.id) };
+  if (name === 'internalidnumber' || name === 'id') return { kind: 'number', raw: row.id };
+  if (name === 'recordtype' || name === 'type') return { kind: 'text', raw: row.recordType };
+  if (schema.type === 'customer') {
+    const stored = ADDRESS_COLUMNS[name];
+    if (stored) return { kind: 'text', raw: row.values[stored] ?? null };
+    if (name === 'billaddress' || name === 'address') return { kind: 'text', raw: formatAddressText(row.values) || null };
+    if (name === 'stage') {
+      const s = row.values.stage as string | undefined;
+      return { kind: 'select', raw: s ?? null, text: s ? STAGE_TEXT[s] ?? s : '' };
+    }
+    if (name === 'altname') {
+      const v = row.values.isperson === true ? [row.values.firstname, row.values.lastname].filter(Boolean).join(' ') : row.values.companyname;
+      return { kind: 'text', raw: v || null };
+    }
+  }
+  if ((schema.type === 'contact' || schema.type === 'employee') && name === 'altname') {
+    return { kind: 'text', raw: [row.values.firstname, row.values.lastname].filter(Boolean).join(' ') || null };
+  }
+  const spec = schema.fields.get(name);
+  if (!spec || spec.addressField) return undefined;
+  const kind = kindOf(spec);
+  const raw = row.values[spec.id] ?? (kind === 'checkbox' ? false : null);
+  if (kind === 'select' && spec.select) return { kind, raw, text: store.nameOf(spec.select, raw) };
+  if (kind === 'multiselect' && spec.select) {
+    const ids = Array.isArray(raw) ? (raw as string[]) : [];
+    return { kind, raw: ids, text: ids.map((id) => store.nameOf(spec.select!, id)).join(',') };
+  }
+  return { kind, raw };
+}
+
+function joinFor(store: RecordStore, schema: RecordTypeSchema, rawJoin: string): JoinDefinition | undefined {
+  const joinId = rawJoin.toLowerCase();
+  const via = (field: string, targetType: string): JoinDefinition => ({
+    target: recordSource(store, store.schemas.get(targetType)),
+    resolve: (row) => {
+      const id = row.values[field];
+      const target = id == null || id === '' ? undefined : store.find(targetType, id);
+      if (!target) return undefined;
+      const targetSchema = store.schemas.get(targetType);
+      return { id: target.id, recordType: recordTypeName(targetSchema, target.values), values: target.values };
+    },
+  });
+  if (schema.type === 'contact' && (joinId === 'company' || joinId === 'customer')) return via('company', 'customer');
+  if (schema.type === 'customer' && joinId === 'parentcustomer') return via('parent', 'customer');
+  if ((schema.type === 'customer' || schema.type === 'contact' || schema.type === 'employee') && joinId === 'subsidiary') return via('subsidiary', 'subsidiary');
+  if (schema.type === 'customer' && joinId === 'salesrep') return via('salesrep', 'employee');
+  const spec = schema.fields.get(joinId);
+  if (spec?.custom && spec.type === 'SELECT' && spec.select && store.schemas.has(spec.select)) return via(spec.id, spec.select);
+  return undefined;
+}
+
+/** search.Type.DELETED_RECORD: the deleted-record log as a search source. */
+export function deletedRecordSource(store: RecordStore): SearchSource {
+  const rows = () =>
+    store.deletedLog.map((e, i) => ({ id: i + 1, recordType: 'deletedrecord', values: e as unknown as Record<string, unknown> }));
+  const field = (row: SearchRow, rawName: string): SearchValue | undefined => {
+    const e = row.values as unknown as DeletedRecordEntry;
+    switch (rawName.toLowerCase()) {
+      case 'name': return { kind: 'text', raw: e.name || null };
+      case 'recordtype': return { kind: 'select', raw: e.recordType, text: labelOfType(store, e.recordType) };
+      case 'deleteddate': return { kind: 'datetime', raw: e.deletedDate };
+      case 'context': return { kind: 'select', raw: e.context, text: e.context };
+      case 'deletedby': return { kind: 'select', raw: String(e.deletedBy), text: store.nameOf('employee', e.deletedBy) };
+      case 'externalid': return { kind: 'text', raw: e.externalId || null };
+      // The deleted record's internal id. NetSuite's column id for it is not confirmed; results
+      // also carry it as Result.id (see README).
+      case 'recordid': case 'internalid': return { kind: 'text', raw: String(e.recordId) };
+      case 'iscustomrecord': return { kind: 'checkbox', raw: e.recordType.startsWith('customrecord') };
+      default: return undefined;
+    }
+  };
+  return {
+    type: 'deletedrecord',
+    rows,
+    field,
+    hasField: (name) => field({ id: 0, recordType: '', values: { recordType: '', deletedDate: new Date(0), context: '', deletedBy: 0, name: '', externalId: '', recordId: 0 } }, name) !== undefined,
+    join: () => undefined,
+  };
+}
+
+function labelOfType(store: RecordStore, type: string): string {
+  if (type === 'lead') return 'Lead';
+  if (type === 'prospect') return 'Prospect';
+  return store.schemas.has(type) ? store.schemas.get(type).label : type;
+}
+
+export function sourceFor(store: RecordStore, type: unknown): SearchSource {
+  if (typeof type !== 'string' || !type) throw nsError.invalidSearchType(type);
+  const t = type.toLowerCase();
+  if (t === 'deletedrecord') return deletedRecordSource(store);
+  if (t === 'lead' || t === 'prospect') return recordSource(store, store.schemas.get('customer'), t.toUpperCase());
+  if (!store.schemas.has(t)) throw nsError.invalidSearchType(type);
+  return recordSource(store, store.schemas.get(t));
+}

@@ -1,0 +1,157 @@
+/**
+ * Runs a search definition over the store: resolves each filter and column against the search
+ * type (joins included), evaluates the filter tree, sorts by the sort columns (then internal id)
+ * and builds results. Unknown fields, joins and operators fail as NetSuite's do.
+ */
+import { nsError, SuiteScriptError } from '../errors';
+import { formatDate } from '../format/dates';
+import type { UserPreferences } from '../format/userPreferences';
+import type { RecordStore } from '../store/RecordStore';
+import { isDate } from '../values';
+import { type SearchRow, type SearchSource, type SearchValue, sourceFor } from './catalog';
+import type { SearchColumn } from './columns';
+import { type FilterNode, termsOf } from './filters';
+import { checkOperator, matches } from './operators';
+
+export interface EngineContext {
+  store: RecordStore;
+  preferences: UserPreferences;
+  now: () => Date;
+}
+
+export interface SearchDefinition {
+  type: string;
+  tree: FilterNode;
+  columns: SearchColumn[];
+}
+
+export interface ResultRow {
+  id: number;
+  recordType: string;
+  /** Per column (same order): the value and text the Result returns. */
+  cells: { value: unknown; text: string }[];
+}
+
+type Accessor = (row: SearchRow) => SearchValue | undefined;
+
+function accessor(source: SearchSource, name: string, join: string | null, what: string): { read: Accessor; kind: SearchValue['kind'] } {
+  if (name.startsWith('formula')) {
+    throw new SuiteScriptError('SSS_INVALID_SRCH_COL', `${what} ${name}: formula fields are not modelled by the local runtime`);
+  }
+  if (join) {
+    const j = source.join(join);
+    if (!j) throw new SuiteScriptError('SSS_INVALID_SRCH_COLUMN_JOIN', `An nlobjSearchColumn contains an invalid column join ID, or is not in proper syntax: ${join} (search type ${source.type})`);
+    const kind = probeKind(j.target, name, what, `${join}.${name}`);
+    return {
+      kind,
+      read: (row) => {
+        const target = j.resolve(row);
+        return target ? j.target.field(target, name) : { kind, raw: kind === 'checkbox' ? false : null };
+      },
+    };
+  }
+  return { kind: probeKind(source, name, what, name), read: (row) => source.field(row, name) };
+}
+
+function probeKind(source: SearchSource, name: string, what: string, label: string): SearchValue['kind'] {
+  if (!source.hasField(name)) {
+    if (what === 'filter') throw nsError.invalidSearchFilter(`${label} is not a search field of ${source.type}`);
+    throw nsError.invalidSearchColumn(`${label} is not a search column of ${source.type}`);
+  }
+  const rows = source.rows();
+  const probe = rows.length ? source.field(rows[0]!, name) : source.field({ id: 0, recordType: source.type, values: {} }, name);
+  return probe?.kind ?? 'text';
+}
+
+/** Evaluates the definition; returns matching rows in result order. */
+export function runSearch(def: SearchDefinition, ctx: EngineContext): ResultRow[] {
+  const source = sourceFor(ctx.store, def.type);
+  for (const c of def.columns) {
+    if (c.summary) throw new SuiteScriptError('SSS_INVALID_SRCH_COL', `summary column ${c.summary}(${c.name}): summary searches are not modelled by the local runtime`);
+  }
+  const filterAccess = new Map<object, Accessor>();
+  for (const f of termsOf(def.tree)) {
+    const a = accessor(source, f.name, f.join, 'filter');
+    checkOperator(f, a.kind);
+    filterAccess.set(f, a.read);
+  }
+  const columnAccess = def.columns.map((c) => accessor(source, c.name, c.join, 'column'));
+  const now = ctx.now();
+  const test = (node: FilterNode, row: SearchRow): boolean => {
+    switch (node.kind) {
+      case 'term': {
+        const v = filterAccess.get(node.filter)!(row);
+        return v ? matches(node.filter, v, ctx.preferences, now) : false;
+      }
+      case 'not': return !test(node.child, row);
+      case 'and': return node.children.every((c) => test(c, row));
+      case 'or': return node.children.some((c) => test(c, row));
+    }
+  };
+  const rows = source.rows().filter((r) => test(def.tree, r));
+  const sorters = def.columns
+    .map((c, i) => ({ c, read: columnAccess[i]!.read }))
+    .filter((s) => s.c.sort === 'ASC' || s.c.sort === 'DESC');
+  if (sorters.length) {
+    rows.sort((a, b) => {
+      for (const s of sorters) {
+        const d = compare(s.read(a), s.read(b));
+        if (d !== 0) return s.c.sort === 'DESC' ? -d : d;
+      }
+      return a.id - b.id;
+    });
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    recordType: row.recordType,
+    cells: columnAccess.map((a) => present(a.read(row), ctx.preferences)),
+  }));
+}
+
+/** What Result.getValue/getText return for a value. */
+export function present(v: SearchValue | undefined, prefs: UserPreferences): { value: unknown; text: string } {
+  if (!v) return { value: '', text: '' };
+  const raw = v.raw;
+  switch (v.kind) {
+    case 'checkbox':
+      return { value: raw === true, text: raw === true ? 'Yes' : 'No' };
+    case 'select':
+      return { value: raw == null ? '' : String(raw), text: v.text ?? (raw == null ? '' : String(raw)) };
+    case 'multiselect': {
+      const ids = Array.isArray(raw) ? raw.map(String) : [];
+      return { value: ids.join(','), text: v.text ?? ids.join(',') };
+    }
+    case 'date':
+    case 'datetime': {
+      const s = isDate(raw) ? formatDate(raw, v.kind === 'date' ? 'DATE' : 'DATETIME', prefs) : '';
+      return { value: s, text: s };
+    }
+    case 'number': {
+      const s = raw == null || raw === '' ? '' : String(raw);
+      return { value: s, text: s };
+    }
+    default: {
+      const s = raw == null ? '' : String(raw);
+      return { value: s, text: s };
+    }
+  }
+}
+
+function compare(a: SearchValue | undefined, b: SearchValue | undefined): number {
+  const av = sortKey(a);
+  const bv = sortKey(b);
+  if (av === bv) return 0;
+  if (av === null) return -1; // empty values sort first ascending
+  if (bv === null) return 1;
+  if (typeof av === 'number' && typeof bv === 'number') return av - bv;
+  return String(av).localeCompare(String(bv), 'en', { sensitivity: 'base', numeric: true });
+}
+
+function sortKey(v: SearchValue | undefined): string | number | null {
+  if (!v || v.raw === null || v.raw === undefined || v.raw === '') return null;
+  if (isDate(v.raw)) return (v.raw as Date).getTime();
+  if (v.kind === 'number') return Number(v.raw);
+  if (v.kind === 'checkbox') return v.raw === true ? 1 : 0;
+  if (v.kind === 'select') return v.text ?? String(v.raw);
+  return String(v.raw);
+}

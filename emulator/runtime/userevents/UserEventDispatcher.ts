@@ -1,0 +1,82 @@
+/**
+ * Runs the User Event entry points of every matching deployment around a save, as its own
+ * script execution (own 1,000-unit meter, the trigger's execution context). beforeSubmit
+ * errors propagate and abort the save; afterSubmit errors are written to the execution log and
+ * the save stands. Nothing fires while a User Event is running (no chaining).
+ */
+import type { ExecutionStack } from '../execution';
+import type { ProjectDefinition, ScriptDefinition, DeploymentDefinition } from '../project/definitions';
+import type { RunOptions, ScriptUser } from '../services';
+import { deploymentApplies, type DeploymentMatchOptions, type UserEventTrigger } from './deploymentFilter';
+
+export interface UserEventHost {
+  project(): ProjectDefinition;
+  executions: ExecutionStack;
+  runScript<T>(options: RunOptions, body: (exports: Record<string, unknown>) => T): T;
+  logError(scriptId: string, deploymentId: string, error: unknown): void;
+  options: DeploymentMatchOptions;
+}
+
+export interface UserEventRecords {
+  newRecord: unknown;
+  oldRecord: unknown;
+}
+
+export type UserEventEntryPoint = 'beforeLoad' | 'beforeSubmit' | 'afterSubmit';
+
+/** context.UserEventType as scripts see it. */
+export const USER_EVENT_TYPES = Object.freeze({
+  APPROVE: 'approve', CANCEL: 'cancel', CHANGEPASSWORD: 'changepassword', COPY: 'copy', CREATE: 'create',
+  DELETE: 'delete', DROPSHIP: 'dropship', EDIT: 'edit', EDITFORECAST: 'editforecast', EMAIL: 'email',
+  MARKCOMPLETE: 'markcomplete', ORDERITEMS: 'orderitems', PACK: 'pack', PAYBILLS: 'paybills', PRINT: 'print',
+  QUICKVIEW: 'quickview', REASSIGN: 'reassign', REJECT: 'reject', SHIP: 'ship', SPECIALORDER: 'specialorder',
+  TRANSFORM: 'transform', VIEW: 'view', XEDIT: 'xedit',
+});
+
+export class UserEventDispatcher {
+  constructor(private readonly host: UserEventHost) {}
+
+  /** Deployments that fire for this trigger, in declaration order; none inside a User Event. */
+  targets(trigger: UserEventTrigger): { script: ScriptDefinition; deployment: DeploymentDefinition }[] {
+    if (this.host.executions.insideUserEvent()) return [];
+    const out: { script: ScriptDefinition; deployment: DeploymentDefinition }[] = [];
+    for (const script of this.host.project().scripts) {
+      for (const deployment of script.deployments) {
+        if (deploymentApplies(script, deployment, trigger, this.host.options)) out.push({ script, deployment });
+      }
+    }
+    return out;
+  }
+
+  run(
+    entryPoint: UserEventEntryPoint,
+    targets: { script: ScriptDefinition; deployment: DeploymentDefinition }[],
+    trigger: UserEventTrigger,
+    records: UserEventRecords,
+  ): void {
+    for (const { script, deployment } of targets) {
+      const options: RunOptions = {
+        scriptId: script.scriptId,
+        deploymentId: deployment.scriptId,
+        executionContext: trigger.executionContext,
+        user: trigger.user,
+      };
+      try {
+        this.host.runScript(options, (scriptExports) => {
+          const fn = scriptExports[entryPoint];
+          if (typeof fn !== 'function') return;
+          const context = Object.freeze({
+            type: trigger.eventType,
+            newRecord: records.newRecord,
+            oldRecord: records.oldRecord ?? null,
+            UserEventType: USER_EVENT_TYPES,
+          });
+          fn(context);
+        });
+      } catch (e) {
+        this.host.logError(script.scriptId, deployment.scriptId, e);
+        if (entryPoint !== 'afterSubmit') throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Which User Event deployments fire for a save (shared/docs/netsuite-platform.md §3, §6):
+ * deployed, RELEASED (TESTING only for the script owner), the record type (CUSTOMER also for
+ * leads and prospects when `customerDeploymentsFireForLeads`), the execution context filter,
+ * the event type filter and the audience.
+ */
+import type { ExecutionContextType } from '../execution';
+import type { DeploymentDefinition, ScriptDefinition } from '../project/definitions';
+import type { ScriptUser } from '../services';
+
+export type UserEventType = 'create' | 'edit' | 'xedit' | 'delete' | 'copy' | 'view';
+
+export interface UserEventTrigger {
+  /** The record's type as scripts name it: 'customer', 'lead', 'prospect', 'contact', 'customrecord_x'. */
+  recordType: string;
+  eventType: UserEventType;
+  executionContext: ExecutionContextType;
+  user: ScriptUser;
+}
+
+export interface DeploymentMatchOptions {
+  /** [open] in the platform doc: does a CUSTOMER deployment fire for leads and prospects? */
+  customerDeploymentsFireForLeads: boolean;
+}
+
+export function deploymentApplies(
+  script: ScriptDefinition,
+  dep: DeploymentDefinition,
+  trigger: UserEventTrigger,
+  options: DeploymentMatchOptions,
+): boolean {
+  if (script.scriptType !== 'USEREVENT' || !dep.isDeployed) return false;
+  if (dep.status === 'TESTING') {
+    if (script.ownerId === undefined || script.ownerId !== trigger.user.id) return false;
+  } else if (dep.status !== 'RELEASED') return false;
+  const depType = (dep.recordType ?? '').toLowerCase();
+  const recType = trigger.recordType.toLowerCase();
+  const typeMatches =
+    depType === recType ||
+    (depType === 'customer' && (recType === 'lead' || recType === 'prospect') && options.customerDeploymentsFireForLeads);
+  if (!typeMatches) return false;
+  if (dep.executionContexts && !dep.executionContexts.includes(trigger.executionContext)) return false;
+  if (dep.eventTypes && !dep.eventTypes.map((e) => e.toLowerCase()).includes(trigger.eventType)) return false;
+  if (dep.allRoles === false && dep.audienceRoles && !dep.audienceRoles.map((r) => r.toLowerCase()).includes(trigger.user.role.toLowerCase())) {
+    return false;
+  }
+  return true;
+}
