@@ -171,3 +171,32 @@ test('exitOnError ends the stage at the first failed key and goes to summarize; 
   expect(w.logs('map')).toEqual(['ok', 'fail']);
   expect(w.summaries()).toEqual([['OK']]);
 });
+
+test('a search from getInputData feeds map one result per key as {recordType, id, values}, read without charge', () => {
+  const w = mrWorld(server.origin);
+  w.rt.searchRows = Array.from({ length: 2500 }, (_, i) => ({
+    recordType: 'customer',
+    id: String(100 + i),
+    values: { entityid: `C${i}`, category: i % 2 ? 'odd' : 'even' },
+  }));
+  const taskId = w.submit({ deploymentId: 'customdeploy_fx_mr', params: { custscript_fx_mode: 'search' } });
+  w.task.processQueue({ maxSteps: 1 });
+  expect(w.status(taskId, (s) => s.getTotalMapCount())).toBe(2500); // all pages of 1,000 were read
+  w.task.processQueue();
+  const [s] = w.summaries();
+  expect(s.inputUsage).toBe(0);
+  expect(s.mapKeys[0]).toEqual(['100', 1, 'COMPLETE']);
+  expect(s.output.map((o: string[]) => [o[0], o[1]!.split(',').length])).toEqual([
+    ['even', 1250],
+    ['odd', 1250],
+  ]);
+  expect(s.output[0][1].startsWith('100,102,104')).toBe(true);
+});
+
+test('a {type: "search", id} reference is loaded by the runtime', () => {
+  const w = mrWorld(server.origin);
+  w.rt.searchRows = [{ recordType: 'customer', id: '7', values: { category: 'x' } }];
+  w.submit({ deploymentId: 'customdeploy_fx_mr', params: { custscript_fx_mode: 'search-ref' } });
+  w.task.processQueue();
+  expect(w.summaries()[0].output).toEqual([['x', '7']]);
+});

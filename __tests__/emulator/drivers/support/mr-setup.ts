@@ -62,7 +62,11 @@ export function mrWorld(
     });
   }
   const https = installHttps(rt, { hostRoutes: { 'api-us.freshsuccess.com': origin } });
-  const task = installTask(rt, { scripts: () => scripts, ...options });
+  const task = installTask(rt, {
+    scripts: () => scripts,
+    loadSearch: (id) => (rt.module('N/search') as { load(o: { id: unknown }): unknown }).load({ id }),
+    ...options,
+  });
   type TaskModule = { create(o: Record<string, unknown>): { submit(): string }; checkStatus(o: { taskId: string }): unknown };
   const N = task.module as unknown as TaskModule;
   const parsed = (title: string) => rt.logs.filter((l) => l.title === title).map((l) => JSON.parse(l.details));

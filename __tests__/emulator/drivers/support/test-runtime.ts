@@ -26,6 +26,8 @@ export class TestRuntime implements RuntimeServices {
   readonly clock = new SimulatedClock();
   readonly logs: LogEntry[] = [];
   readonly accountId = 'TSTDRV1234567';
+  /** Rows the stand-in N/search returns, as SearchResult.toJSON() gives them. */
+  searchRows: { recordType: string; id: string; values: Record<string, unknown> }[] = [];
   /** The user runs are executed as, unless a run says otherwise. */
   user: TestUser = ADMIN;
   private readonly factories = new Map<string, () => unknown>();
@@ -36,6 +38,7 @@ export class TestRuntime implements RuntimeServices {
   constructor(private readonly fileCabinet: string) {
     this.registerModule('N/log', () => this.logModule());
     this.registerModule('N/runtime', () => this.runtimeModule());
+    this.registerModule('N/search', () => this.searchModule());
   }
 
   addScript(scriptId: string, entry: ScriptEntry): void {
@@ -111,6 +114,25 @@ export class TestRuntime implements RuntimeServices {
       this.instances.set(name, f());
     }
     return this.instances.get(name);
+  }
+
+  /**
+   * A stand-in for H3's N/search with the shape the Map/Reduce input reader relies on: a
+   * `searchType`, `run().getRange({start, end})` (10 units, at most 1,000 rows) and results
+   * with `toJSON()`.
+   */
+  searchModule() {
+    const create = (o: { type: string }) => ({
+      searchType: o.type,
+      run: () => ({
+        getRange: (r: { start: number; end: number }) => {
+          if (r.end - r.start > 1000) throw new Error('getRange returns at most 1,000 results');
+          this.executions.require('N/search').meter.debit('N/search.ResultSet.getRange', 10);
+          return this.searchRows.slice(r.start, r.end).map((row) => ({ toJSON: () => row }));
+        },
+      }),
+    });
+    return { create, load: (o: { id: string }) => create({ type: `saved:${o.id}` }) };
   }
 
   /** The slice of N/runtime the fixtures use. */
