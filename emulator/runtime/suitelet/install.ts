@@ -23,8 +23,11 @@ export interface SuiteletSupportOptions {
   selectSource?: (source: string) => { value: string; text: string }[];
   /** Numeric id of a custom record type for record URLs (rectype). */
   customRecordTypeId?: (scriptId: string) => number | undefined;
-  /** The simulated logged-in user when a request names none (default: an Administrator). */
-  defaultViewer?: Partial<Viewer>;
+  /**
+   * The simulated logged-in user when a request names none (default: an Administrator, user -5);
+   * a function is read per request, e.g. `() => ({ userId: rt.currentUser().id, ... })`.
+   */
+  defaultViewer?: Partial<Viewer> | (() => Partial<Viewer>);
 }
 
 /** Rendered forms by token, bounded; plus the latest per deployment for token-less POSTs. */

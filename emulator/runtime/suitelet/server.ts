@@ -141,7 +141,8 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
 }
 
 function viewerOf(req: IncomingMessage, support: SuiteletSupport): Viewer {
-  const base = { ...DEFAULT_VIEWER, ...support.options.defaultViewer };
+  const given = support.options.defaultViewer;
+  const base = { ...DEFAULT_VIEWER, ...(typeof given === 'function' ? given() : given) };
   const role = req.headers[ROLE_HEADER];
   const user = req.headers[USER_HEADER];
   return {
