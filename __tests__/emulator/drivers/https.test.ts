@@ -95,6 +95,8 @@ test('an unrouted host fails like an unreachable host and sends nothing', () => 
   const e = asDrain(() => errorOf(() => N.get({ url: 'https://example.com/' })));
   expect(e.name).toBe('SSS_UNKNOWN_HOST');
   expect(https.requestLog.at(-1)).toMatchObject({ url: 'https://example.com/', status: null, outcome: 'SSS_UNKNOWN_HOST' });
+  // Units are debited before the call, so a failed call costs them too.
+  expect(rt.ledger.total({ scriptId: 'customscript_fsc_mr_drain' }).byApi).toEqual({ 'N/https.get': 10 });
 });
 
 test('a response slower than the total timeout throws SSS_REQUEST_TIME_EXCEEDED after that time', () => {
