@@ -24,6 +24,7 @@ import { decideAccess, normalizeRole, type Viewer } from './access';
 import { applyCredentials, scrub } from './credentials';
 import { errorPage } from './error-page';
 import { suiteletSupportOf, type SuiteletSupport } from './install';
+import { buildServerRequest, headersOf } from './request';
 import { SuiteletResponse } from './response';
 import { readSubmission, type Submission } from './submission';
 
@@ -152,18 +153,6 @@ function viewerOf(req: IncomingMessage, support: SuiteletSupport): Viewer {
   };
 }
 
-/** Header map with the names as sent and in lowercase, so either spelling reads. */
-function headersOf(req: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
-    const name = req.rawHeaders[i]!;
-    const value = req.rawHeaders[i + 1]!;
-    out[name] = out[name] === undefined ? value : `${out[name]}, ${value}`;
-    out[name.toLowerCase()] = out[name];
-  }
-  return out;
-}
-
 function serve(
   rt: RuntimeServices,
   support: SuiteletSupport,
@@ -237,32 +226,14 @@ function serve(
     ? new URLSearchParams(bodyPairs.filter(([k]) => k !== FORM_TOKEN_PARAM).map(([k, v]): [string, string] => [k, descriptor?.credentials.some((c) => c.id === k) ? parameters[k] ?? '' : v])).toString()
     : rawBody.toString('utf8');
 
-  const request = Object.freeze({
+  const request = buildServerRequest({
     method,
     parameters,
     body,
     headers: headersOf(req),
     url: scrub(url.toString(), clearValues),
     clientIpAddress: req.socket.remoteAddress ?? '127.0.0.1',
-    files: {},
-    getLineCount(options: { group?: string } | undefined): number {
-      const group = options?.group;
-      if (!group) throw new SuiteScriptError('SSS_MISSING_REQD_ARGUMENT', 'ServerRequest.getLineCount: Missing a required argument: options.group');
-      // [open] NetSuite's value for a sublist that was not submitted; -1 as for a missing sublist elsewhere.
-      return submission.sublists.get(group)?.lines.length ?? -1;
-    },
-    getSublistValue(options: { group?: string; name?: string; line?: number } | undefined): string | null {
-      const api = 'ServerRequest.getSublistValue';
-      for (const k of ['group', 'name', 'line'] as const) {
-        if (options?.[k] === undefined || options[k] === null) throw new SuiteScriptError('SSS_MISSING_REQD_ARGUMENT', `${api}: Missing a required argument: options.${k}`);
-      }
-      const s = submission.sublists.get(options!.group!);
-      const line = Number(options!.line);
-      if (!s || !Number.isInteger(line) || line < 0 || line >= s.lines.length) {
-        throw new SuiteScriptError('SSS_INVALID_SUBLIST_OPERATION', `${api}: no line ${String(options!.line)} in submitted sublist ${options!.group}`);
-      }
-      return s.lines[line]![options!.name!] ?? null;
-    },
+    sublists: submission.sublists,
   });
 
   const response = new SuiteletResponse(support.urls, (form) => {
