@@ -120,9 +120,9 @@ test('a reference to a missing part of an existing object', () => {
 });
 
 test('a known boolean field with Y, and true in any field', () => {
-  expect(brief(variant(replace(UE, '<isdeployed>T</isdeployed>', '<isdeployed>Y</isdeployed>'), replace(UE, '<loglevel>ERROR</loglevel>', '<loglevel>true</loglevel>')))).toEqual([
+  expect(brief(variant(replace(UE, '<isdeployed>T</isdeployed>', '<isdeployed>Y</isdeployed>'), replace(UE, '<executioncontext>USERINTERFACE|CSVIMPORT</executioncontext>', '<executioncontext>true</executioncontext>')))).toEqual([
     `error boolean ${UE}:16 <isdeployed> is "Y"; SDF booleans are T or F`,
-    `error boolean ${UE}:18 <loglevel> is "true"; SDF booleans are T or F`,
+    `error boolean ${UE}:19 <executioncontext> is "true"; SDF booleans are T or F`,
   ]);
 });
 
@@ -161,4 +161,19 @@ test('installation preferences: missing overwriting.xml, explicit entries, hidin
 
 test('yes/no in free text and empty booleans are not flagged', () => {
   expect(brief(variant(replace('Objects/customlist_ex_status.xml', '<value>Done</value>', '<value>Yes</value>'), replace(UE, '<notifyowner>F</notifyowner>', '<notifyowner></notifyowner>')))).toEqual([]);
+});
+
+test('deployment fields: log level, yield minutes, concurrency', () => {
+  expect(
+    brief(
+      variant(
+        replace(UE, '<loglevel>ERROR</loglevel>', '<loglevel>WARN</loglevel>'),
+        replace(MR, '<concurrencylimit>1</concurrencylimit>', '<concurrencylimit>0</concurrencylimit>\n      <yieldaftermins>90</yieldaftermins>'),
+      ),
+    ),
+  ).toEqual([
+    `error deployment-fields ${MR}:9 deployment customdeploy_ex_mr_drain: concurrencylimit "0" must be a positive whole number`,
+    `error deployment-fields ${MR}:10 deployment customdeploy_ex_mr_drain: yieldaftermins "90" must be a whole number from 3 to 60`,
+    `error deployment-fields ${UE}:18 deployment customdeploy_ex_ue_customer: loglevel "WARN" is not one of AUDIT, DEBUG, EMERGENCY, ERROR, INTERNAL, SYSTEM`,
+  ]);
 });

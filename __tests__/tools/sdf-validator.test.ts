@@ -50,6 +50,7 @@ const CASES: Array<[string, Expected[]]> = [
   ['script-type-mismatch', [{ rule: 'entry-header', file: `${ENTRY}/mr_drain.js`, line: 1, message: '@NScriptType is ScheduledScript but the script object expects MapReduceScript' }]],
   ['exports-missing', [{ rule: 'entry-exports', file: `${ENTRY}/mr_drain.js`, line: 5, message: 'must export map or reduce; the module exports getInputData, summarize' }]],
   ['ue-not-released', [{ rule: 'deployment-status', file: 'Objects/customscript_ex_ue_customer.xml', line: 14, message: 'is TESTING; it must be RELEASED' }]],
+  ['deployment-audience', [{ rule: 'deployment-fields', file: 'Objects/customscript_ex_ue_customer.xml', line: 13, message: 'has no audience (allroles is not T and audslctrole is empty), so it runs for no one' }]],
   ['mr-not-notscheduled', [{ rule: 'deployment-status', file: 'Objects/customscript_ex_mr_drain.xml', line: 6, message: 'must be NOTSCHEDULED (it is RELEASED)' }]],
   ['recurrence-repeat', [{ rule: 'deployment-status', file: 'Objects/customscript_ex_mr_drain.xml', line: 20, message: 'repeat "PT5M" is not one of' }]],
   ['feature-missing', [{ rule: 'manifest-features', file: 'manifest.xml', line: 1, message: 'feature CUSTOMRECORDS is not declared' }]],

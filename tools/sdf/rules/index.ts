@@ -10,6 +10,7 @@ import { scriptfileExists } from './scriptfile';
 import { entryHeader } from './entry-header';
 import { entryExports } from './entry-exports';
 import { deploymentStatus } from './deployment-status';
+import { deploymentFields } from './deployment-fields';
 import { manifestFeatures } from './manifest-features';
 import { booleans } from './booleans';
 import { references } from './references';
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   entryHeader,
   entryExports,
   deploymentStatus,
+  deploymentFields,
   manifestFeatures,
   booleans,
   references,
