@@ -209,6 +209,16 @@ describe('credential fields', () => {
     expect(JSON.stringify(h.rt.logs)).not.toContain(KEY.slice(0, 32));
   });
 
+  it('keep plain PASSWORD fields out of the request log while the script gets their text', async () => {
+    const page = await (await get(pathFor('customdeploy_fsc_sl_config'))).text();
+    expect(page).toMatch(/<input type="password" id="custpage_pin" name="custpage_pin"[^>]* value=""/);
+    const res = await post(formAction(page), [['_emu_form', formToken(page)], ['custpage_pin', '246810']]);
+    const got = (await res.json()) as { parameters: Record<string, string> };
+    expect(got.parameters.custpage_pin).toBe('246810');
+    expect(h.server.requests.at(-1)!.parameters!.custpage_pin).toBe('********');
+    expect(JSON.stringify(h.server.requests)).not.toContain('246810');
+  });
+
   it('never echo a stored value, and a blank re-post keeps the stored GUID', async () => {
     const guid = h.vault.storeCredential('stored-secret-value', { allowedScriptIds: [SCRIPT], allowedDomains: ['api-us.freshsuccess.com'] });
     const page = await (await get(pathFor('customdeploy_fsc_sl_config', { stored: guid }))).text();

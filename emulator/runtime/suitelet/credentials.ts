@@ -54,10 +54,14 @@ export function applyCredentials(
   return { clearValues: clearValues.sort((a, b) => b.length - a.length) };
 }
 
-/** Replaces every clear credential value in `text` (and its URL-encoded forms). */
+/**
+ * Replaces every clear value in `text` (and its URL-encoded forms). Values under 4 characters are
+ * left alone: replacing them everywhere would garble the text without protecting anything real.
+ */
 export function scrub(text: string, clearValues: readonly string[]): string {
   let out = text;
   for (const v of clearValues) {
+    if (v.length < 4) continue;
     for (const form of new Set([v, encodeURIComponent(v), new URLSearchParams({ v }).toString().slice(2)])) {
       if (form) out = out.split(form).join('********');
     }

@@ -167,12 +167,15 @@ function serve(
   const method = (req.method ?? 'GET').toUpperCase();
   const url = new URL(req.url ?? '/', origin);
   let clearValues: string[] = [];
+  let redactedIds: string[] = [];
   const entry: SuiteletRequestLogEntry = { at: rt.clock.now(), method, path: url.pathname + url.search, status: 0, durationMs: 0 };
   const finish = (status: number, headers: Record<string, string | string[]>, body: string | Buffer) => {
     entry.status = status;
     entry.path = scrub(entry.path, clearValues);
-    if (entry.parameters && clearValues.length) {
-      for (const [k, v] of Object.entries(entry.parameters)) entry.parameters[k] = scrub(v, clearValues);
+    if (entry.parameters) {
+      for (const [k, v] of Object.entries(entry.parameters)) {
+        entry.parameters[k] = redactedIds.includes(k) && v !== '' ? '********' : scrub(v, clearValues);
+      }
     }
     entry.durationMs = performance.now() - started;
     requests.push(entry);
@@ -211,7 +214,9 @@ function serve(
     submission = readSubmission([...url.searchParams, ...bodyPairs], descriptor);
     delete submission.parameters[FORM_TOKEN_PARAM];
     const result = applyCredentials(submission.parameters, descriptor?.credentials ?? [], support.options.credentialVault, viewer.userId);
-    clearValues = result.clearValues;
+    const passwords = (descriptor?.passwords ?? []).map((id) => submission.parameters[id] ?? '').filter(Boolean);
+    clearValues = [...result.clearValues, ...passwords].sort((a, b) => b.length - a.length);
+    redactedIds = descriptor?.passwords ?? [];
   } catch (e) {
     clearValues = (descriptor?.credentials ?? []).map((c) => bodyPairs.find(([k]) => k === c.id)?.[1] ?? '').filter(Boolean);
     const err = e as Error;

@@ -35,5 +35,7 @@ export interface FormDescriptor {
   checkboxes: string[];
   multiselects: string[];
   credentials: CredentialDescriptor[];
+  /** Plain PASSWORD fields: the script gets their clear text, the request log never does. */
+  passwords: string[];
   sublists: SublistDescriptor[];
 }

@@ -61,6 +61,7 @@ class Renderer {
       checkboxes: [],
       multiselects: [],
       credentials: [],
+      passwords: [],
       sublists: [],
     };
   }
@@ -129,6 +130,7 @@ ${note}
     }
     // INLINE and DISABLED fields are not submitted, so they must not be filled in with 'F'.
     if (x.displayType === 'INLINE' || x.displayType === 'DISABLED') return;
+    if (x.type === 'PASSWORD') this.descriptor.passwords.push(x.id);
     if (x.type === 'CHECKBOX') this.descriptor.checkboxes.push(x.id);
     if (x.type === 'MULTISELECT') this.descriptor.multiselects.push(x.id);
   }
