@@ -61,9 +61,10 @@ export function installTask(rt: RuntimeServices, options: TaskOptions): TaskHand
 
   const mayScheduleScripts = (user: ScriptUser): boolean => {
     const held = (key: string) => (user.permissions?.[key] ?? 0) > 0;
+    // Administrator is role id 3; either field may carry the id or the name.
+    const isAdmin = [user.role, user.roleId].some((r) => r.toLowerCase() === 'administrator' || r === '3');
     return (
-      user.role.toLowerCase() === 'administrator' ||
-      user.roleId === '3' ||
+      isAdmin ||
       schedulingRoles.has(user.role.toLowerCase()) ||
       schedulingRoles.has(user.roleId.toLowerCase()) ||
       (held(SUITESCRIPT_PERMISSION) && held(SCHEDULING_PERMISSION))
