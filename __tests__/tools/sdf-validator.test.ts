@@ -49,6 +49,7 @@ const CASES: Array<[string, Expected[]]> = [
   ['api-version', [{ rule: 'entry-header', file: `${ENTRY}/ue_customer.js`, line: 1, message: '@NApiVersion is 2.0' }]],
   ['script-type-mismatch', [{ rule: 'entry-header', file: `${ENTRY}/mr_drain.js`, line: 1, message: '@NScriptType is ScheduledScript but the script object expects MapReduceScript' }]],
   ['exports-missing', [{ rule: 'entry-exports', file: `${ENTRY}/mr_drain.js`, line: 5, message: 'must export map or reduce; the module exports getInputData, summarize' }]],
+  ['load-time-call', [{ rule: 'load-time-n-call', file: `${ENTRY}/ue_customer.js`, line: 9, message: 'log.audit(...) calls N/log when the module loads' }]],
   ['ue-not-released', [{ rule: 'deployment-status', file: 'Objects/customscript_ex_ue_customer.xml', line: 14, message: 'is TESTING; it must be RELEASED' }]],
   ['deployment-audience', [{ rule: 'deployment-fields', file: 'Objects/customscript_ex_ue_customer.xml', line: 13, message: 'has no audience (allroles is not T and audslctrole is empty), so it runs for no one' }]],
   ['mr-not-notscheduled', [{ rule: 'deployment-status', file: 'Objects/customscript_ex_mr_drain.xml', line: 6, message: 'must be NOTSCHEDULED (it is RELEASED)' }]],

@@ -9,6 +9,7 @@ import { roleRecordReciprocity } from './role-record-reciprocity';
 import { scriptfileExists } from './scriptfile';
 import { entryHeader } from './entry-header';
 import { entryExports } from './entry-exports';
+import { loadTimeCalls } from './load-time-calls';
 import { deploymentStatus } from './deployment-status';
 import { deploymentFields } from './deployment-fields';
 import { manifestFeatures } from './manifest-features';
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   scriptfileExists,
   entryHeader,
   entryExports,
+  loadTimeCalls,
   deploymentStatus,
   deploymentFields,
   manifestFeatures,
