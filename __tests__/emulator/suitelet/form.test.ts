@@ -121,4 +121,26 @@ describe('rendering', () => {
     const html = renderForm(form, ctx).html;
     for (const s of ['hunter2', 'clear-by-mistake', 'inline-secret']) expect(html).not.toContain(s);
   });
+
+  it('applies updateDefaultValues, layout and display types as NetSuite places and submits them', () => {
+    const form = sw.createForm({ title: 'T' });
+    const a = form.addField({ id: 'custpage_a', label: 'A', type: 'TEXT' });
+    const top = form.addField({ id: 'custpage_top', label: 'Top', type: 'TEXT' });
+    top.updateLayoutType({ layoutType: 'OUTSIDEABOVE' });
+    const sel = form.addField({ id: 'custpage_sel', label: 'Sel', type: 'SELECT' });
+    sel.addSelectOption({ value: '1', text: 'One' });
+    sel.updateDisplayType({ displayType: 'READONLY' });
+    const off = form.addField({ id: 'custpage_off', label: 'Off', type: 'CHECKBOX' });
+    off.updateDisplayType({ displayType: 'DISABLED' });
+    form.addField({ id: 'custpage_gone', label: 'Gone', type: 'TEXT' }).updateDisplayType({ displayType: 'NODISPLAY' });
+    form.updateDefaultValues({ custpage_a: 'alpha', custpage_sel: '1', custpage_unknown: 'ignored' });
+    expect(a.defaultValue).toBe('alpha');
+    const { html, descriptor } = renderForm(form, ctx);
+    expect(html.indexOf('data-field-id="custpage_top"')).toBeLessThan(html.indexOf('data-field-id="custpage_a"'));
+    expect(html).toContain('<select id="custpage_sel" name="custpage_sel" disabled><option value=""></option><option value="1" selected>One</option></select><input type="hidden" name="custpage_sel" value="1">');
+    expect(html).toMatch(/<input type="checkbox" id="custpage_off" name="custpage_off" disabled value="T">/);
+    expect(html).not.toContain('custpage_gone');
+    // A disabled checkbox is not submitted, so it must not be read as unchecked ('F').
+    expect(descriptor.checkboxes).toEqual([]);
+  });
 });
