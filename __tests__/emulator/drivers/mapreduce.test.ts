@@ -139,6 +139,18 @@ test('yields after 10,000 units per job; concurrencylimit 1 makes one job do eve
   expect([b.mapUsage, b.mapConcurrency, b.mapYields]).toEqual([10_000, 2, 0]);
 });
 
+test('yieldaftermins: a job yields once its invocations ran that long on the simulated clock', () => {
+  const w = mrWorld(server.origin, {
+    deployments: [deployment('customdeploy_fx_mr', { extra: { concurrencylimit: 1, yieldaftermins: 3 } })],
+    invocationMs: (stage) => (stage === 'map' ? 61_000 : 1_000),
+  });
+  w.submit({ deploymentId: 'customdeploy_fx_mr', params: { custscript_fx_items: items(Array.from({ length: 7 }, () => ({ group: 'g' }))) } });
+  w.task.processQueue();
+  const [s] = w.summaries();
+  // 61 s each: the 3rd invocation passes 3 minutes (yield), then the 6th; the 7th starts a new count.
+  expect([s.mapYields, s.mapUsage]).toEqual([2, 70]);
+});
+
 test('a map invocation over 1,000 units fails that key with SSS_USAGE_LIMIT_EXCEEDED', () => {
   const w = mrWorld(server.origin);
   w.submit({ deploymentId: 'customdeploy_fx_mr', params: { custscript_fx_items: items([{ group: 'a', calls: 101 }, { group: 'a' }]) } });

@@ -46,6 +46,12 @@ export interface JobSpec {
   user?: ScriptUser;
   concurrency: number;
   yieldAfterMins?: number;
+  /**
+   * Simulated duration of each map/reduce invocation (ms, default 0): the clock moves on by it
+   * after the invocation, so `yieldaftermins` and the summaries' seconds can be exercised
+   * deterministically.
+   */
+  invocationMs?: (stage: 'map' | 'reduce', key: string) => number;
   restarts?: RestartHook[];
   input?: InputOptions;
 }
@@ -299,6 +305,8 @@ export class MapReduceJob {
           },
         };
         const r = this.invoke(stage, (exports) => this.call(exports, stage, context));
+        const took = this.spec.invocationMs?.(stage, key) ?? 0;
+        if (took > 0) this.rt.clock.advance(took);
         stats.usage += r.used;
         slot.units += r.used;
         if (restart) {

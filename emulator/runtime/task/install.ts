@@ -13,7 +13,7 @@ import type { ScriptDefinition } from '../project/definitions';
 import type { RuntimeServices, ScriptUser } from '../services';
 import { suiteScriptError } from '../https/suite-script-error';
 import type { InputOptions } from '../mapreduce/input';
-import { MapReduceJob } from '../mapreduce/job';
+import { JobSpec, MapReduceJob } from '../mapreduce/job';
 import { DEFAULT_PROCESSORS } from '../mapreduce/limits';
 import { queueableDeployments, QueueableDeployment } from './deployments';
 import { ProcessOptions, ProcessorQueue, QueuedTask, TaskKind } from './queue';
@@ -39,6 +39,8 @@ export interface TaskOptions {
    * Scheduling. Administrator (role 'administrator' / id 3) always may submit.
    */
   schedulingRoles?: string[];
+  /** Simulated duration of each Map/Reduce map/reduce invocation (see JobSpec.invocationMs). */
+  invocationMs?: JobSpec['invocationMs'];
   /** For `{type: 'search', id}` returned by getInputData. */
   loadSearch?: InputOptions['loadSearch'];
 }
@@ -83,6 +85,7 @@ export function installTask(rt: RuntimeServices, options: TaskOptions): TaskHand
           user,
           concurrency: Math.min(queue.processors, d.concurrencyLimit ?? queue.processors),
           yieldAfterMins: d.yieldAfterMins ?? undefined,
+          invocationMs: options.invocationMs,
           input: { loadSearch: options.loadSearch },
         })
       : new ScheduledScriptJob(rt, { taskId, scriptId: d.scriptId, deploymentId: d.deploymentId, params, user, invocationType: origin === 'task' ? 'ONDEMAND' : 'SCHEDULED' });
