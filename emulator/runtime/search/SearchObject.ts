@@ -9,7 +9,7 @@ import type { ExecutionStack } from '../execution';
 import { nsError, SuiteScriptError } from '../errors';
 import { COST } from '../modules/costs';
 import { SearchColumn, toColumn, toColumns } from './columns';
-import { type EngineContext, runSearch, type ResultRow } from './engine';
+import { type Cell, type EngineContext, runSearch, type ResultRow } from './engine';
 import { parseFilters, SearchFilter, type FilterNode } from './filters';
 import type { SavedSearches } from './savedSearches';
 
@@ -30,7 +30,7 @@ export class SearchResult {
   readonly id: string;
   readonly recordType: string;
   readonly columns: SearchColumn[];
-  #cells: { value: unknown; text: string }[];
+  #cells: Cell[];
 
   constructor(row: ResultRow, columns: SearchColumn[]) {
     this.id = String(row.id);
@@ -68,12 +68,21 @@ export class SearchResult {
     return i < 0 ? null : this.#cells[i]!.text;
   }
 
+  /**
+   * { recordType, id, values }: selects as [{ value, text }] (empty array when unset), joined
+   * columns keyed '<name>.<join>', everything else as getValue returns it.
+   */
   toJSON() {
     const values: Record<string, unknown> = {};
     this.columns.forEach((c, i) => {
-      const key = c.join ? `${c.join}.${c.name}` : c.name;
+      const key = c.join ? `${c.name}.${c.join}` : c.name;
       const cell = this.#cells[i]!;
-      values[key] = cell.text !== String(cell.value) && cell.value !== '' ? [{ value: cell.value, text: cell.text }] : cell.value;
+      if (cell.kind === 'select') values[key] = cell.value === '' ? [] : [{ value: cell.value, text: cell.text }];
+      else if (cell.kind === 'multiselect') {
+        const ids = String(cell.value).split(',').filter(Boolean);
+        const texts = cell.text.split(',');
+        values[key] = ids.map((value, j) => ({ value, text: texts[j] ?? '' }));
+      } else values[key] = cell.value;
     });
     return { recordType: this.recordType, id: this.id, values };
   }

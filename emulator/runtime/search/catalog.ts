@@ -35,6 +35,8 @@ export interface JoinDefinition {
 export interface SearchSource {
   type: string;
   rows(): SearchRow[];
+  /** Rows with these internal ids only (fast path for internalid anyof), when supported. */
+  rowsById?(ids: unknown[]): SearchRow[];
   /** undefined when the field does not exist for this type (an error for the caller). */
   field(row: SearchRow, name: string): SearchValue | undefined;
   hasField(name: string): boolean;
@@ -78,6 +80,11 @@ export function recordSource(store: RecordStore, schema: RecordTypeSchema, stage
     rows: () =>
       store
         .rows(schema.type)
+        .filter((r) => !stage || r.values.stage === stage)
+        .map((r) => ({ id: r.id, recordType: recordTypeName(schema, r.values), values: r.values })),
+    rowsById: (ids) =>
+      store
+        .rowsById(schema.type, ids)
         .filter((r) => !stage || r.values.stage === stage)
         .map((r) => ({ id: r.id, recordType: recordTypeName(schema, r.values), values: r.values })),
     hasField: (name) => fieldValue(store, schema, { id: 0, recordType: schema.type, values: {} }, name) !== undefined,
@@ -146,7 +153,8 @@ export function deletedRecordSource(store: RecordStore): SearchSource {
   const rows = () =>
     store.deletedLog.map((e, i) => ({ id: i + 1, recordType: 'deletedrecord', values: e as unknown as Record<string, unknown> }));
   const field = (row: SearchRow, rawName: string): SearchValue | undefined => {
-    const e = row.values as unknown as DeletedRecordEntry;
+    // Rows without values are probes for the field's kind.
+    const e = (row.values.recordType === undefined ? { recordType: '', recordId: 0, name: '', deletedDate: null, context: '', deletedBy: 0, externalId: '' } : row.values) as unknown as DeletedRecordEntry;
     switch (rawName.toLowerCase()) {
       case 'name': return { kind: 'text', raw: e.name || null };
       case 'recordtype': return { kind: 'select', raw: e.recordType, text: labelOfType(store, e.recordType) };
@@ -157,7 +165,7 @@ export function deletedRecordSource(store: RecordStore): SearchSource {
       // The deleted record's internal id. NetSuite's column id for it is not confirmed; results
       // also carry it as Result.id (see README).
       case 'recordid': case 'internalid': return { kind: 'text', raw: String(e.recordId) };
-      case 'iscustomrecord': return { kind: 'checkbox', raw: e.recordType.startsWith('customrecord') };
+      case 'iscustomrecord': return { kind: 'checkbox', raw: String(e.recordType).startsWith('customrecord') };
       default: return undefined;
     }
   };
@@ -165,7 +173,7 @@ export function deletedRecordSource(store: RecordStore): SearchSource {
     type: 'deletedrecord',
     rows,
     field,
-    hasField: (name) => field({ id: 0, recordType: '', values: { recordType: '', deletedDate: new Date(0), context: '', deletedBy: 0, name: '', externalId: '', recordId: 0 } }, name) !== undefined,
+    hasField: (name) => field({ id: 0, recordType: '', values: {} }, name) !== undefined,
     join: () => undefined,
   };
 }

@@ -29,7 +29,14 @@ export interface ResultRow {
   id: number;
   recordType: string;
   /** Per column (same order): the value and text the Result returns. */
-  cells: { value: unknown; text: string }[];
+  cells: Cell[];
+}
+
+/** A result value: what getValue and getText return, and the field's kind. */
+export interface Cell {
+  value: unknown;
+  text: string;
+  kind: SearchValue['kind'];
 }
 
 type Accessor = (row: SearchRow) => SearchValue | undefined;
@@ -58,9 +65,8 @@ function probeKind(source: SearchSource, name: string, what: string, label: stri
     if (what === 'filter') throw nsError.invalidSearchFilter(`${label} is not a search field of ${source.type}`);
     throw nsError.invalidSearchColumn(`${label} is not a search column of ${source.type}`);
   }
-  const rows = source.rows();
-  const probe = rows.length ? source.field(rows[0]!, name) : source.field({ id: 0, recordType: source.type, values: {} }, name);
-  return probe?.kind ?? 'text';
+  // A field's kind does not depend on the row: probe with an empty one.
+  return source.field({ id: 0, recordType: source.type, values: {} }, name)?.kind ?? 'text';
 }
 
 /** Evaluates the definition; returns matching rows in result order. */
@@ -88,7 +94,7 @@ export function runSearch(def: SearchDefinition, ctx: EngineContext): ResultRow[
       case 'or': return node.children.some((c) => test(c, row));
     }
   };
-  const rows = source.rows().filter((r) => test(def.tree, r));
+  const rows = candidateRows(source, def.tree).filter((r) => test(def.tree, r));
   const sorters = def.columns
     .map((c, i) => ({ c, read: columnAccess[i]!.read }))
     .filter((s) => s.c.sort === 'ASC' || s.c.sort === 'DESC');
@@ -108,9 +114,26 @@ export function runSearch(def: SearchDefinition, ctx: EngineContext): ResultRow[
   }));
 }
 
+/** Rows worth testing: only the listed ids when an ANDed 'internalid anyof' term says so. */
+function candidateRows(source: SearchSource, tree: FilterNode): SearchRow[] {
+  if (!source.rowsById) return source.rows();
+  const terms = tree.kind === 'term' ? [tree] : tree.kind === 'and' ? tree.children : [];
+  for (const t of terms) {
+    if (t.kind === 'term' && t.filter.name === 'internalid' && !t.filter.join && t.filter.operator === 'anyof') {
+      const ids = t.filter.values.flatMap((v) => (Array.isArray(v) ? v : [v]));
+      if (!ids.map(String).includes('@NONE@')) return source.rowsById(ids);
+    }
+  }
+  return source.rows();
+}
+
 /** What Result.getValue/getText return for a value. */
-export function present(v: SearchValue | undefined, prefs: UserPreferences): { value: unknown; text: string } {
-  if (!v) return { value: '', text: '' };
+export function present(v: SearchValue | undefined, prefs: UserPreferences): Cell {
+  if (!v) return { value: '', text: '', kind: 'text' };
+  return { ...presentValue(v, prefs), kind: v.kind };
+}
+
+function presentValue(v: SearchValue, prefs: UserPreferences): { value: unknown; text: string } {
   const raw = v.raw;
   switch (v.kind) {
     case 'checkbox':
@@ -144,7 +167,7 @@ function compare(a: SearchValue | undefined, b: SearchValue | undefined): number
   if (av === null) return -1; // empty values sort first ascending
   if (bv === null) return 1;
   if (typeof av === 'number' && typeof bv === 'number') return av - bv;
-  return String(av).localeCompare(String(bv), 'en', { sensitivity: 'base', numeric: true });
+  return String(av).localeCompare(String(bv), 'en', { sensitivity: 'base' });
 }
 
 function sortKey(v: SearchValue | undefined): string | number | null {

@@ -69,11 +69,9 @@ export function createSearchModule(deps: SearchDeps) {
       const row = rows[0];
       const out: Record<string, unknown> = {};
       if (!row) return out;
-      const source = sourceFor(engine.store, options.type);
       names.forEach((key, i) => {
-        const col = columns[i]!;
         const cell = row.cells[i]!;
-        const kind = kindOfColumn(source, col);
+        const kind = cell.kind;
         if (kind === 'select') out[key] = cell.value === '' ? [] : [{ value: cell.value, text: cell.text }];
         else if (kind === 'multiselect') {
           const ids = String(cell.value).split(',').filter(Boolean);
@@ -86,7 +84,3 @@ export function createSearchModule(deps: SearchDeps) {
   });
 }
 
-function kindOfColumn(source: ReturnType<typeof sourceFor>, col: SearchColumn) {
-  const s = col.join ? source.join(col.join)?.target : source;
-  return s?.field({ id: 0, recordType: s.type, values: {} }, col.name)?.kind;
-}

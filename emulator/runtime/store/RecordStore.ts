@@ -73,9 +73,23 @@ export class RecordStore {
     return r;
   }
 
-  /** Live rows in internal-id order, read-only (search reads these without copying). */
+  /**
+   * Live rows in internal-id order, read-only (search reads these without copying). Ids only
+   * grow and tables keep insertion order, so no sort is needed.
+   */
   rows(type: string): StoredRecord[] {
-    return [...this.table(type).values()].sort((a, b) => a.id - b.id);
+    return [...this.table(type).values()];
+  }
+
+  /** Live rows for the given ids (skipping missing ones), in internal-id order. */
+  rowsById(type: string, ids: Iterable<unknown>): StoredRecord[] {
+    const table = this.table(type);
+    const out: StoredRecord[] = [];
+    for (const id of new Set([...ids].map((i) => toId(i)).filter((i): i is number => i !== undefined))) {
+      const r = table.get(id);
+      if (r) out.push(r);
+    }
+    return out.sort((a, b) => a.id - b.id);
   }
 
   count(type: string): number {
