@@ -80,6 +80,9 @@ test('deployment statuses: missing, unknown, SCHEDULED without recurrence, NOTSC
   expect(brief(variant(replace(MR, '<status>SCHEDULED</status>', '<status>NOTSCHEDULED</status>')))).toEqual([
     `warning deployment-status ${MR}:15 deployment customdeploy_ex_mr_sweep has a <recurrence> but is NOTSCHEDULED: the schedule will not run until an admin schedules it`,
   ]);
+  expect(brief(variant(replace(MR, '<status>SCHEDULED</status>', '<status>TESTING</status>')))).toEqual([
+    `error deployment-status ${MR}:12 mapreducescript deployment customdeploy_ex_mr_sweep has a <recurrence> but is TESTING: make it SCHEDULED to follow the recurrence, or NOTSCHEDULED`,
+  ]);
   expect(brief(variant(replace(MR, '<startdate>2026-01-01</startdate>', '')))).toEqual([`error deployment-status ${MR}:15 deployment customdeploy_ex_mr_sweep: <recurrence><daily> needs <startdate>`]);
 });
 

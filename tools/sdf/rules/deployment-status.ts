@@ -4,7 +4,8 @@
  *   the script owner, who does not exist in a customer's account).
  * - Map/Reduce and scheduled deployments without a <recurrence> are meant to be submitted from code
  *   (N/task), which only works on NOTSCHEDULED deployments.
- * - A SCHEDULED deployment needs a recurrence whose repeat is one NetSuite accepts.
+ * - A SCHEDULED deployment needs a recurrence whose repeat is one NetSuite accepts; a deployment
+ *   with a recurrence is SCHEDULED (or NOTSCHEDULED, a warning: the schedule then never runs).
  */
 import type { Rule } from './rule';
 import type { Problem } from '../problem';
@@ -38,6 +39,9 @@ export const deploymentStatus: Rule = {
           problems.push({ ...at, message: `${s.type} deployment ${d.scriptid} has no <recurrence>, so it is submitted from code and must be NOTSCHEDULED (it is ${status})` });
         }
         if (status === 'SCHEDULED') problems.push(...recurrenceProblems(d, s.file, at.line, this.id));
+        if (d.recurrence && status !== 'NOTSCHEDULED' && status !== 'SCHEDULED') {
+          problems.push({ ...at, message: `${s.type} deployment ${d.scriptid} has a <recurrence> but is ${status}: make it SCHEDULED to follow the recurrence, or NOTSCHEDULED` });
+        }
         if (d.recurrence && status === 'NOTSCHEDULED') {
           problems.push({ file: s.file, line: d.recurrence.line, rule: this.id, severity: 'warning', message: `deployment ${d.scriptid} has a <recurrence> but is NOTSCHEDULED: the schedule will not run until an admin schedules it` });
         }
