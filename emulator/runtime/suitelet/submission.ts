@@ -45,8 +45,12 @@ export function readSubmission(pairs: [string, string][], descriptor: FormDescri
     if (multi.has(name) && parameters[name] !== undefined && parameters[name] !== '') parameters[name] += MULTI_SEP + value;
     else parameters[name] = value;
   }
+  // NetSuite's page submits every field; a browser leaves out unchecked boxes and empty multi-selects.
   for (const id of descriptor?.checkboxes ?? []) {
     if (parameters[id] === undefined) parameters[id] = 'F';
+  }
+  for (const id of multi) {
+    if (parameters[id] === undefined) parameters[id] = '';
   }
 
   const sublists = new Map<string, SubmittedSublist>();
