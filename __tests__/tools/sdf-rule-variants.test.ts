@@ -180,3 +180,10 @@ test('deployment fields: log level, yield minutes, concurrency', () => {
     `error deployment-fields ${UE}:18 deployment customdeploy_ex_ue_customer: loglevel "WARN" is not one of AUDIT, DEBUG, EMERGENCY, ERROR, INTERNAL, SYSTEM`,
   ]);
 });
+
+test('a custom record permission key may be written bare or in capitals', () => {
+  expect(brief(variant(replace(ROLE, '[scriptid=customrecord_ex_outbox]', 'CUSTOMRECORD_EX_OUTBOX')))).toEqual([]);
+  expect(brief(variant(replace(ROLE, '[scriptid=customrecord_ex_outbox]', 'customrecord_ex_outbox'), replace(RECORD, '<permittedlevel>EDIT</permittedlevel>', '<permittedlevel>FULL</permittedlevel>')))).toEqual([
+    'error role-record-reciprocity Objects/customrole_ex_ops.xml:6 role customrole_ex_ops grants customrecord_ex_outbox at EDIT but Objects/customrecord_ex_outbox.xml:14 grants the role FULL',
+  ]);
+});

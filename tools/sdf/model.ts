@@ -354,8 +354,10 @@ function readObject(project: SdfProject, file: string, root: XmlElement): SdfObj
       permissions: listOf(root, 'permissions', 'permission').map((perm) => {
         const props = propsOf(perm);
         const key = props.permkey?.value ?? '';
-        const ref = referencedScriptid(key) ?? (key.startsWith('customrecord') ? key : undefined);
-        return { key, recordScriptid: ref?.startsWith('customrecord') ? ref : undefined, level: props.permlevel?.value ?? '', line: props.permkey?.line ?? lineOf(perm) };
+        // Custom record keys appear as [scriptid=customrecord_x], customrecord_x or, in roles
+        // exported from an account, CUSTOMRECORD_X.
+        const ref = (referencedScriptid(key) ?? key).toLowerCase();
+        return { key, recordScriptid: ref.startsWith('customrecord') ? ref : undefined, level: props.permlevel?.value ?? '', line: props.permkey?.line ?? lineOf(perm) };
       }),
     };
   }
@@ -444,7 +446,7 @@ function readCustomRecordType(base: SdfObjectBase, root: XmlElement): SdfCustomR
       const role = props.permittedrole?.value ?? '';
       return {
         role,
-        roleScriptid: referencedScriptid(role) ?? (role.startsWith('customrole') ? role : undefined),
+        roleScriptid: referencedScriptid(role) ?? (role.toLowerCase().startsWith('customrole') ? role.toLowerCase() : undefined),
         level: props.permittedlevel?.value ?? '',
         line: props.permittedrole?.line ?? lineOf(perm),
       };
