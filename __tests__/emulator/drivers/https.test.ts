@@ -172,6 +172,13 @@ describe('secrets', () => {
     expect(everything).not.toContain(Buffer.from(`api:${KEY}`).toString('base64'));
   });
 
+  test('a key a script holds in clear (it should not) is still kept out of the request log', () => {
+    asDrain(() => N.get({ url: `https://${HOST}/echo?api_key=${KEY}`, headers: { 'X-Api-Key': KEY } }));
+    const entry = https.requestLog.at(-1)!;
+    expect(entry.headers['X-Api-Key']).toBe(REDACTED);
+    expect(entry.url).toBe(`https://${HOST}/echo?api_key=${REDACTED}`);
+  });
+
   test('replaceString and HEX conversion act on the secret value', () => {
     const res = asDrain(() => {
       const s = N.createSecureString({ input: 'k={custsecret_fsc_api_key}' })

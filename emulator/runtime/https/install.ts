@@ -93,7 +93,8 @@ export function installHttps(rt: RuntimeServices, options: HttpsOptions = {}): H
         logged[name] = REDACTED;
       } else {
         wireHeaders.push([name, { kind: 'plain', value: String(raw) }]);
-        logged[name] = String(raw);
+        // A script should never hold a key in clear; if one does, the log still won't.
+        logged[name] = scrub(String(raw), vault.allValues());
       }
     }
     const body = method === 'GET' || method === 'HEAD' || o.body === undefined || o.body === null ? null : bodyText(o.body);
@@ -108,7 +109,7 @@ export function installHttps(rt: RuntimeServices, options: HttpsOptions = {}): H
       scriptId: execution.scriptId,
       deploymentId: execution.deploymentId,
       method,
-      url: url.href,
+      url: scrub(url.href, vault.allValues()),
       headers: logged,
       bodyBytes: body === null ? 0 : Buffer.byteLength(body, 'utf8'),
       status: null,
