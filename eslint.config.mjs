@@ -5,6 +5,7 @@
 //   eslint-plugin-suitescript's header and module checks. Its `entry-points` rule is left off: it
 //   expects `return {...}` and flags tsc's `exports.x = ...`; other build output is not linted.
 import { createRequire } from 'node:module';
+import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 const require = createRequire(import.meta.url);
@@ -31,23 +32,21 @@ const suitescriptPlugin = {
 const TYPESCRIPT = ['src/TypeScript/**/*.ts', 'tools/**/*.ts', 'emulator/**/*.ts', '__tests__/**/*.ts', 'bench/**/*.ts'];
 const BUILT_ENTRIES = ['src/FileCabinet/SuiteApps/*/entry/**/*.js'];
 
-export default tseslint.config(
-  {
-    ignores: [
-      'node_modules/',
-      'build/',
-      'coverage/',
-      // Build output is not ours to lint, except the entry files (unignored step by step: ESLint
-      // cannot unignore files inside an ignored directory).
-      'src/FileCabinet/**/*',
-      '!src/FileCabinet/SuiteApps/',
-      '!src/FileCabinet/SuiteApps/*/',
-      '!src/FileCabinet/SuiteApps/*/entry/',
-      '!src/FileCabinet/SuiteApps/*/entry/**',
-      // Deliberately broken inputs of the validator and guard tests.
-      '__tests__/fixtures/',
-    ],
-  },
+export default defineConfig(
+  globalIgnores([
+    'node_modules/',
+    'build/',
+    'coverage/',
+    // Build output is not ours to lint, except the entry files (unignored step by step: ESLint
+    // cannot unignore files inside an ignored directory).
+    'src/FileCabinet/**/*',
+    '!src/FileCabinet/SuiteApps/',
+    '!src/FileCabinet/SuiteApps/*/',
+    '!src/FileCabinet/SuiteApps/*/entry/',
+    '!src/FileCabinet/SuiteApps/*/entry/**',
+    // Deliberately broken inputs of the validator and guard tests.
+    '__tests__/fixtures/',
+  ]),
   {
     files: TYPESCRIPT,
     extends: [tseslint.configs.recommended],
