@@ -62,6 +62,12 @@ export default defineConfig(
     },
   },
   {
+    // Tests and the local runtime load modules on demand (built scripts, fixtures, jest's
+    // module registry), where require() is the tool for the job.
+    files: ['__tests__/**/*.ts', 'emulator/**/*.ts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Jest, tsx and the runtime load CommonJS config and helpers written in plain JavaScript.
     files: ['*.js', '*.cjs', 'emulator/**/*.js', 'tools/**/*.js'],
     languageOptions: {
