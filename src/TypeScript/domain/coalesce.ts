@@ -42,8 +42,9 @@ export function coalesce(entries: readonly OutboxEntry[]): WorkItem[] {
       } else {
         item.pendingIds.push(e.id);
       }
+      // A tombstone marks a deleted record even in a grouped (retry) entry whose event is not 'delete'.
       const tomb = e.tombstones[recordId];
-      if (e.event === 'delete') {
+      if (e.event === 'delete' || tomb) {
         item.deleted = true;
         if (tomb) item.tombstone = { ...item.tombstone, ...tomb };
       }

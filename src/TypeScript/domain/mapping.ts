@@ -10,10 +10,14 @@ import type { AccountPayload, ContactPayload, ContactSnapshot, CustomerSnapshot,
 const STAGE_NAMES: Record<string, string> = { LEAD: 'Lead', PROSPECT: 'Prospect', CUSTOMER: 'Customer' };
 
 /** Individuals are named "First Last"; companies by company name; the entity id is the last resort. */
+export function nameOf(n: { isPerson: boolean; companyName: string; firstName: string; lastName: string; entityId: string }): string {
+  const person = `${n.firstName.trim()} ${n.lastName.trim()}`.trim();
+  if (n.isPerson) return person || n.companyName.trim() || n.entityId.trim();
+  return n.companyName.trim() || person || n.entityId.trim();
+}
+
 export function customerName(c: CustomerSnapshot): string {
-  const person = `${c.firstName.trim()} ${c.lastName.trim()}`.trim();
-  if (c.isPerson) return person || c.companyName.trim() || c.keys.entityId.trim();
-  return c.companyName.trim() || person || c.keys.entityId.trim();
+  return nameOf({ ...c, entityId: c.keys.entityId });
 }
 
 function dropExcluded<T extends object>(payload: T, exclude: readonly string[], keep: readonly string[]): T {

@@ -1,0 +1,242 @@
+import { planDrain, type DrainTask } from '../../../src/TypeScript/app/drain';
+import { pushBatch } from '../../../src/TypeScript/app/pushBatch';
+import type { WorkBatch } from '../../../src/TypeScript/domain/workBatch';
+import { contact, customer, T0 } from '../fixtures';
+import { World } from './world';
+
+const edit = (w: World, id: string, kind: 'customer' | 'contact' = 'customer') =>
+  w.outbox.append([{ kind, recordIds: [id], event: 'update', changedFields: ['phone'], capturedAt: w.clock.now(), source: 'USERINTERFACE', attempt: 0, notBefore: null, status: 'PENDING', lastError: '', hint: '', tombstones: {}, previousCompanies: {} }]);
+
+function seed(w: World, customers: string[], contacts: Array<[string, string]> = []) {
+  for (const id of customers) w.snapshots.customers.set(id, customer(id));
+  for (const [id, company] of contacts) w.snapshots.contacts.set(id, contact(id, company));
+}
+
+describe('drain', () => {
+  test('a hundred edits of one customer become one push of its current state; the cursor moves past them all', () => {
+    const w = new World();
+    seed(w, ['42']);
+    for (let i = 0; i < 100; i++) edit(w, '42');
+    const { finish } = w.drain();
+    expect(w.fs.accounts.get('42')).toMatchObject({ name: 'Company 42', writes: 1 });
+    expect(w.fs.posts()).toBe(1);
+    expect(w.state.state.drainCursor).toBe(100);
+    expect(finish).toMatchObject({ remaining: 0, resubmitted: false, stats: { sent: 1, batches: 1 } });
+    expect(w.snapshots.searches).toBe(1);
+    // Drained entries are not rewritten: no per-entry write.
+    expect(w.outbox.with('PENDING')).toHaveLength(100);
+  });
+
+  test('1,000 changed customers and 1,000 contacts: one POST each, accounts before contacts, two searches', () => {
+    const w = new World();
+    const ids = Array.from({ length: 1000 }, (_, i) => String(i + 1));
+    seed(w, ids, ids.map((id) => [String(5000 + Number(id)), id]));
+    for (const id of ids) edit(w, id);
+    for (const id of ids) edit(w, String(5000 + Number(id)), 'contact');
+    w.drain();
+    expect(w.fs.requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual(['POST /api/v2/accounts', 'POST /api/v2/account_contacts']);
+    expect(w.fs.accounts.size).toBe(1000);
+    expect(w.fs.contacts).toHaveLength(1000);
+    expect(w.snapshots.searches).toBe(2);
+    expect(w.outbox.entries.filter((e) => e.status !== 'PENDING')).toEqual([]);
+  });
+
+  test('parents land before children in the same batch', () => {
+    const w = new World();
+    w.snapshots.customers.set('2', customer('2', { parent: { id: '1', entityId: 'CUST-1', customKey: '' } }));
+    w.snapshots.customers.set('1', customer('1'));
+    edit(w, '2');
+    edit(w, '1');
+    w.drain();
+    const sent = JSON.parse(w.fs.requests[0]?.body ?? '{}').records.map((r: { account_id: string }) => r.account_id);
+    expect(sent).toEqual(['1', '2']);
+  });
+
+  test('bursts of 5xx, 429 (Retry-After honoured) and timeouts are retried later with nothing lost', () => {
+    const w = new World();
+    seed(w, ['1', '2']);
+    edit(w, '1');
+    edit(w, '2');
+    w.fs.faults = [{ kind: 'status', status: 503 }];
+    w.drain();
+    const retry = w.outbox.with('RETRY');
+    expect(retry).toEqual([expect.objectContaining({ recordIds: ['1', '2'], attempt: 1, notBefore: T0 + 45_000, lastError: expect.stringContaining('HTTP 503') })]);
+    expect(w.state.state.drainCursor).toBe(2);
+    // Not due yet: nothing is sent.
+    w.drain();
+    expect(w.fs.accounts.size).toBe(0);
+    w.clock.advance(45_000);
+    w.fs.faults = [{ kind: 'status', status: 429, retryAfter: '600' }];
+    w.drain();
+    expect(w.outbox.with('RETRY')).toEqual([expect.objectContaining({ attempt: 2, notBefore: w.clock.now() + 600_000 })]);
+    w.clock.advance(600_000);
+    w.fs.faults = [{ kind: 'timeout' }];
+    w.drain();
+    w.clock.advance(24 * 3600_000);
+    w.drain();
+    expect([...w.fs.accounts.keys()].sort()).toEqual(['1', '2']);
+    expect(w.outbox.with('RETRY')).toEqual([]);
+    expect(w.outbox.with('DONE')).toHaveLength(3);
+  });
+
+  test('a record-level data error is dead-lettered with its message and a hint while the rest of the batch lands', () => {
+    const w = new World();
+    seed(w, ['1', '2', '3']);
+    ['1', '2', '3'].forEach((id) => edit(w, id));
+    w.fs.poison.set('2', 'Invalid type for property: join_date (expecting timestamp)');
+    w.drain();
+    expect([...w.fs.accounts.keys()].sort()).toEqual(['1', '3']);
+    expect(w.outbox.with('DEAD')).toEqual([
+      expect.objectContaining({ recordIds: ['2'], lastError: 'Invalid type for property: join_date (expecting timestamp)', hint: expect.stringContaining('Date Created') }),
+    ]);
+  });
+
+  test('an invalid record is dead-lettered locally without being sent', () => {
+    const w = new World();
+    w.snapshots.customers.set('1', customer('1', { companyName: '', firstName: '', lastName: '', keys: { id: '1', entityId: '', customKey: '' } }));
+    edit(w, '1');
+    w.drain();
+    expect(w.fs.requests).toEqual([]);
+    expect(w.outbox.with('DEAD')[0]?.lastError).toMatch(/^Not sent: name is empty/);
+    expect(w.state.state.drainCursor).toBe(1);
+  });
+
+  test('401 stops pushing and keeps queuing; a config change resumes it with nothing lost', () => {
+    const w = new World();
+    seed(w, ['1', '2']);
+    edit(w, '1');
+    w.fs.faults = [{ kind: 'status', status: 401 }];
+    w.drain();
+    expect(w.state.state.pausedAt).toBe(T0);
+    expect(w.state.state.pauseMessage).toBe('HTTP 401: fault 401');
+    expect(w.outbox.with('RETRY')[0]).toMatchObject({ recordIds: ['1'], attempt: 0, hint: expect.stringContaining('key') });
+    // Still paused: new changes queue, nothing is sent.
+    edit(w, '2');
+    w.clock.advance(60_000);
+    expect(w.drain().plan.status).toBe('paused');
+    expect(w.fs.accounts.size).toBe(0);
+    // The admin fixes the key: the config record changes after the pause.
+    w.config.raw.lastModified = w.clock.now();
+    w.clock.advance(1000);
+    expect(w.drain().plan.status).toBe('planned');
+    expect([...w.fs.accounts.keys()].sort()).toEqual(['1', '2']);
+    expect(w.state.state.pausedAt).toBeNull();
+  });
+
+  test('413 splits the batch until it fits; a record too large alone is dead-lettered', () => {
+    const w = new World();
+    seed(w, ['1', '2', '3', '4']);
+    w.snapshots.customers.set('5', customer('5', { companyName: 'x'.repeat(3000) }));
+    ['1', '2', '3', '4', '5'].forEach((id) => edit(w, id));
+    w.fs.maxBodyBytes = 2000;
+    w.drain();
+    expect([...w.fs.accounts.keys()].sort()).toEqual(['1', '2', '3', '4']);
+    expect(w.outbox.with('DEAD')).toEqual([expect.objectContaining({ recordIds: ['5'], lastError: expect.stringContaining('413') })]);
+  });
+
+  test('a batch-level rejection is split to isolate the poisonous record', () => {
+    const w = new World();
+    seed(w, ['1', '2']);
+    edit(w, '1');
+    edit(w, '2');
+    w.fs.faults = [{ kind: 'reject', message: 'Malformed records' }, { kind: 'reject', message: 'Malformed records' }];
+    w.drain();
+    expect([...w.fs.accounts.keys()]).toEqual(['2']);
+    expect(w.outbox.with('DEAD')).toEqual([expect.objectContaining({ recordIds: ['1'], lastError: 'Malformed records' })]);
+  });
+
+  test('Account not found: the contact’s company is pushed first, then the contact once more', () => {
+    const w = new World();
+    seed(w, ['7'], [['70', '7']]);
+    edit(w, '70', 'contact');
+    w.drain();
+    expect(w.fs.accounts.has('7')).toBe(true);
+    expect(w.fs.contacts).toEqual([expect.objectContaining({ account_id: '7', user_id: '70', is_active: true })]);
+    expect(w.outbox.entries.filter((e) => e.status !== 'PENDING')).toEqual([]);
+  });
+
+  test('contacts without a company are reported as skipped with the reason, never dropped silently', () => {
+    const w = new World();
+    w.snapshots.contacts.set('70', contact('70', null));
+    edit(w, '70', 'contact');
+    const { plan } = w.drain();
+    expect(plan.notes.skipped).toBe(1);
+    expect(w.outbox.with('SKIPPED')).toEqual([expect.objectContaining({ kind: 'contact', recordIds: ['70'], lastError: expect.stringContaining('no company') })]);
+  });
+
+  test.each(['move', 'duplicate'] as const)('a contact moved to another company follows (Freshsuccess %s mode)', (mode) => {
+    const w = new World();
+    w.fs.contactMove = mode;
+    seed(w, ['7', '8'], [['70', '7']]);
+    edit(w, '7');
+    edit(w, '8');
+    edit(w, '70', 'contact');
+    w.drain();
+    w.snapshots.contacts.set('70', contact('70', '8'));
+    w.outbox.append([{ kind: 'contact', recordIds: ['70'], event: 'update', changedFields: ['company'], capturedAt: T0, source: 'USERINTERFACE', attempt: 0, notBefore: null, status: 'PENDING', lastError: '', hint: '', tombstones: {}, previousCompanies: { '70': '7' } }]);
+    w.drain();
+    const active = w.fs.contacts.filter((c) => c['is_active'] === true);
+    expect(active).toEqual([expect.objectContaining({ account_id: '8', user_id: '70' })]);
+  });
+
+  test('deletes: a customer is deactivated (DELETE), a contact set inactive on its captured account', () => {
+    const w = new World();
+    seed(w, ['7'], [['70', '7']]);
+    edit(w, '7');
+    edit(w, '70', 'contact');
+    w.drain();
+    w.outbox.append([
+      { kind: 'contact', recordIds: ['70'], event: 'delete', changedFields: [], capturedAt: T0, source: 'USERINTERFACE', attempt: 0, notBefore: null, status: 'PENDING', lastError: '', hint: '', tombstones: { '70': { accountId: '7', userId: '70' } }, previousCompanies: {} },
+      { kind: 'customer', recordIds: ['7'], event: 'delete', changedFields: [], capturedAt: T0, source: 'USERINTERFACE', attempt: 0, notBefore: null, status: 'PENDING', lastError: '', hint: '', tombstones: { '7': { accountId: '7' } }, previousCompanies: {} },
+    ]);
+    w.drain();
+    expect(w.fs.accounts.get('7')?.active).toBe(false);
+    expect(w.fs.contacts[0]?.['is_active']).toBe(false);
+  });
+
+  test('a batch whose invocation crashed is read again: the cursor stops below it', () => {
+    const w = new World({ batchMaxRecords: 2 });
+    seed(w, ['1', '2', '3', '4']);
+    ['1', '2', '3', '4'].forEach((id) => edit(w, id));
+    w.drain({ crash: (key) => key.startsWith('A00002') });
+    expect(w.state.state.drainCursor).toBe(2);
+    expect(w.trigger.submitted).toBe(1);
+    w.drain();
+    expect([...w.fs.accounts.keys()].sort()).toEqual(['1', '2', '3', '4']);
+    expect(w.state.state.drainCursor).toBe(4);
+  });
+
+  test('a map invocation restarted midway re-sends (idempotent upsert) but writes no duplicate entries', () => {
+    const w = new World();
+    seed(w, ['1', '2']);
+    edit(w, '1');
+    edit(w, '2');
+    w.fs.poison.set('2', 'Invalid type for property: phone');
+    const plan = planDrain({ config: w.config, state: w.state, outbox: w.outbox, snapshots: w.snapshots, clock: w.clock, log: w.log });
+    const [key, task] = Object.entries(plan.tasks)[0] as [string, DrainTask];
+    const deps = (restarted: boolean) => ({ client: w.client(), outbox: w.outbox, state: w.state, snapshots: w.snapshots, clock: w.clock, random: w.random, log: w.log, restarted });
+    pushBatch(task.batch as WorkBatch, task.config, deps(false));
+    // The server restarts the stage: the same key runs again.
+    pushBatch(task.batch as WorkBatch, task.config, deps(true));
+    expect(w.outbox.with('DEAD')).toHaveLength(1);
+    expect(w.fs.accounts.get('1')?.writes).toBe(2);
+    expect(w.fs.accounts.size).toBe(1);
+    expect(key).toMatch(/^A00001\|n=2\|min=1\|max=2$/);
+  });
+
+  test('entries left after a run re-submit the drain; an idle run does not', () => {
+    const w = new World();
+    seed(w, ['1']);
+    expect(w.drain().finish).toMatchObject({ cursor: null, resubmitted: false });
+    edit(w, '1');
+    w.fs.faults = [];
+    const originalCount = w.outbox.countDue.bind(w.outbox);
+    // An entry committed during the run (after getInputData read the outbox).
+    w.outbox.countDue = (cursor, now) => {
+      edit(w, '1');
+      w.outbox.countDue = originalCount;
+      return originalCount(cursor, now);
+    };
+    expect(w.drain().finish).toMatchObject({ remaining: 1, resubmitted: true });
+  });
+});

@@ -1,0 +1,132 @@
+import { finishFullSync, planFullSync } from '../../../src/TypeScript/app/fullSync';
+import { pushBatch, type BatchResult } from '../../../src/TypeScript/app/pushBatch';
+import { reconcile } from '../../../src/TypeScript/app/reconcile';
+import { sweep } from '../../../src/TypeScript/app/sweep';
+import { contact, customer, T0 } from '../fixtures';
+import { FakeFinder } from './fakes';
+import { World } from './world';
+
+function fullSync(w: World, crash: (key: string) => boolean = () => false) {
+  const deps = { config: w.config, state: w.state, outbox: w.outbox, snapshots: w.snapshots, clock: w.clock, log: w.log };
+  const previous = w.state.read().fullSync;
+  const plan = planFullSync(deps);
+  const keys = Object.keys(plan.tasks);
+  const failedKeys: string[] = [];
+  const results: BatchResult[] = [];
+  const order = [...keys.filter((k) => k.startsWith('A')), ...keys.filter((k) => k.startsWith('C'))];
+  for (const key of order) {
+    const task = plan.tasks[key];
+    if (!task?.batch) continue;
+    if (crash(key)) {
+      failedKeys.push(key);
+      continue;
+    }
+    const r = pushBatch(task.batch, task.config, { client: w.client(), outbox: w.outbox, state: w.state, snapshots: w.snapshots, clock: w.clock, random: w.random, log: w.log, restarted: false });
+    if (r.retried + r.dead > 0 || task.batch.kind === 'contacts') results.push(r);
+  }
+  const done = finishFullSync({ runId: plan.runId, startedAt: T0, keys, failedKeys, results, previous }, { state: w.state, trigger: w.trigger, clock: w.clock, log: w.log });
+  return { plan, done };
+}
+
+describe('full sync', () => {
+  test('every in-scope record through the drain path: ~1 POST per 1,000 records, accounts first', () => {
+    const w = new World({ scopeStages: 'CUSTOMER' });
+    for (let i = 1; i <= 2500; i++) w.snapshots.customers.set(String(i), customer(String(i)));
+    w.snapshots.customers.set('9999', customer('9999', { stage: 'LEAD' }));
+    for (let i = 1; i <= 1500; i++) w.snapshots.contacts.set(String(10_000 + i), contact(String(10_000 + i), String(i)));
+    const { done } = fullSync(w);
+    expect(w.fs.accounts.size).toBe(2500);
+    expect(w.fs.contacts).toHaveLength(1500);
+    expect(w.fs.posts()).toBe(5);
+    expect(new URL(w.fs.requests[0]?.url ?? '').pathname).toBe('/api/v2/accounts');
+    expect(done.state.status).toBe('done');
+    expect(done.stats.sent).toBe(4000);
+  });
+
+  test('a crashed batch leaves the run partial; the next run resumes from that batch only', () => {
+    const w = new World({ batchMaxRecords: 10 });
+    for (let i = 1; i <= 30; i++) w.snapshots.customers.set(String(i), customer(String(i)));
+    w.snapshots.contacts.set('100', contact('100', '1'));
+    const first = fullSync(w, (key) => key.startsWith('A00002'));
+    expect(first.done.state).toMatchObject({ status: 'partial', customerAfter: '10', customersDone: false, contactsDone: true });
+    expect(w.fs.accounts.size).toBe(20);
+    const requestsBefore = w.fs.requests.length;
+    const second = fullSync(w);
+    expect(second.plan.customers).toBe(20);
+    expect(second.plan.contacts).toBe(0);
+    expect(w.fs.accounts.size).toBe(30);
+    expect(w.fs.requests.length - requestsBefore).toBe(2);
+    expect(second.done.state.status).toBe('done');
+  });
+});
+
+describe('sweep', () => {
+  test('catches changes User Events did not see (and deletions), skips those already captured, counts them', () => {
+    const w = new World();
+    w.state.state.sweepWatermark = T0 - 15 * 60_000;
+    w.outbox.append([{ kind: 'customer', recordIds: ['1'], event: 'update', changedFields: [], capturedAt: T0 - 60_000, source: 'USERINTERFACE', attempt: 0, notBefore: null, status: 'PENDING', lastError: '', hint: '', tombstones: {}, previousCompanies: {} }]);
+    const finder = new FakeFinder();
+    finder.modified.customer = [{ id: '1', lastModified: T0 - 61_000 }, { id: '2', lastModified: T0 - 120_000 }, { id: '3', lastModified: T0 - 40 * 60_000 }];
+    finder.modified.contact = [{ id: '70', lastModified: T0 - 5000 }];
+    finder.deleted = [{ kind: 'customer', id: '5', deletedAt: T0 - 1000 }];
+    const report = sweep({ config: w.config, state: w.state, outbox: w.outbox, finder, trigger: w.trigger, clock: w.clock, log: w.log, canContinue: () => true });
+    expect(report).toMatchObject({ status: 'swept', since: T0 - 25 * 60_000, caught: { customer: 1, contact: 1, deletions: 1 }, alreadyCaptured: 1 });
+    const swept = w.outbox.entries.filter((e) => e.source === 'SWEEP');
+    expect(swept.map((e) => [e.kind, e.event, e.recordIds, e.tombstones])).toEqual([
+      ['customer', 'update', ['2'], {}],
+      ['contact', 'update', ['70'], {}],
+      ['customer', 'delete', ['5'], { '5': { accountId: '5', deletedAt: T0 - 1000 } }],
+    ]);
+    expect(w.state.state.sweepWatermark).toBe(T0);
+    expect(w.trigger.submitted).toBe(1);
+  });
+
+  test('a CSV import with scripts off reaches Freshsuccess through sweep + drain', () => {
+    const w = new World();
+    w.snapshots.customers.set('2', customer('2'));
+    const finder = new FakeFinder();
+    finder.modified.customer = [{ id: '2', lastModified: T0 - 1000 }];
+    sweep({ config: w.config, state: w.state, outbox: w.outbox, finder, trigger: w.trigger, clock: w.clock, log: w.log, canContinue: () => true });
+    w.drain();
+    expect(w.fs.accounts.get('2')).toMatchObject({ name: 'Company 2' });
+  });
+
+  test('purges drained entries past retention while governance remains', () => {
+    const w = new World();
+    const old = T0 - 40 * 86400_000;
+    for (let i = 0; i < 5; i++) w.outbox.append([{ kind: 'customer', recordIds: [String(i)], event: 'update', changedFields: [], capturedAt: old, source: 'UI', attempt: 0, notBefore: null, status: 'PENDING', lastError: '', hint: '', tombstones: {}, previousCompanies: {} }]);
+    w.state.state.drainCursor = 4;
+    let budget = 3;
+    const report = sweep({ config: w.config, state: w.state, outbox: w.outbox, finder: new FakeFinder(), trigger: w.trigger, clock: w.clock, log: w.log, canContinue: () => budget-- > 0 });
+    expect(report.purged).toBe(3);
+    expect(w.outbox.entries.map((e) => e.id)).toEqual([4, 5]);
+  });
+});
+
+describe('reconcile', () => {
+  test('queues missing and drifted records; reports extras; removes them only when asked', () => {
+    const w = new World();
+    for (const id of ['1', '2', '3']) w.snapshots.customers.set(id, customer(id));
+    w.fs.accounts.set('1', { ...{ account_id: '1', name: 'Company 1', stage: 'Customer' }, writes: 1, active: true });
+    w.fs.accounts.set('2', { ...{ account_id: '2', name: 'Old name', stage: 'Customer' }, writes: 1, active: true });
+    w.fs.accounts.set('9', { ...{ account_id: '9', name: 'Elsewhere' }, writes: 1, active: true });
+    const deps = { config: w.config, snapshots: w.snapshots, client: () => w.client(), outbox: w.outbox, trigger: w.trigger, clock: w.clock, log: w.log };
+    const report = reconcile(deps);
+    expect(report).toMatchObject({ status: 'done', accounts: { missing: 1, drifted: 1, extra: 1 }, queued: 2 });
+    expect(w.outbox.entries[0]?.recordIds).toEqual(['3', '2']);
+    w.drain();
+    expect(w.fs.accounts.get('2')?.['name']).toBe('Company 2');
+    expect(w.fs.accounts.get('3')?.['name']).toBe('Company 3');
+    reconcile(deps, { removeExtras: true });
+    w.drain();
+    expect(w.fs.accounts.get('9')?.active).toBe(false);
+  });
+
+  test('a refused key is reported, nothing queued', () => {
+    const w = new World();
+    w.fs.faults = [{ kind: 'status', status: 401 }];
+    const report = reconcile({ config: w.config, snapshots: w.snapshots, client: () => w.client(), outbox: w.outbox, trigger: w.trigger, clock: w.clock, log: w.log });
+    expect(report).toMatchObject({ status: 'failed', message: expect.stringContaining('auth') });
+    expect(w.outbox.entries).toEqual([]);
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * Capture at save time (User Event afterSubmit): decide whether a synced field really changed,
+ * append ONE outbox entry, and nudge the drain. No HTTP. Budget: ≤ 30 units —
+ * config 1–2, optional lookup 1, outbox entry create 2 + save 4, drain submit 20.
+ */
+import { decideCapture, normaliseValue, type FieldValues, type SaveType } from '../domain/changeDetection';
+import type { SyncConfig } from '../domain/config';
+import { watchedFields } from '../domain/fieldCatalog';
+import { accountIdFor, userIdFor } from '../domain/identity';
+import { nameOf } from '../domain/mapping';
+import type { ChangeEvent, EntityKeys, NewOutboxEntry, RecordKind, Tombstone } from '../domain/types';
+import type { Clock, ConfigStore, DrainTrigger, OutboxStore, SaveTimeLookup, TriggerResult } from './ports';
+
+export interface SavedRecord {
+  kind: RecordKind;
+  /** null for User Event types the engine does not sync (view, copy, print...). */
+  type: SaveType | null;
+  id: string;
+  /** Values read from oldRecord (null on create). Dates as epoch ms. */
+  oldValues: FieldValues | null;
+  /** Values read from newRecord (null on delete). On xedit only the fields the inline edit carried. */
+  newValues: FieldValues | null;
+  /** runtime.executionContext, kept on the entry (e.g. USERINTERFACE, CSVIMPORT). */
+  executionContext: string;
+}
+
+export type CaptureResult =
+  | { captured: false; reason: string }
+  | { captured: true; event: ChangeEvent; changedFields: string[]; trigger: TriggerResult };
+
+export interface CaptureDeps {
+  config: ConfigStore;
+  outbox: OutboxStore;
+  lookup: SaveTimeLookup;
+  trigger: DrainTrigger;
+  clock: Clock;
+}
+
+function text(values: FieldValues, field: string): string {
+  return normaliseValue(values[field]);
+}
+
+function customerKeys(id: string, values: FieldValues, config: SyncConfig): EntityKeys {
+  const custom = config.accountIdSource.kind === 'field' ? text(values, config.accountIdSource.fieldId) : '';
+  return { id, entityId: text(values, 'entityid'), customKey: custom };
+}
+
+/** The company's account_id: the internal id needs no lookup; other sources cost one (1 unit). */
+function companyAccountId(companyId: string, config: SyncConfig, lookup: SaveTimeLookup): string {
+  if (companyId === '') return '';
+  if (config.accountIdSource.kind === 'internalid') return companyId;
+  return accountIdFor(lookup.companyKeys(companyId, config), config.accountIdSource);
+}
+
+function tombstoneOf(saved: SavedRecord, old: FieldValues, config: SyncConfig, lookup: SaveTimeLookup, now: number): Tombstone {
+  if (saved.kind === 'customer') {
+    const keys = customerKeys(saved.id, old, config);
+    const name = nameOf({
+      isPerson: text(old, 'isperson') === 'T',
+      companyName: text(old, 'companyname'),
+      firstName: text(old, 'firstname'),
+      lastName: text(old, 'lastname'),
+      entityId: keys.entityId,
+    });
+    const tomb: Tombstone = { accountId: accountIdFor(keys, config.accountIdSource), deletedAt: now };
+    if (name !== '') tomb.name = name;
+    const created = old['datecreated'];
+    if (typeof created === 'number') tomb.joinDate = Math.trunc(created);
+    return tomb;
+  }
+  const tomb: Tombstone = { userId: userIdFor({ id: saved.id, email: text(old, 'email') }, config.userIdSource), deletedAt: now };
+  const accountId = companyAccountId(text(old, 'company'), config, lookup);
+  if (accountId !== '') tomb.accountId = accountId;
+  return tomb;
+}
+
+export function captureChange(saved: SavedRecord, deps: CaptureDeps): CaptureResult {
+  if (saved.type === null) return { captured: false, reason: 'event type not synced' };
+  const loaded = deps.config.load();
+  if (!loaded) return { captured: false, reason: 'not configured' };
+  const { config } = loaded;
+  // A config with problems still captures: changes queue up while the admin fixes the settings.
+  if (!config.enabled) return { captured: false, reason: 'sync disabled' };
+  const watched = watchedFields(saved.kind, config);
+
+  let newValues = saved.newValues;
+  if (saved.type === 'xedit' && newValues) {
+    // An inline edit carries only the edited fields: complete the rest with one lookup (1 unit).
+    const missing = watched.filter((f) => !(f in (newValues as FieldValues)));
+    if (missing.length > 0) newValues = { ...deps.lookup.currentValues(saved.kind, saved.id, missing), ...newValues };
+  }
+  const decision = decideCapture({ kind: saved.kind, type: saved.type, oldValues: saved.oldValues, newValues, watched, scope: config.scope });
+  if (!decision.capture) return { captured: false, reason: decision.reason };
+
+  const now = deps.clock.now();
+  const entry: NewOutboxEntry = {
+    kind: saved.kind,
+    recordIds: [saved.id],
+    event: decision.event,
+    changedFields: decision.changedFields,
+    capturedAt: now,
+    source: saved.executionContext,
+    attempt: 0,
+    notBefore: null,
+    status: 'PENDING',
+    lastError: '',
+    hint: '',
+    tombstones: {},
+    previousCompanies: {},
+  };
+  if (decision.event === 'delete' && saved.oldValues) {
+    entry.tombstones[saved.id] = tombstoneOf(saved, saved.oldValues, config, deps.lookup, now);
+  }
+  if (saved.kind === 'contact' && decision.changedFields.includes('company') && saved.oldValues) {
+    const previous = companyAccountId(text(saved.oldValues, 'company'), config, deps.lookup);
+    if (previous !== '') entry.previousCompanies[saved.id] = previous;
+  }
+  deps.outbox.append([entry]);
+  // MAP_REDUCE_ALREADY_RUNNING or a role without scheduling permission are normal here: the
+  // running drain re-submits itself while entries remain, and the scheduled deployment is the net.
+  const trigger = deps.trigger.submit();
+  return { captured: true, event: decision.event, changedFields: decision.changedFields, trigger };
+}

@@ -1,0 +1,172 @@
+/**
+ * The drain, in three steps matching the Map/Reduce stages:
+ *  planDrain (getInputData) — read due entries with one paged search, coalesce per record, read
+ *    current state with one search per record type, plan batches (one map key per batch);
+ *  pushBatch (map: accounts; reduce: contacts — the shuffle is a barrier, so accounts land first);
+ *  finishDrain (summarize) — advance the cursor, record stats, re-submit while entries remain.
+ *
+ * Budget for 1,000 changed records (platform doc §1 units): planning ≈ config 1 + state 1 +
+ * outbox 5 + 5 + one search per record type 10 each; one POST per 1,000 records 10; summarize
+ * state write 2 + count 5. No write per outbox entry: an append-only outbox and a cursor.
+ *
+ * Race: an entry with a lower id may commit after the cursor moved past it (ids are allocated
+ * before commit). It is not lost: the sweep re-enqueues records modified since its watermark.
+ */
+import { coalesce, type WorkItem } from '../domain/coalesce';
+import type { SyncConfig } from '../domain/config';
+import { planBatches } from '../domain/plan';
+import { decodeBatchKey, encodeBatchKey, type WorkBatch } from '../domain/workBatch';
+import { countNotes, noteEntries } from './notes';
+import type { Clock, ConfigStore, DrainTrigger, Logger, OutboxStore, RunStats, SnapshotReader, StateStore } from './ports';
+import type { BatchResult } from './pushBatch';
+
+/** What travels from getInputData to map: the batch and the config it was planned with. */
+export interface DrainTask {
+  batch: WorkBatch | null;
+  config: SyncConfig;
+}
+
+export type DrainStatus = 'not_configured' | 'disabled' | 'misconfigured' | 'paused' | 'idle' | 'planned';
+
+export interface DrainPlan {
+  status: DrainStatus;
+  tasks: Record<string, DrainTask>;
+  entriesRead: number;
+  items: number;
+  notes: { skipped: number; dead: number; ignored: number };
+  warnings: string[];
+}
+
+export interface PlanDeps {
+  config: ConfigStore;
+  state: StateStore;
+  outbox: OutboxStore;
+  snapshots: SnapshotReader;
+  clock: Clock;
+  log: Logger;
+}
+
+/** A pause set by a 401/403 holds until the config record changes after it (e.g. a new key). */
+function pauseHolds(pausedAt: number | null, config: SyncConfig): boolean {
+  if (pausedAt === null) return false;
+  return config.lastModified === null || config.lastModified <= pausedAt;
+}
+
+export function planDrain(deps: PlanDeps): DrainPlan {
+  const empty = (status: DrainStatus): DrainPlan => ({ status, tasks: {}, entriesRead: 0, items: 0, notes: { skipped: 0, dead: 0, ignored: 0 }, warnings: [] });
+  const loaded = deps.config.load();
+  if (!loaded) return empty('not_configured');
+  const { config, problems } = loaded;
+  if (!config.enabled) return empty('disabled');
+  if (problems.length > 0 || !config.secret) {
+    deps.log.error('FreshSync settings have problems: nothing is pushed until they are fixed', problems.join('\n'));
+    return empty('misconfigured');
+  }
+  const state = deps.state.read();
+  if (pauseHolds(state.pausedAt, config)) return empty('paused');
+  if (state.pausedAt !== null) {
+    deps.state.update({ pausedAt: null, pauseMessage: '' });
+    deps.log.audit('Settings changed since Freshsuccess refused the key: pushing resumes', state.pauseMessage);
+  }
+  const now = deps.clock.now();
+  const entries = deps.outbox.readDue(state.drainCursor, now);
+  if (entries.length === 0) return empty('idle');
+  let planMax = state.drainCursor;
+  for (const e of entries) if (e.status === 'PENDING' && e.id > planMax) planMax = e.id;
+
+  const items = coalesce(entries);
+  const live = (kind: WorkItem['kind']) => items.filter((i) => i.kind === kind && !i.deleted).map((i) => i.recordId);
+  const customerIds = live('customer');
+  const contactIds = live('contact');
+  const customers = new Map((customerIds.length > 0 ? deps.snapshots.customersByIds(customerIds, config) : []).map((s) => [s.keys.id, s]));
+  const contacts = new Map((contactIds.length > 0 ? deps.snapshots.contactsByIds(contactIds, config) : []).map((s) => [s.id, s]));
+  const runId = `drain-${now}`;
+  const plan = planBatches({
+    runId, config, now, planMax,
+    customers: items.filter((i) => i.kind === 'customer').map((item) => ({ item, snapshot: customers.get(item.recordId) ?? null })),
+    contacts: items.filter((i) => i.kind === 'contact').map((item) => ({ item, snapshot: contacts.get(item.recordId) ?? null })),
+  });
+
+  const reported = noteEntries(plan.notes, now, runId);
+  if (reported.length > 0) deps.outbox.append(reported, `${runId}/notes`);
+  // Retry entries whose records are no longer pushed (now dead, skipped or ignored) are done.
+  const inBatches = new Set(plan.batches.flatMap((b) => b.retryEntryIds));
+  const orphanRetries = [...new Set(items.flatMap((i) => i.retryEntryIds))].filter((id) => !inBatches.has(id));
+  if (orphanRetries.length > 0) deps.outbox.close(orphanRetries);
+
+  const tasks: Record<string, DrainTask> = {};
+  for (const batch of plan.batches) tasks[batch.key] = { batch, config };
+  // Nothing to push but entries were read: a mark key still carries the cursor to summarize.
+  if (plan.batches.length === 0) tasks[encodeBatchKey({ letter: 'M', seq: 0, records: 0, minPending: 0, planMax })] = { batch: null, config };
+  return {
+    status: 'planned', tasks, entriesRead: entries.length, items: items.length, notes: countNotes(plan.notes),
+    warnings: plan.warnings.map((w) => `${w.recordId}: ${w.message}`),
+  };
+}
+
+export interface DrainSummary {
+  /** Every key the map stage saw (mapSummary.keys). */
+  keys: readonly string[];
+  /** Keys whose map or reduce invocation ended in an uncaught error. */
+  failedKeys: readonly string[];
+  /** Results written by the push invocations. */
+  results: readonly BatchResult[];
+}
+
+export interface FinishDeps {
+  state: StateStore;
+  outbox: OutboxStore;
+  trigger: DrainTrigger;
+  clock: Clock;
+  log: Logger;
+}
+
+export interface FinishReport {
+  cursor: number | null;
+  stats: RunStats;
+  remaining: number;
+  resubmitted: boolean;
+}
+
+/**
+ * The cursor moves to the plan's highest entry unless an invocation crashed: then it stops just
+ * below the lowest entry of the crashed batches, so they are read again (upserts are idempotent).
+ */
+export function nextCursor(keys: readonly string[], failedKeys: readonly string[]): number | null {
+  const decoded = keys.map(decodeBatchKey).filter((k): k is NonNullable<typeof k> => k !== null);
+  if (decoded.length === 0) return null;
+  let cursor = Math.max(...decoded.map((k) => k.planMax));
+  for (const key of failedKeys) {
+    const k = decodeBatchKey(key);
+    if (k && k.minPending > 0) cursor = Math.min(cursor, k.minPending - 1);
+  }
+  return cursor;
+}
+
+export function finishDrain(summary: DrainSummary, deps: FinishDeps): FinishReport {
+  const now = deps.clock.now();
+  const stats: RunStats = { at: now, kind: 'drain', batches: 0, sent: 0, failedBatches: summary.failedKeys.length, retried: 0, dead: 0, skipped: 0, ignored: 0, warnings: 0 };
+  const reported = new Set(summary.results.map((r) => r.key));
+  let paused = false;
+  for (const r of summary.results) {
+    stats.sent += r.sent;
+    stats.retried += r.retried;
+    stats.dead += r.dead;
+    paused = paused || r.paused;
+  }
+  // Batches that finished without failures report nothing (no write, no extra invocation): count them from their keys.
+  for (const key of summary.keys) {
+    const k = decodeBatchKey(key);
+    if (!k || k.letter === 'M') continue;
+    stats.batches++;
+    if (!reported.has(key) && !summary.failedKeys.includes(key)) stats.sent += k.records;
+  }
+  const cursor = nextCursor(summary.keys, summary.failedKeys);
+  if (cursor === null) return { cursor, stats, remaining: 0, resubmitted: false };
+  deps.state.update({ drainCursor: cursor, lastRun: stats });
+  if (summary.failedKeys.length > 0) deps.log.error('Drain batches failed unexpectedly; they will be read again', summary.failedKeys.join('\n'));
+  if (paused) return { cursor, stats, remaining: 0, resubmitted: false };
+  const remaining = deps.outbox.countDue(cursor, now);
+  const resubmitted = remaining > 0 && deps.trigger.submit() === 'submitted';
+  return { cursor, stats, remaining, resubmitted };
+}

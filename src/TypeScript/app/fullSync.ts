@@ -1,0 +1,131 @@
+/**
+ * Full sync: every in-scope customer and contact through the same planning and push path as the
+ * drain. Resumable: the state record keeps, per record type, the internal id after which a new
+ * run continues; a run only moves it when every batch of that type finished.
+ *
+ * Budget per 1,000 records: one paged search per type (runPaged 5 once + fetch 5 per 1,000),
+ * one POST per 1,000 (10), plus a fixed ~5 per run (config, state, summarize's one write).
+ * Invocations: one map per account batch; contacts one map (write-through) + one reduce.
+ */
+import type { WorkItem } from '../domain/coalesce';
+import { planBatches } from '../domain/plan';
+import type { ContactSnapshot, CustomerSnapshot } from '../domain/types';
+import { decodeBatchKey } from '../domain/workBatch';
+import type { DrainTask } from './drain';
+import { countNotes, noteEntries } from './notes';
+import type { Clock, ConfigStore, DrainTrigger, FullSyncState, Logger, OutboxStore, RunStats, SnapshotReader, StateStore } from './ports';
+import type { BatchResult } from './pushBatch';
+
+export interface FullSyncPlan {
+  status: 'not_configured' | 'disabled' | 'misconfigured' | 'paused' | 'planned';
+  runId: string;
+  tasks: Record<string, DrainTask>;
+  customers: number;
+  contacts: number;
+}
+
+export interface FullSyncDeps {
+  config: ConfigStore;
+  state: StateStore;
+  outbox: OutboxStore;
+  snapshots: SnapshotReader;
+  clock: Clock;
+  log: Logger;
+}
+
+/**
+ * A full-sync item. Its "pending id" is the record's internal id: batch keys then carry the lowest
+ * internal id of each batch, which is where a crashed batch's type resumes.
+ */
+function item(kind: 'customer' | 'contact', id: string): WorkItem {
+  return { kind, recordId: id, deleted: false, tombstone: null, previousAccountIds: [], pendingIds: [Number(id)], retryEntryIds: [], attempt: 0 };
+}
+
+export function planFullSync(deps: FullSyncDeps): FullSyncPlan {
+  const now = deps.clock.now();
+  const runId = `fullsync-${now}`;
+  const none = (status: FullSyncPlan['status']): FullSyncPlan => ({ status, runId, tasks: {}, customers: 0, contacts: 0 });
+  const loaded = deps.config.load();
+  if (!loaded) return none('not_configured');
+  const { config, problems } = loaded;
+  if (!config.enabled) return none('disabled');
+  if (problems.length > 0 || !config.secret) return none('misconfigured');
+  const state = deps.state.read();
+  if (state.pausedAt !== null && (config.lastModified === null || config.lastModified <= state.pausedAt)) return none('paused');
+  const resume = state.fullSync && state.fullSync.status !== 'done' ? state.fullSync : null;
+
+  const customers: CustomerSnapshot[] = [];
+  if (!resume?.customersDone) deps.snapshots.eachCustomerPage(config, resume?.customerAfter ?? null, (page) => customers.push(...page));
+  const contacts: ContactSnapshot[] = [];
+  if (config.scope.syncContacts && !resume?.contactsDone) deps.snapshots.eachContactPage(config, resume?.contactAfter ?? null, (page) => contacts.push(...page));
+
+  const plan = planBatches({
+    runId, config, now, planMax: 0,
+    customers: customers.map((s) => ({ item: item('customer', s.keys.id), snapshot: s })),
+    contacts: contacts.map((s) => ({ item: item('contact', s.id), snapshot: s })),
+  });
+  const reported = noteEntries(plan.notes, now, runId);
+  if (reported.length > 0) deps.outbox.append(reported, `${runId}/notes`);
+  const n = countNotes(plan.notes);
+  if (n.dead + n.skipped > 0) deps.log.audit('Full sync: records not sent', `${n.dead} invalid (dead letters), ${n.skipped} skipped (see the outbox)`);
+  const tasks: Record<string, DrainTask> = {};
+  for (const batch of plan.batches) tasks[batch.key] = { batch, config };
+  return { status: 'planned', runId, tasks, customers: customers.length, contacts: contacts.length };
+}
+
+export interface FullSyncSummary {
+  runId: string;
+  startedAt: number;
+  keys: readonly string[];
+  failedKeys: readonly string[];
+  results: readonly BatchResult[];
+  /** The cursor the run started from, to keep when a type had nothing to do. */
+  previous: FullSyncState | null;
+}
+
+export interface FinishFullSyncDeps {
+  state: StateStore;
+  trigger: DrainTrigger;
+  clock: Clock;
+  log: Logger;
+}
+
+export function finishFullSync(summary: FullSyncSummary, deps: FinishFullSyncDeps): { state: FullSyncState; stats: RunStats } {
+  const stats: RunStats = { at: deps.clock.now(), kind: 'fullsync', batches: 0, sent: 0, failedBatches: summary.failedKeys.length, retried: 0, dead: 0, skipped: 0, ignored: 0, warnings: 0 };
+  const reported = new Set(summary.results.map((r) => r.key));
+  for (const r of summary.results) {
+    stats.sent += r.sent;
+    stats.retried += r.retried;
+    stats.dead += r.dead;
+  }
+  for (const key of summary.keys) {
+    const k = decodeBatchKey(key);
+    if (!k) continue;
+    stats.batches++;
+    if (!reported.has(key) && !summary.failedKeys.includes(key)) stats.sent += k.records;
+  }
+  // Resume each type just below its lowest crashed batch; batches are id-ordered within a
+  // hierarchy level, so a resumed run may re-send some records (harmless upserts).
+  const resumeAfter = (letter: 'A' | 'C'): string | null => {
+    const mins = summary.failedKeys.map(decodeBatchKey).filter((k) => k !== null && k.letter === letter).map((k) => (k as { minPending: number }).minPending);
+    return mins.length === 0 ? null : String(Math.max(0, Math.min(...mins) - 1));
+  };
+  const customerAfter = resumeAfter('A');
+  const contactAfter = resumeAfter('C');
+  const partial = customerAfter !== null || contactAfter !== null;
+  const prev = summary.previous && summary.previous.status === 'partial' ? summary.previous : null;
+  const fullSync: FullSyncState = {
+    runId: summary.runId,
+    startedAt: summary.startedAt,
+    customerAfter: customerAfter ?? prev?.customerAfter ?? null,
+    contactAfter: contactAfter ?? prev?.contactAfter ?? null,
+    customersDone: customerAfter === null,
+    contactsDone: contactAfter === null,
+    status: partial ? 'partial' : 'done',
+  };
+  deps.state.update({ fullSync, lastRun: stats });
+  if (partial) deps.log.error('Full sync incomplete: run it again to resume', summary.failedKeys.join('\n'));
+  // Records that failed transiently wait as retry entries: let the drain pick them up.
+  if (stats.retried > 0) deps.trigger.submit();
+  return { state: fullSync, stats };
+}

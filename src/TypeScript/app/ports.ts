@@ -1,0 +1,121 @@
+/**
+ * What the use cases need from the outside world. NetSuite adapters implement these with N/*;
+ * unit tests implement them with plain objects. Each method's comment gives its intended cost in
+ * NetSuite usage units, because the budgets of issue 4 are met by choosing which port to call.
+ */
+import type { FieldValues } from '../domain/changeDetection';
+import type { ParsedConfig, SyncConfig } from '../domain/config';
+import type { ContactSnapshot, CustomerSnapshot, EntityKeys, NewOutboxEntry, OutboxEntry, RecordKind } from '../domain/types';
+
+export interface Clock {
+  now(): number;
+}
+
+export interface Logger {
+  audit(title: string, details: string): void;
+  error(title: string, details: string): void;
+}
+
+/** The config record. null when none exists yet (the SuiteApp is installed but not set up). ~2 units. */
+export interface ConfigStore {
+  load(): ParsedConfig | null;
+}
+
+export interface RunStats {
+  at: number;
+  kind: 'drain' | 'fullsync' | 'sweep' | 'reconcile';
+  batches: number;
+  sent: number;
+  failedBatches: number;
+  retried: number;
+  dead: number;
+  skipped: number;
+  ignored: number;
+  warnings: number;
+  /** Free-form extras (sweep catches, reconcile differences, purge counts). */
+  detail?: Record<string, number | string>;
+}
+
+export interface FullSyncState {
+  runId: string;
+  startedAt: number;
+  /** Resume after these internal ids (null: from the start). */
+  customerAfter: string | null;
+  contactAfter: string | null;
+  /** In a partial run, types that finished are not read again on resume. */
+  customersDone: boolean;
+  contactsDone: boolean;
+  status: 'partial' | 'done';
+}
+
+export interface SyncState {
+  /** Highest PENDING outbox id drained. */
+  drainCursor: number;
+  fullSync: FullSyncState | null;
+  /** Sweep: changes at or after this time (minus the overlap) are looked for next time. */
+  sweepWatermark: number | null;
+  /** Set when Freshsuccess refused the key (401/403); cleared by a config change. */
+  pausedAt: number | null;
+  pauseMessage: string;
+  lastRun: RunStats | null;
+}
+
+/** The state record. read ~1 unit (lookup), update 2 (one submitFields). */
+export interface StateStore {
+  read(): SyncState;
+  update(patch: Partial<SyncState>): void;
+}
+
+/** The outbox custom record. */
+export interface OutboxStore {
+  /** create 2 + save 4 per entry. `origin` tags entries written by one batch (restart dedupe). */
+  append(entries: readonly NewOutboxEntry[], origin?: string): void;
+  /** PENDING entries above the cursor and RETRY entries due: one paged search (5 + 5 per 1,000). */
+  readDue(cursor: number, now: number): OutboxEntry[];
+  /** How many entries readDue would return: runPaged count only (5). */
+  countDue(cursor: number, now: number): number;
+  /** RETRY entries → DONE (2 each; failure path only). */
+  close(ids: readonly number[]): void;
+  /** Whether entries with this origin exist (10; only after a restart). */
+  hasOrigin(origin: string): boolean;
+  /** Entries captured since `since`, for the sweep to skip what User Events already saw (5 + 5 per 1,000). */
+  capturedSince(since: number): Array<{ kind: RecordKind; recordId: string; capturedAt: number; event: string }>;
+  /** Deletes drained entries captured before `before` while `canContinue()` (4 each). Returns how many. */
+  purge(before: number, cursor: number, canContinue: () => boolean): number;
+}
+
+/** Current state of records, one search per call (never one load per record). */
+export interface SnapshotReader {
+  /** One search, filter internalid anyof ids, scope's saved search applied (10). */
+  customersByIds(ids: readonly string[], config: SyncConfig): CustomerSnapshot[];
+  /** One search with the company joined (10). */
+  contactsByIds(ids: readonly string[], config: SyncConfig): ContactSnapshot[];
+  /** In-scope customers with internal id above `afterId`, in id order, one page of ≤1,000 at a time (5 + 5 per page). */
+  eachCustomerPage(config: SyncConfig, afterId: string | null, visit: (page: CustomerSnapshot[]) => void): void;
+  eachContactPage(config: SyncConfig, afterId: string | null, visit: (page: ContactSnapshot[]) => void): void;
+}
+
+/** Cheap lookups at save time (search.lookupFields, 1 unit each). */
+export interface SaveTimeLookup {
+  /** Current values of the given fields of the saved record (completes an inline edit). */
+  currentValues(kind: RecordKind, id: string, fields: readonly string[]): FieldValues;
+  /** A company's keys (entity id, account-id custom field). */
+  companyKeys(companyId: string, config: SyncConfig): EntityKeys;
+}
+
+/** For the sweep: changes User Events may not have seen. */
+export interface ChangeFinder {
+  /** One paged search per kind (5 + 5 per 1,000). */
+  modifiedSince(kind: RecordKind, since: number): Array<{ id: string; lastModified: number }>;
+  /** The deleted-record log (5 + 5 per 1,000). */
+  deletedSince(since: number): Array<{ kind: RecordKind; id: string; deletedAt: number }>;
+}
+
+export type TriggerResult = 'submitted' | 'already_running' | 'not_permitted' | 'failed';
+
+/** Starts the drain Map/Reduce (task submit: 20 units). Never throws. */
+export interface DrainTrigger {
+  submit(): TriggerResult;
+}
+
+export type RandomSource = () => number;

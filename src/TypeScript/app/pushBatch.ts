@@ -1,0 +1,195 @@
+/**
+ * Pushes one planned batch (map for accounts, reduce for contacts) and records what did not land:
+ * transient failures as ONE retry entry for the batch (backoff with jitter, Retry-After honoured),
+ * data errors as dead letters grouped by Freshsuccess's message, a refused key as a pause plus a
+ * retry entry due at once. Successes write nothing. The batch's old retry entries are closed last,
+ * so a crash in between leaves duplicates at worst, never a loss. Shared by drain and full sync.
+ */
+import type { SyncConfig } from '../domain/config';
+import { failureNature } from '../domain/classify';
+import { AUTH_HINT, hintFor } from '../domain/hints';
+import { planBatches } from '../domain/plan';
+import { decideRetry } from '../domain/retryPolicy';
+import type { NewOutboxEntry, RecordKind } from '../domain/types';
+import { recordKindOf, type AccountBatch, type AccountOp, type ContactBatch, type WorkBatch } from '../domain/workBatch';
+import type { FreshsuccessClient } from '../freshsuccess/client';
+import type { Clock, Logger, OutboxStore, RandomSource, SnapshotReader, StateStore } from './ports';
+import { healable, pushRecords, worse, type RecordOutcome, type RequestBudget } from './pushRecords';
+
+export interface PushDeps {
+  client: FreshsuccessClient;
+  outbox: OutboxStore;
+  state: StateStore;
+  snapshots: SnapshotReader;
+  clock: Clock;
+  random: RandomSource;
+  log: Logger;
+  /** The stage was restarted (context.isRestarted): entries this batch already wrote are not written twice. */
+  restarted: boolean;
+  /** Requests one invocation may make (10 units each; map allows 1,000 units). */
+  maxRequests?: number;
+}
+
+export interface BatchResult {
+  key: string;
+  records: number;
+  sent: number;
+  retried: number;
+  dead: number;
+  paused: boolean;
+  requests: number;
+}
+
+function baseEntry(kind: RecordKind, batch: WorkBatch, recordIds: string[], now: number): NewOutboxEntry {
+  const tombstones: NewOutboxEntry['tombstones'] = {};
+  const previousCompanies: NewOutboxEntry['previousCompanies'] = {};
+  for (const id of recordIds) {
+    const t = batch.tombstones[id];
+    if (t) tombstones[id] = t;
+    const p = batch.previousCompanies[id];
+    if (p) previousCompanies[id] = p;
+  }
+  return {
+    kind, recordIds, event: 'update', changedFields: [], capturedAt: now, source: `batch ${batch.key}`,
+    attempt: batch.attempt, notBefore: null, status: 'RETRY', lastError: '', hint: '', tombstones, previousCompanies,
+  };
+}
+
+/** Outcomes per record id → the entries to append. */
+function entriesFor(batch: WorkBatch, config: SyncConfig, outcomes: Map<string, RecordOutcome>, deps: PushDeps, result: BatchResult): NewOutboxEntry[] {
+  const kind = recordKindOf(batch);
+  const now = deps.clock.now();
+  const entries: NewOutboxEntry[] = [];
+  const dead = new Map<string, string[]>();
+  const transient: string[] = [];
+  const paused: string[] = [];
+  let transientMessage = '';
+  let retryAfter: number | null = null;
+  for (const [id, o] of outcomes) {
+    if (o.kind === 'ok') result.sent++;
+    else if (o.kind === 'data') dead.set(o.message, [...(dead.get(o.message) ?? []), id]);
+    else if (o.kind === 'auth') paused.push(id);
+    else {
+      transient.push(id);
+      transientMessage = o.message;
+      if (o.retryAfterMs !== null) retryAfter = Math.max(retryAfter ?? 0, o.retryAfterMs);
+    }
+  }
+  for (const [message, ids] of dead) {
+    entries.push({ ...baseEntry(kind, batch, ids, now), status: 'DEAD', attempt: batch.attempt + 1, lastError: message, hint: hintFor(message) });
+    result.dead += ids.length;
+  }
+  if (transient.length > 0) {
+    const decision = decideRetry(batch.attempt, now, config.retry, deps.random, retryAfter);
+    if (decision.kind === 'retry') {
+      entries.push({ ...baseEntry(kind, batch, transient, now), attempt: decision.attempt, notBefore: decision.notBefore, lastError: transientMessage });
+      result.retried += transient.length;
+    } else {
+      const message = `Gave up after ${decision.attempt - 1} attempts: ${transientMessage}`;
+      entries.push({ ...baseEntry(kind, batch, transient, now), status: 'DEAD', attempt: decision.attempt, lastError: message, hint: 'Freshsuccess kept failing for these records; check its status, then re-queue them with a full sync or by saving them.' });
+      result.dead += transient.length;
+    }
+  }
+  if (paused.length > 0) {
+    // Not the records' fault: same attempt, due at once; the pause holds them until the key is fixed.
+    const message = (outcomes.get(paused[0] as string) as { message: string }).message;
+    entries.push({ ...baseEntry(kind, batch, paused, now), notBefore: now, lastError: `Paused: ${message}`, hint: AUTH_HINT });
+    result.retried += paused.length;
+  }
+  return entries;
+}
+
+function pushAccounts(batch: AccountBatch, budget: RequestBudget, deps: PushDeps): Map<string, RecordOutcome> {
+  const outcomes = new Map<string, RecordOutcome>();
+  const upserts = batch.ops.filter((op): op is Extract<AccountOp, { op: 'upsert' }> => op.op === 'upsert');
+  const results = pushRecords(upserts.map((op) => op.payload), (records) => deps.client.upsertAccounts(records), budget);
+  upserts.forEach((op, i) => outcomes.set(op.recordId, worse(outcomes.get(op.recordId), healable(results[i] as RecordOutcome))));
+  for (const op of batch.ops) {
+    if (op.op !== 'deactivate') continue;
+    let outcome: RecordOutcome;
+    if (budget.authMessage !== null) outcome = { kind: 'auth', message: budget.authMessage };
+    else {
+      budget.used++;
+      const v = deps.client.deactivateAccount(op.accountId);
+      if (v.kind === 'ok' || (v.kind === 'rejected' && v.status === 404)) outcome = { kind: 'ok' }; // already gone is done
+      else if (v.kind === 'transient') outcome = { kind: 'transient', message: v.message, retryAfterMs: v.retryAfterMs };
+      else if (v.kind === 'auth') {
+        budget.authMessage = `HTTP ${v.status}: ${v.message}`;
+        outcome = { kind: 'auth', message: budget.authMessage };
+      } else outcome = { kind: 'data', message: v.message };
+    }
+    outcomes.set(op.recordId, worse(outcomes.get(op.recordId), outcome));
+  }
+  return outcomes;
+}
+
+function pushContacts(batch: ContactBatch, config: SyncConfig, budget: RequestBudget, deps: PushDeps): Map<string, RecordOutcome> {
+  const outcomes = new Map<string, RecordOutcome>();
+  const results = pushRecords(batch.ops.map((op) => op.payload), (records) => deps.client.upsertContacts(records), budget);
+  const orphans: number[] = [];
+  batch.ops.forEach((op, i) => {
+    let o = results[i] as RecordOutcome;
+    if (o.kind === 'data' && failureNature(o.message) === 'account_missing') {
+      // Detaching from an account that does not exist is already done.
+      if (op.role === 'detach') o = { kind: 'ok' };
+      else if (op.companyId !== null) {
+        orphans.push(i);
+        return;
+      }
+    }
+    outcomes.set(op.recordId, worse(outcomes.get(op.recordId), o));
+  });
+  if (orphans.length > 0) recoverOrphans(batch, orphans, config, budget, deps, outcomes);
+  return outcomes;
+}
+
+/** `Account not found`: push the contacts' companies (current state, one search), then the contacts once more. */
+function recoverOrphans(batch: ContactBatch, orphans: number[], config: SyncConfig, budget: RequestBudget, deps: PushDeps, outcomes: Map<string, RecordOutcome>): void {
+  const companyIds = [...new Set(orphans.map((i) => batch.ops[i]?.companyId as string))];
+  const snapshots = deps.snapshots.customersByIds(companyIds, config);
+  const found = new Map(snapshots.map((s) => [s.keys.id, s]));
+  const plan = planBatches({
+    runId: batch.runId, config, now: deps.clock.now(), planMax: 0,
+    customers: companyIds.map((id) => ({ item: { kind: 'customer' as const, recordId: id, deleted: false, tombstone: null, previousAccountIds: [], pendingIds: [], retryEntryIds: [], attempt: 0 }, snapshot: found.get(id) ?? null })),
+    contacts: [],
+  });
+  const companyOutcome = new Map<string, RecordOutcome>();
+  for (const n of plan.notes) companyOutcome.set(n.recordId, { kind: 'data', message: `Account not found, and its company ${n.recordId} cannot be sent: ${n.reason}` });
+  for (const b of plan.batches) for (const [id, o] of pushAccounts(b as AccountBatch, budget, deps)) companyOutcome.set(id, o);
+  const retry: number[] = [];
+  for (const i of orphans) {
+    const op = batch.ops[i];
+    if (!op) continue;
+    const c = companyOutcome.get(op.companyId as string) ?? { kind: 'data' as const, message: 'Account not found' };
+    if (c.kind === 'ok') retry.push(i);
+    else outcomes.set(op.recordId, worse(outcomes.get(op.recordId), c));
+  }
+  if (retry.length === 0) return;
+  const again = pushRecords(retry.map((i) => (batch.ops[i] as ContactBatch['ops'][number]).payload), (records) => deps.client.upsertContacts(records), budget);
+  retry.forEach((i, k) => {
+    const op = batch.ops[i] as ContactBatch['ops'][number];
+    let o = again[k] as RecordOutcome;
+    // Still missing right after the company landed: let a later attempt try (eventual consistency).
+    if (o.kind === 'data' && failureNature(o.message) === 'account_missing') o = { kind: 'transient', message: o.message, retryAfterMs: null };
+    outcomes.set(op.recordId, worse(outcomes.get(op.recordId), o));
+  });
+}
+
+export function pushBatch(batch: WorkBatch, config: SyncConfig, deps: PushDeps): BatchResult {
+  const result: BatchResult = { key: batch.key, records: 0, sent: 0, retried: 0, dead: 0, paused: false, requests: 0 };
+  if (batch.ops.length === 0) return result;
+  const budget: RequestBudget = { used: 0, max: deps.maxRequests ?? 60, authMessage: null };
+  const outcomes = batch.kind === 'accounts' ? pushAccounts(batch, budget, deps) : pushContacts(batch, config, budget, deps);
+  result.records = outcomes.size;
+  result.requests = budget.used;
+  const entries = entriesFor(batch, config, outcomes, deps, result);
+  if (budget.authMessage !== null) {
+    result.paused = true;
+    deps.state.update({ pausedAt: deps.clock.now(), pauseMessage: budget.authMessage });
+    deps.log.error('Freshsuccess refused the API key: pushing paused', budget.authMessage);
+  }
+  const origin = `${batch.runId}/${batch.key}`;
+  if (entries.length > 0 && !(deps.restarted && deps.outbox.hasOrigin(origin))) deps.outbox.append(entries, origin);
+  if (batch.retryEntryIds.length > 0) deps.outbox.close(batch.retryEntryIds);
+  return result;
+}

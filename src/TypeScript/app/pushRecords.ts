@@ -1,0 +1,85 @@
+/**
+ * Sends a list of records and gives each one an outcome. On 413 or a batch-level rejection it
+ * splits the list in halves and tries again, so one oversized or poisonous record is isolated
+ * instead of sinking its neighbours; a request budget bounds the splitting.
+ */
+import { failureNature, type Verdict } from '../domain/classify';
+import { matchFailures } from '../freshsuccess/failures';
+
+export type RecordOutcome =
+  | { kind: 'ok' }
+  | { kind: 'data'; message: string }
+  | { kind: 'transient'; message: string; retryAfterMs: number | null }
+  | { kind: 'auth'; message: string };
+
+export interface RequestBudget {
+  used: number;
+  max: number;
+  /** Set once Freshsuccess refuses the key: nothing more is sent in this invocation. */
+  authMessage: string | null;
+}
+
+export function pushRecords<P extends { account_id: string; user_id?: string }>(
+  payloads: readonly P[],
+  post: (records: P[]) => Verdict,
+  budget: RequestBudget,
+): RecordOutcome[] {
+  const outcomes: RecordOutcome[] = payloads.map(() => ({ kind: 'transient', message: 'not sent', retryAfterMs: null }));
+  const send = (indices: number[]): void => {
+    if (indices.length === 0) return;
+    if (budget.authMessage !== null) {
+      for (const i of indices) outcomes[i] = { kind: 'auth', message: budget.authMessage };
+      return;
+    }
+    if (budget.used >= budget.max) {
+      for (const i of indices) outcomes[i] = { kind: 'transient', message: 'request budget of this run used up (batch split too often)', retryAfterMs: null };
+      return;
+    }
+    budget.used++;
+    const records = indices.map((i) => payloads[i] as P);
+    const verdict = post(records);
+    const splitOr = (single: RecordOutcome) => {
+      if (indices.length > 1) {
+        const half = Math.ceil(indices.length / 2);
+        send(indices.slice(0, half));
+        send(indices.slice(half));
+      } else outcomes[indices[0] as number] = single;
+    };
+    switch (verdict.kind) {
+      case 'ok': {
+        const { byIndex } = matchFailures(records, verdict.failures);
+        indices.forEach((i, local) => {
+          const message = byIndex.get(local);
+          outcomes[i] = message === undefined ? { kind: 'ok' } : { kind: 'data', message };
+        });
+        return;
+      }
+      case 'transient':
+        for (const i of indices) outcomes[i] = { kind: 'transient', message: verdict.message, retryAfterMs: verdict.retryAfterMs };
+        return;
+      case 'auth':
+        budget.authMessage = `HTTP ${verdict.status}: ${verdict.message}`;
+        for (const i of indices) outcomes[i] = { kind: 'auth', message: budget.authMessage };
+        return;
+      case 'too_large':
+        return splitOr({ kind: 'data', message: 'Record too large: Freshsuccess answered 413 for this record alone' });
+      case 'rejected':
+        return splitOr({ kind: 'data', message: verdict.message });
+    }
+  };
+  send(payloads.map((_, i) => i));
+  return outcomes;
+}
+
+/** Worst outcome first: a record with several ops takes its worst. */
+const RANK: Record<RecordOutcome['kind'], number> = { ok: 0, data: 1, transient: 2, auth: 3 };
+
+export function worse(a: RecordOutcome | undefined, b: RecordOutcome): RecordOutcome {
+  return a === undefined || RANK[b.kind] > RANK[a.kind] ? b : a;
+}
+
+/** Record-level failures that a retry heals (a parent that lands later) are transient, not data. */
+export function healable(o: RecordOutcome): RecordOutcome {
+  if (o.kind === 'data' && failureNature(o.message) === 'parent_missing') return { kind: 'transient', message: o.message, retryAfterMs: null };
+  return o;
+}

@@ -1,0 +1,107 @@
+/**
+ * Reconcile: pages Freshsuccess's accounts and contacts, compares them with what NetSuite would
+ * push now, and queues the differences (missing and drifted records) through the normal drain.
+ * Extras are reported; they are queued as deletions only with `removeExtras`, because
+ * Freshsuccess may hold accounts that come from other systems.
+ */
+import type { SyncConfig } from '../domain/config';
+import { accountIdFor } from '../domain/identity';
+import { mapContact, mapCustomer } from '../domain/mapping';
+import { diffAccounts, diffContacts, type ReconcileDiff } from '../domain/reconcile';
+import { customerInScope, stageAndSubsidiaryInScope } from '../domain/scope';
+import type { AccountPayload, ContactPayload, NewOutboxEntry, RecordKind, Tombstone } from '../domain/types';
+import type { Endpoint, FreshsuccessClient } from '../freshsuccess/client';
+import type { Clock, ConfigStore, DrainTrigger, Logger, OutboxStore, SnapshotReader } from './ports';
+
+export interface ReconcileDeps {
+  config: ConfigStore;
+  snapshots: SnapshotReader;
+  client: (config: SyncConfig) => FreshsuccessClient;
+  outbox: OutboxStore;
+  trigger: DrainTrigger;
+  clock: Clock;
+  log: Logger;
+}
+
+export interface ReconcileReport {
+  status: 'not_configured' | 'misconfigured' | 'failed' | 'done';
+  message: string;
+  accounts: { missing: number; drifted: number; extra: number } | null;
+  contacts: { missing: number; drifted: number; extra: number } | null;
+  queued: number;
+}
+
+function readAll(client: FreshsuccessClient, endpoint: Endpoint): Array<Record<string, unknown>> | string {
+  const all: Array<Record<string, unknown>> = [];
+  for (let page = 0; page < 10_000; page++) {
+    const p = client.listPage(endpoint, page);
+    if (p.verdict.kind !== 'ok') return `${endpoint} page ${page}: ${p.verdict.kind}${'message' in p.verdict ? ` (${p.verdict.message})` : ''}`;
+    all.push(...p.results);
+    if (p.last) return all;
+  }
+  return all;
+}
+
+function counts(d: ReconcileDiff) {
+  return { missing: d.missing.length, drifted: d.drifted.length, extra: d.extra.length };
+}
+
+function queue(kind: RecordKind, d: ReconcileDiff, removeExtras: boolean, now: number): NewOutboxEntry[] {
+  const base = { kind, changedFields: [] as string[], capturedAt: now, source: 'RECONCILE', attempt: 0, notBefore: null, status: 'PENDING' as const, lastError: '', hint: '', previousCompanies: {} };
+  const entries: NewOutboxEntry[] = [];
+  const ids = [...d.missing, ...d.drifted.map((x) => x.recordId)];
+  if (ids.length > 0) entries.push({ ...base, recordIds: ids, event: 'update', tombstones: {} });
+  if (removeExtras && d.extra.length > 0) {
+    const tombstones: Record<string, Tombstone> = {};
+    const extraIds = d.extra.map((x) => {
+      const id = x.userId === undefined ? `fs:${x.accountId}` : `fs:${x.accountId}:${x.userId}`;
+      tombstones[id] = x.userId === undefined ? { accountId: x.accountId, deletedAt: now } : { accountId: x.accountId, userId: x.userId, deletedAt: now };
+      return id;
+    });
+    entries.push({ ...base, recordIds: extraIds, event: 'delete', tombstones });
+  }
+  return entries;
+}
+
+export function reconcile(deps: ReconcileDeps, options: { removeExtras: boolean } = { removeExtras: false }): ReconcileReport {
+  const report: ReconcileReport = { status: 'not_configured', message: '', accounts: null, contacts: null, queued: 0 };
+  const loaded = deps.config.load();
+  if (!loaded) return report;
+  const { config, problems } = loaded;
+  if (problems.length > 0 || !config.secret) return { ...report, status: 'misconfigured', message: problems.join('; ') };
+  const now = deps.clock.now();
+  const client = deps.client(config);
+
+  const accounts: Array<{ recordId: string; payload: AccountPayload }> = [];
+  deps.snapshots.eachCustomerPage(config, null, (page) => {
+    for (const c of page) if (customerInScope(c, config.scope)) accounts.push({ recordId: c.keys.id, payload: mapCustomer(c, config, now).payload });
+  });
+  const fsAccounts = readAll(client, 'accounts');
+  if (typeof fsAccounts === 'string') return { ...report, status: 'failed', message: fsAccounts };
+  const accountDiff = diffAccounts(accounts, fsAccounts);
+  const entries = queue('customer', accountDiff, options.removeExtras, now);
+  report.accounts = counts(accountDiff);
+
+  if (config.scope.syncContacts) {
+    const contacts: Array<{ recordId: string; payload: ContactPayload }> = [];
+    deps.snapshots.eachContactPage(config, null, (page) => {
+      for (const c of page) {
+        if (!c.company || !stageAndSubsidiaryInScope(c.companyStage, c.companySubsidiary, config.scope)) continue;
+        contacts.push({ recordId: c.id, payload: mapContact(c, accountIdFor(c.company, config.accountIdSource), config).payload });
+      }
+    });
+    const fsContacts = readAll(client, 'account_contacts');
+    if (typeof fsContacts === 'string') return { ...report, status: 'failed', message: fsContacts };
+    const contactDiff = diffContacts(contacts, fsContacts);
+    entries.push(...queue('contact', contactDiff, options.removeExtras, now));
+    report.contacts = counts(contactDiff);
+  }
+  if (entries.length > 0) {
+    deps.outbox.append(entries);
+    deps.trigger.submit();
+  }
+  report.queued = entries.reduce((n, e) => n + e.recordIds.length, 0);
+  report.status = 'done';
+  deps.log.audit('Reconcile finished', JSON.stringify({ accounts: report.accounts, contacts: report.contacts, queued: report.queued }));
+  return report;
+}

@@ -1,0 +1,98 @@
+/**
+ * The safety net for what User Events never see (CSV imports with server scripts off, saves
+ * inside other User Events, merges, deletes): customers and contacts modified since the
+ * watermark minus an overlap, and the deleted-record log. Records a User Event already captured
+ * after their last modification are not queued again. Everything caught goes into one entry per
+ * record type (ids listed inside), so a large catch costs a few entries, not one per record.
+ * Also purges drained outbox entries past their retention, while governance remains.
+ */
+import type { NewOutboxEntry, RecordKind, Tombstone } from '../domain/types';
+import type { ChangeFinder, Clock, ConfigStore, DrainTrigger, Logger, OutboxStore, StateStore } from './ports';
+
+export interface SweepDeps {
+  config: ConfigStore;
+  state: StateStore;
+  outbox: OutboxStore;
+  finder: ChangeFinder;
+  trigger: DrainTrigger;
+  clock: Clock;
+  log: Logger;
+  /** Whether enough governance remains to keep purging (NFT-style predicate). */
+  canContinue: () => boolean;
+}
+
+export interface SweepReport {
+  status: 'not_configured' | 'disabled' | 'swept';
+  since: number | null;
+  caught: { customer: number; contact: number; deletions: number };
+  alreadyCaptured: number;
+  purged: number;
+}
+
+function entry(kind: RecordKind, recordIds: string[], event: 'update' | 'delete', now: number, tombstones: Record<string, Tombstone> = {}): NewOutboxEntry {
+  return { kind, recordIds, event, changedFields: [], capturedAt: now, source: 'SWEEP', attempt: 0, notBefore: null, status: 'PENDING', lastError: '', hint: '', tombstones, previousCompanies: {} };
+}
+
+export function sweep(deps: SweepDeps): SweepReport {
+  const report: SweepReport = { status: 'not_configured', since: null, caught: { customer: 0, contact: 0, deletions: 0 }, alreadyCaptured: 0, purged: 0 };
+  const loaded = deps.config.load();
+  if (!loaded) return report;
+  const { config } = loaded;
+  if (!config.enabled) return { ...report, status: 'disabled' };
+  const now = deps.clock.now();
+  const state = deps.state.read();
+  // First run: no history sweep (the full sync is the initial load), just this overlap window.
+  const since = (state.sweepWatermark ?? now) - config.sweepOverlapMs;
+  report.status = 'swept';
+  report.since = since;
+
+  const captured = new Map<string, number>();
+  const capturedDeletes = new Set<string>();
+  for (const c of deps.outbox.capturedSince(since)) {
+    const key = `${c.kind}:${c.recordId}`;
+    captured.set(key, Math.max(captured.get(key) ?? 0, c.capturedAt));
+    if (c.event === 'delete') capturedDeletes.add(key);
+  }
+  const entries: NewOutboxEntry[] = [];
+  const kinds: RecordKind[] = config.scope.syncContacts ? ['customer', 'contact'] : ['customer'];
+  for (const kind of kinds) {
+    const caught: string[] = [];
+    for (const m of deps.finder.modifiedSince(kind, since)) {
+      const at = captured.get(`${kind}:${m.id}`);
+      if (at !== undefined && at >= m.lastModified) report.alreadyCaptured++;
+      else caught.push(m.id);
+    }
+    report.caught[kind] = caught.length;
+    if (caught.length > 0) entries.push(entry(kind, caught, 'update', now));
+  }
+  const deletions = new Map<RecordKind, { ids: string[]; tombstones: Record<string, Tombstone> }>();
+  for (const d of deps.finder.deletedSince(since)) {
+    if (d.kind === 'contact' && !config.scope.syncContacts) continue;
+    if (capturedDeletes.has(`${d.kind}:${d.id}`)) {
+      report.alreadyCaptured++;
+      continue;
+    }
+    const group = deletions.get(d.kind) ?? { ids: [], tombstones: {} };
+    group.ids.push(d.id);
+    // Only the internal id survives a delete: enough for the default key source. Other sources
+    // (and a deleted contact's company) cannot be recovered; the planner reports those as skipped.
+    const tomb: Tombstone = { deletedAt: d.deletedAt };
+    if (d.kind === 'customer' && config.accountIdSource.kind === 'internalid') tomb.accountId = d.id;
+    if (d.kind === 'contact' && config.userIdSource === 'internalid') tomb.userId = d.id;
+    group.tombstones[d.id] = tomb;
+    deletions.set(d.kind, group);
+    report.caught.deletions++;
+  }
+  for (const [kind, group] of deletions) entries.push(entry(kind, group.ids, 'delete', now, group.tombstones));
+  if (entries.length > 0) deps.outbox.append(entries);
+  deps.state.update({
+    sweepWatermark: now,
+    lastRun: { at: now, kind: 'sweep', batches: 0, sent: 0, failedBatches: 0, retried: 0, dead: 0, skipped: 0, ignored: 0, warnings: 0, detail: { customers: report.caught.customer, contacts: report.caught.contact, deletions: report.caught.deletions, alreadyCaptured: report.alreadyCaptured } },
+  });
+  if (entries.length > 0) {
+    deps.log.audit('Sweep caught changes User Events did not see', JSON.stringify(report.caught));
+    deps.trigger.submit();
+  }
+  report.purged = deps.outbox.purge(now - config.purgeAfterDays * 86400_000, state.drainCursor, deps.canContinue);
+  return report;
+}
