@@ -149,6 +149,28 @@ test('yieldaftermins: a job yields once its invocations ran that long on the sim
   const [s] = w.summaries();
   // 61 s each: the 3rd invocation passes 3 minutes (yield), then the 6th; the 7th starts a new count.
   expect([s.mapYields, s.mapUsage]).toEqual([2, 70]);
+
+  // With two jobs side by side each job counts only its own minutes: 4 and 3 invocations.
+  const two = mrWorld(server.origin, {
+    deployments: [deployment('customdeploy_fx_mr', { extra: { yieldaftermins: 3 } })],
+    invocationMs: () => 61_000,
+  });
+  two.submit({ deploymentId: 'customdeploy_fx_mr', params: { custscript_fx_items: items(Array.from({ length: 7 }, () => ({ group: 'g' }))) } });
+  two.task.processQueue();
+  expect(two.summaries()[0].mapYields).toBe(2);
+});
+
+test('a key whose first run was interrupted by a restart still gets its retries', () => {
+  const w = mrWorld(server.origin);
+  w.submit({ deploymentId: 'customdeploy_fx_mr', params: { custscript_fx_items: items([{ group: 'a', failTimes: 2 }]) } });
+  w.task.processQueue({ restarts: [{ stage: 'map', afterInvocations: 0 }] });
+  // Run 1 interrupted, run 2 fails (its executionNo 2 <= failTimes), run 3 is the one retry.
+  expect(w.logs('map').map((m) => [m.executionNo, m.earlier])).toEqual([
+    [1, []],
+    [2, ['SSS_APP_SERVER_RESTART']],
+    [3, ['SSS_APP_SERVER_RESTART', 'FX_MAP_FAILED']],
+  ]);
+  expect(w.summaries()[0].mapKeys).toEqual([['0', 3, 'COMPLETE']]);
 });
 
 test('a map invocation over 1,000 units fails that key with SSS_USAGE_LIMIT_EXCEEDED', () => {

@@ -8,9 +8,10 @@
  * - concurrency: invocations are dealt round-robin to `concurrency` jobs (min of the
  *   processors, the deployment's concurrencylimit and the number of keys); each job counts its
  *   own units and minutes and yields after an invocation once it passed 10,000 units or
- *   `yieldaftermins` (minutes are read from the simulated clock);
+ *   `yieldaftermins` (a job's minutes are the simulated-clock time of its own invocations);
  * - retries: `config.retryCount` (0–3) re-runs a failed key with executionNo + 1, isRestarted true
- *   and the earlier errors in `context.errors`; writes of a failed attempt are discarded;
+ *   and the earlier errors in `context.errors`; writes of a failed attempt are discarded; a re-run after a restart does not
+ *   use up a retry;
  *   `config.exitOnError` ends the stage at the first key that is out of retries and jumps to
  *   summarize;
  * - restarts: `restart: { stage, afterInvocations }` interrupts the invocation that follows the
@@ -282,15 +283,17 @@ export class MapReduceJob {
     stats.dateCreated = this.rt.clock.now();
     const concurrency = Math.max(1, Math.min(this.spec.concurrency, count));
     stats.concurrency = count === 0 ? 0 : concurrency;
-    const slots = Array.from({ length: concurrency }, () => ({ units: 0, sinceMs: startMs }));
+    // Each job's own units and minutes since it last yielded (jobs run side by side in NetSuite).
+    const slots = Array.from({ length: concurrency }, () => ({ units: 0, ms: 0 }));
     const yieldAfterMs = (this.spec.yieldAfterMins ?? DEFAULT_YIELD_AFTER_MINS) * 60_000;
     let completed = 0;
 
     for (let i = 0; i < count; i++) {
       const { key, payload } = item(i);
-      const slot = slots[i % concurrency] as { units: number; sinceMs: number };
+      const slot = slots[i % concurrency] as { units: number; ms: number };
       const earlier: ErrorRecord[] = [];
       let executionNo = 1;
+      let failures = 0;
       for (;;) {
         const restart = this.takeRestart(stage, completed);
         const writes: [string, string][] = [];
@@ -304,11 +307,13 @@ export class MapReduceJob {
             writes.push(writeArgs(a, b));
           },
         };
+        const before = this.rt.clock.nowMs();
         const r = this.invoke(stage, (exports) => this.call(exports, stage, context));
         const took = this.spec.invocationMs?.(stage, key) ?? 0;
         if (took > 0) this.rt.clock.advance(took);
         stats.usage += r.used;
         slot.units += r.used;
+        slot.ms += this.rt.clock.nowMs() - before;
         if (restart) {
           earlier.push({ key, error: errorJson(suiteScriptError('SSS_APP_SERVER_RESTART', 'The server was restarted while this invocation ran')), executionNo });
           executionNo += 1;
@@ -322,7 +327,9 @@ export class MapReduceJob {
         const failure = { key, error: errorJson(r.error), executionNo };
         stats.errors.push(failure);
         earlier.push(failure);
-        if (executionNo <= this.config.retryCount) {
+        failures += 1;
+        // retryCount counts re-runs after errors; a restart's re-run is not one of them.
+        if (failures <= this.config.retryCount) {
           executionNo += 1;
           continue;
         }
@@ -333,10 +340,10 @@ export class MapReduceJob {
         break;
       }
       completed += 1;
-      if (slot.units >= YIELD_AFTER_UNITS || this.rt.clock.nowMs() - slot.sinceMs >= yieldAfterMs) {
+      if (slot.units >= YIELD_AFTER_UNITS || slot.ms >= yieldAfterMs) {
         stats.yields += 1;
         slot.units = 0;
-        slot.sinceMs = this.rt.clock.nowMs();
+        slot.ms = 0;
       }
       if (this.skipToSummarize) break;
     }
