@@ -23,6 +23,8 @@ test('re-exports through Object.defineProperty count as exports; __esModule does
 test('declared-only names (`exports.x = void 0`) are not exports until assigned', () => {
   const a = analyzeEntryFile(HEADER + 'define(["require", "exports"], function (require, exports) {\n    exports.afterSubmit = exports.beforeLoad = void 0;\n    exports.afterSubmit = function () { };\n    exports.default = 1;\n});\n');
   expect(a.exports).toEqual(['afterSubmit', 'default']);
+  const chained = analyzeEntryFile(HEADER + 'define(["require", "exports"], function (require, exports) {\n    exports.beforeLoad = exports.afterSubmit = function () { };\n});\n');
+  expect(chained.exports).toEqual(['afterSubmit', 'beforeLoad']);
 });
 
 test('hand-written `return { ... }` modules list their returned keys', () => {

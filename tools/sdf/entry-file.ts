@@ -116,9 +116,10 @@ export function analyzeEntryFile(text: string, fileName = 'entry.js'): EntryFile
     }
     // tsc: `exports.afterSubmit = afterSubmit;` (`exports.x = void 0;` only declares the name).
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && ts.isIdentifier(node.left.expression) && node.left.expression.text === 'exports') {
-      const value = node.right;
-      const isVoid = ts.isVoidExpression(value) || (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.EqualsToken);
-      if (!isVoid) exported.add(node.left.name.text);
+      // `exports.b = exports.a = void 0` declares both; the value is at the end of the chain.
+      let value: ts.Expression = node.right;
+      while (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.EqualsToken) value = value.right;
+      if (!ts.isVoidExpression(value)) exported.add(node.left.name.text);
     }
     ts.forEachChild(node, visitTop);
   };
