@@ -16,6 +16,10 @@ export interface Viewer {
   role: string;
   email: string;
   name: string;
+  /** Permission levels by key, when the user comes from the runtime (see `users` option). */
+  permissions?: Record<string, number>;
+  /** The role's internal id (runtime.getCurrentUser().role), when known. */
+  roleInternalId?: string;
 }
 
 export type AccessDecision =

@@ -4,7 +4,7 @@
  * them: the script catalog, the URL resolver, the credential vault, rendered-form descriptors
  * and the response of the request being served.
  */
-import type { RuntimeServices } from '../services';
+import type { RuntimeServices, ScriptUser } from '../services';
 import { createMessageModule, createServerWidgetModule } from '../ui/server-widget';
 import type { FormDescriptor } from '../ui/descriptor';
 import { UrlResolver } from '../url/url-module';
@@ -28,6 +28,11 @@ export interface SuiteletSupportOptions {
    * a function is read per request, e.g. `() => ({ userId: rt.currentUser().id, ... })`.
    */
   defaultViewer?: Partial<Viewer> | (() => Partial<Viewer>);
+  /**
+   * Users of the account by id (e.g. those made with rt.createUser): a request naming one in
+   * `X-Emulator-User` runs as that user, with its role and permissions.
+   */
+  users?: (id: number) => ScriptUser | undefined;
 }
 
 /** Rendered forms by token, bounded; plus the latest per deployment for token-less POSTs. */

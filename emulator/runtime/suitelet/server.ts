@@ -143,13 +143,31 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
 
 function viewerOf(req: IncomingMessage, support: SuiteletSupport): Viewer {
   const given = support.options.defaultViewer;
-  const base = { ...DEFAULT_VIEWER, ...(typeof given === 'function' ? given() : given) };
-  const role = req.headers[ROLE_HEADER];
-  const user = req.headers[USER_HEADER];
+  const base: Viewer = { ...DEFAULT_VIEWER, ...(typeof given === 'function' ? given() : given) };
+  const roleHeader = req.headers[ROLE_HEADER];
+  const userHeader = req.headers[USER_HEADER];
+  const role = typeof roleHeader === 'string' && roleHeader ? normalizeRole(roleHeader) : undefined;
+  const userId = typeof userHeader === 'string' && /^-?\d+$/.test(userHeader) ? Number(userHeader) : undefined;
+  const known = userId === undefined ? undefined : support.options.users?.(userId);
+  if (known) {
+    // A runtime user keeps its permissions only in its own role.
+    const sameRole = role === undefined || role === normalizeRole(known.roleId);
+    return {
+      userId: known.id,
+      role: role ?? normalizeRole(known.roleId),
+      email: known.email,
+      name: known.name,
+      permissions: sameRole ? known.permissions : undefined,
+      roleInternalId: sameRole ? known.role : undefined,
+    };
+  }
+  const keep = role === undefined;
   return {
     ...base,
-    role: normalizeRole(typeof role === 'string' && role ? role : base.role),
-    userId: typeof user === 'string' && /^-?\d+$/.test(user) ? Number(user) : base.userId,
+    role: role ?? normalizeRole(base.role),
+    userId: userId ?? base.userId,
+    permissions: keep ? base.permissions : undefined,
+    roleInternalId: keep ? base.roleInternalId : undefined,
   };
 }
 
@@ -256,9 +274,8 @@ function serve(
 
   support.current = response;
   try {
-    rt.runScript({ scriptId: script.scriptId, deploymentId: deployment.scriptId, executionContext: 'SUITELET' }, (exports, execution) => {
-      // [lead] RunOptions has no user yet; the Suitelet runs as the simulated viewer.
-      execution.user = { id: viewer.userId, role: String(roleNumber(viewer.role)), roleId: viewer.role, email: viewer.email, name: viewer.name };
+    const user = { id: viewer.userId, role: viewer.roleInternalId ?? String(roleNumber(viewer.role)), roleId: viewer.role, email: viewer.email, name: viewer.name, permissions: viewer.permissions };
+    rt.runScript({ scriptId: script.scriptId, deploymentId: deployment.scriptId, executionContext: 'SUITELET', user }, (exports, execution) => {
       try {
         const onRequest = exports.onRequest;
         if (typeof onRequest !== 'function') {

@@ -88,7 +88,7 @@ export class TestRuntime implements RuntimeServices {
       stage: options.stage,
       meter,
       parameters: options.parameters ?? {},
-      user: { id: -5, role: '3', roleId: 'administrator', email: 'admin@example.com', name: 'Administrator' },
+      user: options.user ?? { id: -5, role: '3', roleId: 'administrator', email: 'admin@example.com', name: 'Administrator' },
       scriptFile: script.scriptFile,
     };
     return this.executions.run(execution, () => body(this.loadScript(script.scriptFile), execution));
