@@ -1,0 +1,62 @@
+/**
+ * N/https against the fake Freshsuccess (run as a child process: the calls block this thread):
+ * the real host name is routed to it, the key travels as HTTP Basic built from an API secret,
+ * and the fake sees the request exactly as Freshsuccess would.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEV_API_KEY, FakeFreshsuccessProcess, startFakeFreshsuccessProcess } from '../../../emulator/fake-freshsuccess';
+import { installHttps } from '../../../emulator/runtime/https/install';
+import { TestRuntime } from './support/test-runtime';
+
+let fake: FakeFreshsuccessProcess;
+beforeAll(async () => {
+  fake = await startFakeFreshsuccessProcess();
+}, 30_000);
+afterAll(async () => {
+  await fake.stop();
+});
+
+type Https = {
+  post(o: object): { code: number; body: string };
+  createSecureString(o: { input: string }): {
+    appendSecureString(o: object): unknown;
+    convertEncoding(o: object): unknown;
+  };
+};
+
+test('an upsert reaches the fake over the routed US host with Basic auth from an API secret', async () => {
+  const rt = new TestRuntime(mkdtempSync(join(tmpdir(), 'fc-')));
+  const h = installHttps(rt, { hostRoutes: { 'api-us.freshsuccess.com': fake.url, 'api-eu.freshsuccess.com': fake.url } });
+  h.vault.defineApiSecret('custsecret_fsc_api_key', DEV_API_KEY, {
+    allowedScriptIds: ['customscript_fsc_mr_drain'],
+    allowedDomains: ['api-us.freshsuccess.com', 'api-eu.freshsuccess.com'],
+  });
+  const N = rt.module('N/https') as Https;
+  const post = (host: string) =>
+    rt.asScript('customscript_fsc_mr_drain', () => {
+      const key = N.createSecureString({ input: '{custsecret_fsc_api_key}' });
+      const userPass = N.createSecureString({ input: 'api:' });
+      userPass.appendSecureString({ secureString: key, keepEncoding: true });
+      userPass.convertEncoding({ fromEncoding: 'UTF_8', toEncoding: 'BASE_64' });
+      const auth = N.createSecureString({ input: 'Basic ' });
+      auth.appendSecureString({ secureString: userPass, keepEncoding: true });
+      return N.post({
+        url: `https://${host}/api/v2/accounts`,
+        headers: { Authorization: auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ records: [{ account_id: '1042', name: 'Acme', join_date: Date.UTC(2025, 0, 1) }] }),
+      });
+    });
+
+  const us = post('api-us.freshsuccess.com');
+  expect(us.code).toBe(200);
+  expect(JSON.parse(us.body).status_is_ok).toBe(true);
+  expect((await fake.control.account('1042'))?.fields).toMatchObject({ name: 'Acme' });
+
+  // The fake holds a US tenant: the EU host (same server, other Host header) is refused.
+  const eu = post('api-eu.freshsuccess.com');
+  expect(eu.code).toBeGreaterThanOrEqual(400);
+
+  expect(JSON.stringify(h.requestLog)).not.toContain(DEV_API_KEY);
+}, 30_000);
