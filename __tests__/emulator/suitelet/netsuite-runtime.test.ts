@@ -12,6 +12,7 @@ import type { ScriptUser } from '../../../emulator/runtime/services';
 import { installHttps } from '../../../emulator/runtime/https/install';
 import { SecretVault } from '../../../emulator/runtime/https/secrets';
 import { installSuiteletModules } from '../../../emulator/runtime/suitelet/install';
+import { selectSourceFrom } from '../../../emulator/runtime/suitelet/select-source';
 import { startSuiteletServer, type SuiteletServer } from '../../../emulator/runtime/suitelet/server';
 import { compileFixture } from './support/compile';
 import { formAction, formToken, pathFor, SCRIPT } from './support/harness';
@@ -46,6 +47,7 @@ beforeAll(async () => {
     scripts: () => rt.project.scripts,
     credentialVault: vault,
     defaultViewer: () => ({ userId: admin.id, role: admin.roleId, email: admin.email, name: admin.name, roleInternalId: admin.role }),
+    selectSource: selectSourceFrom(rt.store),
     users: (id) => (id === clerk?.id ? clerk : id === admin.id ? admin : undefined),
   });
   server = await startSuiteletServer(rt);
@@ -59,6 +61,10 @@ afterAll(async () => {
 it('serves the form and takes the POST back, credential as a GUID', async () => {
   const page = await (await fetch(server.url(pathFor('customdeploy_fsc_sl_config')))).text();
   expect(page).toContain('<legend>Connection</legend>');
+  // A sourced select lists the account's active employees by name.
+  const owner = /<select id="custpage_owner"[^>]*>([\s\S]*?)<\/select>/.exec(page)![1]!;
+  expect(owner).toContain(`<option value="${rt.currentUser().id}">Alex Admin</option>`);
+  expect(owner).toContain(`<option value="${clerk!.id}">Casey Clerk</option>`);
   const res = await fetch(server.url(formAction(page)), {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
