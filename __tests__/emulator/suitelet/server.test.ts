@@ -107,6 +107,14 @@ describe('GET renders the form as accessible HTML', () => {
     expect(html).not.toMatch(/<script/i);
   });
 
+  it('has unique ids, and every label and ARIA reference points at an element of the page', () => {
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+    expect(new Set(ids).size).toBe(ids.length);
+    const refs = [...html.matchAll(/\s(?:for|aria-describedby|aria-labelledby)="([^"]+)"/g)].flatMap((m) => m[1]!.split(' '));
+    expect(refs.length).toBeGreaterThan(10);
+    expect(refs.filter((r) => !ids.includes(r))).toEqual([]);
+  });
+
   it('posts the form back to the URL it was served from', () => {
     expect(formAction(html)).toBe(pathFor('customdeploy_fsc_sl_config'));
   });
