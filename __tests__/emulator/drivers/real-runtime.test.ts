@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NetSuiteRuntime } from '../../../emulator/runtime/NetSuiteRuntime';
 import { emptyProject } from '../../../emulator/runtime/project/definitions';
-import { installHttps } from '../../../emulator/runtime/https/install';
-import { installTask } from '../../../emulator/runtime/task/install';
+import { installDrivers } from '../../../emulator/runtime/task/drivers';
 import { ChildServer, startChildServer } from './support/child-server';
 import { compileFixture } from './support/compile-fixture';
 import { deployment } from './support/mr-setup';
@@ -22,7 +21,7 @@ afterAll(async () => {
   await server.stop();
 });
 
-test('a Map/Reduce submitted on the real runtime reads customers through N/search and calls out over HTTPS', () => {
+function world(mode: string) {
   const sdfRoot = mkdtempSync(join(tmpdir(), 'sdf-'));
   const rt = new NetSuiteRuntime({ sdfRoot, appId: 'com.freshsync.connector', project: emptyProject() });
   const mrFile = compileFixture(join(sdfRoot, 'FileCabinet'), join(__dirname, 'fixtures/mr_fixture.ts'), 'mr_fixture');
@@ -36,25 +35,48 @@ test('a Map/Reduce submitted on the real runtime reads customers through N/searc
       { scriptId: 'custscript_fx_items', fieldType: 'CLOBTEXT' },
       { scriptId: 'custscript_fx_fail_group', fieldType: 'TEXT' },
     ],
-    deployments: [deployment('customdeploy_fx_mr', { parameterValues: { custscript_fx_mode: 'search' } })],
+    deployments: [deployment('customdeploy_fx_mr', { parameterValues: { custscript_fx_mode: mode } })],
   });
-  const ids = [0, 1, 2].map((i) => rt.records.create('customer', { companyname: `Acme ${i}`, subsidiary: '1' }));
+  const drivers = installDrivers(rt, {
+    scripts: () => rt.project.scripts,
+    loadSearch: (id) => (rt.modules.get('N/search') as { load(o: { id: unknown }): unknown }).load({ id }),
+    https: { hostRoutes: { 'api-us.freshsuccess.com': server.origin } },
+  });
+  const submit = () => {
+    const taskModule = drivers.task.module as { create(o: object): { submit(): string } };
+    const meter = rt.ledger.open({ scriptId: 'customscript_caller', deploymentId: 'customdeploy_caller' }, 1000);
+    return rt.executions.run(
+      { scriptId: 'customscript_caller', deploymentId: 'customdeploy_caller', scriptType: 'SUITELET', executionContext: 'SUITELET', meter, parameters: {}, user: rt.admin },
+      () => taskModule.create({ taskType: 'MAP_REDUCE', scriptId: 'customscript_fx_mr', deploymentId: 'customdeploy_fx_mr' }).submit(),
+    );
+  };
+  const summary = () => JSON.parse(rt.logs.find((l) => l.title === 'summary')!.details);
+  return { rt, drivers, submit, summary };
+}
 
-  const https = installHttps(rt, { hostRoutes: { 'api-us.freshsuccess.com': server.origin } });
-  const task = installTask(rt, { scripts: () => rt.project.scripts });
-  const taskModule = task.module as { create(o: object): { submit(): string } };
-  const id = rt.executions.run(
-    { scriptId: 'customscript_caller', deploymentId: 'customdeploy_caller', scriptType: 'SUITELET', executionContext: 'SUITELET', meter: rt.ledger.open({ scriptId: 'customscript_caller', deploymentId: 'customdeploy_caller' }, 1000), parameters: {}, user: rt.admin },
-    () => taskModule.create({ taskType: 'MAP_REDUCE', scriptId: 'customscript_fx_mr', deploymentId: 'customdeploy_fx_mr' }).submit(),
-  );
-  task.processQueue();
-  expect(task.queue.find(id)?.job.status).toBe('COMPLETE');
-  const summary = JSON.parse(rt.logs.find((l) => l.title === 'summary')!.details);
-  expect(summary.mapKeys.map((k: unknown[]) => k[0])).toEqual(ids.map(String));
+test('a Map/Reduce submitted on the real runtime reads customers through N/search and calls out over HTTPS', () => {
+  const { rt, drivers, submit, summary } = world('search');
+  const ids = [0, 1, 2].map((i) => rt.records.create('customer', { companyname: `Acme ${i}`, subsidiary: '1' }));
+  const id = submit();
+  drivers.task.processQueue();
+  expect(drivers.task.queue.find(id)?.job.status).toBe('COMPLETE');
+  const s = summary();
+  expect(s.mapKeys.map((k: unknown[]) => k[0])).toEqual(ids.map(String));
   // No category on these customers: one group holding every id, in result order.
-  expect(summary.output.map((o: string[]) => o[1])).toEqual([ids.join(',')]);
-  expect(summary.inputUsage).toBe(0);
-  expect(summary.reduceUsage).toBe(10 * summary.reduceKeys.length);
-  expect(https.requestLog.filter((r) => r.method === 'POST')).toHaveLength(summary.reduceKeys.length);
+  expect(s.output.map((o: string[]) => o[1])).toEqual([ids.join(',')]);
+  expect(s.inputUsage).toBe(0);
+  expect(s.reduceUsage).toBe(10 * s.reduceKeys.length);
+  expect(drivers.https.requestLog.filter((r) => r.method === 'POST')).toHaveLength(s.reduceKeys.length);
   expect(rt.ledger.total({ scriptId: 'customscript_caller' }).units).toBe(20);
+});
+
+test('a saved search reference is loaded and run by the platform, uncharged', () => {
+  const { rt, drivers, submit, summary } = world('search-ref');
+  const ids = ['Acme', 'Beta', 'Acme Two'].map((n) => rt.records.create('customer', { companyname: n, subsidiary: '1' }));
+  rt.savedSearches.define({ id: 'customsearch_fx_customers', type: 'customer', filters: [['companyname', 'startswith', 'Acme']], columns: ['entityid'] });
+  submit();
+  drivers.task.processQueue();
+  const s = summary();
+  expect(s.mapKeys.map((k: unknown[]) => k[0])).toEqual([ids[0], ids[2]].map(String));
+  expect(s.inputUsage).toBe(0);
 });

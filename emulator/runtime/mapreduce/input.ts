@@ -35,7 +35,7 @@ export interface KeyValue {
 }
 
 export interface InputOptions {
-  /** Resolves `{type: 'search', id}` to a Search object (search.load without its 5 units). */
+  /** Resolves `{type: 'search', id}` to a Search object; called unmetered (e.g. N/search load). */
   loadSearch?: (id: string | number) => unknown;
 }
 
@@ -57,8 +57,10 @@ function toPairs(rt: RuntimeServices, returned: unknown, options: InputOptions):
   if (isSource(returned)) return searchPairs(returned[MAP_REDUCE_INPUT]());
   if (isReference(returned)) {
     if (returned.type === 'search') {
-      if (!options.loadSearch) throw suiteScriptError('INVALID_INPUT_DATA', 'search references need the runtime to provide loadSearch');
-      return toPairs(rt, options.loadSearch(returned.id), options);
+      const load = options.loadSearch;
+      if (!load) throw suiteScriptError('INVALID_INPUT_DATA', 'search references need the runtime to provide loadSearch');
+      const id = returned.id;
+      return toPairs(rt, unmetered(rt, () => load(id)), options);
     }
     throw suiteScriptError('INVALID_INPUT_DATA', `getInputData reference type ${String(returned.type)} is not modelled by the local runtime`);
   }
@@ -87,11 +89,15 @@ function searchPairs(results: Iterable<SearchResultJson>): KeyValue[] {
 
 type ResultLike = { toJSON?: () => SearchResultJson; recordType?: string; id?: string | number };
 
-function readSearch(rt: RuntimeServices, search: { run?: unknown }): SearchResultJson[] {
+/** Runs `body` in the current execution with a meter that charges nobody. */
+function unmetered<T>(rt: RuntimeServices, body: () => T): T {
   const current = rt.executions.require('getInputData search');
-  // Unmetered: the platform, not the script, reads the search that getInputData returns.
-  const free = { ...current, meter: new UsageMeter(Number.MAX_SAFE_INTEGER) };
-  return rt.executions.run(free, () => {
+  return rt.executions.run({ ...current, meter: new UsageMeter(Number.MAX_SAFE_INTEGER) }, body);
+}
+
+function readSearch(rt: RuntimeServices, search: { run?: unknown }): SearchResultJson[] {
+  // Unmetered: the platform, not the script, loads and reads the search getInputData returns.
+  return unmetered(rt, () => {
     const resultSet = (search.run as () => { getRange(o: { start: number; end: number }): ResultLike[] })();
     const out: SearchResultJson[] = [];
     for (let start = 0; ; start += 1000) {
