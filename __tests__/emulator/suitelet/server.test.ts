@@ -288,10 +288,27 @@ describe('redirects', () => {
     expect(followed.status).toBe(200);
   });
 
+  it('ServerResponse.sendRedirect to a record answers 302 to its page', async () => {
+    const res = await get(pathFor('customdeploy_fsc_sl_config', { action: 'sendRedirect' }));
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/app/common/entity/contact.nl?id=9');
+  });
+
   it('redirect.toRecord answers 302 to the record page', async () => {
     const res = await get(pathFor('customdeploy_fsc_sl_config', { action: 'toRecord' }));
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/app/common/entity/custjob.nl?id=42&e=T');
+  });
+});
+
+describe('files and headers', () => {
+  it('writeFile sends the file with its type and an attachment name; addHeader repeats a header', async () => {
+    const res = await get(pathFor('customdeploy_fsc_sl_config', { action: 'csv' }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="accounts _export_.csv"');
+    expect(res.headers.get('x-export')).toBe('a, b');
+    expect(await res.text()).toBe('id,name\n1,Acme\n');
   });
 });
 
