@@ -16,9 +16,21 @@ const KEY = 'fs-live-key-9c1e77d0b2';
 let server: ChildServer;
 let rt: TestRuntime;
 let https: HttpsHandle;
-type AnyFn = (o: Record<string, unknown>) => any;
+interface Response {
+  code: number;
+  headers: Record<string, string>;
+  body: string;
+}
+interface Secure {
+  appendString(o: object): Secure;
+  appendSecureString(o: object): Secure;
+  convertEncoding(o: object): Secure;
+  replaceString(o: object): Secure;
+}
+type Call = (o: Record<string, unknown>) => Response;
 let N: {
-  get: AnyFn; post: AnyFn; put: AnyFn; delete: AnyFn; request: AnyFn; createSecureString: AnyFn;
+  get: Call; post: Call; put: Call; delete: Call; request: Call;
+  createSecureString(o: { input: string }): Secure;
   Encoding: Record<string, string>;
 };
 

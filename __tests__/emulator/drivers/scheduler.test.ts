@@ -67,7 +67,7 @@ describe('scheduler', () => {
       ['10:00', true],
     ]);
     expect(w.summaries()).toHaveLength(4);
-    expect(w.summaries()[0].output).toEqual([['a', '1']]); // deployment parameters reached the script
+    expect(w.summary(0).output).toEqual([['a', '1']]); // deployment parameters reached the script
     expect(w.task.queue.tasks.every((t) => t.job.status === 'COMPLETE' && t.origin === 'schedule')).toBe(true);
     expect(w.rt.clock.now().toISOString()).toBe('2026-01-05T10:00:00.000Z');
   });
@@ -103,9 +103,9 @@ describe('scheduler', () => {
     });
     const scheduler = new Scheduler(w.rt, w.task);
     scheduler.advance(12 * 60 * 60_000); // 09:00 → 21:00: not yet
-    expect(w.logs('execute')).toEqual([]);
+    expect(w.logs<string>('execute')).toEqual([]);
     scheduler.advance(60 * 60_000);
-    expect(w.logs('execute')).toEqual(['SCHEDULED']);
+    expect(w.logs<string>('execute')).toEqual(['SCHEDULED']);
     expect(scheduler.history.map((h) => h.at.toISOString())).toEqual(['2026-01-05T22:00:00.000Z']);
   });
 });

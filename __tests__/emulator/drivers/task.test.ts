@@ -130,7 +130,7 @@ test('SCHEDULED_SCRIPT tasks run execute() once as ONDEMAND with 10,000 units; a
   expect(ok).toMatch(/^SCHEDSCRIPT_/);
   expect(nameOf(() => w.submit({ taskType: 'SCHEDULED_SCRIPT', scriptId: SS, deploymentId: 'customdeploy_fx_ss' }))).toBe('FAILED_TO_SUBMIT_JOB_REQUEST_1');
   w.task.processQueue();
-  expect(w.logs('execute')).toEqual(['ONDEMAND', 'ONDEMAND']);
+  expect(w.logs<string>('execute')).toEqual(['ONDEMAND', 'ONDEMAND']);
   expect([w.status(ok, (s) => s.status), w.status(bad, (s) => s.status)]).toEqual(['COMPLETE', 'FAILED']);
   expect(w.rt.ledger.total({ scriptId: SS })).toMatchObject({ units: 20, invocations: 2 });
 });

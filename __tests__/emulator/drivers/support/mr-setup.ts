@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { DeploymentDefinition, ScriptDefinition } from '../../../../emulator/runtime/project/definitions';
 import { installHttps, HttpsHandle } from '../../../../emulator/runtime/https/install';
 import { installTask, TaskHandle, TaskOptions } from '../../../../emulator/runtime/task/install';
+import { taskStatus } from '../../../../emulator/runtime/task/status';
 import { compileFixture } from './compile-fixture';
 import { TestRuntime, TestUser } from './test-runtime';
 
@@ -23,10 +24,42 @@ export interface MrWorld {
   /** Submits from a Suitelet-like script as `user`; returns the task id. */
   submit(o: { taskType?: string; scriptId?: string; deploymentId?: string; params?: Record<string, unknown> }, user?: TestUser): string;
   /** task.checkStatus from a script; the status object's getters are called inside it too. */
-  status<T>(taskId: string, read: (s: any) => T): T;
+  status<T>(taskId: string, read: (s: MapReduceStatusView) => T): T;
   /** The parsed JSON of the fixture's 'summary' log, newest last. */
-  summaries(): any[];
-  logs(title: string): any[];
+  summaries(): FixtureSummary[];
+  /** The i-th summary (oldest first); fails the test when there is none. */
+  summary(i?: number): FixtureSummary;
+  /** Parsed details of the fixture's logs with this title (MapLog for 'map'). */
+  logs<T = MapLog>(title: string): T[];
+}
+
+export type MapReduceStatusView = Extract<ReturnType<typeof taskStatus>, { getPercentageCompleted: unknown }>;
+
+/** What mr_fixture.ts logs from map. */
+export interface MapLog {
+  key: string;
+  executionNo: number;
+  isRestarted: boolean;
+  earlier: string[];
+}
+
+/** What mr_fixture.ts logs from summarize ([key, error name, executionNo], [key, count, state]). */
+export interface FixtureSummary {
+  isRestarted: boolean;
+  usage: number;
+  yields: number;
+  concurrency: number;
+  inputError: string | null;
+  inputUsage: number;
+  mapUsage: number;
+  mapYields: number;
+  mapConcurrency: number;
+  mapErrors: [string, string, number][];
+  mapKeys: [string, number, string][];
+  reduceUsage: number;
+  reduceErrors: [string, string, number][];
+  reduceKeys: [string, number, string][];
+  output: [string, string][];
 }
 
 export function deployment(id: string, over: Partial<DeploymentDefinition> = {}): DeploymentDefinition {
@@ -69,7 +102,7 @@ export function mrWorld(
   });
   type TaskModule = { create(o: Record<string, unknown>): { submit(): string }; checkStatus(o: { taskId: string }): unknown };
   const N = task.module as unknown as TaskModule;
-  const parsed = (title: string) => rt.logs.filter((l) => l.title === title).map((l) => JSON.parse(l.details));
+  const parsed = <T>(title: string): T[] => rt.logs.filter((l) => l.title === title).map((l) => JSON.parse(l.details) as T);
   return {
     rt,
     https,
@@ -77,9 +110,14 @@ export function mrWorld(
     scripts,
     submit: (o, user) =>
       rt.asScript('customscript_fx_sl', () => N.create({ taskType: 'MAP_REDUCE', scriptId: o.taskType === 'SCHEDULED_SCRIPT' ? SS : MR, ...o }).submit(), user),
-    status: (taskId, read) => rt.asScript('customscript_fx_sl', () => read(N.checkStatus({ taskId }))),
-    summaries: () => parsed('summary'),
-    logs: parsed,
+    status: (taskId, read) => rt.asScript('customscript_fx_sl', () => read(N.checkStatus({ taskId }) as MapReduceStatusView)),
+    summaries: () => parsed<FixtureSummary>('summary'),
+    summary: (i = 0) => {
+      const s = parsed<FixtureSummary>('summary')[i];
+      if (!s) throw new Error(`no summary #${i}: the instance did not reach summarize`);
+      return s;
+    },
+    logs: <T = MapLog>(title: string) => parsed<T>(title),
   };
 }
 
