@@ -134,3 +134,13 @@ test('SCHEDULED_SCRIPT tasks run execute() once as ONDEMAND with 10,000 units; a
   expect([w.status(ok, (s) => s.status), w.status(bad, (s) => s.status)]).toEqual(['COMPLETE', 'FAILED']);
   expect(w.rt.ledger.total({ scriptId: SS })).toMatchObject({ units: 20, invocations: 2 });
 });
+
+test('a queue that never drains (a script re-submitting itself) fails loudly instead of hanging', () => {
+  const again = { custscript_fx_resubmit: 'T' };
+  const w = mrWorld(server.origin, {
+    scheduledDeployments: [deployment('customdeploy_fx_ss_a', { parameterValues: again }), deployment('customdeploy_fx_ss_b', { parameterValues: again })],
+  });
+  w.submit({ taskType: 'SCHEDULED_SCRIPT', scriptId: SS });
+  expect(() => w.task.processQueue({ maxInstances: 20 })).toThrow(/did not drain after 20 instances/);
+  expect(w.logs<string>('execute')).toHaveLength(20);
+});

@@ -27,6 +27,11 @@ export interface ProcessOptions {
   maxSteps?: number;
   /** Restart hooks for Map/Reduce instances that start during this call. */
   restarts?: (RestartHook & { deploymentId?: string })[];
+  /**
+   * Guard against a queue that never drains (a script re-submitting itself forever): fail once
+   * this many instances have started in one call. Default 1,000.
+   */
+  maxInstances?: number;
 }
 
 export class ProcessorQueue {
@@ -56,12 +61,20 @@ export class ProcessorQueue {
   /** Runs queued instances until the queue is empty (or maxSteps stage steps were taken). */
   process(options: ProcessOptions = {}): number {
     let steps = 0;
+    let started = 0;
     const max = options.maxSteps ?? Number.POSITIVE_INFINITY;
+    const maxInstances = options.maxInstances ?? 1000;
     for (;;) {
       const running = this.pending().slice(0, this.processors);
       if (running.length === 0 || steps >= max) return steps;
       for (const t of running) {
         if (steps >= max) return steps;
+        if (t.job.status === 'PENDING') {
+          started += 1;
+          if (started > maxInstances) {
+            throw new Error(`the processor queue did not drain after ${maxInstances} instances; does a script keep submitting work?`);
+          }
+        }
         if (t.job instanceof MapReduceJob && t.job.status === 'PENDING') {
           for (const h of options.restarts ?? []) {
             if (h.deploymentId === undefined || h.deploymentId === t.deploymentId) {
