@@ -4,7 +4,7 @@
  * N/https calls (10 units each) go to a child-process server, since the calls block this thread.
  */
 import { ChildServer, startChildServer } from './support/child-server';
-import { deployment, items, MR, MR_EXIT, mrWorld } from './support/mr-setup';
+import { deployment, items, MR, MR_EXIT, MR_NORETRY, mrWorld } from './support/mr-setup';
 
 let server: ChildServer;
 beforeAll(async () => {
@@ -119,9 +119,10 @@ test('a restart midway re-runs the interrupted invocation with isRestarted, and 
     ['a', '1,2,3'],
     ['b', '4'],
   ]);
-  // The interrupted invocation still spent its units.
+  // The interrupted invocation still spent its units; the restart is in the stage's errors.
   expect(last.mapUsage).toBe(50);
-  expect(last.mapErrors).toEqual([]);
+  expect(last.mapErrors).toEqual([['2', 'SSS_APP_SERVER_RESTART', 1]]);
+  expect(last.mapKeys[2]).toEqual(['2', 2, 'COMPLETE']);
 });
 
 test('yields after 10,000 units per job; concurrencylimit 1 makes one job do everything', () => {
@@ -160,17 +161,33 @@ test('yieldaftermins: a job yields once its invocations ran that long on the sim
   expect(two.summary(0).mapYields).toBe(2);
 });
 
-test('a key whose first run was interrupted by a restart still gets its retries', () => {
+test('a restart uses up a retry: with retryCount 1 an interrupted pair that then fails is not run again', () => {
   const w = mrWorld(server.origin);
   w.submit({ deploymentId: 'customdeploy_fx_mr', params: { custscript_fx_items: items([{ group: 'a', failTimes: 2 }]) } });
   w.task.processQueue({ restarts: [{ stage: 'map', afterInvocations: 0 }] });
-  // Run 1 interrupted, run 2 fails (its executionNo 2 <= failTimes), run 3 is the one retry.
-  expect(w.logs('map').map((m) => [m.executionNo, m.earlier])).toEqual([
-    [1, []],
-    [2, ['SSS_APP_SERVER_RESTART']],
-    [3, ['SSS_APP_SERVER_RESTART', 'FX_MAP_FAILED']],
+  expect(w.logs('map').map((m) => [m.executionNo, m.isRestarted, m.earlier])).toEqual([
+    [1, false, []],
+    [2, true, ['SSS_APP_SERVER_RESTART']],
   ]);
-  expect(w.summary(0).mapKeys).toEqual([['0', 3, 'COMPLETE']]);
+  const s = w.summary();
+  expect(s.mapKeys).toEqual([['0', 2, 'FAILED']]);
+  expect(s.mapErrors).toEqual([
+    ['0', 'SSS_APP_SERVER_RESTART', 1],
+    ['0', 'FX_MAP_FAILED', 2],
+  ]);
+});
+
+test('without retryCount a restart re-runs the pair (errors are not retried); with retryCount 0 it does not', () => {
+  const w = mrWorld(server.origin);
+  w.submit({ scriptId: MR_EXIT, deploymentId: 'customdeploy_fx_exit' });
+  w.task.processQueue({ restarts: [{ stage: 'map', afterInvocations: 0 }] });
+  expect(w.logs<string>('map')).toEqual(['ok', 'ok', 'fail']);
+  expect(w.logs<string[]>('summary')).toEqual([['OK']]);
+
+  w.submit({ scriptId: MR_NORETRY, deploymentId: 'customdeploy_fx_noretry' });
+  w.task.processQueue({ restarts: [{ stage: 'map', afterInvocations: 0 }] });
+  expect(w.logs<string>('map').slice(3)).toEqual(['a', 'b']);
+  expect(w.logs('noretry')).toEqual([{ keys: [['0', 1, 'FAILED'], ['1', 1, 'COMPLETE']], errors: ['0:SSS_APP_SERVER_RESTART'] }]);
 });
 
 test('a map invocation over 1,000 units fails that key with SSS_USAGE_LIMIT_EXCEEDED', () => {

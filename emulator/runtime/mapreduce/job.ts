@@ -10,14 +10,15 @@
  *   own units and minutes and yields after an invocation once it passed 10,000 units or
  *   `yieldaftermins` (a job's minutes are the simulated-clock time of its own invocations);
  * - retries: `config.retryCount` (0–3) re-runs a failed key with executionNo + 1, isRestarted true
- *   and the earlier errors in `context.errors`; writes of a failed attempt are discarded; a re-run after a restart does not
- *   use up a retry;
+ *   and the earlier errors in `context.errors`; writes of a failed attempt are discarded;
  *   `config.exitOnError` ends the stage at the first key that is out of retries and jumps to
- *   summarize;
+ *   summarize. Without retryCount an error is not retried;
  * - restarts: `restart: { stage, afterInvocations }` interrupts the invocation that follows the
  *   given number of completed ones after it ran (its side effects stay, its writes are lost), as a
- *   server restart would; it is re-run with isRestarted true and an SSS_APP_SERVER_RESTART entry in
- *   `context.errors` [open: whether NetSuite also lists it in the stage summary — here it does not].
+ *   server restart would. SSS_APP_SERVER_RESTART is written to `context.errors` and the stage
+ *   summary's errors. The pair is re-run (isRestarted true) when retryCount is not set; when it
+ *   is set, the re-run uses one retry, and with retryCount 0 the pair is not re-run and counts
+ *   as failed (Help Center, "System Response After a Map/Reduce Interruption").
  *   For getInputData and summarize the whole stage re-runs with isRestarted true.
  */
 import type { ScriptExecution } from '../execution';
@@ -58,7 +59,8 @@ export interface JobSpec {
 }
 
 interface Config {
-  retryCount: number;
+  /** null when the script does not set it: errors are not retried, restarts are. */
+  retryCount: number | null;
   exitOnError: boolean;
 }
 
@@ -81,7 +83,7 @@ export class MapReduceJob {
   private reduceDone = 0;
   private output: [string, string][] = [];
   private entry = { map: false, reduce: false };
-  private config: Config = { retryCount: 0, exitOnError: false };
+  private config: Config = { retryCount: null, exitOnError: false };
   private skipToSummarize = false;
   private readonly pendingRestarts: RestartHook[];
   private readonly plan: (() => void)[];
@@ -293,7 +295,12 @@ export class MapReduceJob {
       const slot = slots[i % concurrency] as { units: number; ms: number };
       const earlier: ErrorRecord[] = [];
       let executionNo = 1;
-      let failures = 0;
+      let retriesUsed = 0;
+      const fail = () => {
+        stats.keys.push({ key, executionCount: executionNo, completionState: 'FAILED' });
+        if (stage === 'map') this.mapDone += 1;
+        else this.reduceDone += 1;
+      };
       for (;;) {
         const restart = this.takeRestart(stage, completed);
         const writes: [string, string][] = [];
@@ -315,7 +322,17 @@ export class MapReduceJob {
         slot.units += r.used;
         slot.ms += this.rt.clock.nowMs() - before;
         if (restart) {
-          earlier.push({ key, error: errorJson(suiteScriptError('SSS_APP_SERVER_RESTART', 'The server was restarted while this invocation ran')), executionNo });
+          const interrupted = { key, error: errorJson(suiteScriptError('SSS_APP_SERVER_RESTART', 'The server was restarted while this invocation ran')), executionNo };
+          earlier.push(interrupted);
+          stats.errors.push(interrupted);
+          // Re-run unless retryCount is set and used up (0 means: never re-run the pair).
+          if (this.config.retryCount !== null) {
+            if (retriesUsed >= this.config.retryCount) {
+              fail();
+              break;
+            }
+            retriesUsed += 1;
+          }
           executionNo += 1;
           continue;
         }
@@ -327,15 +344,13 @@ export class MapReduceJob {
         const failure = { key, error: errorJson(r.error), executionNo };
         stats.errors.push(failure);
         earlier.push(failure);
-        failures += 1;
-        // retryCount counts re-runs after errors; a restart's re-run is not one of them.
-        if (failures <= this.config.retryCount) {
+        // An error is retried only when retryCount is set, and restarts share the same budget.
+        if (this.config.retryCount !== null && retriesUsed < this.config.retryCount) {
+          retriesUsed += 1;
           executionNo += 1;
           continue;
         }
-        stats.keys.push({ key, executionCount: executionNo, completionState: 'FAILED' });
-        if (stage === 'map') this.mapDone += 1;
-        else this.reduceDone += 1;
+        fail();
         if (this.config.exitOnError) this.skipToSummarize = true;
         break;
       }
@@ -356,8 +371,8 @@ export class MapReduceJob {
     if (typeof exports.getInputData !== 'function') throw new Error('the Map/Reduce script has no getInputData entry point');
     if (!this.entry.map && !this.entry.reduce) throw new Error('a Map/Reduce script needs a map or a reduce entry point');
     const c = (exports.config ?? {}) as Partial<Config>;
-    const retryCount = c.retryCount ?? 0;
-    if (![0, 1, 2, 3].includes(retryCount)) throw new Error(`config.retryCount must be 0..3, got ${String(retryCount)}`);
+    const retryCount = c.retryCount ?? null;
+    if (retryCount !== null && ![0, 1, 2, 3].includes(retryCount)) throw new Error(`config.retryCount must be 0..3, got ${String(retryCount)}`);
     this.config = { retryCount, exitOnError: c.exitOnError === true };
   }
 

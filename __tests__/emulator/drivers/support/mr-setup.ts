@@ -15,6 +15,7 @@ import { TestRuntime, TestUser } from './test-runtime';
 export const MR = 'customscript_fx_mr';
 export const MR_EXIT = 'customscript_fx_mr_exit';
 export const SS = 'customscript_fx_ss';
+export const MR_NORETRY = 'customscript_fx_mr_noretry';
 
 export interface MrWorld {
   rt: TestRuntime;
@@ -75,6 +76,7 @@ export function mrWorld(
   const mrFile = compileFixture(fileCabinet, join(__dirname, '../fixtures/mr_fixture.ts'), 'mr_fixture');
   const exitFile = compileFixture(fileCabinet, join(__dirname, '../fixtures/mr_exit_fixture.ts'), 'mr_exit_fixture');
   const ssFile = compileFixture(fileCabinet, join(__dirname, '../fixtures/ss_fixture.ts'), 'ss_fixture');
+  const noRetryFile = compileFixture(fileCabinet, join(__dirname, '../fixtures/mr_noretry_fixture.ts'), 'mr_noretry_fixture');
   const scripts: ScriptDefinition[] = [
     {
       scriptId: MR,
@@ -85,6 +87,7 @@ export function mrWorld(
       deployments: options.deployments ?? [deployment('customdeploy_fx_mr'), deployment('customdeploy_fx_mr2')],
     },
     { scriptId: MR_EXIT, name: 'Exit MR', scriptType: 'MAPREDUCE', scriptFile: exitFile, parameters: [], deployments: [deployment('customdeploy_fx_exit')] },
+    { scriptId: MR_NORETRY, name: 'No-retry MR', scriptType: 'MAPREDUCE', scriptFile: noRetryFile, parameters: [], deployments: [deployment('customdeploy_fx_noretry')] },
     { scriptId: SS, name: 'Fixture SS', scriptType: 'SCHEDULED', scriptFile: ssFile, parameters: [], deployments: options.scheduledDeployments ?? [deployment('customdeploy_fx_ss')] },
   ];
   for (const s of scripts) {
