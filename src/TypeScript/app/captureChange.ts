@@ -11,15 +11,18 @@ import { nameOf } from '../domain/mapping';
 import type { ChangeEvent, EntityKeys, NewOutboxEntry, RecordKind, Tombstone } from '../domain/types';
 import type { Clock, ConfigStore, DrainTrigger, OutboxStore, SaveTimeLookup, TriggerResult } from './ports';
 
+/** Values, or a reader asked for exactly the fields the config needs (the adapter reads the record). */
+export type Values = FieldValues | ((fields: readonly string[]) => FieldValues);
+
 export interface SavedRecord {
   kind: RecordKind;
   /** null for User Event types the engine does not sync (view, copy, print...). */
   type: SaveType | null;
   id: string;
-  /** Values read from oldRecord (null on create). Dates as epoch ms. */
-  oldValues: FieldValues | null;
-  /** Values read from newRecord (null on delete). On xedit only the fields the inline edit carried. */
-  newValues: FieldValues | null;
+  /** Values of oldRecord (null on create). Dates as epoch ms. */
+  oldValues: Values | null;
+  /** Values of newRecord (null on delete). On xedit only the fields the inline edit carried. */
+  newValues: Values | null;
   /** runtime.executionContext, kept on the entry (e.g. USERINTERFACE, CSVIMPORT). */
   executionContext: string;
 }
@@ -34,6 +37,14 @@ export interface CaptureDeps {
   lookup: SaveTimeLookup;
   trigger: DrainTrigger;
   clock: Clock;
+}
+
+/** Fields a delete's tombstone needs besides the watched ones. */
+function tombstoneFields(kind: RecordKind, config: SyncConfig): string[] {
+  if (kind === 'contact') return ['company', 'email'];
+  const fields = ['entityid', 'datecreated', 'isperson', 'companyname', 'firstname', 'lastname'];
+  if (config.accountIdSource.kind === 'field') fields.push(config.accountIdSource.fieldId);
+  return fields;
 }
 
 function text(values: FieldValues, field: string): string {
@@ -82,14 +93,16 @@ export function captureChange(saved: SavedRecord, deps: CaptureDeps): CaptureRes
   // A config with problems still captures: changes queue up while the admin fixes the settings.
   if (!config.enabled) return { captured: false, reason: 'sync disabled' };
   const watched = watchedFields(saved.kind, config);
-
-  let newValues = saved.newValues;
+  const needed = [...new Set([...watched, ...tombstoneFields(saved.kind, config)])];
+  const resolve = (v: Values | null): FieldValues | null => (v === null ? null : typeof v === 'function' ? v(needed) : v);
+  const oldValues = resolve(saved.oldValues);
+  let newValues = saved.type === 'delete' ? null : resolve(saved.newValues);
   if (saved.type === 'xedit' && newValues) {
     // An inline edit carries only the edited fields: complete the rest with one lookup (1 unit).
     const missing = watched.filter((f) => !(f in (newValues as FieldValues)));
     if (missing.length > 0) newValues = { ...deps.lookup.currentValues(saved.kind, saved.id, missing), ...newValues };
   }
-  const decision = decideCapture({ kind: saved.kind, type: saved.type, oldValues: saved.oldValues, newValues, watched, scope: config.scope });
+  const decision = decideCapture({ kind: saved.kind, type: saved.type, oldValues, newValues, watched, scope: config.scope });
   if (!decision.capture) return { captured: false, reason: decision.reason };
 
   const now = deps.clock.now();
@@ -108,11 +121,11 @@ export function captureChange(saved: SavedRecord, deps: CaptureDeps): CaptureRes
     tombstones: {},
     previousCompanies: {},
   };
-  if (decision.event === 'delete' && saved.oldValues) {
-    entry.tombstones[saved.id] = tombstoneOf(saved, saved.oldValues, config, deps.lookup, now);
+  if (decision.event === 'delete' && oldValues) {
+    entry.tombstones[saved.id] = tombstoneOf(saved, oldValues, config, deps.lookup, now);
   }
-  if (saved.kind === 'contact' && decision.changedFields.includes('company') && saved.oldValues) {
-    const previous = companyAccountId(text(saved.oldValues, 'company'), config, deps.lookup);
+  if (saved.kind === 'contact' && decision.changedFields.includes('company') && oldValues) {
+    const previous = companyAccountId(text(oldValues, 'company'), config, deps.lookup);
     if (previous !== '') entry.previousCompanies[saved.id] = previous;
   }
   deps.outbox.append([entry]);

@@ -1,0 +1,49 @@
+/** The config custom record, read with one lookupFields (1 unit). */
+import type { ConfigStore } from '../app/ports';
+import { parseConfig, type ParsedConfig, type RawConfig } from '../domain/config';
+import { CONFIG } from './schema';
+import { readSingleton } from './singleton';
+import { bool, dateMs, lookupValue } from './values';
+
+const COLUMNS = Object.values(CONFIG).filter((f) => f !== CONFIG.type);
+
+export function rawConfigOf(v: Record<string, unknown>): RawConfig {
+  const text = (f: string) => lookupValue(v[f]);
+  return {
+    enabled: bool(v[CONFIG.enabled]),
+    region: text(CONFIG.region),
+    secretRef: text(CONFIG.secretRef),
+    accountIdSource: text(CONFIG.accountIdSource),
+    accountIdField: text(CONFIG.accountIdField),
+    userIdSource: text(CONFIG.userIdSource),
+    scopeStages: text(CONFIG.scopeStages),
+    scopeSubsidiaries: text(CONFIG.scopeSubsidiaries),
+    scopeSavedSearch: text(CONFIG.scopeSavedSearch),
+    // An unchecked box and a never-set one look the same; contacts are synced by default.
+    syncContacts: v[CONFIG.syncContacts] === undefined ? null : bool(v[CONFIG.syncContacts]),
+    deleteCustomer: text(CONFIG.deleteCustomer),
+    deleteContact: text(CONFIG.deleteContact),
+    batchMaxRecords: text(CONFIG.batchMaxRecords),
+    batchMaxBytes: text(CONFIG.batchMaxBytes),
+    mappingJson: text(CONFIG.mappingJson),
+    lastModified: dateMs(v['lastmodified']),
+  };
+}
+
+/** The config record's id once loaded (handed to the drain trigger). */
+export interface NetSuiteConfigStore extends ConfigStore {
+  id(): string | null;
+}
+
+/** One lookupFields (1 unit) on the usual path; see singleton.ts. */
+export function netsuiteConfigStore(): NetSuiteConfigStore {
+  let id: string | null = null;
+  return {
+    load(): ParsedConfig | null {
+      const found = readSingleton(CONFIG.type, [...COLUMNS, 'lastmodified'], true);
+      id = found?.id ?? null;
+      return found ? parseConfig(rawConfigOf(found.values)) : null;
+    },
+    id: () => id,
+  };
+}

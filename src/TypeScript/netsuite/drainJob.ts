@@ -1,0 +1,22 @@
+/** The drain Map/Reduce's getInputData and summarize over the use cases (map/reduce: mapReduceStages). */
+import type { EntryPoints } from 'N/types';
+import { finishDrain, planDrain } from '../app/drain';
+import { readSummary } from './mapReduceStages';
+import { engine } from './wiring';
+
+/** One key per batch (values are JSON strings): 1,000 records ≈ one map invocation. */
+export function drainInput(): Record<string, string> {
+  const e = engine();
+  const plan = planDrain({ config: e.config, state: e.state, outbox: e.outbox, snapshots: e.snapshots, clock: e.clock, log: e.log });
+  if (plan.warnings.length > 0) e.log.audit('FreshSync mapping warnings', plan.warnings.slice(0, 50).join('\n'));
+  const input: Record<string, string> = {};
+  for (const [key, task] of Object.entries(plan.tasks)) input[key] = JSON.stringify(task);
+  return input;
+}
+
+export function drainSummarize(summary: EntryPoints.MapReduce.summarizeContext): void {
+  const e = engine();
+  const { keys, failedKeys, results } = readSummary(summary);
+  const report = finishDrain({ keys, failedKeys, results }, { state: e.state, outbox: e.outbox, trigger: e.trigger, clock: e.clock, log: e.log });
+  if (report.cursor !== null) e.log.audit('FreshSync drain', JSON.stringify({ ...report.stats, cursor: report.cursor, remaining: report.remaining, resubmitted: report.resubmitted }));
+}

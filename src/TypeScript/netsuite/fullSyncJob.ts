@@ -1,0 +1,24 @@
+/** The full-sync Map/Reduce's getInputData and summarize (map/reduce: mapReduceStages, as the drain). */
+import type { EntryPoints } from 'N/types';
+import { finishFullSync, planFullSync } from '../app/fullSync';
+import { readSummary } from './mapReduceStages';
+import { engine } from './wiring';
+
+export function fullSyncInput(): Record<string, string> {
+  const e = engine();
+  const plan = planFullSync({ config: e.config, state: e.state, outbox: e.outbox, snapshots: e.snapshots, clock: e.clock, log: e.log });
+  e.log.audit('FreshSync full sync planned', JSON.stringify({ status: plan.status, customers: plan.customers, contacts: plan.contacts, batches: Object.keys(plan.tasks).length }));
+  const input: Record<string, string> = {};
+  for (const [key, task] of Object.entries(plan.tasks)) input[key] = JSON.stringify(task);
+  return input;
+}
+
+export function fullSyncSummarize(summary: EntryPoints.MapReduce.summarizeContext): void {
+  const e = engine();
+  const { keys, failedKeys, results } = readSummary(summary);
+  if (keys.length === 0) return;
+  const previous = e.state.read().fullSync;
+  const startedAt = summary.dateCreated instanceof Date ? summary.dateCreated.getTime() : e.clock.now();
+  const done = finishFullSync({ runId: `fullsync-${startedAt}`, startedAt, keys, failedKeys, results, previous }, { state: e.state, trigger: e.trigger, clock: e.clock, log: e.log });
+  e.log.audit('FreshSync full sync', JSON.stringify({ ...done.stats, status: done.state.status }));
+}

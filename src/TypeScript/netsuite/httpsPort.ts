@@ -1,0 +1,42 @@
+/**
+ * The HTTP port over N/https. The only place the Freshsuccess key is touched, and only as a
+ * SecureString: `api:{custsecret_…}` (or `api:{GUID}` for a credential field) is base64-encoded
+ * inside NetSuite and sent as `Authorization: Basic …`. No string in this file ever holds the key,
+ * and error messages are reduced to NetSuite's error code and a generic text.
+ */
+import * as https from 'N/https';
+import type { TransportResult } from '../domain/classify';
+import type { SecretReference } from '../domain/config';
+import type { HttpPort, HttpRequest } from '../freshsuccess/httpPort';
+
+function authorization(secret: SecretReference): https.SecureString {
+  const token = secret.kind === 'secret' ? secret.id : secret.guid;
+  const credentials = https.createSecureString({ input: `api:{${token}}` }).convertEncoding({ fromEncoding: https.Encoding.UTF_8, toEncoding: https.Encoding.BASE_64 });
+  return https.createSecureString({ input: 'Basic ' }).appendSecureString({ secureString: credentials, keepEncoding: true });
+}
+
+const TIMEOUT = /TIME_EXCEEDED|TIME_OUT|TIMEOUT/i;
+
+export function netsuiteHttp(secret: SecretReference): HttpPort {
+  let auth: https.SecureString | null = null;
+  return {
+    send(request: HttpRequest): TransportResult {
+      try {
+        auth = auth ?? authorization(secret);
+        const headers: Record<string, string | https.SecureString> = { ...request.headers, Authorization: auth };
+        const response = https.request({
+          method: request.method as unknown as https.Method,
+          url: request.url,
+          headers: headers as unknown as Record<string, string>,
+          body: request.body,
+        });
+        return { kind: 'response', status: response.code, headers: (response.headers ?? {}) as Record<string, string>, body: response.body ?? '' };
+      } catch (e) {
+        const name = String((e as { name?: unknown }).name ?? 'UNEXPECTED_ERROR');
+        // Secret restriction errors are configuration errors: surface them as a refused key.
+        if (/SECRET|GUID|CREDENTIAL/i.test(name)) return { kind: 'response', status: 401, headers: {}, body: JSON.stringify({ message: `NetSuite refused to use the key reference (${name})` }) };
+        return { kind: 'network', reason: TIMEOUT.test(name) ? 'timeout' : 'connection', message: name };
+      }
+    },
+  };
+}

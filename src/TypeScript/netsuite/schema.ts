@@ -1,0 +1,60 @@
+/**
+ * Ids of the engine's custom records, fields, scripts and deployments: one place, matching
+ * src/Objects/*.xml (the offline validator and a unit test check they agree).
+ */
+
+export const CONFIG = {
+  type: 'customrecord_fsc_config',
+  enabled: 'custrecord_fsc_cfg_enabled',
+  region: 'custrecord_fsc_cfg_region',
+  secretRef: 'custrecord_fsc_cfg_secret_ref',
+  accountIdSource: 'custrecord_fsc_cfg_acct_source',
+  accountIdField: 'custrecord_fsc_cfg_acct_field',
+  userIdSource: 'custrecord_fsc_cfg_user_source',
+  scopeStages: 'custrecord_fsc_cfg_stages',
+  scopeSubsidiaries: 'custrecord_fsc_cfg_subsidiaries',
+  scopeSavedSearch: 'custrecord_fsc_cfg_saved_search',
+  syncContacts: 'custrecord_fsc_cfg_sync_contacts',
+  deleteCustomer: 'custrecord_fsc_cfg_del_customer',
+  deleteContact: 'custrecord_fsc_cfg_del_contact',
+  batchMaxRecords: 'custrecord_fsc_cfg_batch_records',
+  batchMaxBytes: 'custrecord_fsc_cfg_batch_bytes',
+  mappingJson: 'custrecord_fsc_cfg_mapping',
+} as const;
+
+export const STATE = {
+  type: 'customrecord_fsc_state',
+  drainCursor: 'custrecord_fsc_st_cursor',
+  fullSync: 'custrecord_fsc_st_fullsync',
+  sweepWatermark: 'custrecord_fsc_st_sweep_mark',
+  pausedAt: 'custrecord_fsc_st_paused_at',
+  pauseMessage: 'custrecord_fsc_st_pause_msg',
+  lastRun: 'custrecord_fsc_st_last_run',
+} as const;
+
+export const OUTBOX = {
+  type: 'customrecord_fsc_outbox',
+  kind: 'custrecord_fsc_ob_kind',
+  /** First record id (searchable); all ids of a grouped entry are in `records`. */
+  record: 'custrecord_fsc_ob_record',
+  records: 'custrecord_fsc_ob_records',
+  event: 'custrecord_fsc_ob_event',
+  changedFields: 'custrecord_fsc_ob_fields',
+  capturedAt: 'custrecord_fsc_ob_captured',
+  source: 'custrecord_fsc_ob_source',
+  attempt: 'custrecord_fsc_ob_attempt',
+  notBefore: 'custrecord_fsc_ob_not_before',
+  status: 'custrecord_fsc_ob_status',
+  lastError: 'custrecord_fsc_ob_error',
+  hint: 'custrecord_fsc_ob_hint',
+  tombstone: 'custrecord_fsc_ob_tombstone',
+  origin: 'custrecord_fsc_ob_origin',
+} as const;
+
+export const SCRIPTS = {
+  drain: { scriptId: 'customscript_fsc_mr_drain', onDemand: 'customdeploy_fsc_mr_drain', scheduled: 'customdeploy_fsc_mr_drain_sched' },
+  fullSync: { scriptId: 'customscript_fsc_mr_fullsync', onDemand: 'customdeploy_fsc_mr_fullsync' },
+  sweep: { scriptId: 'customscript_fsc_ss_sweep', scheduled: 'customdeploy_fsc_ss_sweep' },
+  reconcile: { scriptId: 'customscript_fsc_ss_reconcile', onDemand: 'customdeploy_fsc_ss_reconcile' },
+} as const;
+

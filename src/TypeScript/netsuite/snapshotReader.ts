@@ -1,0 +1,155 @@
+/**
+ * Current state of customers and contacts: one search per call, never a record.load per record.
+ * Contacts read their company's keys and scope through the join; customers read their parent's
+ * keys and the sales rep's email the same way.
+ */
+import * as search from 'N/search';
+import type { SnapshotReader } from '../app/ports';
+import type { SyncConfig } from '../domain/config';
+import type { ContactSnapshot, CustomFieldValue, CustomerSnapshot, EntityKeys } from '../domain/types';
+import { eachPage, sortedById } from './paging';
+import { dateMs } from './values';
+
+/** Join ids [open] on a real account: see docs/sandbox-checklist.md. */
+const PARENT_JOIN = 'parentcustomer';
+const COMPANY_JOIN = 'company';
+
+function col(name: string, join?: string): search.Column {
+  return join ? search.createColumn({ name, join }) : search.createColumn({ name });
+}
+
+function accountKeyField(config: SyncConfig): string | null {
+  return config.accountIdSource.kind === 'field' ? config.accountIdSource.fieldId : null;
+}
+
+const CUSTOMER_COLUMNS = ['entityid', 'isperson', 'companyname', 'firstname', 'lastname', 'datecreated', 'lastmodifieddate', 'billaddress1', 'billcity', 'billstate', 'billzipcode', 'billcountry', 'phone', 'url', 'category', 'salesrep', 'parent', 'stage', 'isinactive', 'subsidiary'];
+const CONTACT_COLUMNS = ['firstname', 'lastname', 'email', 'phone', 'title', 'isinactive', 'lastmodifieddate', 'company'];
+
+function customerColumns(config: SyncConfig): search.Column[] {
+  const key = accountKeyField(config);
+  const cols = [sortedById(), ...CUSTOMER_COLUMNS.map((n) => col(n)), col('email', 'salesrep'), col('entityid', PARENT_JOIN)];
+  if (key) cols.push(col(key), col(key, PARENT_JOIN));
+  for (const c of config.mapping.customer.custom) if (c.fieldId !== key) cols.push(col(c.fieldId));
+  return cols;
+}
+
+function contactColumns(config: SyncConfig): search.Column[] {
+  const key = accountKeyField(config);
+  const cols = [sortedById(), ...CONTACT_COLUMNS.map((n) => col(n)), col('entityid', COMPANY_JOIN), col('stage', COMPANY_JOIN), col('subsidiary', COMPANY_JOIN)];
+  if (key) cols.push(col(key, COMPANY_JOIN));
+  for (const c of config.mapping.contact.custom) cols.push(col(c.fieldId));
+  return cols;
+}
+
+function text(r: search.Result, name: string, join?: string): string {
+  const v = join ? r.getValue({ name, join }) : r.getValue({ name });
+  return v === null || v === undefined ? '' : String(v);
+}
+
+function label(r: search.Result, name: string): string {
+  const v = r.getText({ name });
+  return v === null || v === undefined ? '' : String(v);
+}
+
+function checked(r: search.Result, name: string): boolean {
+  const v = r.getValue({ name }) as unknown;
+  return v === true || v === 'T';
+}
+
+function customValues(r: search.Result, fields: ReadonlyArray<{ fieldId: string; type: string }>): Record<string, CustomFieldValue> {
+  const out: Record<string, CustomFieldValue> = {};
+  for (const f of fields) {
+    const raw = r.getValue({ name: f.fieldId }) as unknown;
+    if (raw === null || raw === undefined || raw === '') out[f.fieldId] = null;
+    else if (f.type === 'date') out[f.fieldId] = dateMs(raw);
+    else if (f.type === 'boolean') out[f.fieldId] = raw === true || raw === 'T';
+    else out[f.fieldId] = typeof raw === 'string' || typeof raw === 'number' ? raw : String(raw);
+  }
+  return out;
+}
+
+function toCustomer(r: search.Result, config: SyncConfig): CustomerSnapshot {
+  const key = accountKeyField(config);
+  const parentId = text(r, 'parent');
+  const keys: EntityKeys = { id: String(r.id), entityId: text(r, 'entityid'), customKey: key ? text(r, key) : '' };
+  return {
+    keys,
+    isPerson: checked(r, 'isperson'),
+    companyName: text(r, 'companyname'),
+    firstName: text(r, 'firstname'),
+    lastName: text(r, 'lastname'),
+    dateCreated: dateMs(r.getValue({ name: 'datecreated' })),
+    lastModified: dateMs(r.getValue({ name: 'lastmodifieddate' })),
+    billing: { street: text(r, 'billaddress1'), city: text(r, 'billcity'), state: text(r, 'billstate'), postalCode: text(r, 'billzipcode'), country: text(r, 'billcountry') },
+    phone: text(r, 'phone'),
+    url: text(r, 'url'),
+    category: label(r, 'category'),
+    salesRepName: label(r, 'salesrep'),
+    salesRepEmail: text(r, 'email', 'salesrep'),
+    parent: parentId ? { id: parentId, entityId: text(r, 'entityid', PARENT_JOIN), customKey: key ? text(r, key, PARENT_JOIN) : '' } : null,
+    stage: text(r, 'stage').toUpperCase(),
+    isInactive: checked(r, 'isinactive'),
+    subsidiary: text(r, 'subsidiary'),
+    custom: customValues(r, config.mapping.customer.custom),
+  };
+}
+
+function toContact(r: search.Result, config: SyncConfig): ContactSnapshot {
+  const key = accountKeyField(config);
+  const companyId = text(r, 'company');
+  return {
+    id: String(r.id),
+    company: companyId ? { id: companyId, entityId: text(r, 'entityid', COMPANY_JOIN), customKey: key ? text(r, key, COMPANY_JOIN) : '' } : null,
+    firstName: text(r, 'firstname'),
+    lastName: text(r, 'lastname'),
+    email: text(r, 'email'),
+    phone: text(r, 'phone'),
+    title: text(r, 'title'),
+    salutation: '',
+    isInactive: checked(r, 'isinactive'),
+    lastModified: dateMs(r.getValue({ name: 'lastmodifieddate' })),
+    companyStage: text(r, 'stage', COMPANY_JOIN).toUpperCase(),
+    companySubsidiary: text(r, 'subsidiary', COMPANY_JOIN),
+    custom: customValues(r, config.mapping.contact.custom),
+  };
+}
+
+/**
+ * Our filter (one expression, or none) combined with a saved-search scope when configured
+ * (search.load: 5 units, only then).
+ */
+function scoped(own: unknown[] | null, config: SyncConfig): unknown[] {
+  const saved = config.scope.savedSearchId ? ((search.load({ id: config.scope.savedSearchId }).filterExpression ?? []) as unknown[]) : [];
+  if (saved.length === 0) return own ? [own] : [];
+  return own ? [saved, 'AND', own] : saved;
+}
+
+function after(afterId: string | null): unknown[] | null {
+  return afterId === null ? null : ['internalidnumber', 'greaterthan', Number(afterId)];
+}
+
+export function netsuiteSnapshots(): SnapshotReader {
+  return {
+    customersByIds(ids, config) {
+      const out: CustomerSnapshot[] = [];
+      const s = search.create({ type: search.Type.CUSTOMER, filters: scoped(['internalid', 'anyof', [...ids]], config), columns: customerColumns(config) });
+      eachPage(s, (rows) => rows.forEach((r) => out.push(toCustomer(r, config))));
+      return out;
+    },
+    contactsByIds(ids, config) {
+      const out: ContactSnapshot[] = [];
+      const s = search.create({ type: search.Type.CONTACT, filters: [['internalid', 'anyof', [...ids]]], columns: contactColumns(config) });
+      eachPage(s, (rows) => rows.forEach((r) => out.push(toContact(r, config))));
+      return out;
+    },
+    eachCustomerPage(config, afterId, visit) {
+      const s = search.create({ type: search.Type.CUSTOMER, filters: scoped(after(afterId), config), columns: customerColumns(config) });
+      eachPage(s, (rows) => visit(rows.map((r) => toCustomer(r, config))));
+    },
+    eachContactPage(config, afterId, visit) {
+      const own = after(afterId);
+      const s = search.create({ type: search.Type.CONTACT, filters: own ? [own] : [], columns: contactColumns(config) });
+      eachPage(s, (rows) => visit(rows.map((r) => toContact(r, config))));
+    },
+  };
+}

@@ -1,0 +1,74 @@
+/** The state custom record: read with one lookupFields (1), updated with one submitFields (2). */
+import * as record from 'N/record';
+import type { FullSyncState, RunStats, StateStore, SyncState } from '../app/ports';
+import { readSingleton, rememberSingleton } from './singleton';
+import { STATE } from './schema';
+import { lookupValue, num, parseJson } from './values';
+
+const COLUMNS = [STATE.drainCursor, STATE.fullSync, STATE.sweepWatermark, STATE.pausedAt, STATE.pauseMessage, STATE.lastRun];
+
+function optionalNumber(v: unknown): number | null {
+  const s = lookupValue(v);
+  return s === '' ? null : num(s);
+}
+
+/** Creates the state record on first use (6 units, once per account). */
+export function createStateRecord(): string {
+  const rec = record.create({ type: STATE.type });
+  rec.setValue({ fieldId: 'name', value: 'FreshSync state' });
+  rec.setValue({ fieldId: STATE.drainCursor, value: 0 });
+  const id = String(rec.save({ ignoreMandatoryFields: true }));
+  rememberSingleton(STATE.type, id);
+  return id;
+}
+
+/**
+ * read: one lookupFields (1 unit). update: one submitFields (2); when nothing was read first (the
+ * drain's summarize), the write goes to the usual id 1 and falls back to looking the id up.
+ */
+export function netsuiteStateStore(): StateStore {
+  let id: string | null = null;
+  const locate = (): string => {
+    id = id ?? readSingleton(STATE.type, [], false)?.id ?? createStateRecord();
+    return id;
+  };
+  return {
+    read(): SyncState {
+      let found = readSingleton(STATE.type, COLUMNS, false);
+      if (!found) {
+        createStateRecord();
+        found = readSingleton(STATE.type, COLUMNS, false);
+      }
+      id = found?.id ?? null;
+      const v = found?.values ?? {};
+      return {
+        drainCursor: num(lookupValue(v[STATE.drainCursor])),
+        fullSync: parseJson<FullSyncState | null>(v[STATE.fullSync], null),
+        sweepWatermark: optionalNumber(v[STATE.sweepWatermark]),
+        pausedAt: optionalNumber(v[STATE.pausedAt]),
+        pauseMessage: lookupValue(v[STATE.pauseMessage]),
+        lastRun: parseJson<RunStats | null>(v[STATE.lastRun], null),
+      };
+    },
+    update(patch: Partial<SyncState>): void {
+      const values: Record<string, string | number> = {};
+      if (patch.drainCursor !== undefined) values[STATE.drainCursor] = patch.drainCursor;
+      if (patch.fullSync !== undefined) values[STATE.fullSync] = patch.fullSync === null ? '' : JSON.stringify(patch.fullSync);
+      if (patch.sweepWatermark !== undefined) values[STATE.sweepWatermark] = patch.sweepWatermark === null ? '' : patch.sweepWatermark;
+      if (patch.pausedAt !== undefined) values[STATE.pausedAt] = patch.pausedAt === null ? '' : patch.pausedAt;
+      if (patch.pauseMessage !== undefined) values[STATE.pauseMessage] = patch.pauseMessage.slice(0, 3900);
+      if (patch.lastRun !== undefined) values[STATE.lastRun] = patch.lastRun === null ? '' : JSON.stringify(patch.lastRun).slice(0, 3900);
+      if (Object.keys(values).length === 0) return;
+      if (id === null) {
+        try {
+          record.submitFields({ type: STATE.type, id: '1', values });
+          id = '1';
+          return;
+        } catch {
+          // not id 1: find it below
+        }
+      }
+      record.submitFields({ type: STATE.type, id: locate(), values });
+    },
+  };
+}
