@@ -242,4 +242,13 @@ describe('secrets', () => {
     const e = rt.asScript('customscript_other', () => errorOf(() => N.createSecureString({ input: `{${guid}}` })));
     expect(e.message).toMatch(/not available/);
   });
+
+  test('a credential entered with restrictToCurrentUser works only in that user’s scripts', () => {
+    const guid = https.vault.storeCredential(KEY, { allowedScriptIds: ['customscript_fsc_mr_drain'], allowedDomains: [HOST], restrictToUserId: 3 });
+    const mine = asDrain(() => N.get({ url: `https://${HOST}/echo`, headers: { 'X-Key': N.createSecureString({ input: `{${guid}}` }) } }));
+    expect(JSON.parse(mine.body).headers['X-Key']).toBe(KEY);
+    const other = { id: 99, role: 'administrator', roleId: '3', email: 'o@example.com', name: 'Other' };
+    const e = rt.asScript('customscript_fsc_mr_drain', () => errorOf(() => N.createSecureString({ input: `{${guid}}` })), other);
+    expect(e.message).toMatch(/restricted to the user who entered it/);
+  });
 });

@@ -123,7 +123,7 @@ export function installHttps(rt: RuntimeServices, options: HttpsOptions = {}): H
       // checked now that the destination is known. Body credentials are checked for both.
       for (const t of headerTokens) vault.assertDomainAllowed(t, url.hostname);
       for (const t of credentialTokens) {
-        vault.assertScriptAllowed(t, execution.scriptId);
+        vault.assertScriptAllowed(t, execution.scriptId, execution.user.id);
         vault.assertDomainAllowed(t, url.hostname);
       }
       const target = routes.get(url.hostname.toLowerCase());
@@ -190,7 +190,7 @@ export function installHttps(rt: RuntimeServices, options: HttpsOptions = {}): H
       for (const m of input.matchAll(/\{([^{}]+)\}/g)) {
         const token = m[1] as string;
         if (!SecretVault.looksLikeToken(token)) continue;
-        vault.assertScriptAllowed(token, execution.scriptId); // also fails for an unknown id
+        vault.assertScriptAllowed(token, execution.scriptId, execution.user.id); // also fails for an unknown id
         tokens.push(token);
       }
       return new SecureString([{ op: 'init', template: input, encoding: encoding as 'UTF_8' }], tokens);

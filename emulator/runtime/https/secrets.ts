@@ -15,6 +15,8 @@ export interface SecretRestrictions {
   allowedScriptIds: string[];
   /** Host names the value may be sent to; a leading '*.' allows sub-domains; '*' = any. */
   allowedDomains: string[];
+  /** Credential fields with restrictToCurrentUser: only this user's scripts may use it. */
+  restrictToUserId?: number;
 }
 
 interface StoredSecret extends SecretRestrictions {
@@ -51,9 +53,15 @@ export class SecretVault {
     return SECRET_ID.test(token) || GUID.test(token);
   }
 
-  /** Fails unless `scriptId` may use the secret (checked when the SecureString is created). */
-  assertScriptAllowed(token: string, scriptId: string): void {
+  /** Fails unless `scriptId` (run by `userId`) may use the secret; checked at creation. */
+  assertScriptAllowed(token: string, scriptId: string, userId?: number): void {
     const s = this.get(token);
+    if (s.restrictToUserId !== undefined && s.restrictToUserId !== userId) {
+      throw suiteScriptError(
+        'SSS_SECRET_RESTRICTION_VIOLATION', // [open] code, as below
+        `${describe(s)} is restricted to the user who entered it`,
+      );
+    }
     const list = s.allowedScriptIds;
     if (list.length === 0 || list.includes('*') || list.includes(scriptId)) return;
     throw suiteScriptError(
@@ -95,7 +103,11 @@ export class SecretVault {
 }
 
 function copy(r: SecretRestrictions): SecretRestrictions {
-  return { allowedScriptIds: [...r.allowedScriptIds], allowedDomains: r.allowedDomains.map((d) => d.toLowerCase()) };
+  return {
+    allowedScriptIds: [...r.allowedScriptIds],
+    allowedDomains: r.allowedDomains.map((d) => d.toLowerCase()),
+    ...(r.restrictToUserId === undefined ? {} : { restrictToUserId: r.restrictToUserId }),
+  };
 }
 
 function describe(s: StoredSecret): string {
