@@ -84,6 +84,17 @@ describe('scheduler', () => {
     expect(w.task.queue.pending()).toHaveLength(1); // free again: the next due time queued one
   });
 
+  test('a clock moved without the scheduler: advance(0) checks once, no burst of missed runs', () => {
+    const w = mrWorld(server.origin, { deployments: [sweep()] });
+    const scheduler = new Scheduler(w.rt, w.task);
+    w.rt.clock.advance(2 * 60 * 60_000); // eight PT15M due times pass unseen
+    expect(scheduler.advance(0)).toHaveLength(1);
+    expect(w.summaries()).toHaveLength(1);
+    expect(scheduler.history.map((h) => h.at.toISOString())).toEqual(['2026-01-05T11:00:00.000Z']);
+    scheduler.advance(15 * 60_000);
+    expect(w.summaries()).toHaveLength(2);
+  });
+
   test('only SCHEDULED deployments run on the clock; NOTSCHEDULED ones wait for a submit', () => {
     const w = mrWorld(server.origin, { deployments: [sweep(), deployment('customdeploy_fx_mr')] });
     const scheduler = new Scheduler(w.rt, w.task);

@@ -4,6 +4,8 @@
  * unless the deployment already has one queued or running (NetSuite keeps one instance per
  * deployment, so a slow job or a long jump of the clock never causes a catch-up storm), and by
  * default runs the processor queue right there, so instances finish before the next due time.
+ * If the clock was moved without the scheduler, `advance(0)` handles what came due meanwhile as
+ * a single check.
  */
 import type { RuntimeServices } from '../services';
 import type { QueuedTask } from '../task/queue';
@@ -35,16 +37,19 @@ export class Scheduler {
     if (ms < 0) throw new Error('the clock only moves forward');
     const target = this.rt.clock.nowMs() + ms;
     const queued: QueuedTask[] = [];
+    // The clock may have been moved by someone else since the last call: every due time already
+    // in the past collapses into one check now (NetSuite keeps one instance per deployment).
+    const missed = this.dueUpTo(this.rt.clock.nowMs());
+    if (missed.length > 0) {
+      this.queueDue(missed, this.rt.clock.nowMs(), queued);
+      this.lastMs = this.rt.clock.nowMs();
+      if (options.runQueue !== false) this.tasks.processQueue();
+    }
     for (;;) {
       const due = this.nextDue();
       if (!due || due.at > target) break;
       if (due.at > this.rt.clock.nowMs()) this.rt.clock.set(new Date(due.at));
-      for (const d of due.deployments) {
-        const busy = this.tasks.queue.unfinished(d.scriptId, d.deploymentId);
-        const task = busy ? null : this.tasks.enqueueScheduled(d);
-        if (task) queued.push(task);
-        this.history.push({ at: new Date(due.at), deploymentId: d.deploymentId, taskId: task?.taskId ?? null });
-      }
+      this.queueDue(due.deployments, due.at, queued);
       this.lastMs = due.at;
       if (options.runQueue !== false) this.tasks.processQueue();
       // A script may have moved the clock past later due times: those collapse into one check.
@@ -53,6 +58,24 @@ export class Scheduler {
     if (target > this.rt.clock.nowMs()) this.rt.clock.set(new Date(target));
     this.lastMs = target;
     return queued;
+  }
+
+  private queueDue(deployments: ReturnType<TaskHandle['deployments']>, at: number, queued: QueuedTask[]): void {
+    for (const d of deployments) {
+      const busy = this.tasks.queue.unfinished(d.scriptId, d.deploymentId);
+      const task = busy ? null : this.tasks.enqueueScheduled(d);
+      if (task) queued.push(task);
+      this.history.push({ at: new Date(at), deploymentId: d.deploymentId, taskId: task?.taskId ?? null });
+    }
+  }
+
+  /** Deployments with a due time after the last one handled and at or before `ms`. */
+  private dueUpTo(ms: number): ReturnType<TaskHandle['deployments']> {
+    return this.tasks.deployments().filter((d) => {
+      if (!d.recurrence || !d.isDeployed || d.status !== 'SCHEDULED') return false;
+      const t = nextRunAfter(d.recurrence, this.lastMs);
+      return t !== null && t <= ms;
+    });
   }
 
   /** The earliest due time after the last one handled, with every deployment due then. */
