@@ -1,4 +1,4 @@
-import { planDrain, type DrainTask } from '../../../src/TypeScript/app/drain';
+import { nudgeDrain, planDrain, type DrainTask } from '../../../src/TypeScript/app/drain';
 import { pushBatch } from '../../../src/TypeScript/app/pushBatch';
 import type { WorkBatch } from '../../../src/TypeScript/domain/workBatch';
 import { contact, customer, T0 } from '../fixtures';
@@ -238,5 +238,26 @@ describe('drain', () => {
       return originalCount(cursor, now);
     };
     expect(w.drain().finish).toMatchObject({ remaining: 1, resubmitted: true });
+  });
+});
+
+describe('safety net', () => {
+  const nudge = (w: World) => nudgeDrain({ config: w.config, state: w.state, outbox: w.outbox, trigger: w.trigger, clock: w.clock });
+
+  test('submits the drain only when entries are due', () => {
+    const w = new World();
+    expect(nudge(w)).toEqual({ due: 0, submitted: false });
+    edit(w, '1');
+    expect(nudge(w)).toEqual({ due: 1, submitted: true });
+    expect(w.trigger.submitted).toBe(1);
+  });
+
+  test('while paused it waits for a settings change, then nudges', () => {
+    const w = new World();
+    edit(w, '1');
+    w.state.state.pausedAt = T0;
+    expect(nudge(w).submitted).toBe(false);
+    w.config.raw.lastModified = T0 + 1000;
+    expect(nudge(w).submitted).toBe(true);
   });
 });

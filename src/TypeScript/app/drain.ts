@@ -170,3 +170,26 @@ export function finishDrain(summary: DrainSummary, deps: FinishDeps): FinishRepo
   const resubmitted = remaining > 0 && deps.trigger.submit() === 'submitted';
   return { cursor, stats, remaining, resubmitted };
 }
+
+export interface NudgeDeps {
+  config: ConfigStore;
+  state: StateStore;
+  outbox: OutboxStore;
+  trigger: DrainTrigger;
+  clock: Clock;
+}
+
+/**
+ * The safety net (scheduled every 15 minutes): submits the drain when entries are due and it is not
+ * paused. Cost: state 1 + count 5 (+ config 1 while paused), plus the submit (20) only when needed.
+ */
+export function nudgeDrain(deps: NudgeDeps): { due: number; submitted: boolean } {
+  const state = deps.state.read();
+  if (state.pausedAt !== null) {
+    // Paused by a refused key: only a settings change since then makes a new attempt worthwhile.
+    const loaded = deps.config.load();
+    if (!loaded || pauseHolds(state.pausedAt, loaded.config)) return { due: 0, submitted: false };
+  }
+  const due = deps.outbox.countDue(state.drainCursor, deps.clock.now());
+  return { due, submitted: due > 0 && deps.trigger.submit() === 'submitted' };
+}
