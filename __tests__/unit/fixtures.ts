@@ -43,7 +43,6 @@ export function contact(id: string, companyId: string | null, over: Partial<Cont
     email: `ada${id}@example.com`,
     phone: '555-0200',
     title: 'CTO',
-    salutation: 'Dr.',
     isInactive: false,
     lastModified: T0 - 60_000,
     companyStage: 'CUSTOMER',

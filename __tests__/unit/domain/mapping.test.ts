@@ -83,7 +83,6 @@ describe('contact mapping', () => {
       email: ' Ada@Example.com ',
       phone: '555-0200',
       title: 'CTO',
-      salutation: 'Dr.',
       is_active: false,
     });
   });

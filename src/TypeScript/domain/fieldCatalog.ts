@@ -33,7 +33,6 @@ export const CONTACT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   email: ['email'],
   phone: ['phone'],
   title: ['title'],
-  salutation: ['salutation'],
   isinactive: ['is_active'],
 };
 

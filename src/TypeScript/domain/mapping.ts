@@ -74,7 +74,6 @@ export function mapContact(c: ContactSnapshot, accountId: string, config: SyncCo
     email: c.email,
     phone: c.phone,
     title: c.title,
-    salutation: c.salutation,
     // Always sent: a contact moved back to an account it was deactivated on must come back active.
     is_active: !c.isInactive,
   };

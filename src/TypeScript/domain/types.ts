@@ -113,7 +113,6 @@ export interface ContactSnapshot {
   email: string;
   phone: string;
   title: string;
-  salutation: string;
   isInactive: boolean;
   lastModified: number | null;
   /** The company's stage and subsidiary (same search, joined): contacts follow their company's scope. */
@@ -160,7 +159,6 @@ export interface ContactPayload {
   email?: string;
   phone?: string;
   title?: string;
-  salutation?: string;
   is_active?: boolean;
   custom_label_dimensions?: Dimension<string>[];
   custom_value_dimensions?: Dimension<number>[];

@@ -15,7 +15,7 @@ const ACCOUNT_TEXT = [
   'name', 'billing_street', 'billing_city', 'billing_state', 'billing_postal_code', 'billing_country',
   'phone', 'website', 'industry', 'sales_rep_name', 'sales_rep_email', 'parent_account_id', 'stage',
 ] as const;
-const CONTACT_TEXT = ['first_name', 'last_name', 'email', 'phone', 'title', 'salutation'] as const;
+const CONTACT_TEXT = ['first_name', 'last_name', 'email', 'phone', 'title'] as const;
 const DIMENSIONS = ['custom_label_dimensions', 'custom_value_dimensions', 'custom_event_dimensions'] as const;
 
 function isMs(v: unknown): boolean {

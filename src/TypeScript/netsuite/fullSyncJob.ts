@@ -2,6 +2,7 @@
 import type { EntryPoints } from 'N/types';
 import { finishFullSync, planFullSync } from '../app/fullSync';
 import { readSummary } from './mapReduceStages';
+import { isDate } from './values';
 import { engine } from './wiring';
 
 export function fullSyncInput(): Record<string, string> {
@@ -18,7 +19,7 @@ export function fullSyncSummarize(summary: EntryPoints.MapReduce.summarizeContex
   const { keys, failedKeys, results } = readSummary(summary);
   if (keys.length === 0) return;
   const previous = e.state.read().fullSync;
-  const startedAt = summary.dateCreated instanceof Date ? summary.dateCreated.getTime() : e.clock.now();
+  const startedAt = isDate(summary.dateCreated) ? summary.dateCreated.getTime() : e.clock.now();
   const done = finishFullSync({ runId: `fullsync-${startedAt}`, startedAt, keys, failedKeys, results, previous }, { state: e.state, trigger: e.trigger, clock: e.clock, log: e.log });
   e.log.audit('FreshSync full sync', JSON.stringify({ ...done.stats, status: done.state.status }));
 }

@@ -5,11 +5,12 @@
  */
 import type * as record from 'N/record';
 import type { FieldValue, FieldValues } from '../domain/changeDetection';
+import { isDate } from './values';
 
 const ADDRESS_FIELDS: Record<string, string> = { billaddr1: 'addr1', billcity: 'city', billstate: 'state', billzip: 'zip', billcountry: 'country' };
 
 function plain(v: unknown): FieldValue {
-  if (v instanceof Date) return v.getTime();
+  if (isDate(v)) return v.getTime();
   if (v === null || v === undefined) return null;
   if (Array.isArray(v)) return v.map(String);
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;

@@ -26,6 +26,8 @@ function lowestId(type: string, activeOnly: boolean): string | null {
 function tryLookup(type: string, id: string, columns: string[], activeOnly: boolean): Record<string, unknown> | null {
   try {
     const v = search.lookupFields({ type, id, columns: activeOnly || columns.length === 0 ? [...columns, 'isinactive'] : columns }) as Record<string, unknown>;
+    // A missing record may come back as an empty object instead of an error.
+    if (!v || Object.keys(v).length === 0) return null;
     return activeOnly && bool(v['isinactive']) ? null : v;
   } catch {
     return null; // no record with this id

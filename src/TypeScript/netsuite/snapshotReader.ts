@@ -105,7 +105,6 @@ function toContact(r: search.Result, config: SyncConfig): ContactSnapshot {
     email: text(r, 'email'),
     phone: text(r, 'phone'),
     title: text(r, 'title'),
-    salutation: '',
     isInactive: checked(r, 'isinactive'),
     lastModified: dateMs(r.getValue({ name: 'lastmodifieddate' })),
     companyStage: text(r, 'stage', COMPANY_JOIN).toUpperCase(),

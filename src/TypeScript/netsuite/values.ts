@@ -1,12 +1,17 @@
 /** Turning N/record and N/search values into the engine's plain values. */
 import * as format from 'N/format';
 
+/** A Date from any realm (N/ modules may hand over Dates made outside the script's globals). */
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
 /** A search or lookup date (text in the user's format, or a Date) → epoch ms, or null. */
 export function dateMs(value: unknown): number | null {
-  if (value instanceof Date) return value.getTime();
+  if (isDate(value)) return value.getTime();
   if (value === null || value === undefined || value === '') return null;
   const parsed = format.parse({ value: String(value), type: format.Type.DATETIME }) as unknown;
-  return parsed instanceof Date && !Number.isNaN(parsed.getTime()) ? parsed.getTime() : null;
+  return isDate(parsed) && !Number.isNaN(parsed.getTime()) ? parsed.getTime() : null;
 }
 
 /** epoch ms → text for a date search filter. */
