@@ -1,0 +1,104 @@
+/**
+ * Lifecycle changes reach Freshsuccess: inactivation (churn), deletes (the record is gone, so
+ * capture keeps what the push needs), a duplicate merge (no User Event fires: the sweep finds the
+ * moved contacts and the deleted source) and a contact moved to another company.
+ */
+import { startSyncHarness, type SyncHarness } from '../support/syncHarness';
+
+const MINUTE = 60_000;
+let h: SyncHarness;
+
+beforeAll(async () => {
+  h = await startSyncHarness();
+  // The sweep has run once, as on any account where the SuiteApp has been running a while.
+  h.advanceTime(15 * MINUTE);
+});
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+test('inactivating a customer churns its account; re-activating brings it back', async () => {
+  const id = h.createCustomer({ companyname: 'Churning Ltd' });
+  h.runDrainUntilIdle();
+  expect((await h.accountOf(id))?.isActive).toBe(true);
+
+  h.rt.ui.update('customer', id, { isinactive: true });
+  expect(h.outboxFor('customer', id).at(-1)).toMatchObject({ event: 'inactivate' });
+  h.runDrainUntilIdle();
+  const churned = await h.accountOf(id);
+  expect(churned).toMatchObject({ isActive: false, fields: expect.objectContaining({ is_churned: true }) });
+  expect(typeof churned?.fields.inactive_time).toBe('number');
+
+  h.rt.ui.inlineEdit('customer', id, { isinactive: false });
+  h.runDrainUntilIdle();
+  expect(await h.accountOf(id)).toMatchObject({ isActive: true, fields: expect.objectContaining({ is_churned: false }) });
+});
+
+test('inactivating a contact deactivates it in Freshsuccess', async () => {
+  const company = h.createCustomer({ companyname: 'Contact Churn BV' });
+  const contact = h.createContact({ firstname: 'Sem', lastname: 'de Vries', company: String(company), email: 'sem@churn.test' });
+  h.runDrainUntilIdle();
+  expect((await h.contactOf(contact))?.isActive).toBe(true);
+  h.saveAs('WEBSERVICES').update('contact', contact, { isinactive: true });
+  h.runDrainUntilIdle();
+  expect((await h.contactOf(contact))?.isActive).toBe(false);
+});
+
+test('deleting a customer and a contact deactivates them in Freshsuccess (default policy)', async () => {
+  const customer = h.createCustomer({ companyname: 'Short Lived Inc' });
+  const company = h.createCustomer({ companyname: 'Stays Around Inc' });
+  const contact = h.createContact({ firstname: 'Dee', lastname: 'Leted', company: String(company), email: 'dee@stays.test' });
+  h.runDrainUntilIdle();
+
+  h.rt.ui.delete('customer', customer);
+  h.rt.ui.delete('contact', contact);
+  expect(h.outboxFor('customer', customer).at(-1)).toMatchObject({ event: 'delete', status: 'PENDING' });
+  expect(h.outboxFor('contact', contact).at(-1)).toMatchObject({ event: 'delete', status: 'PENDING' });
+  h.runDrainUntilIdle();
+
+  const account = await h.accountOf(customer);
+  expect(account).toMatchObject({ isActive: false, fields: expect.objectContaining({ name: 'Short Lived Inc' }) });
+  expect(await h.contactOf(contact)).toMatchObject({ isActive: false, account_id: String(company) });
+  expect((await h.accountOf(company))?.isActive).toBe(true);
+  expect(h.outbox().filter((e) => e.status === 'DEAD')).toEqual([]);
+});
+
+test('a duplicate merge moves the contacts to the survivor and deactivates the merged-away account', async () => {
+  const survivor = h.createCustomer({ companyname: 'Acme Corporation' });
+  const duplicate = h.createCustomer({ companyname: 'ACME Corp.' });
+  const moved = h.createContact({ firstname: 'Wile', lastname: 'Coyote', company: String(duplicate), email: 'wile@acme.test' });
+  h.runDrainUntilIdle();
+  expect((await h.contactOf(moved))?.account_id).toBe(String(duplicate));
+
+  h.advanceTime(MINUTE);
+  const outboxBefore = h.outbox().length;
+  const merge = h.rt.mergeCustomers(duplicate, survivor);
+  expect(merge.movedContacts).toEqual([moved]);
+  // Whether User Events fire on a merge is [open]; by default they do not, so nothing is queued yet.
+  expect(h.outbox()).toHaveLength(outboxBefore);
+
+  h.advanceTime(15 * MINUTE); // the sweep finds the moved contact and the deleted duplicate
+  h.runDrainUntilIdle();
+
+  const contact = await h.contactOf(moved);
+  expect(contact).toMatchObject({ account_id: String(survivor), isActive: true });
+  expect(contact?.previousAccountIds).toEqual([String(duplicate)]);
+  expect((await h.accountOf(duplicate))?.isActive).toBe(false);
+  expect((await h.accountOf(survivor))?.isActive).toBe(true);
+});
+
+test('a contact moved to another company follows it in Freshsuccess', async () => {
+  const from = h.createCustomer({ companyname: 'Old Employer plc' });
+  const to = h.createCustomer({ companyname: 'New Employer plc' });
+  const contact = h.createContact({ firstname: 'Jo', lastname: 'Mover', company: String(from), email: 'jo@old.test' });
+  h.runDrainUntilIdle();
+
+  h.rt.ui.update('contact', contact, { company: String(to), email: 'jo@new.test' });
+  expect(h.outboxFor('contact', contact).at(-1)?.changedFields).toEqual(expect.arrayContaining(['company', 'email']));
+  h.runDrainUntilIdle();
+
+  const moved = (await h.contacts()).filter((c) => c.user_id === String(contact));
+  expect(moved).toHaveLength(1);
+  expect(moved[0]).toMatchObject({ account_id: String(to), isActive: true, previousAccountIds: [String(from)], fields: expect.objectContaining({ email: 'jo@new.test' }) });
+});

@@ -1,0 +1,70 @@
+/**
+ * The sweep is the safety net for changes no User Event sees: a CSV import with "Run Server
+ * SuiteScript and Trigger Workflows" off queues nothing at save time; the scheduled sweep (every
+ * 15 minutes) finds the records by their last-modified date, reports what it caught, and the
+ * drain brings them to Freshsuccess.
+ */
+import { SCRIPTS, startSyncHarness, type SyncHarness } from '../support/syncHarness';
+
+const MINUTE = 60_000;
+let h: SyncHarness;
+
+beforeAll(async () => {
+  h = await startSyncHarness();
+});
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+interface SweepLog {
+  status: string;
+  caught: { customer: number; contact: number; deletions: number };
+  alreadyCaptured: number;
+}
+
+const sweepReports = (): SweepLog[] =>
+  h.logs(SCRIPTS.sweep.scriptId).filter((l) => l.title === 'FreshSync sweep').map((l) => JSON.parse(l.details) as SweepLog);
+
+test('a CSV import with server scripts off is caught by the next scheduled sweep and drained', async () => {
+  // The SuiteApp has been running: a customer and a contact saved in the UI are in Freshsuccess,
+  // and the sweep has run once since (it skips what User Events already captured).
+  const known = h.createCustomer({ companyname: 'Known Customer AS', phone: '+47 2200 0000' });
+  const knownContact = h.createContact({ firstname: 'Ola', lastname: 'Nordmann', company: String(known), email: 'ola@known.test' });
+  h.runDrainUntilIdle();
+  h.advanceTime(15 * MINUTE);
+  expect(sweepReports().at(-1)).toMatchObject({ status: 'swept', caught: { customer: 0, contact: 0, deletions: 0 }, alreadyCaptured: 2 });
+
+  const outboxBefore = h.outbox().length;
+  const mark = await h.requestMark();
+  const imported = h.rt.csvImport('customer', [
+    { internalid: String(known), phone: '+47 2200 9999' },
+    { companyname: 'Imported Quietly Oy', phone: '+358 9 000 111' },
+  ], { runServerScripts: false });
+  expect(imported.errors).toEqual([]);
+  const newCustomer = imported.added[0]!;
+  const contacts = h.rt.csvImport('contact', [{ firstname: 'Aino', lastname: 'Virtanen', company: String(newCustomer), email: 'aino@quiet.test' }], { runServerScripts: false });
+  expect(contacts.errors).toEqual([]);
+  const newContact = contacts.added[0]!;
+
+  // No User Event ran: nothing is queued and nothing is sent, however long the drain waits.
+  expect(h.outbox()).toHaveLength(outboxBefore);
+  h.runDrainUntilIdle();
+  expect(await h.requestsSince(mark)).toEqual([]);
+
+  // 15 minutes on, the scheduled sweep runs and catches exactly the imported records.
+  h.advanceTime(15 * MINUTE);
+  expect(sweepReports().at(-1)).toMatchObject({ status: 'swept', caught: { customer: 2, contact: 1, deletions: 0 }, alreadyCaptured: 1 });
+  const caught = h.outbox().filter((e) => e.source === 'SWEEP');
+  expect(caught.map((e) => [e.kind, [...e.recordIds].sort()])).toEqual([
+    ['customer', [String(known), String(newCustomer)].sort()],
+    ['contact', [String(newContact)]],
+  ]);
+
+  h.runDrainUntilIdle();
+  expect((await h.accountOf(known))?.fields.phone).toBe('+47 2200 9999');
+  expect((await h.accountOf(newCustomer))?.fields).toMatchObject({ name: 'Imported Quietly Oy', phone: '+358 9 000 111' });
+  expect(await h.contactOf(newContact)).toMatchObject({ account_id: String(newCustomer), fields: expect.objectContaining({ email: 'aino@quiet.test' }) });
+  // The contact saved in the UI was not sent again.
+  expect((await h.contactOf(knownContact))?.writeCount).toBe(1);
+});
