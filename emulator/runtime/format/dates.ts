@@ -6,10 +6,20 @@ import type { DateFormat, UserPreferences } from './userPreferences';
 
 interface Parts { y: number; m: number; d: number; h: number; min: number; s: number }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function zoneParts(date: Date, timeZone: string): Parts {
-  const f = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-  });
+  if (timeZone === 'UTC') {
+    return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate(), h: date.getUTCHours(), min: date.getUTCMinutes(), s: date.getUTCSeconds() };
+  }
+  let f = formatters.get(timeZone);
+  if (!f) {
+    // Building a formatter is slow; searches format thousands of dates.
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
   const p: Record<string, number> = {};
   for (const part of f.formatToParts(date)) if (part.type !== 'literal') p[part.type] = Number(part.value);
   return { y: p.year!, m: p.month!, d: p.day!, h: p.hour! % 24, min: p.minute!, s: p.second! };
@@ -17,6 +27,7 @@ function zoneParts(date: Date, timeZone: string): Parts {
 
 /** The instant at which the wall clock in `timeZone` shows the given parts. */
 export function fromZoneParts(p: Parts, timeZone: string): Date {
+  if (timeZone === 'UTC') return new Date(Date.UTC(p.y, p.m - 1, p.d, p.h, p.min, p.s));
   const guess = Date.UTC(p.y, p.m - 1, p.d, p.h, p.min, p.s);
   let t = guess;
   for (let i = 0; i < 3; i++) {

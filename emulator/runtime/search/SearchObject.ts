@@ -9,7 +9,7 @@ import type { ExecutionStack } from '../execution';
 import { nsError, SuiteScriptError } from '../errors';
 import { COST } from '../modules/costs';
 import { SearchColumn, toColumn, toColumns } from './columns';
-import { type Cell, type EngineContext, runSearch, type ResultRow } from './engine';
+import { type Cell, type EngineContext, evaluateSearch, type ResultRow, type SearchRun } from './engine';
 import { parseFilters, SearchFilter, type FilterNode } from './filters';
 import type { SavedSearches } from './savedSearches';
 
@@ -150,9 +150,9 @@ export class SearchObject {
     return { type: this.searchType, tree, columns: this.#columns.map(toColumn) };
   }
 
-  #run(): { rows: ResultRow[]; columns: SearchColumn[] } {
+  #run(): Evaluated {
     const def = this.#definition();
-    return { rows: runSearch(def, this.#deps.engine()), columns: def.columns };
+    return { run: evaluateSearch(def, this.#deps.engine()), columns: def.columns };
   }
 
   run(): ResultSet {
@@ -165,7 +165,7 @@ export class SearchObject {
       throw new SuiteScriptError('INVALID_PAGED_DATA_PAGE_SIZE', `runPaged: pageSize must be between 5 and 1000 (got ${String(pageSize)})`);
     }
     debit(this.#deps, 'Search.runPaged', COST.searchRunPaged);
-    return new PagedData(this.#deps, () => this.#run(), pageSize, this.#run().rows.length);
+    return new PagedData(this.#deps, () => this.#run(), pageSize, this.#run().run.rows.length);
   }
 
   save(): number {
@@ -189,12 +189,17 @@ export class SearchObject {
   }
 }
 
+interface Evaluated {
+  run: SearchRun;
+  columns: SearchColumn[];
+}
+
 export class ResultSet {
   #deps: SearchDeps;
-  #run: () => { rows: ResultRow[]; columns: SearchColumn[] };
+  #run: () => Evaluated;
   columns: SearchColumn[] = [];
 
-  constructor(deps: SearchDeps, run: () => { rows: ResultRow[]; columns: SearchColumn[] }) {
+  constructor(deps: SearchDeps, run: () => Evaluated) {
     this.#deps = deps;
     this.#run = run;
   }
@@ -203,7 +208,8 @@ export class ResultSet {
   each(callback: (result: SearchResult) => boolean | unknown): void {
     if (typeof callback !== 'function') throw nsError.missingArgument('ResultSet.each', 'callback');
     debit(this.#deps, 'ResultSet.each', COST.searchRun);
-    const { rows, columns } = this.#run();
+    const { run, columns } = this.#run();
+    const rows = run.rows;
     this.columns = columns;
     for (let i = 0; i < rows.length; i++) {
       if (i >= EACH_LIMIT) {
@@ -212,7 +218,7 @@ export class ResultSet {
           `No more than ${EACH_LIMIT} search results may be returned at one time from ResultSet.each(callback). Please revise your search criteria or page the results with Search.runPaged.`,
         );
       }
-      if (callback(new SearchResult(rows[i]!, columns)) !== true) return;
+      if (callback(new SearchResult(run.build(rows[i]!), columns)) !== true) return;
     }
   }
 
@@ -226,9 +232,9 @@ export class ResultSet {
       throw new SuiteScriptError('SSS_INVALID_SRCH_RANGE', `ResultSet.getRange can return at most ${RANGE_LIMIT} results (asked for ${end - start})`);
     }
     debit(this.#deps, 'ResultSet.getRange', COST.searchRun);
-    const { rows, columns } = this.#run();
+    const { run, columns } = this.#run();
     this.columns = columns;
-    return rows.slice(start, end).map((r) => new SearchResult(r, columns));
+    return run.rows.slice(start, end).map((r) => new SearchResult(run.build(r), columns));
   }
 }
 
@@ -237,9 +243,9 @@ export class PagedData {
   readonly count: number;
   readonly pageRanges: { index: number; compoundLabel: string }[];
   #deps: SearchDeps;
-  #run: () => { rows: ResultRow[]; columns: SearchColumn[] };
+  #run: () => Evaluated;
 
-  constructor(deps: SearchDeps, run: () => { rows: ResultRow[]; columns: SearchColumn[] }, pageSize: number, count: number) {
+  constructor(deps: SearchDeps, run: () => Evaluated, pageSize: number, count: number) {
     this.#deps = deps;
     this.#run = run;
     this.pageSize = pageSize;
@@ -257,8 +263,8 @@ export class PagedData {
       throw new SuiteScriptError('INVALID_PAGE_RANGE', `PagedData.fetch: there is no page ${String(index)} (pages: ${this.pageRanges.length})`);
     }
     debit(this.#deps, 'PagedData.fetch', COST.pagedFetch);
-    const { rows, columns } = this.#run();
-    const data = rows.slice(index * this.pageSize, (index + 1) * this.pageSize).map((r) => new SearchResult(r, columns));
+    const { run, columns } = this.#run();
+    const data = run.rows.slice(index * this.pageSize, (index + 1) * this.pageSize).map((r) => new SearchResult(run.build(r), columns));
     return new Page(this, index, data);
   }
 }

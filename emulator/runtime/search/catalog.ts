@@ -18,6 +18,8 @@ export interface SearchValue {
   raw: unknown;
   /** Display text (select names); defaults to the raw value as text. */
   text?: string;
+  /** Sort by this instead of the text (internal ids sort as numbers). */
+  sortValue?: number;
 }
 
 export interface SearchRow {
@@ -96,7 +98,7 @@ export function recordSource(store: RecordStore, schema: RecordTypeSchema, stage
 
 function fieldValue(store: RecordStore, schema: RecordTypeSchema, row: SearchRow, rawName: string): SearchValue | undefined {
   const name = rawName.toLowerCase();
-  if (name === 'internalid') return { kind: 'select', raw: String(row.id), text: String(row.id) };
+  if (name === 'internalid') return { kind: 'select', raw: String(row.id), text: String(row.id), sortValue: row.id };
   if (name === 'internalidnumber' || name === 'id') return { kind: 'number', raw: row.id };
   if (name === 'recordtype' || name === 'type') return { kind: 'text', raw: row.recordType };
   if (schema.type === 'customer') {

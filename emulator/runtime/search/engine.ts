@@ -11,7 +11,7 @@ import { isDate } from '../values';
 import { type SearchRow, type SearchSource, type SearchValue, sourceFor } from './catalog';
 import type { SearchColumn } from './columns';
 import { type FilterNode, termsOf } from './filters';
-import { checkOperator, matches } from './operators';
+import { checkOperator, compileMatcher } from './operators';
 
 export interface EngineContext {
   store: RecordStore;
@@ -69,26 +69,39 @@ function probeKind(source: SearchSource, name: string, what: string, label: stri
   return source.field({ id: 0, recordType: source.type, values: {} }, name)?.kind ?? 'text';
 }
 
+/** Matching rows in result order; `build` turns one into a result (done only for rows used). */
+export interface SearchRun {
+  rows: SearchRow[];
+  build(row: SearchRow): ResultRow;
+}
+
 /** Evaluates the definition; returns matching rows in result order. */
 export function runSearch(def: SearchDefinition, ctx: EngineContext): ResultRow[] {
+  const run = evaluateSearch(def, ctx);
+  return run.rows.map((r) => run.build(r));
+}
+
+export function evaluateSearch(def: SearchDefinition, ctx: EngineContext): SearchRun {
   const source = sourceFor(ctx.store, def.type);
   for (const c of def.columns) {
     if (c.summary) throw new SuiteScriptError('SSS_INVALID_SRCH_COL', `summary column ${c.summary}(${c.name}): summary searches are not modelled by the local runtime`);
   }
-  const filterAccess = new Map<object, Accessor>();
+  const now = ctx.now();
+  const predicates = new Map<object, (row: SearchRow) => boolean>();
   for (const f of termsOf(def.tree)) {
     const a = accessor(source, f.name, f.join, 'filter');
     checkOperator(f, a.kind);
-    filterAccess.set(f, a.read);
+    const match = compileMatcher(f, a.kind, ctx.preferences, now);
+    predicates.set(f, (row) => {
+      const v = a.read(row);
+      return v ? match(v) : false;
+    });
   }
   const columnAccess = def.columns.map((c) => accessor(source, c.name, c.join, 'column'));
-  const now = ctx.now();
   const test = (node: FilterNode, row: SearchRow): boolean => {
     switch (node.kind) {
-      case 'term': {
-        const v = filterAccess.get(node.filter)!(row);
-        return v ? matches(node.filter, v, ctx.preferences, now) : false;
-      }
+      case 'term':
+        return predicates.get(node.filter)!(row);
       case 'not': return !test(node.child, row);
       case 'and': return node.children.every((c) => test(c, row));
       case 'or': return node.children.some((c) => test(c, row));
@@ -99,19 +112,21 @@ export function runSearch(def: SearchDefinition, ctx: EngineContext): ResultRow[
     .map((c, i) => ({ c, read: columnAccess[i]!.read }))
     .filter((s) => s.c.sort === 'ASC' || s.c.sort === 'DESC');
   if (sorters.length) {
-    rows.sort((a, b) => {
-      for (const s of sorters) {
-        const d = compare(s.read(a), s.read(b));
-        if (d !== 0) return s.c.sort === 'DESC' ? -d : d;
+    // Sort keys are read once per row, not once per comparison.
+    const keyed = rows.map((row) => ({ row, keys: sorters.map((s) => sortKey(s.read(row))) }));
+    keyed.sort((a, b) => {
+      for (let i = 0; i < sorters.length; i++) {
+        const d = compareKeys(a.keys[i]!, b.keys[i]!);
+        if (d !== 0) return sorters[i]!.c.sort === 'DESC' ? -d : d;
       }
-      return a.id - b.id;
+      return a.row.id - b.row.id;
     });
+    rows.splice(0, rows.length, ...keyed.map((k) => k.row));
   }
-  return rows.map((row) => ({
-    id: row.id,
-    recordType: row.recordType,
-    cells: columnAccess.map((a) => present(a.read(row), ctx.preferences)),
-  }));
+  return {
+    rows,
+    build: (row) => ({ id: row.id, recordType: row.recordType, cells: columnAccess.map((a) => present(a.read(row), ctx.preferences)) }),
+  };
 }
 
 /** Rows worth testing: only the listed ids when an ANDed 'internalid anyof' term says so. */
@@ -160,14 +175,15 @@ function presentValue(v: SearchValue, prefs: UserPreferences): { value: unknown;
   }
 }
 
-function compare(a: SearchValue | undefined, b: SearchValue | undefined): number {
-  const av = sortKey(a);
-  const bv = sortKey(b);
+/** Case- and accent-insensitive text order, like NetSuite's sorted results. */
+const COLLATOR = new Intl.Collator('en', { sensitivity: 'base' });
+
+function compareKeys(av: string | number | null, bv: string | number | null): number {
   if (av === bv) return 0;
   if (av === null) return -1; // empty values sort first ascending
   if (bv === null) return 1;
   if (typeof av === 'number' && typeof bv === 'number') return av - bv;
-  return String(av).localeCompare(String(bv), 'en', { sensitivity: 'base' });
+  return COLLATOR.compare(String(av), String(bv));
 }
 
 function sortKey(v: SearchValue | undefined): string | number | null {
@@ -175,6 +191,7 @@ function sortKey(v: SearchValue | undefined): string | number | null {
   if (isDate(v.raw)) return (v.raw as Date).getTime();
   if (v.kind === 'number') return Number(v.raw);
   if (v.kind === 'checkbox') return v.raw === true ? 1 : 0;
+  if (v.sortValue !== undefined) return v.sortValue;
   if (v.kind === 'select') return v.text ?? String(v.raw);
   return String(v.raw);
 }

@@ -36,9 +36,30 @@ function flatValues(values: unknown[]): unknown[] {
   return values.flatMap((v) => (Array.isArray(v) ? v : [v]));
 }
 
-export function matches(filter: SearchFilter, v: SearchValue, prefs: UserPreferences, now: Date): boolean {
+/**
+ * Compiles a filter into a predicate over field values: filter values (dates above all) are
+ * parsed once per search run, not once per row.
+ */
+export function compileMatcher(filter: SearchFilter, kind: SearchValue['kind'], prefs: UserPreferences, now: Date): (v: SearchValue) => boolean {
   const op = filter.operator;
   const values = flatValues(filter.values);
+  if (op === 'isempty') return isEmptyValue;
+  if (op === 'isnotempty') return (v) => !isEmptyValue(v);
+  if (kind === 'date' || kind === 'datetime') {
+    const a = spanOf(values[0], prefs, now, filter);
+    const b = op === 'within' || op === 'notwithin' ? (values.length < 2 ? missingSecond(filter, op) : spanOf(values[1], prefs, now, filter)) : a;
+    return (v) => dateMatches(op, v, a, b);
+  }
+  return (v) => matches(filter, v, prefs, now, values);
+}
+
+function missingSecond(filter: SearchFilter, op: string): never {
+  throw nsError.invalidSearchFilter(`${filter.name}: '${op}' needs two values`);
+}
+
+export function matches(filter: SearchFilter, v: SearchValue, prefs: UserPreferences, now: Date, flat?: unknown[]): boolean {
+  const op = filter.operator;
+  const values = flat ?? flatValues(filter.values);
   if (op === 'isempty') return isEmptyValue(v);
   if (op === 'isnotempty') return !isEmptyValue(v);
   switch (v.kind) {
@@ -56,7 +77,7 @@ export function matches(filter: SearchFilter, v: SearchValue, prefs: UserPrefere
       return numberMatches(op, Number(v.raw), values, filter);
     case 'date':
     case 'datetime':
-      return dateMatches(op, v, values, prefs, now, filter);
+      return compileMatcher(filter, v.kind, prefs, now)(v);
     default:
       return textMatches(op, v, values);
   }
@@ -161,10 +182,9 @@ function relativeSpan(text: string, prefs: UserPreferences, now: Date): Span | u
   return undefined;
 }
 
-function dateMatches(op: string, v: SearchValue, values: unknown[], prefs: UserPreferences, now: Date, filter: SearchFilter): boolean {
+function dateMatches(op: string, v: SearchValue, a: Span, b: Span): boolean {
   if (!isDate(v.raw)) return op.startsWith('not') ? true : false;
   const t = (v.raw as Date).getTime();
-  const a = spanOf(values[0], prefs, now, filter);
   switch (op) {
     case 'on': return t >= a.start && t < a.end;
     case 'noton': return !(t >= a.start && t < a.end);
@@ -178,8 +198,6 @@ function dateMatches(op: string, v: SearchValue, values: unknown[], prefs: UserP
     case 'notonorafter': return !(t >= a.start);
     case 'within':
     case 'notwithin': {
-      if (values.length < 2) throw nsError.invalidSearchFilter(`${filter.name}: '${op}' needs two values`);
-      const b = spanOf(values[1], prefs, now, filter);
       const inside = t >= a.start && t < b.end;
       return op === 'within' ? inside : !inside;
     }
