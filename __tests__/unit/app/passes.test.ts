@@ -8,7 +8,7 @@ import { World } from './world';
 
 function fullSync(w: World, crash: (key: string) => boolean = () => false) {
   const deps = { config: w.config, state: w.state, outbox: w.outbox, snapshots: w.snapshots, clock: w.clock, log: w.log };
-  const previous = w.state.read().fullSync;
+  const previous = () => w.state.read().fullSync;
   const plan = planFullSync(deps);
   const keys = Object.keys(plan.tasks);
   const failedKeys: string[] = [];

@@ -79,8 +79,8 @@ export interface FullSyncSummary {
   keys: readonly string[];
   failedKeys: readonly string[];
   results: readonly BatchResult[];
-  /** The cursor the run started from, to keep when a type had nothing to do. */
-  previous: FullSyncState | null;
+  /** The state the run started from; read only when the run is partial (saves a read otherwise). */
+  previous: () => FullSyncState | null;
 }
 
 export interface FinishFullSyncDeps {
@@ -113,7 +113,8 @@ export function finishFullSync(summary: FullSyncSummary, deps: FinishFullSyncDep
   const customerAfter = resumeAfter('A');
   const contactAfter = resumeAfter('C');
   const partial = customerAfter !== null || contactAfter !== null;
-  const prev = summary.previous && summary.previous.status === 'partial' ? summary.previous : null;
+  const before = partial ? summary.previous() : null;
+  const prev = before && before.status === 'partial' ? before : null;
   const fullSync: FullSyncState = {
     runId: summary.runId,
     startedAt: summary.startedAt,

@@ -18,8 +18,7 @@ export function fullSyncSummarize(summary: EntryPoints.MapReduce.summarizeContex
   const e = engine();
   const { keys, failedKeys, results } = readSummary(summary);
   if (keys.length === 0) return;
-  const previous = e.state.read().fullSync;
   const startedAt = isDate(summary.dateCreated) ? summary.dateCreated.getTime() : e.clock.now();
-  const done = finishFullSync({ runId: `fullsync-${startedAt}`, startedAt, keys, failedKeys, results, previous }, { state: e.state, trigger: e.trigger, clock: e.clock, log: e.log });
+  const done = finishFullSync({ runId: `fullsync-${startedAt}`, startedAt, keys, failedKeys, results, previous: () => e.state.read().fullSync }, { state: e.state, trigger: e.trigger, clock: e.clock, log: e.log });
   e.log.audit('FreshSync full sync', JSON.stringify({ ...done.stats, status: done.state.status }));
 }
