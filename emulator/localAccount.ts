@@ -59,6 +59,8 @@ export interface LocalAccount {
   readonly fake: FakeFreshsuccessControl;
   /** Where the fake listens (its control API is under /__fake/). */
   readonly fakeUrl: string;
+  /** The fake's child process (ended by stop()). */
+  readonly fakePid: number;
   readonly drivers: Drivers;
   /** Present when suitelets were asked for. */
   readonly suitelets?: LocalSuitelets;
@@ -111,6 +113,7 @@ export async function createLocalAccount(options: LocalAccountOptions = {}): Pro
       rt,
       fake: fakeProcess.control,
       fakeUrl: fakeProcess.url,
+      fakePid: fakeProcess.pid,
       drivers,
       suitelets,
       suiteletUrl: suitelets?.deployments[0]?.url,

@@ -3,7 +3,9 @@
  * holds, usage units per script, and where to look. Never holds a secret: it reads counts,
  * names and URLs only.
  */
+import { OUTBOX, STATE } from '../../src/TypeScript/netsuite/schema';
 import type { LocalAccount } from '../localAccount';
+import { scrub } from '../runtime/https/request-log';
 import type { SampleAccountSummary } from '../seed/sampleAccount';
 import { CONSOLE_SCRIPT_ID } from './adminConsole';
 import type { BuildOutcome } from './productBuild';
@@ -56,6 +58,8 @@ export async function startReport(account: LocalAccount, facts: StartFacts): Pro
     );
   }
 
+  lines.push(...taskLines(account), ...outboxLines(account));
+
   const byMethod = new Map<string, number>();
   const byOutcome = new Map<string, number>();
   for (const r of account.httpLog) {
@@ -88,5 +92,51 @@ export async function startReport(account: LocalAccount, facts: StartFacts): Pro
   } else if (account.suitelets) {
     lines.push(`  Suitelet server       ${account.suitelets.server.origin}  (the SuiteApp has no Suitelet yet)`);
   }
-  return lines.join('\n');
+  // Last line of defence: nothing printed may carry a secret value, whatever a script did.
+  return scrub(lines.join('\n'), account.drivers.https.vault.allValues());
+}
+
+/** "name: message" of a failed task's error JSON. */
+function failureOf(json: string | undefined): string {
+  if (!json) return 'no error recorded';
+  try {
+    const e = JSON.parse(json) as { name?: string; message?: string };
+    return `${e.name ?? 'Error'}: ${e.message ?? ''}`.slice(0, 200);
+  } catch {
+    return json.slice(0, 200);
+  }
+}
+
+function taskLines(account: LocalAccount): string[] {
+  const tasks = account.drivers.task.queue.tasks;
+  if (tasks.length === 0) return [];
+  const byStatus = new Map<string, number>();
+  for (const t of tasks) byStatus.set(t.job.status, (byStatus.get(t.job.status) ?? 0) + 1);
+  const out = [`Tasks run: ${tasks.length} (${[...byStatus].map(([k, v]) => `${k} ${v}`).join(', ')})`];
+  for (const t of tasks.filter((x) => x.job.status === 'FAILED').slice(0, 3)) {
+    out.push(`  FAILED ${t.taskId} ${t.scriptId}: ${failureOf(t.job.failure)}`);
+  }
+  return out;
+}
+
+/** The SuiteApp's outbox by status, with the most common reasons records were not sent. */
+function outboxLines(account: LocalAccount): string[] {
+  const { rt } = account;
+  if (!rt.project.customRecordTypes.some((t) => t.scriptId === OUTBOX.type)) return [];
+  const rows = rt.store.rows(OUTBOX.type);
+  // The drain does not rewrite what it sent: PENDING entries up to the state's cursor are drained.
+  const state = rt.project.customRecordTypes.some((t) => t.scriptId === STATE.type) ? rt.store.rows(STATE.type)[0] : undefined;
+  const cursor = Number(state?.values[STATE.drainCursor] ?? 0) || 0;
+  const byStatus = new Map<string, number>();
+  const reasons = new Map<string, number>();
+  for (const r of rows) {
+    let status = String(r.values[OUTBOX.status] ?? '(none)');
+    if (status === 'PENDING') status = r.id <= cursor ? 'drained (PENDING up to the drain cursor)' : 'PENDING (not drained yet)';
+    byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+    const error = String(r.values[OUTBOX.lastError] ?? '');
+    if (error) reasons.set(error, (reasons.get(error) ?? 0) + 1);
+  }
+  const out = [`Outbox entries: ${rows.length}${rows.length ? ` (${[...byStatus].map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}`];
+  for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 3)) out.push(`  ${n} × ${reason.slice(0, 160)}`);
+  return out;
 }

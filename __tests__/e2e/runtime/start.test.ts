@@ -38,6 +38,12 @@ test('npm start -- --once prints the report and exits 0', () => {
     expect(Number(held![1])).toBeGreaterThan(0);
     expect(out).toMatch(/^ {2}customscript_fsc_mr_fullsync +\d+ units, \d+ invocations$/m);
     expect(out).toMatch(/^Script errors logged: 0$/m);
+    const tasks = /^Tasks run: (\d+) \(COMPLETE (\d+)\)$/m.exec(out);
+    expect(tasks?.[2]).toBe(tasks?.[1]);
+    // Every UI edit made after the full sync reached Freshsuccess.
+    const edits = /visible in Freshsuccess: (\d+) of (\d+)$/m.exec(out);
+    expect(Number(edits?.[2])).toBeGreaterThan(0);
+    expect(edits?.[1]).toBe(edits?.[2]);
   } else {
     expect(out).toMatch(/^SuiteApp pieces missing \(so not run\):\n {2}- .*customscript_fsc_mr_fullsync/m);
     expect(out).toMatch(/^HTTPS requests sent by scripts: 0$/m);
