@@ -1,4 +1,4 @@
-import { nudgeDrain, planDrain, type DrainTask } from '../../../src/TypeScript/app/drain';
+import { nudgeDrain, pauseHolds, planDrain, type DrainTask } from '../../../src/TypeScript/app/drain';
 import { pushBatch } from '../../../src/TypeScript/app/pushBatch';
 import type { WorkBatch } from '../../../src/TypeScript/domain/workBatch';
 import { contact, customer, T0 } from '../fixtures';
@@ -259,5 +259,17 @@ describe('safety net', () => {
     expect(nudge(w).submitted).toBe(false);
     w.config.raw.lastModified = T0 + 1000;
     expect(nudge(w).submitted).toBe(true);
+  });
+});
+
+describe('pause', () => {
+  test('holds until the settings change; a change in the pause’s own minute counts (NetSuite shows minutes)', () => {
+    const cfg = (lastModified: number | null) => ({ ...new World().config.config, lastModified });
+    const pausedAt = T0 + 40_000;
+    expect(pauseHolds(null, cfg(null))).toBe(false);
+    expect(pauseHolds(pausedAt, cfg(null))).toBe(true);
+    expect(pauseHolds(pausedAt, cfg(T0 - 1))).toBe(true);
+    expect(pauseHolds(pausedAt, cfg(T0))).toBe(false);
+    expect(pauseHolds(pausedAt, cfg(T0 + 120_000))).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ import type { WorkItem } from '../domain/coalesce';
 import { planBatches } from '../domain/plan';
 import type { ContactSnapshot, CustomerSnapshot } from '../domain/types';
 import { decodeBatchKey } from '../domain/workBatch';
-import type { DrainTask } from './drain';
+import { pauseHolds, type DrainTask } from './drain';
 import { countNotes, noteEntries } from './notes';
 import type { Clock, ConfigStore, DrainTrigger, FullSyncState, Logger, OutboxStore, RunStats, SnapshotReader, StateStore } from './ports';
 import type { BatchResult } from './pushBatch';
@@ -51,7 +51,7 @@ export function planFullSync(deps: FullSyncDeps): FullSyncPlan {
   if (!config.enabled) return none('disabled');
   if (problems.length > 0 || !config.secret) return none('misconfigured');
   const state = deps.state.read();
-  if (state.pausedAt !== null && (config.lastModified === null || config.lastModified <= state.pausedAt)) return none('paused');
+  if (pauseHolds(state.pausedAt, config)) return none('paused');
   const resume = state.fullSync && state.fullSync.status !== 'done' ? state.fullSync : null;
 
   const customers: CustomerSnapshot[] = [];

@@ -7,8 +7,9 @@ import type { EntryPoints } from 'N/types';
 import { drainInput, drainSummarize } from '../netsuite/drainJob';
 import { mapStage, reduceStage } from '../netsuite/mapReduceStages';
 
-/** A failed batch is not retried in place: summarize keeps the cursor below it and it is read again. */
-export const config = { retryCount: 0, exitOnError: false };
+// No `config` export: an error is not retried in place (summarize keeps the cursor below the
+// batch, so it is read again), while a pair interrupted by a server restart is re-run with
+// isRestarted, which the push handles without duplicate entries.
 
 export function getInputData(): Record<string, string> {
   return drainInput();
