@@ -1,9 +1,12 @@
 /**
  * The composition root's own promises: Freshsuccess host names reach the fake with their Host
- * header (so the tenant's region is enforced), a random key per run when none is given, and
- * stop() ends the fake's child process.
+ * header (so the tenant's region is enforced), a random key per run when none is given,
+ * stop() ends the fake's child process, and a project without the sync pieces says so.
  */
 import { createLocalAccount } from '../../../emulator/localAccount';
+import { startReport } from '../../../emulator/local/report';
+import { findSuiteAppPieces } from '../../../emulator/local/suiteApp';
+import { seedSampleAccount } from '../../../emulator/seed/sampleAccount';
 import { buildE2eProject, E2E } from './support/e2eProject';
 
 function alive(pid: number): boolean {
@@ -35,4 +38,28 @@ test('a tenant in the EU refuses the US host: the Host header reaches the fake; 
     await account.stop(); // idempotent
   }
   expect(alive(account.fakePid)).toBe(false);
+});
+
+test('a project without the SuiteApp\'s sync pieces is reported as such, and nothing is run', async () => {
+  const account = await createLocalAccount({ sdfRoot: buildE2eProject(), suitelets: true });
+  try {
+    const seeded = seedSampleAccount(account.rt, { customers: 12, contacts: 30 });
+    const pieces = findSuiteAppPieces(account);
+    expect(pieces.missing).toEqual([
+      'config record type customrecord_fsc_config (src/Objects/customrecord_fsc_config.xml)',
+      'full-sync Map/Reduce customscript_fsc_mr_fullsync',
+      'drain Map/Reduce customscript_fsc_mr_drain',
+      'User Event scripts (customscript_fsc_ue_*) on customer and contact',
+      'a config Suitelet (customscript_fsc_sl_*)',
+    ]);
+    const report = await startReport(account, { build: { ran: false, sources: 0 }, seeded, pieces, steps: [] });
+    expect(report).toMatch(/^Seeded: 12 customers .*, 30 contacts /m);
+    expect(report).toMatch(/^SuiteApp pieces present: none yet$/m);
+    expect(report).toMatch(/^HTTPS requests sent by scripts: 0$/m);
+    expect(report).toMatch(/^Freshsuccess holds: 0 accounts \(0 active\), 0 contacts \(0 active\)$/m);
+    expect(report).toContain(`Fake Freshsuccess     ${account.fakeUrl}`);
+    expect(report).toMatch(/^ {2}Suitelet server +http:\/\/127\.0\.0\.1:\d+ +\(the SuiteApp has no Suitelet yet\)$/m);
+  } finally {
+    await account.stop();
+  }
 });
