@@ -158,3 +158,16 @@ describe('User Events fired by saves', () => {
     expect(seenEvents(rt)).toHaveLength(0);
   });
 });
+
+describe('User Event audience', () => {
+  test('a deployment limited to roles fires only for users in them (names, ids or [scriptid=...])', () => {
+    const rt = fixtureRuntime();
+    rt.defineScript(recorderScript([deployment({ allRoles: false, audienceRoles: ['ADMINISTRATOR', '[scriptid=customrole_fx_sales]'] })]));
+    const sales = rt.createUser({ firstname: 'S', lastname: 'R', email: 's@example.com', role: '1010', roleId: 'customrole_fx_sales' });
+    const clerk = rt.createUser({ firstname: 'C', lastname: 'K', email: 'c@example.com', role: '1011', roleId: 'customrole_fx_clerk' });
+    rt.ui.create('customer', { companyname: 'By admin' });
+    rt.ui.create('customer', { companyname: 'By sales' }, { user: sales });
+    rt.ui.create('customer', { companyname: 'By clerk' }, { user: clerk });
+    expect(seenEvents(rt).filter((s) => s.entry === 'afterSubmit').map((s) => s.newRecord!.fields.companyname)).toEqual(['By admin', 'By sales']);
+  });
+});

@@ -41,8 +41,15 @@ export function deploymentApplies(
   if (!typeMatches) return false;
   if (dep.executionContexts && !dep.executionContexts.includes(trigger.executionContext)) return false;
   if (dep.eventTypes && !dep.eventTypes.map((e) => e.toLowerCase()).includes(trigger.eventType)) return false;
-  if (dep.allRoles === false && dep.audienceRoles && !dep.audienceRoles.map((r) => r.toLowerCase()).includes(trigger.user.role.toLowerCase())) {
-    return false;
-  }
+  if (dep.allRoles !== true && dep.audienceRoles && !inAudience(dep.audienceRoles, trigger.user)) return false;
   return true;
+}
+
+/** Audience entries are role ids ('3'), standard role names ('ADMINISTRATOR') or '[scriptid=customrole_x]'. */
+function inAudience(roles: string[], user: ScriptUser): boolean {
+  const mine = new Set([user.role, user.roleId].map((r) => r.toLowerCase()));
+  return roles.some((raw) => {
+    const r = (/^\[scriptid=([^\]]+)\]$/.exec(raw.trim())?.[1] ?? raw.trim()).toLowerCase();
+    return mine.has(r);
+  });
 }
