@@ -52,6 +52,7 @@ export interface OutboxView {
   status: string;
   source: string;
   attempt: number;
+  capturedAt: number;
   notBefore: number | null;
   lastError: string;
   hint: string;
@@ -162,6 +163,7 @@ export class SyncHarness {
         status: str(v[OUTBOX.status]),
         source: str(v[OUTBOX.source]),
         attempt: num(v[OUTBOX.attempt]) ?? 0,
+        capturedAt: num(v[OUTBOX.capturedAt]) ?? 0,
         notBefore: num(v[OUTBOX.notBefore]),
         lastError: str(v[OUTBOX.lastError]),
         hint: str(v[OUTBOX.hint]),
@@ -234,13 +236,20 @@ export class SyncHarness {
   runDrainUntilIdle(options: { maxRounds?: number } = {}): DrainReport {
     const maxRounds = options.maxRounds ?? 30;
     const start = this.rt.clock.nowMs();
+    let drainedWhilePaused = false;
     for (let round = 1; round <= maxRounds; round++) {
       this.processQueue();
       const { pending, retries } = this.queued();
       const report = { rounds: round, elapsedMs: this.rt.clock.nowMs() - start, paused: false };
       if (pending === 0 && retries.length === 0) return report;
-      const state = this.state();
-      if (state?.pausedAt !== null && state?.pausedAt !== undefined) return { ...report, paused: true };
+      // Only a drain knows whether a pause still holds (saved settings lift it): give it one run.
+      if (this.state()?.pausedAt != null) {
+        if (drainedWhilePaused) return { ...report, paused: true };
+        drainedWhilePaused = true;
+        this.startDrain();
+        continue;
+      }
+      drainedWhilePaused = false;
       const now = this.rt.clock.nowMs();
       const due = Math.min(...retries, pending > 0 ? now : Number.POSITIVE_INFINITY);
       if (due > now) this.account.advanceTime(due - now + 1);

@@ -66,6 +66,12 @@ test('a burst of 5xx on both endpoints is retried with growing backoff until eve
   for (const kind of ['customer', 'contact']) {
     const ofKind = retries.filter((e) => e.kind === kind);
     expect(ofKind.map((e) => e.attempt)).toEqual(ofKind.map((_, i) => i + 1));
+    // Default backoff: base 60 s doubled per attempt, "equal jitter" keeps it in [half, full].
+    for (const e of ofKind) {
+      const full = 60_000 * 2 ** (e.attempt - 1);
+      expect((e.notBefore ?? 0) - e.capturedAt).toBeGreaterThanOrEqual(full / 2);
+      expect((e.notBefore ?? 0) - e.capturedAt).toBeLessThanOrEqual(full);
+    }
   }
   expect(report.elapsedMs).toBeGreaterThan(0);
   await expectInSync(records);
