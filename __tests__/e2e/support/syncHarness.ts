@@ -21,6 +21,7 @@ import type { DataEntry, PlainValues } from '../../../emulator/runtime/entry/Dat
 import type { ExecutionContextType } from '../../../emulator/runtime/execution';
 import type { MapReduceStage, UsageTotals } from '../../../emulator/runtime/governance';
 import type { NetSuiteRuntime } from '../../../emulator/runtime/NetSuiteRuntime';
+import type { ProcessOptions } from '../../../emulator/runtime/task/queue';
 import { CONFIG, OUTBOX, SCRIPTS, STATE } from '../../../src/TypeScript/netsuite/schema';
 import { ensureProductBuilt } from './productBuild';
 
@@ -205,8 +206,8 @@ export class SyncHarness {
   // ---- running the SuiteApp ----------------------------------------------------------------------
 
   /** Runs what is queued for the processors (submitted drains, scheduled instances). */
-  processQueue(): void {
-    this.account.processQueue();
+  processQueue(options?: ProcessOptions): void {
+    this.account.processQueue(options);
   }
 
   private queueDeployment(scriptId: string, deploymentId: string): void {
@@ -222,10 +223,10 @@ export class SyncHarness {
     this.queueDeployment(SCRIPTS.drain.scriptId, SCRIPTS.drain.onDemand);
   }
 
-  /** The admin starts a full sync; runs to the end (including drains it starts). */
-  runFullSync(): void {
+  /** The admin starts a full sync; runs the queue to the end (including drains it starts). */
+  runFullSync(options?: ProcessOptions): void {
     this.queueDeployment(SCRIPTS.fullSync.scriptId, SCRIPTS.fullSync.onDemand);
-    this.processQueue();
+    this.processQueue(options);
   }
 
   /**

@@ -1,0 +1,67 @@
+/**
+ * A map invocation interrupted by a server restart (its side effects stay, what it wrote to the
+ * context is lost, it runs again with isRestarted) creates no duplicates: one account per record
+ * in Freshsuccess, one dead letter per refused record in NetSuite, nothing left queued.
+ */
+import { ACCOUNTS_PATH, SCRIPTS, startSyncHarness, type SyncHarness } from '../support/syncHarness';
+
+const PLAN_FIELD = 'custentity_success_plan';
+let h: SyncHarness;
+
+beforeAll(async () => {
+  h = await startSyncHarness();
+  // A refused record in the interrupted batch shows whether its dead letter is written twice.
+  await h.fake.configure({ labelMaxLength: 300 });
+  h.rt.defineEntityField({ scriptId: PLAN_FIELD, label: 'Success plan', fieldType: 'TEXTAREA', appliesToCustomer: true, appliesToContact: false });
+  h.configure({ batchMaxRecords: 2, mappingJson: JSON.stringify({ customer: { custom: [{ field: PLAN_FIELD, type: 'text', key: 'success_plan' }] } }) });
+});
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+test('the drain\'s map stage restarted midway: no duplicate accounts, no duplicate dead letters, nothing lost', async () => {
+  const ids = ['One', 'Two', 'Three', 'Four', 'Five', 'Six'].map((n, i) =>
+    h.createCustomer({ companyname: `Restart ${n} KK`, [PLAN_FIELD]: i === 2 ? 'x'.repeat(350) : `plan ${n}` }));
+  const refused = ids[2]!;
+  const mark = await h.requestMark();
+
+  // Three batches of two; the second map invocation (batch 2, with the refused record) is
+  // interrupted after it ran and is run again.
+  h.processQueue({ restarts: [{ stage: 'map', afterInvocations: 1, deploymentId: SCRIPTS.drain.onDemand }] });
+  h.runDrainUntilIdle();
+
+  const bodies = (await h.requestsSince(mark)).filter((r) => r.method === 'POST' && r.path === ACCOUNTS_PATH).map((r) => (r.body as { records: Array<{ account_id: string }> }).records.map((x) => x.account_id));
+  // The interrupted batch really was sent twice: its side effects stayed.
+  const sentTwice = bodies.filter((b) => b.includes(String(refused)));
+  expect(sentTwice).toHaveLength(2);
+  expect(bodies).toHaveLength(4);
+
+  const accounts = (await h.accounts()).filter((a) => ids.map(String).includes(a.account_id));
+  expect(accounts.map((a) => a.account_id).sort()).toEqual(ids.filter((id) => id !== refused).map(String).sort());
+  for (const a of accounts) expect(a.writeCount).toBe(sentTwice[0]!.includes(a.account_id) ? 2 : 1);
+
+  const dead = h.outbox().filter((e) => e.status === 'DEAD');
+  expect(dead).toEqual([expect.objectContaining({ recordIds: [String(refused)] })]);
+  expect(h.queued()).toEqual({ pending: 0, retries: [] });
+});
+
+test('the full sync\'s map stage restarted midway: every record once in Freshsuccess, the run completes', async () => {
+  const sample = h.seedSample({ customers: 12, contacts: 16, leadShare: 0, prospectShare: 0, inactiveShare: 0, contactsWithoutCompanyShare: 0, individualShare: 0 });
+  h.configure({ batchMaxRecords: 5, mappingJson: '' });
+  const mark = await h.requestMark();
+
+  h.runFullSync({ restarts: [{ stage: 'map', afterInvocations: 1, deploymentId: SCRIPTS.fullSync.onDemand }] });
+  h.runDrainUntilIdle();
+
+  const accounts = await h.accounts();
+  const contacts = await h.contacts();
+  for (const id of sample.customers) expect(accounts.filter((a) => a.account_id === String(id))).toHaveLength(1);
+  for (const id of sample.contacts) expect(contacts.filter((c) => c.user_id === String(id))).toHaveLength(1);
+  // 12 accounts in batches of 5 is at least three POSTs; the interrupted one was sent again.
+  const accountPosts = (await h.requestsSince(mark)).filter((r) => r.method === 'POST' && r.path === ACCOUNTS_PATH);
+  const sentIds = accountPosts.flatMap((r) => (r.body as { records: Array<{ account_id: string }> }).records.map((x) => x.account_id));
+  expect(sentIds.length).toBeGreaterThan(new Set(sentIds).size);
+  expect(h.state()?.fullSync).toMatchObject({ status: 'done' });
+  expect(h.outbox().filter((e) => e.status === 'DEAD' && sample.customers.map(String).some((id) => e.recordIds.includes(id)))).toEqual([]);
+});
