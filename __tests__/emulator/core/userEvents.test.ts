@@ -171,3 +171,25 @@ describe('User Event audience', () => {
     expect(seenEvents(rt).filter((s) => s.entry === 'afterSubmit').map((s) => s.newRecord!.fields.companyname)).toEqual(['By admin', 'By sales']);
   });
 });
+
+describe('saves made by scripts', () => {
+  test('fire User Events in the script\'s context, charged to the script only for its own calls', () => {
+    const rt = fixtureRuntime();
+    rt.defineScript(recorderScript([deployment(), deployment({ scriptId: 'customdeploy_contact', recordType: 'contact' })]));
+    const { inExecution, n } = require('./helpers/inExecution') as typeof import('./helpers/inExecution');
+    const used = inExecution(rt, (ex) => {
+      const record = n(rt, 'N/record');
+      const c = record.create({ type: 'customer' });
+      c.setValue({ fieldId: 'companyname', value: 'From a script' });
+      const id = c.save();
+      record.submitFields({ type: 'customer', id, values: { phone: '9' } });
+      return ex.meter.used;
+    }, { executionContext: 'MAPREDUCE' });
+    expect(used).toBe(5 + 10 + 5);
+    expect(seenEvents(rt).map((s) => `${s.entry}:${s.type}:${s.context}`)).toEqual([
+      'beforeSubmit:create:MAPREDUCE', 'afterSubmit:create:MAPREDUCE', 'beforeSubmit:xedit:MAPREDUCE', 'afterSubmit:xedit:MAPREDUCE',
+    ]);
+    // Each User Event run had its own meter: the recorder's afterSubmit spent 6 (custom record create + save).
+    expect(rt.ledger.total({ scriptId: 'customscript_fx_recorder' })).toMatchObject({ units: 12, invocations: 4 });
+  });
+});

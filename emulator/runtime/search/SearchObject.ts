@@ -156,7 +156,9 @@ export class SearchObject {
   }
 
   run(): ResultSet {
-    return new ResultSet(this.#deps, () => this.#run());
+    const rs = new ResultSet(this.#deps, () => this.#run());
+    rs.columns = this.#columns.map(toColumn);
+    return rs;
   }
 
   runPaged(options: { pageSize?: number } = {}): PagedData {

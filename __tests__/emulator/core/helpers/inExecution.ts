@@ -3,8 +3,7 @@
  * calls made by the test are metered exactly as a script's would be.
  */
 import type { NetSuiteRuntime } from '../../../../emulator/runtime/NetSuiteRuntime';
-import type { ScriptExecution } from '../../../../emulator/runtime/execution';
-import type { ScriptType } from '../../../../emulator/runtime/governance';
+import type { ExecutionContextType, ScriptExecution } from '../../../../emulator/runtime/execution';
 import { fixtureFile } from './compileFixtures';
 
 /** N modules as the running script gets them. */
@@ -12,7 +11,7 @@ export function n<T = any>(rt: NetSuiteRuntime, name: string): T {
   return rt.modules.get(name) as T;
 }
 
-export function inExecution<T>(rt: NetSuiteRuntime, body: (ex: ScriptExecution) => T, options: { scriptType?: ScriptType; parameters?: Record<string, unknown> } = {}): T {
+export function inExecution<T>(rt: NetSuiteRuntime, body: (ex: ScriptExecution) => T, options: { parameters?: Record<string, unknown>; executionContext?: ExecutionContextType } = {}): T {
   const scriptId = 'customscript_fx_probe';
   if (!rt.project.scripts.some((s) => s.scriptId === scriptId)) {
     rt.defineScript({
@@ -30,6 +29,5 @@ export function inExecution<T>(rt: NetSuiteRuntime, body: (ex: ScriptExecution) 
       ],
     });
   }
-  void options.scriptType;
-  return rt.runScript({ scriptId, deploymentId: 'customdeploy_fx_probe', executionContext: 'SCHEDULED', parameters: options.parameters }, (_exports, ex) => body(ex));
+  return rt.runScript({ scriptId, deploymentId: 'customdeploy_fx_probe', executionContext: options.executionContext ?? 'SCHEDULED', parameters: options.parameters }, (_exports, ex) => body(ex));
 }
