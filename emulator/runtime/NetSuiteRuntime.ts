@@ -135,6 +135,7 @@ export class NetSuiteRuntime implements RuntimeServices {
   }
 
   private readonly scriptDate = clockDate(() => this.clock.nowMs());
+  private readonly checkedHeaders = new Set<string>();
 
   /** Data entry in any execution context (e.g. 'CUSTOMMASSUPDATE', 'WORKFLOW'). */
   as(context: ExecutionContextType, defaults?: EntryOptions): DataEntry {
@@ -257,7 +258,11 @@ export class NetSuiteRuntime implements RuntimeServices {
   /** Loads an entry-point file for a script of `script.scriptType`, with header and entry-point checks. */
   loadEntryPoint(script: ScriptDefinition): Record<string, unknown> {
     const tag = SCRIPT_TYPE_TAG[script.scriptType];
-    checkEntryHeader(script.scriptFile, this.loader.readSource(normalizeScriptFile(script.scriptFile)), tag);
+    const checked = `${script.scriptFile}|${tag}`;
+    if (!this.checkedHeaders.has(checked)) {
+      checkEntryHeader(script.scriptFile, this.loader.readSource(normalizeScriptFile(script.scriptFile)), tag);
+      this.checkedHeaders.add(checked); // compiled code is cached per runtime too
+    }
     const exportsObj = this.loader.load(script.scriptFile);
     checkEntryPoints(script.scriptFile, exportsObj, tag);
     return exportsObj;
