@@ -37,8 +37,12 @@ export function usageLimit(scriptType: ScriptType, stage?: MapReduceStage): numb
 export class UsageLimitExceededError extends Error {
   readonly name = 'SSS_USAGE_LIMIT_EXCEEDED';
   readonly type = 'error.SuiteScriptError';
+  readonly id = `usage-${Date.now().toString(36)}`;
   constructor(readonly limit: number, readonly attempted: number, readonly api: string) {
     super(`Script Execution Usage Limit Exceeded (limit ${limit}, ${api} would reach ${attempted})`);
+  }
+  toJSON(): Record<string, unknown> {
+    return { type: this.type, name: this.name, message: this.message, id: this.id, stack: this.stack?.split('\n') ?? [] };
   }
 }
 
@@ -51,6 +55,8 @@ export interface UsageDebit {
 /** The allowance of one entry-point run (one User Event call, one map invocation, ...). */
 export class UsageMeter {
   private spent = 0;
+  /** Once over the limit the run is finished: NetSuite stops it, so catching the error buys nothing. */
+  private exceeded: UsageLimitExceededError | undefined;
   readonly debits: UsageDebit[] = [];
 
   constructor(readonly limit: number, private readonly onDebit?: (d: UsageDebit) => void) {}
@@ -60,14 +66,23 @@ export class UsageMeter {
   }
 
   remaining(): number {
-    return this.limit - this.spent;
+    return this.exceeded ? 0 : this.limit - this.spent;
+  }
+
+  /** True once a call went over the limit. */
+  get isExceeded(): boolean {
+    return this.exceeded !== undefined;
   }
 
   /** Debits `units` for `api` (e.g. 'N/https.post'); throws once the limit would be passed. */
   debit(api: string, units: number): void {
     if (units <= 0) return;
     const attempted = this.spent + units;
-    if (attempted > this.limit) throw new UsageLimitExceededError(this.limit, attempted, api);
+    if (this.exceeded) throw new UsageLimitExceededError(this.limit, attempted, api);
+    if (attempted > this.limit) {
+      this.exceeded = new UsageLimitExceededError(this.limit, attempted, api);
+      throw this.exceeded;
+    }
     this.spent = attempted;
     const d = { api, units };
     this.debits.push(d);

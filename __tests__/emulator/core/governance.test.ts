@@ -81,3 +81,21 @@ describe('usage units per call (platform §1)', () => {
     expect(fresh.ledger.total({ scriptId: 'customscript_fx_probe' })).toEqual({ units: 6, invocations: 1, byApi: { 'N/record.load': 5, 'N/search.lookupFields': 1 } });
   });
 });
+
+describe('after the limit', () => {
+  test('a caught SSS_USAGE_LIMIT_EXCEEDED leaves nothing to spend: the next metered call fails too', () => {
+    const rt = fixtureRuntime();
+    const id = rt.records.create('customer', { companyname: 'Spent' });
+    const outcome = inExecution(rt, (ex) => {
+      const record = n(rt, 'N/record');
+      const search = n(rt, 'N/search');
+      for (let i = 0; i < 1999; i++) record.load({ type: 'customer', id }); // 9,995 units
+      // A 10-unit call fails with 5 left; a 1-unit call would fit, but the run is over.
+      try { search.create({ type: 'customer' }).run().getRange({ start: 0, end: 1 }); } catch { /* swallowed, as careless code does */ }
+      let second = 'passed';
+      try { search.lookupFields({ type: 'customer', id, columns: 'entityid' }); } catch (e) { second = (e as Error).name; }
+      return { second, used: ex.meter.used, remaining: n(rt, 'N/runtime').getCurrentScript().getRemainingUsage() };
+    });
+    expect(outcome).toEqual({ second: 'SSS_USAGE_LIMIT_EXCEEDED', used: 9995, remaining: 0 });
+  });
+});
