@@ -190,14 +190,8 @@ export class NetSuiteRuntime implements RuntimeServices {
 
   private seedBaseData(): void {
     this.store.insert('subsidiary', { name: 'Parent Company', country: 'US', isinactive: false });
-    for (const s of DEFAULT_CUSTOMER_STATUSES) {
-      // Status ids are NetSuite's defaults; insert in order so the counter lands on them.
-      while (this.store.count('customerstatus') < s.id - 1) {
-        const filler = this.store.insert('customerstatus', { name: `(unused status)`, stage: 'CUSTOMER', isinactive: true });
-        void filler;
-      }
-      this.store.insert('customerstatus', { name: s.name, stage: s.stage, isinactive: false });
-    }
+    // Status ids are NetSuite's defaults (6 LEAD-Unqualified ... 13 CUSTOMER-Closed Won).
+    for (const s of DEFAULT_CUSTOMER_STATUSES) this.store.insert('customerstatus', { name: s.name, stage: s.stage, isinactive: false }, { id: s.id });
   }
 
   // ---- project definitions ------------------------------------------------------------------

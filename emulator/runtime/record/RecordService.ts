@@ -217,11 +217,6 @@ export class RecordService {
     if (schema.type === 'customer' && (stage === 'LEAD' || stage === 'PROSPECT')) return stage.toLowerCase();
     return schema.type;
   }
-
-  /** Throws unless `type` names a record type scripts can use. */
-  assertType(type: unknown): void {
-    this.resolveType(type);
-  }
 }
 
 function stripSystem(schema: RecordTypeSchema, values: Record<string, unknown>): Record<string, unknown> {

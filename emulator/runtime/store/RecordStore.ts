@@ -96,10 +96,18 @@ export class RecordStore {
     return this.table(type).size;
   }
 
-  /** Stores a new record; system dates come from the clock unless `keepDates` (seeding history). */
-  insert(type: string, values: Record<string, unknown>, options: { keepDates?: boolean } = {}): StoredRecord {
+  /**
+   * Stores a new record; system dates come from the clock unless `keepDates` (seeding history).
+   * `id` places a record at a known internal id (NetSuite's built-in list values).
+   */
+  insert(type: string, values: Record<string, unknown>, options: { keepDates?: boolean; id?: number } = {}): StoredRecord {
     const schema = this.schemas.get(type);
-    const id = this.nextId(schema.type);
+    const id = options.id ?? this.nextId(schema.type);
+    if (options.id !== undefined) {
+      if (this.table(schema.type).has(id)) throw new Error(`${schema.type} ${id} already exists`);
+      const key = ENTITY_TYPES.has(schema.type) ? 'entity' : schema.type;
+      this.counters.set(key, Math.max(this.counters.get(key) ?? 0, id));
+    }
     const now = this.clock.now();
     const v: Record<string, unknown> = {};
     for (const [k, val] of Object.entries(values)) v[k] = cloneValue(val);
