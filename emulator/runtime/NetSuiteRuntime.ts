@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { appId as readAppId, SDF_ROOT } from '../../tools/project';
-import { nsError, SuiteScriptError } from './errors';
+import { SuiteScriptError } from './errors';
 import { ExecutionStack, type ExecutionContextType, type ScriptExecution } from './execution';
 import type { UserPreferences } from './format/userPreferences';
 import { DEFAULT_PREFERENCES } from './format/userPreferences';

@@ -9,7 +9,6 @@
 import type { NetSuiteRuntime } from '../runtime/NetSuiteRuntime';
 import type { EntityFieldDefinition } from '../runtime/project/definitions';
 import type { CustomerStage } from '../runtime/store/schema';
-import { DEFAULT_STATUS_FOR_STAGE } from '../runtime/store/schema';
 import { validateRecord } from '../runtime/store/validation';
 import { COMPANY_NOUNS, COMPANY_STEMS, COUNTRIES, type Country, FIRST_NAMES, LAST_NAMES, LEGAL_FORMS, NOTABLE_COMPANIES, slug, TITLES } from './names';
 import { Random } from './random';

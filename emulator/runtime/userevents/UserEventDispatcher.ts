@@ -6,7 +6,7 @@
  */
 import type { ExecutionStack } from '../execution';
 import type { ProjectDefinition, ScriptDefinition, DeploymentDefinition } from '../project/definitions';
-import type { RunOptions, ScriptUser } from '../services';
+import type { RunOptions } from '../services';
 import { deploymentApplies, type DeploymentMatchOptions, type UserEventTrigger } from './deploymentFilter';
 
 export interface UserEventHost {

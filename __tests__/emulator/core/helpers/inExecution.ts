@@ -7,6 +7,8 @@ import type { ExecutionContextType, ScriptExecution } from '../../../../emulator
 import { fixtureFile } from './compileFixtures';
 
 /** N modules as the running script gets them. */
+// Tests drive N modules loosely, as untyped script code would.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function n<T = any>(rt: NetSuiteRuntime, name: string): T {
   return rt.modules.get(name) as T;
 }
