@@ -193,3 +193,33 @@ describe('saves made by scripts', () => {
     expect(rt.ledger.total({ scriptId: 'customscript_fx_recorder' })).toMatchObject({ units: 12, invocations: 4 });
   });
 });
+
+describe('more save paths', () => {
+  test('with userEventsFireOnMerge, the merge fires DELETE for the source', () => {
+    const rt = withRecorder([deployment()], { userEventsFireOnMerge: true });
+    const a = rt.ui.create('customer', { companyname: 'Keep' });
+    const b = rt.ui.create('customer', { companyname: 'Drop' });
+    rt.logs.length = 0;
+    rt.mergeCustomers(b, a);
+    expect(seenEvents(rt).map((s) => `${s.entry}:${s.type}:${s.oldRecord?.fields.companyname}`)).toEqual(['beforeSubmit:delete:Drop', 'afterSubmit:delete:Drop']);
+  });
+
+  test('record.copy saves as CREATE; record.delete from a script fires DELETE in its context', () => {
+    const rt = withRecorder();
+    const id = rt.store.insert('customer', { companyname: 'Original', entityid: 'Original', entitystatus: '13', stage: 'CUSTOMER', subsidiary: '1', isperson: false, isinactive: false }).id;
+    const { inExecution, n } = require('./helpers/inExecution') as typeof import('./helpers/inExecution');
+    const copyId = inExecution(rt, () => {
+      const record = n(rt, 'N/record');
+      const copy = record.copy({ type: 'customer', id });
+      copy.setValue({ fieldId: 'companyname', value: 'Copy' });
+      const newId = copy.save();
+      record.delete({ type: 'customer', id });
+      return newId;
+    }, { executionContext: 'SUITELET' });
+    expect(seenEvents(rt).filter((s) => s.entry === 'afterSubmit').map((s) => `${s.type}:${s.context}:${s.oldRecord?.fields.companyname ?? s.newRecord?.fields.companyname}`)).toEqual([
+      'create:SUITELET:Copy', 'delete:SUITELET:Original',
+    ]);
+    expect(rt.records.get('customer', copyId)!.values.entityid).toBe('Copy');
+    expect(rt.store.deletedLog[0]).toMatchObject({ recordId: id, context: 'SUITELET' });
+  });
+});
