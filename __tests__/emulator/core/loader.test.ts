@@ -89,12 +89,15 @@ describe('AMD loader', () => {
     }
   });
 
-  test('new Date() in scripts reads the simulated clock', () => {
+  test('new Date() in scripts reads the simulated clock; runtime Dates are instanceof Date', () => {
     const { rt, run } = runtimeFor({
-      'SuiteApps/com.test.app/entry/ss.js': `${HEADER}define(['exports'], function (exports) { exports.execute = function () { return [new Date().toISOString(), Date.now(), new Date(0).getTime()]; }; });`,
+      'SuiteApps/com.test.app/entry/ss.js': `${HEADER}define(['exports', 'N/format'], function (exports, format) { exports.execute = function () {
+  var parsed = format.parse({ value: '1/5/2026', type: format.Type.DATE });
+  return [new Date().toISOString(), Date.now(), new Date(0).getTime(), parsed instanceof Date, new Date() instanceof Date, 'x' instanceof Date];
+}; });`,
     });
     rt.clock.advance(1234);
-    expect(run()).toEqual([new Date(rt.clock.nowMs()).toISOString(), rt.clock.nowMs(), 0]);
+    expect(run()).toEqual([new Date(rt.clock.nowMs()).toISOString(), rt.clock.nowMs(), 0, true, true, false]);
   });
 
   test('a compiled TypeScript fixture loads and gets its typed parameters', () => {

@@ -12,6 +12,10 @@ export function clockDate(nowMs: () => number): DateConstructor {
     static now(): number {
       return nowMs();
     }
+    /** Dates made by the runtime (record values, N/format) are instances too, as in NetSuite. */
+    static [Symbol.hasInstance](value: unknown): boolean {
+      return Object.prototype.toString.call(value) === '[object Date]';
+    }
   }
   return ClockDate as unknown as DateConstructor;
 }
