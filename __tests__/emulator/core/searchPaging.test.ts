@@ -152,3 +152,24 @@ describe('N/search values, dates and lookups', () => {
     expect(json).toEqual([{ recordType: 'customer', id: expect.any(String), values: { companyname: 'Early', salesrep: [{ value: String(rep), text: 'Sam Seller' }], 'email.salesrep': 'sam@corp.example' } }]);
   });
 });
+
+describe('Search.filters and filterExpression stay in step', () => {
+  test('a Filter pushed onto a loaded expression search is ANDed with it; lists read back as expressions', () => {
+    const rt = fixtureRuntime();
+    for (const [name, inactive] of [['A1', false], ['A2', true], ['B1', false]] as const) rt.records.create('customer', { companyname: name, isinactive: inactive });
+    rt.savedSearches.define({ id: 'customsearch_fx_or', type: 'customer', filters: [['companyname', 'startswith', 'A'], 'OR', ['companyname', 'is', 'B1']], columns: ['companyname'] });
+    const out = inExecution(rt, () => {
+      const s = n(rt, 'N/search');
+      const loaded = s.load({ id: 'customsearch_fx_or' });
+      const terms = loaded.filters.map((f: { name: string }) => f.name);
+      loaded.filters.push(s.createFilter({ name: 'isinactive', operator: 'is', values: 'F' }));
+      const names = (loaded.run().getRange({ start: 0, end: 10 }) as Row[]).map((r) => r.getValue('companyname'));
+      const listed = s.create({ type: 'customer', filters: [s.createFilter({ name: 'email', join: 'salesrep', operator: 'isempty' }), { name: 'isinactive', operator: 'is', values: 'F' }] });
+      return { terms, names, expr: loaded.filterExpression, listedExpr: listed.filterExpression };
+    });
+    expect(out.terms).toEqual(['companyname', 'companyname']);
+    expect(out.names).toEqual(['A1', 'B1']);
+    expect(out.expr).toEqual([[['companyname', 'startswith', 'A'], 'OR', ['companyname', 'is', 'B1']], 'AND', ['isinactive', 'is', 'F']]);
+    expect(out.listedExpr).toEqual([['salesrep.email', 'isempty'], 'AND', ['isinactive', 'is', 'F']]);
+  });
+});

@@ -10,7 +10,7 @@ import { nsError, SuiteScriptError } from '../errors';
 import { COST } from '../modules/costs';
 import { SearchColumn, toColumn, toColumns } from './columns';
 import { type Cell, type EngineContext, evaluateSearch, type ResultRow, type SearchRun } from './engine';
-import { parseFilters, SearchFilter, type FilterNode } from './filters';
+import { parseFilters, SearchFilter, termsOf, type FilterNode } from './filters';
 import type { SavedSearches } from './savedSearches';
 
 export const EACH_LIMIT = 4000;
@@ -97,6 +97,9 @@ export class SearchObject {
   #tree!: FilterNode;
   #filters: SearchFilter[] | null = null;
   #expression: unknown[] | null = null;
+  /** Filter view of an expression: its terms, then any Filters a script pushed. */
+  #view: SearchFilter[] = [];
+  #viewBase = 0;
   #columns: SearchColumn[] = [];
   #deps: SearchDeps;
 
@@ -111,27 +114,39 @@ export class SearchObject {
     this.columns = o.columns as SearchColumn[];
   }
 
+  /**
+   * The search's Filter objects. For a search defined by a filter expression this lists the
+   * expression's terms; Filters pushed onto it are ANDed with the whole expression (the common
+   * "load a saved search and push a filter" pattern).
+   */
   get filters(): SearchFilter[] {
-    if (this.#filters) return this.#filters;
-    throw new SuiteScriptError('SSS_INVALID_SRCH_FILTER_EXPR', 'This search uses a filter expression; read search.filterExpression instead');
+    return this.#filters ?? this.#view;
   }
 
   set filters(value: unknown) {
-    const parsed = parseFilters(value);
-    this.#tree = parsed.tree;
-    this.#filters = parsed.list ?? null;
-    this.#expression = parsed.expression;
+    this.#set(value, false);
   }
 
+  /** The filter expression; for a Filter list, the equivalent expression (terms joined by AND). */
   get filterExpression(): unknown[] {
-    return this.#expression ?? [];
+    if (this.#filters) return joinWithAnd(this.#filters.map(toTerm));
+    const extra = this.#view.slice(this.#viewBase).map(toTerm);
+    const base = this.#expression ?? [];
+    if (!extra.length) return base;
+    return joinWithAnd(base.length ? [base, ...extra] : extra);
   }
 
   set filterExpression(value: unknown[]) {
+    this.#set(value ?? [], true);
+  }
+
+  #set(value: unknown, asExpression: boolean): void {
     const parsed = parseFilters(value);
     this.#tree = parsed.tree;
-    this.#filters = parsed.list ?? null;
-    this.#expression = parsed.expression ?? [];
+    this.#filters = parsed.list && !asExpression ? parsed.list : null;
+    this.#expression = parsed.expression ?? (asExpression ? (value as unknown[]) : null);
+    this.#view = termsOf(parsed.tree);
+    this.#viewBase = this.#view.length;
   }
 
   get columns(): SearchColumn[] {
@@ -144,9 +159,13 @@ export class SearchObject {
 
   /** The definition with filters as currently set (a pushed Filter counts). */
   #definition() {
+    const asTerm = (f: unknown) => ({ kind: 'term' as const, filter: f instanceof SearchFilter ? f : new SearchFilter(f as ConstructorParameters<typeof SearchFilter>[0]) });
+    const pushed = this.#view.slice(this.#viewBase).map(asTerm);
     const tree: FilterNode = this.#filters
-      ? { kind: 'and', children: this.#filters.map((f) => ({ kind: 'term' as const, filter: f instanceof SearchFilter ? f : new SearchFilter(f) })) }
-      : this.#tree;
+      ? { kind: 'and', children: this.#filters.map(asTerm) }
+      : pushed.length
+        ? { kind: 'and', children: [this.#tree, ...pushed] }
+        : this.#tree;
     return { type: this.searchType, tree, columns: this.#columns.map(toColumn) };
   }
 
@@ -178,7 +197,7 @@ export class SearchObject {
       id,
       type: this.searchType,
       title: this.title,
-      filters: this.#expression ?? this.#filters ?? [],
+      filters: this.#filters ? [...this.#filters] : this.filterExpression,
       columns: this.#columns,
       isPublic: this.isPublic,
     });
@@ -194,6 +213,16 @@ export class SearchObject {
 interface Evaluated {
   run: SearchRun;
   columns: SearchColumn[];
+}
+
+/** A Filter as an expression term: ['join.name', 'operator', ...values]. */
+function toTerm(f: SearchFilter | Record<string, unknown>): unknown[] {
+  const filter = f instanceof SearchFilter ? f : new SearchFilter(f as ConstructorParameters<typeof SearchFilter>[0]);
+  return [filter.join ? `${filter.join}.${filter.name}` : filter.name, filter.operator, ...filter.values];
+}
+
+function joinWithAnd(items: unknown[]): unknown[] {
+  return items.flatMap((item, i) => (i === 0 ? [item] : ['AND', item]));
 }
 
 export class ResultSet {
