@@ -1,0 +1,36 @@
+/** The benchmark's printed table: both subjects side by side, with the ratio and the winner. */
+import type { BenchResult, Comparison } from './benchmark';
+
+const fmt = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+
+function ratioText(c: Comparison): string {
+  if (c.ratio === null) return c.naive === 0 ? '—' : 'none by product';
+  return `${fmt(c.ratio)}×`;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((cell, i) => (i >= 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ');
+  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+export function formatReport(r: BenchResult): string {
+  const s = r.sizes;
+  const p = r.subjects.product;
+  const n = r.subjects.naive;
+  const rows = [['workload', 'metric (lower is better)', 'product', 'naive', 'naive ÷ product', 'better']];
+  for (const c of r.comparisons) rows.push([c.workload, c.metric, fmt(c.product), fmt(c.naive), ratioText(c), c.better]);
+  return [
+    `FreshSync benchmark — ${fmt(s.customers)} customers + ${fmt(s.contacts)} contacts (seed ${s.seed}); ${fmt(s.changed)} changed records; ${fmt(s.edits)} edits of one record`,
+    '',
+    table(rows),
+    '',
+    `full sync: product ${fmt(p.fullSync.units)} units, ${fmt(p.fullSync.posts)} POSTs, ${fmt(p.fullSync.mapReduceInvocations)} map+reduce invocations (${fmt(p.fullSync.allInvocations)} with getInputData/summarize); ` +
+      `naive ${fmt(n.fullSync.units)} units, ${fmt(n.fullSync.posts)} POSTs, ${fmt(n.fullSync.mapReduceInvocations)} map invocations. Both landed ${fmt(p.fullSync.expectedLanded)} records.`,
+    `changed records: product ${fmt(p.changedRecords.saveUnits)} units in saves + ${fmt(p.changedRecords.backgroundUnits)} in the drain, ${fmt(p.changedRecords.posts)} POSTs; ` +
+      `naive ${fmt(n.changedRecords.saveUnits)} units in saves, ${fmt(n.changedRecords.posts)} POSTs.`,
+    `issue 4 budgets (product): one save ${fmt(p.oneSave.units)} ≤ 30 units, ${p.oneSave.httpCalls} HTTP calls; full sync ${fmt(p.fullSync.unitsPer1000)} ≤ 25 units, ` +
+      `${fmt(p.fullSync.postsPer1000)} ≤ 1.1 POSTs, ${fmt(p.fullSync.mapReduceInvocationsPer1000)} ≤ 2 invocations per 1,000; drain ${fmt(p.changedRecords.backgroundUnitsPer1000)} ≤ 60 units per 1,000 changed.`,
+    `wall time (information only, not compared): product ${fmt(r.info.wallMs.product)} ms, naive ${fmt(r.info.wallMs.naive)} ms.`,
+  ].join('\n');
+}
