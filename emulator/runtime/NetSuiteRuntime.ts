@@ -127,7 +127,7 @@ export class NetSuiteRuntime implements RuntimeServices {
     });
     registerCoreModules(this);
 
-    const entry = (ctx: ExecutionContextType, defaults?: EntryOptions) => new DataEntry(this.recordService, this.store, ctx, () => this.user, defaults);
+    const entry = (ctx: ExecutionContextType, defaults?: EntryOptions) => new DataEntry(this.recordService, this.store, ctx, () => this.user, defaults, (type) => this.pageForm(type));
     this.ui = entry('USERINTERFACE');
     this.records = this.ui;
     this.webServices = entry('WEBSERVICES');
@@ -139,7 +139,15 @@ export class NetSuiteRuntime implements RuntimeServices {
 
   /** Data entry in any execution context (e.g. 'CUSTOMMASSUPDATE', 'WORKFLOW'). */
   as(context: ExecutionContextType, defaults?: EntryOptions): DataEntry {
-    return new DataEntry(this.recordService, this.store, context, () => this.user, defaults);
+    return new DataEntry(this.recordService, this.store, context, () => this.user, defaults, (type) => this.pageForm(type));
+  }
+
+  /** The form a record page renders, when the Suitelet side registered N/ui/serverWidget. */
+  private pageForm(type: string): unknown {
+    if (!this.modules.has('N/ui/serverWidget')) return null;
+    const ui = this.modules.get('N/ui/serverWidget') as { createForm(o: { title: string }): unknown };
+    const { schema } = this.schemas.resolve(type);
+    return ui.createForm({ title: schema.label });
   }
 
   /**

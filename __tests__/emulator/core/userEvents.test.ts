@@ -223,3 +223,23 @@ describe('more save paths', () => {
     expect(rt.store.deletedLog[0]).toMatchObject({ recordId: id, context: 'SUITELET' });
   });
 });
+
+describe('record pages (beforeLoad)', () => {
+  test('viewing, editing and opening a new record run beforeLoad with that type; saves run none', () => {
+    const rt = withRecorder();
+    const id = rt.store.insert('customer', { companyname: 'Paged', entityid: 'Paged', entitystatus: '13', stage: 'CUSTOMER', subsidiary: '1', isperson: false, isinactive: false }).id;
+    const page = rt.ui.open('customer', 'view', id);
+    rt.ui.open('customer', 'edit', id);
+    rt.ui.open('lead', 'create');
+    expect(page.values.companyname).toBe('Paged');
+    expect(seenEvents(rt).map((s) => `${s.entry}:${s.type}:${s.newRecord?.type}`)).toEqual(['beforeLoad:view:customer', 'beforeLoad:edit:customer', 'beforeLoad:create:lead']);
+    rt.ui.update('customer', id, { phone: '1' });
+    expect(seenEvents(rt).filter((s) => s.entry === 'beforeLoad')).toHaveLength(3);
+  });
+
+  test('an error in beforeLoad stops the page', () => {
+    const rt = withRecorder([deployment({ parameterValues: { custscript_fx_mode: 'fail_load' } })]);
+    const id = rt.store.insert('customer', { companyname: 'X', entityid: 'X', entitystatus: '13', stage: 'CUSTOMER', subsidiary: '1', isperson: false, isinactive: false }).id;
+    expect(() => rt.ui.open('customer', 'view', id)).toThrow(expect.objectContaining({ name: 'FX_NO_VIEW' }));
+  });
+});

@@ -35,6 +35,8 @@ export class DataEntry {
     readonly executionContext: ExecutionContextType,
     private readonly currentUser: () => ScriptUser,
     private readonly defaults: EntryOptions = {},
+    /** Builds the page form for beforeLoad (from N/ui/serverWidget when registered). */
+    private readonly formFactory?: (type: string) => unknown,
   ) {}
 
   private ctx(options: EntryOptions = {}): SaveContext {
@@ -68,6 +70,19 @@ export class DataEntry {
 
   delete(type: string, id: number | string, options?: EntryOptions): number {
     return this.service.delete(type, id, this.ctx(options));
+  }
+
+  /**
+   * Opens a record page (view, edit, new or copy): beforeLoad User Events run with the page's
+   * form when N/ui/serverWidget is available. Nothing is saved.
+   */
+  open(type: string, mode: 'view' | 'edit' | 'create' | 'copy', id?: number | string, options?: EntryOptions): { values: PlainValues; form: unknown } {
+    const ctx = this.ctx(options);
+    const form = this.formFactory?.(type) ?? null;
+    const rec = this.service.beforeLoad(type, id, mode, ctx, form);
+    const values: PlainValues = {};
+    for (const f of rec.getFields()) values[f] = rec.getValue({ fieldId: f });
+    return { values, form };
   }
 
   /** The stored record, or undefined (no governance, no events). */

@@ -109,6 +109,19 @@ export class RecordService {
     return this.host(() => ctx);
   }
 
+  /**
+   * A record page opened in the UI: beforeLoad runs with VIEW, EDIT, CREATE or COPY and the
+   * page's form; an error there stops the page. Returns the record as the page shows it.
+   */
+  beforeLoad(type: unknown, id: unknown, eventType: 'view' | 'edit' | 'create' | 'copy', ctx: SaveContext, form: unknown): RecordObject {
+    const host = this.ueHost(ctx);
+    const rec = eventType === 'create' ? this.create(type, host) : eventType === 'copy' ? this.copy(type, id, host) : this.load(type, id, host);
+    const trigger = this.trigger(rec.type, eventType, ctx);
+    const targets = this.targets(trigger, ctx);
+    if (targets.length) this.dispatcher.run('beforeLoad', targets, trigger, { newRecord: rec, oldRecord: null, form });
+    return rec;
+  }
+
   /** Record.save(): CREATE for a new record, EDIT otherwise. */
   save(record: RecordObject, ctx: SaveContext, options: { ignoreMandatoryFields?: boolean } = {}): number {
     const { schema, values } = RecordObject.internals(record);

@@ -20,6 +20,8 @@ export interface UserEventHost {
 export interface UserEventRecords {
   newRecord: unknown;
   oldRecord: unknown;
+  /** beforeLoad only: the page's form (N/ui/serverWidget), when one is rendered. */
+  form?: unknown;
 }
 
 export type UserEventEntryPoint = 'beforeLoad' | 'beforeSubmit' | 'afterSubmit';
@@ -68,7 +70,7 @@ export class UserEventDispatcher {
           const context = Object.freeze({
             type: trigger.eventType,
             newRecord: records.newRecord,
-            oldRecord: records.oldRecord ?? null,
+            ...(entryPoint === 'beforeLoad' ? { form: records.form ?? null, request: null } : { oldRecord: records.oldRecord ?? null }),
             UserEventType: USER_EVENT_TYPES,
           });
           fn(context);
