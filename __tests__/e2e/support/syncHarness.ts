@@ -205,9 +205,24 @@ export class SyncHarness {
 
   // ---- running the SuiteApp ----------------------------------------------------------------------
 
-  /** Runs what is queued for the processors (submitted drains, scheduled instances). */
+  private failuresSeen = 0;
+
+  /**
+   * Runs what is queued for the processors (submitted drains, scheduled instances). An instance
+   * that FAILED (its script could not run, or summarize threw) fails the test with its error.
+   */
   processQueue(options?: ProcessOptions): void {
     this.account.processQueue(options);
+    this.checkFailures();
+  }
+
+  private checkFailures(): void {
+    const failed = this.account.drivers.task.queue.tasks.filter((t) => t.job.status === 'FAILED');
+    if (failed.length > this.failuresSeen) {
+      const fresh = failed.slice(this.failuresSeen);
+      this.failuresSeen = failed.length;
+      throw new Error(`script instance failed: ${fresh.map((t) => `${t.scriptId}/${t.deploymentId}: ${(t.job as { failure?: string }).failure ?? 'FAILED'}`).join('\n').slice(0, 2000)}`);
+    }
   }
 
   private queueDeployment(scriptId: string, deploymentId: string): void {
@@ -253,7 +268,7 @@ export class SyncHarness {
       drainedWhilePaused = false;
       const now = this.rt.clock.nowMs();
       const due = Math.min(...retries, pending > 0 ? now : Number.POSITIVE_INFINITY);
-      if (due > now) this.account.advanceTime(due - now + 1);
+      if (due > now) this.advanceTime(due - now + 1);
       this.startDrain();
     }
     throw new Error(`the outbox did not drain in ${maxRounds} rounds: ${JSON.stringify(this.queued())}`);
@@ -262,6 +277,7 @@ export class SyncHarness {
   /** Moves the clock (scheduled sweep and drain run when due). */
   advanceTime(ms: number): void {
     this.account.advanceTime(ms);
+    this.checkFailures();
   }
 
   // ---- what Freshsuccess holds -------------------------------------------------------------------
