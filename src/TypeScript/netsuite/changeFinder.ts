@@ -5,7 +5,8 @@
 import * as search from 'N/search';
 import type { ChangeFinder } from '../app/ports';
 import type { RecordKind } from '../domain/types';
-import { eachPage, sortedById } from './paging';
+import { afterId, eachRow, sortedById } from './paging';
+import { eachPage } from './paging';
 import { dateFilter, dateMs } from './values';
 
 const KIND_OF_DELETED: Record<string, RecordKind> = { customer: 'customer', lead: 'customer', prospect: 'customer', contact: 'contact' };
@@ -14,12 +15,15 @@ export function netsuiteChangeFinder(): ChangeFinder {
   return {
     modifiedSince(kind, since) {
       const out: Array<{ id: string; lastModified: number }> = [];
-      const s = search.create({
-        type: kind === 'customer' ? search.Type.CUSTOMER : search.Type.CONTACT,
-        filters: [['lastmodifieddate', 'onorafter', dateFilter(since)]],
-        columns: [sortedById(), search.createColumn({ name: 'lastmodifieddate' })],
-      });
-      eachPage(s, (rows) => rows.forEach((r) => out.push({ id: String(r.id), lastModified: dateMs(r.getValue({ name: 'lastmodifieddate' })) ?? since })));
+      eachRow(
+        (after) =>
+          search.create({
+            type: kind === 'customer' ? search.Type.CUSTOMER : search.Type.CONTACT,
+            filters: afterId(['lastmodifieddate', 'onorafter', dateFilter(since)], after),
+            columns: [sortedById(), search.createColumn({ name: 'lastmodifieddate' })],
+          }),
+        (r) => out.push({ id: String(r.id), lastModified: dateMs(r.getValue({ name: 'lastmodifieddate' })) ?? since }),
+      );
       return out;
     },
     deletedSince(since) {

@@ -2,10 +2,9 @@
 import type { ConfigStore } from '../app/ports';
 import { parseConfig, type ParsedConfig, type RawConfig } from '../domain/config';
 import { CONFIG } from './schema';
-import { readSingleton } from './singleton';
+import type { Settings } from './settings';
 import { bool, dateMs, lookupValue } from './values';
 
-const COLUMNS = Object.values(CONFIG).filter((f) => f !== CONFIG.type);
 
 export function rawConfigOf(v: Record<string, unknown>): RawConfig {
   const text = (f: string) => lookupValue(v[f]);
@@ -35,12 +34,12 @@ export interface NetSuiteConfigStore extends ConfigStore {
   id(): string | null;
 }
 
-/** One lookupFields (1 unit) on the usual path; see singleton.ts. */
-export function netsuiteConfigStore(): NetSuiteConfigStore {
+/** One lookupFields (1 unit) on the usual path, shared with the state store; see settings.ts. */
+export function netsuiteConfigStore(settings: () => Settings): NetSuiteConfigStore {
   let id: string | null = null;
   return {
     load(): ParsedConfig | null {
-      const found = readSingleton(CONFIG.type, [...COLUMNS, 'lastmodified'], true);
+      const found = settings().config;
       id = found?.id ?? null;
       return found ? parseConfig(rawConfigOf(found.values)) : null;
     },

@@ -7,7 +7,7 @@ import * as record from 'N/record';
 import * as search from 'N/search';
 import type { OutboxStore } from '../app/ports';
 import type { ChangeEvent, EntryStatus, NewOutboxEntry, OutboxEntry, RecordKind, Tombstone } from '../domain/types';
-import { countOf, eachPage, sortedById } from './paging';
+import { afterId, countOf, eachRow, sortedById } from './paging';
 import { OUTBOX } from './schema';
 import { num, parseJson } from './values';
 
@@ -97,8 +97,10 @@ export function netsuiteOutbox(): OutboxStore {
     },
     readDue(cursor, now) {
       const entries: OutboxEntry[] = [];
-      const s = search.create({ type: OUTBOX.type, filters: dueFilters(cursor, now), columns: [sortedById(), ...COLUMNS] });
-      eachPage(s, (rows) => rows.forEach((r) => entries.push(toEntry(r))));
+      eachRow(
+        (after) => search.create({ type: OUTBOX.type, filters: afterId(dueFilters(cursor, now), after), columns: [sortedById(), ...COLUMNS] }),
+        (r) => entries.push(toEntry(r)),
+      );
       return entries;
     },
     countDue(cursor, now) {
@@ -112,13 +114,13 @@ export function netsuiteOutbox(): OutboxStore {
     },
     capturedSince(since) {
       const out: Array<{ kind: RecordKind; recordId: string; capturedAt: number; event: string }> = [];
-      const s = search.create({ type: OUTBOX.type, filters: [[OUTBOX.capturedAt, 'greaterthanorequalto', since]], columns: [sortedById(), ...COLUMNS] });
-      eachPage(s, (rows) => {
-        for (const r of rows) {
+      eachRow(
+        (after) => search.create({ type: OUTBOX.type, filters: afterId([OUTBOX.capturedAt, 'greaterthanorequalto', since], after), columns: [sortedById(), ...COLUMNS] }),
+        (r) => {
           const e = toEntry(r);
           for (const recordId of e.recordIds) out.push({ kind: e.kind, recordId, capturedAt: e.capturedAt, event: e.event });
-        }
-      });
+        },
+      );
       return out;
     },
     purge(before, cursor, canContinue) {

@@ -20,6 +20,8 @@ export const CONFIG = {
   batchMaxRecords: 'custrecord_fsc_cfg_batch_records',
   batchMaxBytes: 'custrecord_fsc_cfg_batch_bytes',
   mappingJson: 'custrecord_fsc_cfg_mapping',
+  /** Link to the state record, set by the settings User Event: lets one lookup read both. */
+  stateRecord: 'custrecord_fsc_cfg_state',
 } as const;
 
 export const STATE = {
@@ -52,6 +54,7 @@ export const OUTBOX = {
 } as const;
 
 export const SCRIPTS = {
+  settings: { scriptId: 'customscript_fsc_ue_config', deployment: 'customdeploy_fsc_ue_config' },
   drain: { scriptId: 'customscript_fsc_mr_drain', onDemand: 'customdeploy_fsc_mr_drain', scheduled: 'customdeploy_fsc_mr_drain_sched' },
   fullSync: { scriptId: 'customscript_fsc_mr_fullsync', onDemand: 'customdeploy_fsc_mr_fullsync' },
   sweep: { scriptId: 'customscript_fsc_ss_sweep', scheduled: 'customdeploy_fsc_ss_sweep' },

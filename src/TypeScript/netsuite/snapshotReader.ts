@@ -7,7 +7,7 @@ import * as search from 'N/search';
 import type { SnapshotReader } from '../app/ports';
 import type { SyncConfig } from '../domain/config';
 import type { ContactSnapshot, CustomFieldValue, CustomerSnapshot, EntityKeys } from '../domain/types';
-import { eachPage, sortedById } from './paging';
+import { afterId, chunks, eachRow, sortedById } from './paging';
 import { dateMs } from './values';
 
 /** Join ids [open] on a real account: see docs/sandbox-checklist.md. */
@@ -114,41 +114,77 @@ function toContact(r: search.Result, config: SyncConfig): ContactSnapshot {
 }
 
 /**
- * Our filter (one expression, or none) combined with a saved-search scope when configured
- * (search.load: 5 units, only then).
+ * A saved-search scope's filters (search.load: 5 units, only when configured), to AND with ours.
  */
-function scoped(own: unknown[] | null, config: SyncConfig): unknown[] {
-  const saved = config.scope.savedSearchId ? ((search.load({ id: config.scope.savedSearchId }).filterExpression ?? []) as unknown[]) : [];
-  if (saved.length === 0) return own ? [own] : [];
-  return own ? [saved, 'AND', own] : saved;
+function savedScope(config: SyncConfig): unknown[] | null {
+  if (!config.scope.savedSearchId) return null;
+  const expression = (search.load({ id: config.scope.savedSearchId }).filterExpression ?? []) as unknown[];
+  return expression.length > 0 ? expression : null;
 }
 
-function after(afterId: string | null): unknown[] | null {
-  return afterId === null ? null : ['internalidnumber', 'greaterthan', Number(afterId)];
+function both(a: unknown[] | null, b: unknown[]): unknown[] {
+  return a ? [a, 'AND', b] : b;
+}
+
+/** Rows of one record type in id order, 4,000 per each() call (10 units), handed over per call. */
+function readInChunks<T>(make: (after: number) => search.Search, toSnapshot: (r: search.Result) => T, visit: (page: T[]) => void): void {
+  let page: T[] = [];
+  let seen = 0;
+  eachRow(make, (r) => {
+    page.push(toSnapshot(r));
+    if (++seen % 4000 === 0) {
+      visit(page);
+      page = [];
+    }
+  });
+  if (page.length > 0) visit(page);
 }
 
 export function netsuiteSnapshots(): SnapshotReader {
   return {
     customersByIds(ids, config) {
       const out: CustomerSnapshot[] = [];
-      const s = search.create({ type: search.Type.CUSTOMER, filters: scoped(['internalid', 'anyof', [...ids]], config), columns: customerColumns(config) });
-      eachPage(s, (rows) => rows.forEach((r) => out.push(toCustomer(r, config))));
+      const scope = savedScope(config);
+      for (const part of chunks(ids)) {
+        search
+          .create({ type: search.Type.CUSTOMER, filters: both(scope, ['internalid', 'anyof', part]), columns: customerColumns(config) })
+          .run()
+          .each((r) => {
+            out.push(toCustomer(r, config));
+            return true;
+          });
+      }
       return out;
     },
     contactsByIds(ids, config) {
       const out: ContactSnapshot[] = [];
-      const s = search.create({ type: search.Type.CONTACT, filters: [['internalid', 'anyof', [...ids]]], columns: contactColumns(config) });
-      eachPage(s, (rows) => rows.forEach((r) => out.push(toContact(r, config))));
+      for (const part of chunks(ids)) {
+        search
+          .create({ type: search.Type.CONTACT, filters: [['internalid', 'anyof', part]], columns: contactColumns(config) })
+          .run()
+          .each((r) => {
+            out.push(toContact(r, config));
+            return true;
+          });
+      }
       return out;
     },
-    eachCustomerPage(config, afterId, visit) {
-      const s = search.create({ type: search.Type.CUSTOMER, filters: scoped(after(afterId), config), columns: customerColumns(config) });
-      eachPage(s, (rows) => visit(rows.map((r) => toCustomer(r, config))));
+    eachCustomerPage(config, startAfter, visit) {
+      const scope = savedScope(config);
+      const from = Number(startAfter ?? 0);
+      readInChunks(
+        (after) => search.create({ type: search.Type.CUSTOMER, filters: afterId(scope, Math.max(after, from)), columns: customerColumns(config) }),
+        (r) => toCustomer(r, config),
+        visit,
+      );
     },
-    eachContactPage(config, afterId, visit) {
-      const own = after(afterId);
-      const s = search.create({ type: search.Type.CONTACT, filters: own ? [own] : [], columns: contactColumns(config) });
-      eachPage(s, (rows) => visit(rows.map((r) => toContact(r, config))));
+    eachContactPage(config, startAfter, visit) {
+      const from = Number(startAfter ?? 0);
+      readInChunks(
+        (after) => search.create({ type: search.Type.CONTACT, filters: afterId(null, Math.max(after, from)), columns: contactColumns(config) }),
+        (r) => toContact(r, config),
+        visit,
+      );
     },
   };
 }

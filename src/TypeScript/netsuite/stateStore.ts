@@ -1,6 +1,7 @@
 /** The state custom record: read with one lookupFields (1), updated with one submitFields (2). */
 import * as record from 'N/record';
 import type { FullSyncState, RunStats, StateStore, SyncState } from '../app/ports';
+import type { Settings } from './settings';
 import { readSingleton, rememberSingleton } from './singleton';
 import { STATE } from './schema';
 import { lookupValue, num, parseJson } from './values';
@@ -26,15 +27,20 @@ export function createStateRecord(): string {
  * read: one lookupFields (1 unit). update: one submitFields (2); when nothing was read first (the
  * drain's summarize), the write goes to the usual id 1 and falls back to looking the id up.
  */
-export function netsuiteStateStore(): StateStore {
+export function netsuiteStateStore(settings?: () => Settings): StateStore & { id(): string } {
   let id: string | null = null;
+  let usedSettings = false;
   const locate = (): string => {
     id = id ?? readSingleton(STATE.type, [], false)?.id ?? createStateRecord();
     return id;
   };
   return {
+    id: locate,
     read(): SyncState {
-      let found = readSingleton(STATE.type, COLUMNS, false);
+      // First read of an invocation: the values the settings lookup already brought (0 units).
+      let found = !usedSettings && settings ? settings().state : null;
+      usedSettings = true;
+      found = found ?? readSingleton(STATE.type, COLUMNS, false);
       if (!found) {
         createStateRecord();
         found = readSingleton(STATE.type, COLUMNS, false);

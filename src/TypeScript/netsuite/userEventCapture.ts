@@ -10,9 +10,30 @@ import { engine } from './wiring';
 
 const SAVE_TYPES: Record<string, SaveType> = { create: 'create', edit: 'edit', xedit: 'xedit', delete: 'delete' };
 
+/** The record type each of our customer-family deployments is for. */
+const DEPLOYMENT_TYPES: Record<string, string> = {
+  customdeploy_fsc_ue_customer: 'customer',
+  customdeploy_fsc_ue_lead: 'lead',
+  customdeploy_fsc_ue_prospect: 'prospect',
+};
+
+/**
+ * Whether a CUSTOMER deployment also fires for leads and prospects is [open]: each deployment
+ * captures only records of its own type (the record's type after the save), so a save is
+ * captured once whichever deployments fire. A conversion whose new type's deployment does not
+ * fire is caught by the sweep. Unknown deployments (added by an admin) always capture.
+ */
+function isOwnType(context: EntryPoints.UserEvent.afterSubmitContext): boolean {
+  const wanted = DEPLOYMENT_TYPES[runtime.getCurrentScript().deploymentId];
+  if (!wanted) return true;
+  const rec = context.newRecord ?? context.oldRecord;
+  return !rec || String(rec.type).toLowerCase() === wanted;
+}
+
 export function captureFromUserEvent(kind: RecordKind, context: EntryPoints.UserEvent.afterSubmitContext): CaptureResult | null {
   const type = SAVE_TYPES[String(context.type).toLowerCase()] ?? null;
   if (type === null) return null;
+  if (kind === 'customer' && !isOwnType(context)) return null;
   try {
     const e = engine();
     const { newRecord, oldRecord } = context;

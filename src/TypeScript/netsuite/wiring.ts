@@ -9,6 +9,7 @@ import { netsuiteOutbox } from './outboxStore';
 import { clock, logger, random } from './platform';
 import { netsuiteLookup } from './saveTimeLookup';
 import { netsuiteSnapshots } from './snapshotReader';
+import { memoSettings } from './settings';
 import { netsuiteStateStore } from './stateStore';
 
 export function clientFor(config: SyncConfig): FreshsuccessClient {
@@ -17,9 +18,10 @@ export function clientFor(config: SyncConfig): FreshsuccessClient {
 }
 
 export function engine() {
+  const settings = memoSettings();
   return {
-    config: netsuiteConfigStore(),
-    state: netsuiteStateStore(),
+    config: netsuiteConfigStore(settings),
+    state: netsuiteStateStore(settings),
     outbox: netsuiteOutbox(),
     snapshots: netsuiteSnapshots(),
     lookup: netsuiteLookup(),
