@@ -173,3 +173,27 @@ describe('Search.filters and filterExpression stay in step', () => {
     expect(out.listedExpr).toEqual([['salesrep.email', 'isempty'], 'AND', ['isinactive', 'is', 'F']]);
   });
 });
+
+describe('summary searches', () => {
+  test('GROUP with COUNT, SUM, MAX; sorted by group; a column without summary is refused', () => {
+    const rt = fixtureRuntime();
+    const a = rt.records.create('customer', { companyname: 'Alpha' });
+    const b = rt.records.create('customer', { companyname: 'Beta' });
+    for (const company of [b, a, b, b]) rt.records.create('contact', { firstname: 'X', lastname: 'Y', company });
+    rt.records.create('contact', { firstname: 'No', lastname: 'Company' });
+    const out = inExecution(rt, () => {
+      const s = n(rt, 'N/search');
+      const grouped = (s.create({
+        type: 'contact',
+        filters: [['company', 'noneof', '@NONE@']],
+        columns: [s.createColumn({ name: 'company', summary: 'GROUP' }), s.createColumn({ name: 'internalid', summary: s.Summary.COUNT }), { name: 'datecreated', summary: 'MAX' }],
+      }).run().getRange({ start: 0, end: 10 }) as Row[]).map((r) => [r.id, r.getText({ name: 'company', summary: 'GROUP' }), r.getValue({ name: 'internalid', summary: 'COUNT' }), r.getValue({ name: 'datecreated', summary: 'MAX' })]);
+      const total = s.create({ type: 'contact', filters: [['email', 'isnotempty', '']], columns: [{ name: 'internalid', summary: 'COUNT' }] }).run().getRange({ start: 0, end: 1 })[0].getValue({ name: 'internalid', summary: 'COUNT' });
+      const mixed = () => s.create({ type: 'contact', columns: [{ name: 'company', summary: 'GROUP' }, 'email'] }).run().getRange({ start: 0, end: 1 });
+      return { grouped, total, mixed };
+    });
+    expect(out.grouped).toEqual([[null, 'Alpha', '1', '1/5/2026 9:00 am'], [null, 'Beta', '3', '1/5/2026 9:00 am']]);
+    expect(out.total).toBe('0');
+    expect(inExecution(rt, () => { try { out.mixed(); return 'ran'; } catch (e) { return (e as Error).name; } })).toBe('SSS_INVALID_SRCH_COL');
+  });
+});

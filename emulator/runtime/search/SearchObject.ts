@@ -27,13 +27,14 @@ function debit(deps: SearchDeps, api: string, units: number): void {
 }
 
 export class SearchResult {
-  readonly id: string;
-  readonly recordType: string;
+  /** null on summary results, as in NetSuite. */
+  readonly id: string | null;
+  readonly recordType: string | null;
   readonly columns: SearchColumn[];
   #cells: Cell[];
 
   constructor(row: ResultRow, columns: SearchColumn[]) {
-    this.id = String(row.id);
+    this.id = row.id === null ? null : String(row.id);
     this.recordType = row.recordType;
     this.columns = columns;
     this.#cells = row.cells;
@@ -52,7 +53,8 @@ export class SearchResult {
       }
       const name = (o.name ?? '').toLowerCase();
       const join = o.join ? o.join.toLowerCase() : null;
-      return this.columns.findIndex((col) => col.name === name && col.join === join);
+      const summary = o.summary ? o.summary.toUpperCase() : null;
+      return this.columns.findIndex((col) => col.name === name && col.join === join && (!summary || col.summary === summary));
     }
     return -1;
   }

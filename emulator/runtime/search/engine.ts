@@ -11,6 +11,7 @@ import { isDate } from '../values';
 import { type SearchRow, type SearchSource, type SearchValue, sourceFor } from './catalog';
 import type { SearchColumn } from './columns';
 import { type FilterNode, termsOf } from './filters';
+import { checkSummaryColumns, summarize } from './summary';
 import { checkOperator, compileMatcher } from './operators';
 
 export interface EngineContext {
@@ -26,8 +27,9 @@ export interface SearchDefinition {
 }
 
 export interface ResultRow {
-  id: number;
-  recordType: string;
+  /** null for summary results. */
+  id: number | null;
+  recordType: string | null;
   /** Per column (same order): the value and text the Result returns. */
   cells: Cell[];
 }
@@ -83,9 +85,7 @@ export function runSearch(def: SearchDefinition, ctx: EngineContext): ResultRow[
 
 export function evaluateSearch(def: SearchDefinition, ctx: EngineContext): SearchRun {
   const source = sourceFor(ctx.store, def.type);
-  for (const c of def.columns) {
-    if (c.summary) throw new SuiteScriptError('SSS_INVALID_SRCH_COL', `summary column ${c.summary}(${c.name}): summary searches are not modelled by the local runtime`);
-  }
+  const isSummary = checkSummaryColumns(def.columns);
   const now = ctx.now();
   const predicates = new Map<object, (row: SearchRow) => boolean>();
   for (const f of termsOf(def.tree)) {
@@ -108,6 +108,7 @@ export function evaluateSearch(def: SearchDefinition, ctx: EngineContext): Searc
     }
   };
   const rows = candidateRows(source, def.tree).filter((r) => test(def.tree, r));
+  if (isSummary) return summaryRun(rows, def.columns, columnAccess.map((a) => a.read), ctx.preferences);
   const sorters = def.columns
     .map((c, i) => ({ c, read: columnAccess[i]!.read }))
     .filter((s) => s.c.sort === 'ASC' || s.c.sort === 'DESC');
@@ -126,6 +127,25 @@ export function evaluateSearch(def: SearchDefinition, ctx: EngineContext): Searc
   return {
     rows,
     build: (row) => ({ id: row.id, recordType: row.recordType, cells: columnAccess.map((a) => present(a.read(row), ctx.preferences)) }),
+  };
+}
+
+/** Groups as result rows (no id); ordered by the sort columns, else by the GROUP values. */
+function summaryRun(rows: SearchRow[], columns: SearchColumn[], readers: Accessor[], prefs: UserPreferences): SearchRun {
+  const groups = summarize(rows, columns, readers, present, prefs);
+  const sortIdx = columns.map((c, i) => (c.sort === 'ASC' || c.sort === 'DESC' ? i : -1)).filter((i) => i >= 0);
+  const order = sortIdx.length ? sortIdx : columns.map((c, i) => (c.summary === 'GROUP' ? i : -1)).filter((i) => i >= 0);
+  groups.sort((a, b) => {
+    for (const i of order) {
+      const d = compareKeys(a[i]!.key, b[i]!.key);
+      if (d !== 0) return columns[i]!.sort === 'DESC' ? -d : d;
+    }
+    return 0;
+  });
+  const synthetic = groups.map((cells, i) => ({ id: i, recordType: '', values: { cells } as Record<string, unknown> }));
+  return {
+    rows: synthetic,
+    build: (row) => ({ id: null, recordType: null, cells: (row.values.cells as Cell[]).map((c) => ({ value: c.value, text: c.text, kind: c.kind })) }),
   };
 }
 
