@@ -188,12 +188,14 @@ describe('summary searches', () => {
         filters: [['company', 'noneof', '@NONE@']],
         columns: [s.createColumn({ name: 'company', summary: 'GROUP' }), s.createColumn({ name: 'internalid', summary: s.Summary.COUNT }), { name: 'datecreated', summary: 'MAX' }],
       }).run().getRange({ start: 0, end: 10 }) as Row[]).map((r) => [r.id, r.getText({ name: 'company', summary: 'GROUP' }), r.getValue({ name: 'internalid', summary: 'COUNT' }), r.getValue({ name: 'datecreated', summary: 'MAX' })]);
-      const total = s.create({ type: 'contact', filters: [['email', 'isnotempty', '']], columns: [{ name: 'internalid', summary: 'COUNT' }] }).run().getRange({ start: 0, end: 1 })[0].getValue({ name: 'internalid', summary: 'COUNT' });
+      const all = s.create({ type: 'contact', columns: [{ name: 'internalid', summary: 'COUNT' }] }).run().getRange({ start: 0, end: 5 }) as Row[];
+      const none = s.create({ type: 'contact', filters: [['email', 'isnotempty', '']], columns: [{ name: 'internalid', summary: 'COUNT' }] }).run().getRange({ start: 0, end: 5 }).length;
+      const total = [all.map((r) => r.getValue({ name: 'internalid', summary: 'COUNT' })), none];
       const mixed = () => s.create({ type: 'contact', columns: [{ name: 'company', summary: 'GROUP' }, 'email'] }).run().getRange({ start: 0, end: 1 });
       return { grouped, total, mixed };
     });
     expect(out.grouped).toEqual([[null, 'Alpha', '1', '1/5/2026 9:00 am'], [null, 'Beta', '3', '1/5/2026 9:00 am']]);
-    expect(out.total).toBe('0');
+    expect(out.total).toEqual([['5'], 0]);
     expect(inExecution(rt, () => { try { out.mixed(); return 'ran'; } catch (e) { return (e as Error).name; } })).toBe('SSS_INVALID_SRCH_COL');
   });
 });

@@ -41,8 +41,7 @@ export function summarize(rows: SearchRow[], columns: SearchColumn[], readers: R
     if (!g) groups.set(key, (g = []));
     g.push(row);
   }
-  // A summary search over no rows still returns one row of counts when nothing is grouped.
-  if (groups.size === 0 && groupIdx.length === 0) groups.set('[]', []);
+  // No matching rows, no result rows (NetSuite shows "no results", not a row of zero counts).
   const out: SummaryCell[][] = [];
   for (const members of groups.values()) {
     out.push(columns.map((c, i) => aggregate(c, members, readers[i]!, present, prefs)));
