@@ -78,3 +78,27 @@ test('an edit of a field Freshsuccess does not get is captured as nothing and se
   h.runDrainUntilIdle();
   expect((await h.postsSince(mark))[ACCOUNTS_PATH]).toBe(1);
 });
+
+test('a CSV import with server scripts on is captured row by row, tagged CSVIMPORT', async () => {
+  const result = h.rt.csvImport('customer', [
+    { companyname: 'Row One Imports', phone: '100' },
+    { companyname: 'Row Two Imports', phone: '200' },
+  ], { runServerScripts: true });
+  expect(result.errors).toEqual([]);
+  for (const id of result.added) expect(h.outboxFor('customer', id).map((e) => [e.event, e.source])).toEqual([['create', 'CSVIMPORT']]);
+  h.runDrainUntilIdle();
+  for (const id of result.added) expect((await h.accountOf(id))?.isActive).toBe(true);
+});
+
+test('leads and prospects are captured and pushed once with their stage', async () => {
+  const lead = h.rt.ui.create('lead', { companyname: 'Maybe Someday Ltd', subsidiary: '1' });
+  const prospect = h.rt.ui.create('prospect', { companyname: 'Talking Now Ltd', subsidiary: '1' });
+  const mark = await h.requestMark();
+  // Whether the customer deployment also fires for leads is [open]: one entry or two, one push.
+  expect(h.outboxFor('customer', lead).length).toBeGreaterThanOrEqual(1);
+  h.runDrainUntilIdle();
+  const sent = (await h.requestsSince(mark)).filter((r) => r.method === 'POST').flatMap((r) => (r.body as { records: Array<{ account_id: string }> }).records.map((x) => x.account_id));
+  expect(sent.filter((id) => id === String(lead))).toHaveLength(1);
+  expect((await h.accountOf(lead))?.fields).toMatchObject({ name: 'Maybe Someday Ltd', stage: expect.stringMatching(/lead/i) });
+  expect((await h.accountOf(prospect))?.fields).toMatchObject({ name: 'Talking Now Ltd', stage: expect.stringMatching(/prospect/i) });
+});

@@ -102,3 +102,38 @@ test('a contact moved to another company follows it in Freshsuccess', async () =
   expect(moved).toHaveLength(1);
   expect(moved[0]).toMatchObject({ account_id: String(to), isActive: true, previousAccountIds: [String(from)], fields: expect.objectContaining({ email: 'jo@new.test' }) });
 });
+
+test('delete policy "churn": a deleted customer is churned, its values kept', async () => {
+  h.configure({ deleteCustomer: 'churn' });
+  const id = h.createCustomer({ companyname: 'Churn On Delete AG' });
+  h.runDrainUntilIdle();
+  h.rt.ui.delete('customer', id);
+  h.runDrainUntilIdle();
+  const account = await h.accountOf(id);
+  expect(account).toMatchObject({ isActive: false, fields: expect.objectContaining({ name: 'Churn On Delete AG', is_churned: true }) });
+  expect(typeof account?.fields.inactive_time).toBe('number');
+  h.configure({ deleteCustomer: 'deactivate' });
+});
+
+test('delete policy "ignore": Freshsuccess keeps the account as it was', async () => {
+  h.configure({ deleteCustomer: 'ignore' });
+  const id = h.createCustomer({ companyname: 'Kept Forever Oy' });
+  h.runDrainUntilIdle();
+  const mark = await h.requestMark();
+  h.rt.ui.delete('customer', id);
+  h.runDrainUntilIdle();
+  expect(await h.requestsSince(mark)).toEqual([]);
+  expect(await h.accountOf(id)).toMatchObject({ isActive: true, writeCount: 1 });
+  h.configure({ deleteCustomer: 'deactivate' });
+});
+
+test('a contact whose company Freshsuccess does not have yet: the company is pushed first, then the contact', async () => {
+  // The company came in by a CSV import without server scripts: Freshsuccess has never seen it.
+  const imported = h.rt.csvImport('customer', [{ companyname: 'Imported Parent SpA' }], { runServerScripts: false });
+  const company = imported.added[0]!;
+  const contact = h.createContact({ firstname: 'Gia', lastname: 'Rossi', company: String(company), email: 'gia@parent.test' });
+  h.runDrainUntilIdle();
+  expect(await h.accountOf(company)).toMatchObject({ fields: expect.objectContaining({ name: 'Imported Parent SpA' }) });
+  expect(await h.contactOf(contact)).toMatchObject({ account_id: String(company), isActive: true });
+  expect(h.outbox().filter((e) => e.status === 'DEAD' || e.status === 'RETRY')).toEqual([]);
+});
