@@ -82,6 +82,10 @@ describe('N/record and the record store', () => {
     rt.ui.inlineEdit('customer', lead, { entitystatus: 13 });
     expect(rt.records.get('customer', lead)).toMatchObject({ type: 'customer', values: { stage: 'CUSTOMER' } });
     expect(rt.records.list('lead')).toHaveLength(0);
+    // Stages only move forward.
+    expect(() => rt.ui.inlineEdit('customer', lead, { entitystatus: 6 })).toThrow(expect.objectContaining({ name: 'INVALID_FLD_VALUE' }));
+    const prospect = rt.records.create('prospect', { companyname: 'Later Corp' });
+    expect(() => rt.ui.update('customer', prospect, { entitystatus: 7 })).toThrow(expect.objectContaining({ name: 'INVALID_FLD_VALUE' }));
   });
 
   test('the billing address reads like the addressbook sublist; searches read bill* columns', () => {

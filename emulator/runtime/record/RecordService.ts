@@ -144,6 +144,7 @@ export class RecordService {
       stage: RecordObject.internals(record).stage,
       selfId: old?.id,
       ignoreMandatoryFields: options.ignoreMandatoryFields,
+      previousStage: old?.values.stage,
     });
     const saved = old ? this.store.update(schema.type, old.id, stripSystem(schema, full)) : this.store.insert(schema.type, stripSystem(schema, full));
     // The script's record object reflects what was stored (beforeSubmit changes included).
@@ -183,7 +184,7 @@ export class RecordService {
     const changes: Record<string, unknown> = {};
     for (const f of present ?? []) changes[f] = finalEdits[f];
     const full = { ...old.values, ...changes };
-    validateRecord(this.store, schema, full, { selfId: old.id, ignoreMandatoryFields: options.ignoreMandatoryFields });
+    validateRecord(this.store, schema, full, { selfId: old.id, ignoreMandatoryFields: options.ignoreMandatoryFields, previousStage: old.values.stage });
     // Derived fields (stage from a new status) are stored too.
     const derived = schema.type === 'customer' ? { stage: full.stage, entityid: full.entityid } : {};
     const saved = this.store.update(schema.type, old.id, { ...changes, ...derived });

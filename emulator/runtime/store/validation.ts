@@ -14,9 +14,15 @@ export function validateRecord(
   store: RecordStore,
   schema: RecordTypeSchema,
   values: Record<string, unknown>,
-  options: { stage?: CustomerStage; selfId?: number; ignoreMandatoryFields?: boolean } = {},
+  options: { stage?: CustomerStage; selfId?: number; ignoreMandatoryFields?: boolean; previousStage?: unknown } = {},
 ): Record<string, unknown> {
-  if (schema.type === 'customer') completeCustomer(store, values, options.stage);
+  if (schema.type === 'customer') {
+    completeCustomer(store, values, options.stage);
+    // Stages only move forward: lead → prospect → customer (Help Center, "Leads, Prospects, and Customers").
+    const order: Record<string, number> = { LEAD: 0, PROSPECT: 1, CUSTOMER: 2 };
+    const before = order[String(options.previousStage)];
+    if (before !== undefined && order[String(values.stage)]! < before) throw nsError.invalidFieldValue('entitystatus', values.entitystatus);
+  }
   if (schema.type === 'contact' || schema.type === 'employee') {
     if (isEmpty(values.entityid) && !isEmpty(personName(values))) values.entityid = personName(values);
   }
