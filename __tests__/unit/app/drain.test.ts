@@ -273,3 +273,41 @@ describe('pause', () => {
     expect(pauseHolds(pausedAt, cfg(T0 + 120_000))).toBe(false);
   });
 });
+
+describe('contacts wait for their company', () => {
+  test('a company failing in the same run holds its contacts back; both land later, the account written once', () => {
+    const w = new World();
+    seed(w, ['7'], [['70', '7'], ['71', '7']]);
+    edit(w, '7');
+    edit(w, '70', 'contact');
+    edit(w, '71', 'contact');
+    w.fs.faults = [{ kind: 'status', status: 503 }];
+    w.drain();
+    // The contacts were not sent (no Account-not-found round trip) and wait for the company's retry.
+    expect(w.fs.requests.map((r) => new URL(r.url).pathname)).toEqual(['/api/v2/accounts']);
+    const [company, contacts] = [w.outbox.with('RETRY').find((e) => e.kind === 'customer'), w.outbox.with('RETRY').find((e) => e.kind === 'contact')];
+    expect(contacts).toMatchObject({ recordIds: ['70', '71'], notBefore: company?.notBefore, lastError: expect.stringContaining('Waiting for its company') });
+    w.clock.advance(3600_000);
+    w.drain();
+    expect(w.fs.accounts.get('7')?.writes).toBe(1);
+    expect(w.fs.contacts.map((c) => c['user_id']).sort()).toEqual(['70', '71']);
+  });
+
+  test('a contact change due while its company’s retry is not is deferred to that retry', () => {
+    const w = new World();
+    seed(w, ['7'], [['70', '7']]);
+    edit(w, '7');
+    w.fs.faults = [{ kind: 'status', status: 503 }];
+    w.drain();
+    const companyRetry = w.outbox.with('RETRY')[0];
+    edit(w, '70', 'contact');
+    w.drain();
+    expect(w.fs.requests).toHaveLength(1);
+    expect(w.outbox.with('RETRY').find((e) => e.kind === 'contact')).toMatchObject({ recordIds: ['70'], notBefore: companyRetry?.notBefore });
+    w.clock.advance(3600_000);
+    w.drain();
+    expect(w.fs.accounts.get('7')?.writes).toBe(1);
+    expect(w.fs.contacts).toEqual([expect.objectContaining({ user_id: '70', account_id: '7' })]);
+    expect(w.outbox.with('RETRY')).toEqual([]);
+  });
+});

@@ -51,11 +51,11 @@ export class MemoryOutbox implements OutboxStore {
   append(entries: readonly NewOutboxEntry[], origin?: string): void {
     for (const e of entries) this.entries.push({ ...JSON.parse(JSON.stringify(e)), id: this.nextId++, ...(origin ? { origin } : {}) });
   }
-  readDue(cursor: number, now: number): OutboxEntry[] {
-    return this.entries.filter((e) => (e.status === 'PENDING' && e.id > cursor) || (e.status === 'RETRY' && (e.notBefore ?? 0) <= now));
+  readOpen(cursor: number): OutboxEntry[] {
+    return this.entries.filter((e) => (e.status === 'PENDING' && e.id > cursor) || e.status === 'RETRY');
   }
   countDue(cursor: number, now: number): number {
-    return this.readDue(cursor, now).length;
+    return this.readOpen(cursor).filter((e) => e.status !== 'RETRY' || (e.notBefore ?? 0) <= now).length;
   }
   close(ids: readonly number[]): void {
     for (const e of this.entries) if (ids.includes(e.id) && e.status === 'RETRY') e.status = 'DONE';

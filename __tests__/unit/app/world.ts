@@ -55,15 +55,21 @@ export class World {
     const plan = planDrain({ config: this.config, state: this.state, outbox: this.outbox, snapshots: this.snapshots, clock: this.clock, log: this.log });
     const results: BatchResult[] = [];
     const failedKeys: string[] = [];
+    const notices = new Map<string, Record<string, number>>();
     const run = (key: string, task: DrainTask) => {
       if (!task.batch) return;
       if (options.crash?.(key)) {
         failedKeys.push(key);
         return;
       }
-      const r = pushBatch(task.batch, task.config, { client: this.client(), outbox: this.outbox, state: this.state, snapshots: this.snapshots, clock: this.clock, random: this.random, log: this.log, restarted: options.restarted ?? false });
+      const r = pushBatch(task.batch, task.config, { client: this.client(), outbox: this.outbox, state: this.state, snapshots: this.snapshots, clock: this.clock, random: this.random, log: this.log, restarted: options.restarted ?? false, waitFor: notices.get(key) });
       // Clean account batches report nothing (no extra reduce invocation); contacts always do.
       if (task.batch.kind === 'contacts' || r.retried + r.dead > 0 || r.paused) results.push(r);
+      // As map does: companies that did not land hold back their contacts' batches.
+      for (const [company, keys] of Object.entries(task.dependents ?? {})) {
+        const due = r.retryAt[company];
+        if (due !== undefined) for (const k of keys) notices.set(k, { ...(notices.get(k) ?? {}), [company]: due });
+      }
     };
     const keys = Object.keys(plan.tasks);
     for (const key of keys) if (plan.tasks[key]?.batch?.kind !== 'contacts') run(key, plan.tasks[key] as DrainTask);

@@ -15,6 +15,8 @@
 import { coalesce, type WorkItem } from '../domain/coalesce';
 import type { SyncConfig } from '../domain/config';
 import { planBatches } from '../domain/plan';
+import type { NewOutboxEntry } from '../domain/types';
+import { companiesWaiting, deferContacts, type Deferral } from '../domain/waiting';
 import { decodeBatchKey, encodeBatchKey, type WorkBatch } from '../domain/workBatch';
 import { countNotes, noteEntries } from './notes';
 import type { Clock, ConfigStore, DrainTrigger, Logger, OutboxStore, RunStats, SnapshotReader, StateStore } from './ports';
@@ -24,6 +26,55 @@ import type { BatchResult } from './pushBatch';
 export interface DrainTask {
   batch: WorkBatch | null;
   config: SyncConfig;
+  /**
+   * Account batches only: for each company, the contact batches holding its contacts. When the
+   * company fails here, map tells those batches (through the shuffle) to hold the contacts back.
+   */
+  dependents?: Record<string, string[]>;
+}
+
+/** What an account batch that failed tells a contact batch, as a second value of its key. */
+export interface WaitNotice {
+  waitFor: Record<string, number>;
+}
+
+/** One task per batch, account batches knowing which contact batches depend on their companies. */
+export function tasksOf(batches: readonly WorkBatch[], config: SyncConfig): Record<string, DrainTask> {
+  const tasks: Record<string, DrainTask> = {};
+  const batchOfCompany = new Map<string, string>();
+  for (const b of batches) {
+    tasks[b.key] = { batch: b, config };
+    if (b.kind === 'accounts') for (const op of b.ops) batchOfCompany.set(op.recordId, b.key);
+  }
+  for (const b of batches) {
+    if (b.kind !== 'contacts') continue;
+    for (const op of b.ops) {
+      const accountKey = op.companyId === null ? undefined : batchOfCompany.get(op.companyId);
+      const task = accountKey ? tasks[accountKey] : undefined;
+      if (!task || op.companyId === null) continue;
+      const dependents = (task.dependents = task.dependents ?? {});
+      const keys = (dependents[op.companyId] = dependents[op.companyId] ?? []);
+      if (!keys.includes(b.key)) keys.push(b.key);
+    }
+  }
+  return tasks;
+}
+
+/** Deferred contacts as one RETRY entry, due when their companies are. */
+export function waitingEntry(deferral: Deferral, now: number, source: string): NewOutboxEntry {
+  const tombstones: NewOutboxEntry['tombstones'] = {};
+  const previousCompanies: NewOutboxEntry['previousCompanies'] = {};
+  let attempt = 0;
+  for (const item of deferral.items) {
+    if (item.tombstone) tombstones[item.recordId] = item.tombstone;
+    const prev = item.previousAccountIds[item.previousAccountIds.length - 1];
+    if (prev) previousCompanies[item.recordId] = prev;
+    attempt = Math.max(attempt, item.attempt);
+  }
+  return {
+    kind: 'contact', recordIds: deferral.items.map((i) => i.recordId), event: 'update', changedFields: [], capturedAt: now, source,
+    attempt, notBefore: deferral.notBefore, status: 'RETRY', lastError: 'Waiting for its company, whose push is being retried', hint: '', tombstones, previousCompanies,
+  };
 }
 
 export type DrainStatus = 'not_configured' | 'disabled' | 'misconfigured' | 'paused' | 'idle' | 'planned';
@@ -73,7 +124,8 @@ export function planDrain(deps: PlanDeps): DrainPlan {
     deps.log.audit('Settings changed since Freshsuccess refused the key: pushing resumes', state.pauseMessage);
   }
   const now = deps.clock.now();
-  const entries = deps.outbox.readDue(state.drainCursor, now);
+  const open = deps.outbox.readOpen(state.drainCursor);
+  const entries = open.filter((e) => e.status !== 'RETRY' || (e.notBefore ?? 0) <= now);
   if (entries.length === 0) return empty('idle');
   let planMax = state.drainCursor;
   for (const e of entries) if (e.status === 'PENDING' && e.id > planMax) planMax = e.id;
@@ -85,21 +137,28 @@ export function planDrain(deps: PlanDeps): DrainPlan {
   const customers = new Map((customerIds.length > 0 ? deps.snapshots.customersByIds(customerIds, config) : []).map((s) => [s.keys.id, s]));
   const contacts = new Map((contactIds.length > 0 ? deps.snapshots.contactsByIds(contactIds, config) : []).map((s) => [s.id, s]));
   const runId = `drain-${now}`;
+  // Contacts of a company whose retry is not due yet wait for it (see domain/waiting.ts).
+  const contactItems = deferContacts(
+    items.filter((i) => i.kind === 'contact'),
+    contacts,
+    companiesWaiting(open, now),
+    new Set(items.filter((i) => i.kind === 'customer').map((i) => i.recordId)),
+  );
   const plan = planBatches({
     runId, config, now, planMax,
     customers: items.filter((i) => i.kind === 'customer').map((item) => ({ item, snapshot: customers.get(item.recordId) ?? null })),
-    contacts: items.filter((i) => i.kind === 'contact').map((item) => ({ item, snapshot: contacts.get(item.recordId) ?? null })),
+    contacts: contactItems.now.map((item) => ({ item, snapshot: contacts.get(item.recordId) ?? null })),
   });
 
   const reported = noteEntries(plan.notes, now, runId);
+  if (contactItems.deferred) reported.push(waitingEntry(contactItems.deferred, now, runId));
   if (reported.length > 0) deps.outbox.append(reported, `${runId}/notes`);
   // Retry entries whose records are no longer pushed (now dead, skipped or ignored) are done.
   const inBatches = new Set(plan.batches.flatMap((b) => b.retryEntryIds));
   const orphanRetries = [...new Set(items.flatMap((i) => i.retryEntryIds))].filter((id) => !inBatches.has(id));
   if (orphanRetries.length > 0) deps.outbox.close(orphanRetries);
 
-  const tasks: Record<string, DrainTask> = {};
-  for (const batch of plan.batches) tasks[batch.key] = { batch, config };
+  const tasks = tasksOf(plan.batches, config);
   // Nothing to push but entries were read: a mark key still carries the cursor to summarize.
   if (plan.batches.length === 0) tasks[encodeBatchKey({ letter: 'M', seq: 0, records: 0, minPending: 0, planMax })] = { batch: null, config };
   return {

@@ -11,7 +11,7 @@ import type { WorkItem } from '../domain/coalesce';
 import { planBatches } from '../domain/plan';
 import type { ContactSnapshot, CustomerSnapshot } from '../domain/types';
 import { decodeBatchKey } from '../domain/workBatch';
-import { pauseHolds, type DrainTask } from './drain';
+import { pauseHolds, tasksOf, type DrainTask } from './drain';
 import { countNotes, noteEntries } from './notes';
 import type { Clock, ConfigStore, DrainTrigger, FullSyncState, Logger, OutboxStore, RunStats, SnapshotReader, StateStore } from './ports';
 import type { BatchResult } from './pushBatch';
@@ -68,8 +68,7 @@ export function planFullSync(deps: FullSyncDeps): FullSyncPlan {
   if (reported.length > 0) deps.outbox.append(reported, `${runId}/notes`);
   const n = countNotes(plan.notes);
   if (n.dead + n.skipped > 0) deps.log.audit('Full sync: records not sent', `${n.dead} invalid (dead letters), ${n.skipped} skipped (see the outbox)`);
-  const tasks: Record<string, DrainTask> = {};
-  for (const batch of plan.batches) tasks[batch.key] = { batch, config };
+  const tasks = tasksOf(plan.batches, config);
   return { status: 'planned', runId, tasks, customers: customers.length, contacts: contacts.length };
 }
 

@@ -70,8 +70,11 @@ export interface StateStore {
 export interface OutboxStore {
   /** create 2 + save 4 per entry. `origin` tags entries written by one batch (restart dedupe). */
   append(entries: readonly NewOutboxEntry[], origin?: string): void;
-  /** PENDING entries above the cursor and RETRY entries due: one paged search (5 + 5 per 1,000). */
-  readDue(cursor: number, now: number): OutboxEntry[];
+  /**
+   * PENDING entries above the cursor and every RETRY entry (due or not: a company's pending retry
+   * holds its contacts back). One search read 4,000 rows per 10 units.
+   */
+  readOpen(cursor: number): OutboxEntry[];
   /** How many entries readDue would return: runPaged count only (5). */
   countDue(cursor: number, now: number): number;
   /** RETRY entries → DONE (2 each; failure path only). */

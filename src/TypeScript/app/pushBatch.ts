@@ -28,6 +28,8 @@ export interface PushDeps {
   restarted: boolean;
   /** Requests one invocation may make (10 units each; map allows 1,000 units). */
   maxRequests?: number;
+  /** Contact batches: companies whose push failed in this run, with when they are retried. */
+  waitFor?: Record<string, number>;
 }
 
 export interface BatchResult {
@@ -38,6 +40,8 @@ export interface BatchResult {
   dead: number;
   paused: boolean;
   requests: number;
+  /** Records put in a retry entry, with the time they are due (tells contact batches to wait). */
+  retryAt: Record<string, number>;
 }
 
 function baseEntry(kind: RecordKind, batch: WorkBatch, recordIds: string[], now: number): NewOutboxEntry {
@@ -65,8 +69,14 @@ function entriesFor(batch: WorkBatch, config: SyncConfig, outcomes: Map<string, 
   const paused: string[] = [];
   let transientMessage = '';
   let retryAfter: number | null = null;
+  const waiting: string[] = [];
+  let waitUntil = 0;
   for (const [id, o] of outcomes) {
     if (o.kind === 'ok') result.sent++;
+    else if (o.kind === 'wait') {
+      waiting.push(id);
+      waitUntil = Math.max(waitUntil, o.notBefore);
+    }
     else if (o.kind === 'data') dead.set(o.message, [...(dead.get(o.message) ?? []), id]);
     else if (o.kind === 'auth') paused.push(id);
     else {
@@ -84,6 +94,7 @@ function entriesFor(batch: WorkBatch, config: SyncConfig, outcomes: Map<string, 
     if (decision.kind === 'retry') {
       entries.push({ ...baseEntry(kind, batch, transient, now), attempt: decision.attempt, notBefore: decision.notBefore, lastError: transientMessage });
       result.retried += transient.length;
+      for (const id of transient) result.retryAt[id] = decision.notBefore;
     } else {
       const message = `Gave up after ${decision.attempt - 1} attempts: ${transientMessage}`;
       entries.push({ ...baseEntry(kind, batch, transient, now), status: 'DEAD', attempt: decision.attempt, lastError: message, hint: 'Freshsuccess kept failing for these records; check its status, then re-queue them with a full sync or by saving them.' });
@@ -95,6 +106,11 @@ function entriesFor(batch: WorkBatch, config: SyncConfig, outcomes: Map<string, 
     const message = (outcomes.get(paused[0] as string) as { message: string }).message;
     entries.push({ ...baseEntry(kind, batch, paused, now), notBefore: now, lastError: `Paused: ${message}`, hint: AUTH_HINT });
     result.retried += paused.length;
+    for (const id of paused) result.retryAt[id] = now;
+  }
+  if (waiting.length > 0) {
+    entries.push({ ...baseEntry(kind, batch, waiting, now), notBefore: waitUntil, lastError: 'Waiting for its company, whose push is being retried' });
+    result.retried += waiting.length;
   }
   return entries;
 }
@@ -125,9 +141,18 @@ function pushAccounts(batch: AccountBatch, budget: RequestBudget, deps: PushDeps
 
 function pushContacts(batch: ContactBatch, config: SyncConfig, budget: RequestBudget, deps: PushDeps): Map<string, RecordOutcome> {
   const outcomes = new Map<string, RecordOutcome>();
-  const results = pushRecords(batch.ops.map((op) => op.payload), (records) => deps.client.upsertContacts(records), budget);
+  // Contacts whose company failed in this run wait for it (no Account-not-found round trip).
+  const waitFor = deps.waitFor ?? {};
+  const held = new Map<string, number>();
+  for (const op of batch.ops) {
+    const due = op.companyId === null ? undefined : waitFor[op.companyId];
+    if (op.role === 'current' && due !== undefined) held.set(op.recordId, due);
+  }
+  for (const [id, notBefore] of held) outcomes.set(id, { kind: 'wait', notBefore });
+  const ops = batch.ops.filter((op) => !held.has(op.recordId));
+  const results = pushRecords(ops.map((op) => op.payload), (records) => deps.client.upsertContacts(records), budget);
   const orphans: number[] = [];
-  batch.ops.forEach((op, i) => {
+  ops.forEach((op, i) => {
     let o = results[i] as RecordOutcome;
     if (o.kind === 'data' && failureNature(o.message) === 'account_missing') {
       // Detaching from an account that does not exist is already done.
@@ -139,7 +164,7 @@ function pushContacts(batch: ContactBatch, config: SyncConfig, budget: RequestBu
     }
     outcomes.set(op.recordId, worse(outcomes.get(op.recordId), o));
   });
-  if (orphans.length > 0) recoverOrphans(batch, orphans, config, budget, deps, outcomes);
+  if (orphans.length > 0) recoverOrphans({ ...batch, ops }, orphans, config, budget, deps, outcomes);
   return outcomes;
 }
 
@@ -176,7 +201,7 @@ function recoverOrphans(batch: ContactBatch, orphans: number[], config: SyncConf
 }
 
 export function pushBatch(batch: WorkBatch, config: SyncConfig, deps: PushDeps): BatchResult {
-  const result: BatchResult = { key: batch.key, records: 0, sent: 0, retried: 0, dead: 0, paused: false, requests: 0 };
+  const result: BatchResult = { key: batch.key, records: 0, sent: 0, retried: 0, dead: 0, paused: false, requests: 0, retryAt: {} };
   if (batch.ops.length === 0) return result;
   const budget: RequestBudget = { used: 0, max: deps.maxRequests ?? 60, authMessage: null };
   const outcomes = batch.kind === 'accounts' ? pushAccounts(batch, budget, deps) : pushContacts(batch, config, budget, deps);

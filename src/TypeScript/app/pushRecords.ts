@@ -10,7 +10,9 @@ export type RecordOutcome =
   | { kind: 'ok' }
   | { kind: 'data'; message: string }
   | { kind: 'transient'; message: string; retryAfterMs: number | null }
-  | { kind: 'auth'; message: string };
+  | { kind: 'auth'; message: string }
+  /** Not sent: its company's push is being retried; retried with it. */
+  | { kind: 'wait'; notBefore: number };
 
 export interface RequestBudget {
   used: number;
@@ -72,7 +74,7 @@ export function pushRecords<P extends { account_id: string; user_id?: string }>(
 }
 
 /** Worst outcome first: a record with several ops takes its worst. */
-const RANK: Record<RecordOutcome['kind'], number> = { ok: 0, data: 1, transient: 2, auth: 3 };
+const RANK: Record<RecordOutcome['kind'], number> = { ok: 0, data: 1, wait: 2, transient: 3, auth: 4 };
 
 export function worse(a: RecordOutcome | undefined, b: RecordOutcome): RecordOutcome {
   return a === undefined || RANK[b.kind] > RANK[a.kind] ? b : a;

@@ -6,17 +6,32 @@
  * output, which summarize reads.
  */
 import type { EntryPoints } from 'N/types';
-import type { DrainTask } from '../app/drain';
+import type { DrainTask, WaitNotice } from '../app/drain';
 import { pushBatch, type BatchResult } from '../app/pushBatch';
 import { logger } from './platform';
 import { clientFor, engine } from './wiring';
 
 export const RESULTS_KEY = '~results';
 
-function push(task: DrainTask, restarted: boolean): BatchResult | null {
+function push(task: DrainTask, restarted: boolean, waitFor?: Record<string, number>): BatchResult | null {
   if (!task.batch) return null;
   const e = engine();
-  return pushBatch(task.batch, task.config, { client: clientFor(task.config), outbox: e.outbox, state: e.state, snapshots: e.snapshots, clock: e.clock, random: e.random, log: e.log, restarted });
+  return pushBatch(task.batch, task.config, { client: clientFor(task.config), outbox: e.outbox, state: e.state, snapshots: e.snapshots, clock: e.clock, random: e.random, log: e.log, restarted, waitFor });
+}
+
+/** Companies that did not land here hold back their contacts in the batches that follow (reduce). */
+function noticesFor(task: DrainTask, result: BatchResult): Map<string, WaitNotice> {
+  const notices = new Map<string, WaitNotice>();
+  for (const [companyId, contactKeys] of Object.entries(task.dependents ?? {})) {
+    const due = result.retryAt[companyId];
+    if (due === undefined) continue;
+    for (const key of contactKeys) {
+      const notice = notices.get(key) ?? { waitFor: {} };
+      notice.waitFor[companyId] = due;
+      notices.set(key, notice);
+    }
+  }
+  return notices;
 }
 
 export function mapStage(context: EntryPoints.MapReduce.mapContext): void {
@@ -26,7 +41,10 @@ export function mapStage(context: EntryPoints.MapReduce.mapContext): void {
     return;
   }
   const result = push(task, context.isRestarted);
-  if (result && (result.retried > 0 || result.dead > 0 || result.paused)) context.write({ key: RESULTS_KEY, value: JSON.stringify(result) });
+  if (result && (result.retried > 0 || result.dead > 0 || result.paused)) {
+    context.write({ key: RESULTS_KEY, value: JSON.stringify(result) });
+    for (const [key, notice] of noticesFor(task, result)) context.write({ key, value: JSON.stringify(notice) });
+  }
 }
 
 export function reduceStage(context: EntryPoints.MapReduce.reduceContext): void {
@@ -34,8 +52,16 @@ export function reduceStage(context: EntryPoints.MapReduce.reduceContext): void 
     for (const v of context.values) context.write({ key: RESULTS_KEY, value: v });
     return;
   }
-  const task = JSON.parse(context.values[0] as string) as DrainTask;
-  const result = push(task, context.isRestarted);
+  // The batch itself, plus any notices from account batches whose companies failed in map.
+  let task: DrainTask | null = null;
+  const waitFor: Record<string, number> = {};
+  for (const v of context.values) {
+    const parsed = JSON.parse(v) as Partial<DrainTask> & Partial<WaitNotice>;
+    if (parsed.waitFor) Object.assign(waitFor, parsed.waitFor);
+    else task = parsed as DrainTask;
+  }
+  if (!task) return;
+  const result = push(task, context.isRestarted, waitFor);
   if (result) context.write({ key: RESULTS_KEY, value: JSON.stringify(result) });
 }
 

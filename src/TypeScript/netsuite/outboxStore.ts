@@ -95,10 +95,11 @@ export function netsuiteOutbox(): OutboxStore {
     append(entries, origin) {
       for (const e of entries) write(e, origin);
     },
-    readDue(cursor, now) {
+    readOpen(cursor) {
       const entries: OutboxEntry[] = [];
+      const open = [[['internalidnumber', 'greaterthan', cursor], 'AND', [OUTBOX.status, 'is', 'PENDING']], 'OR', [OUTBOX.status, 'is', 'RETRY']];
       eachRow(
-        (after) => search.create({ type: OUTBOX.type, filters: afterId(dueFilters(cursor, now), after), columns: [sortedById(), ...COLUMNS] }),
+        (after) => search.create({ type: OUTBOX.type, filters: afterId(open, after), columns: [sortedById(), ...COLUMNS] }),
         (r) => entries.push(toEntry(r)),
       );
       return entries;
