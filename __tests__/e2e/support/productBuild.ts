@@ -24,9 +24,12 @@ function tsFiles(dir: string): string[] {
 /** Sources whose built .js is missing or older than the source. */
 export function staleSources(): string[] {
   const out = suiteAppFolder();
+  const tsconfig = statSync(join(PROJECT_ROOT, 'tsconfig.json')).mtimeMs;
   return tsFiles(SOURCES).filter((src) => {
     const built = join(out, relative(SOURCES, src).replace(/\.ts$/, '.js'));
-    return !existsSync(built) || statSync(built).mtimeMs < statSync(src).mtimeMs;
+    if (!existsSync(built)) return true;
+    const builtAt = statSync(built).mtimeMs;
+    return builtAt < statSync(src).mtimeMs || builtAt < tsconfig;
   });
 }
 
