@@ -149,3 +149,23 @@ describe('N/runtime, N/error, N/log', () => {
     expect(rt.logs.map((l) => [l.level, l.title, l.details])).toEqual([['AUDIT', 'shown', '{"a":1}'], ['ERROR', 'err', expect.stringContaining('"message":"e"')]]);
   });
 });
+
+describe('stale saves', () => {
+  test('saving a record changed since it was loaded fails with RCRD_HAS_BEEN_CHANGED; a fresh load saves', () => {
+    const rt = fixtureRuntime();
+    const id = rt.records.create('customer', { companyname: 'Contended' });
+    inExecution(rt, () => {
+      const record = n(rt, 'N/record');
+      const first = record.load({ type: 'customer', id }) as Rec;
+      record.submitFields({ type: 'customer', id, values: { phone: '1' } });
+      first.setValue({ fieldId: 'email', value: 'a@b.example' });
+      expect(() => first.save()).toThrow(expect.objectContaining({ name: 'RCRD_HAS_BEEN_CHANGED' }));
+      const again = record.load({ type: 'customer', id }) as Rec;
+      again.setValue({ fieldId: 'email', value: 'a@b.example' });
+      again.save();
+      again.setValue({ fieldId: 'url', value: 'https://b.example' });
+      expect(again.save()).toBe(id); // its own save does not make it stale
+    });
+    expect(rt.records.get('customer', id)!.values).toMatchObject({ phone: '1', email: 'a@b.example', url: 'https://b.example' });
+  });
+});

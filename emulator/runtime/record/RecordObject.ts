@@ -38,6 +38,8 @@ export interface RecordInit {
   mode?: RecordMode;
   /** Records handed to a User Event cannot be saved by the script. */
   saveForbidden?: string;
+  /** Store version the record was loaded at. */
+  version?: number;
 }
 
 type FieldOpt = string | { fieldId: string };
@@ -55,6 +57,7 @@ export class RecordObject {
   #saveForbidden: string | undefined;
   /** Unknown fields set on a standard record: readable back, never stored (see README). */
   #transient: Record<string, unknown> = {};
+  #version: number | undefined;
 
   constructor(host: RecordHost, init: RecordInit) {
     this.#host = host;
@@ -67,6 +70,7 @@ export class RecordObject {
     this.#mode = init.mode ?? 'full';
     this.#present = this.#mode === 'full' ? null : new Set(Object.keys(init.values));
     this.#saveForbidden = init.saveForbidden;
+    this.#version = init.version;
   }
 
   get id(): number | null {
@@ -233,7 +237,12 @@ export class RecordObject {
   }
 
   /** For the record service only (not a NetSuite API; scripts get no reference to it). */
-  static internals(r: RecordObject): { schema: RecordTypeSchema; values: Record<string, unknown>; present: Set<string> | null; stage?: CustomerStage } {
-    return { schema: r.#schema, values: r.#values, present: r.#present, stage: r.#stage };
+  static internals(r: RecordObject): { schema: RecordTypeSchema; values: Record<string, unknown>; present: Set<string> | null; stage?: CustomerStage; version?: number } {
+    return { schema: r.#schema, values: r.#values, present: r.#present, stage: r.#stage, version: r.#version };
+  }
+
+  /** For the record service: the store version after a save. */
+  static setVersion(r: RecordObject, version: number | undefined): void {
+    r.#version = version;
   }
 }

@@ -6,7 +6,7 @@
  * the stored record.
  */
 import type { ExecutionContextType } from '../execution';
-import { nsError } from '../errors';
+import { nsError, SuiteScriptError } from '../errors';
 import type { UserPreferences } from '../format/userPreferences';
 import type { ScriptUser } from '../services';
 import { cloneValue, coerceFieldValue } from '../store/fieldValues';
@@ -94,6 +94,7 @@ export class RecordService {
       values: stored.values,
       isDynamic: opts.isDynamic,
       saveForbidden: opts.saveForbidden,
+      version: stored.version,
     });
   }
 
@@ -127,6 +128,11 @@ export class RecordService {
     const { schema, values } = RecordObject.internals(record);
     const isNew = record.id === null;
     const old = isNew ? undefined : this.store.get(schema.type, record.id);
+    const loadedAt = RecordObject.internals(record).version;
+    if (old && loadedAt !== undefined && old.version !== loadedAt) {
+      // Standard-mode saves of a record someone else saved since it was loaded fail in NetSuite.
+      throw new SuiteScriptError('RCRD_HAS_BEEN_CHANGED', 'Record has been changed');
+    }
     const trigger = this.trigger(record.type, isNew ? 'create' : 'edit', ctx);
     const targets = this.targets(trigger, ctx);
     const forbidden = 'A User Event cannot save the record it runs on; change context.newRecord in beforeSubmit instead.';
@@ -149,6 +155,7 @@ export class RecordService {
     const saved = old ? this.store.update(schema.type, old.id, stripSystem(schema, full)) : this.store.insert(schema.type, stripSystem(schema, full));
     // The script's record object reflects what was stored (beforeSubmit changes included).
     Object.assign(values, cloneValues(saved.values));
+    RecordObject.setVersion(record, saved.version);
 
     if (targets.length) {
       const after = this.wrap(saved, this.ueHost(ctx), { isDynamic: false, saveForbidden: forbidden });

@@ -14,6 +14,8 @@ export interface StoredRecord {
   type: string;
   id: number;
   values: Record<string, unknown>;
+  /** Bumped by every write; a record saved from a stale load is refused (RCRD_HAS_BEEN_CHANGED). */
+  version?: number;
 }
 
 export interface DeletedRecordEntry {
@@ -114,7 +116,7 @@ export class RecordStore {
     const [created, modified] = systemDateFields(schema);
     if (!options.keepDates || !(v[created] instanceof Date)) v[created] = now;
     if (!options.keepDates || !(v[modified] instanceof Date)) v[modified] = now;
-    const rec = { type: schema.type, id, values: v };
+    const rec = { type: schema.type, id, values: v, version: 1 };
     this.table(schema.type).set(id, rec);
     return copy(rec);
   }
@@ -126,6 +128,7 @@ export class RecordStore {
     if (!rec) throw nsError.recordMissing(type, id);
     for (const [k, val] of Object.entries(changes)) rec.values[k] = cloneValue(val);
     rec.values[systemDateFields(schema)[1]] = this.clock.now();
+    rec.version = (rec.version ?? 1) + 1;
     return copy(rec);
   }
 
@@ -175,5 +178,5 @@ export function toId(id: unknown): number | undefined {
 function copy(r: StoredRecord): StoredRecord {
   const values: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(r.values)) values[k] = cloneValue(v);
-  return { type: r.type, id: r.id, values };
+  return { type: r.type, id: r.id, values, version: r.version };
 }
