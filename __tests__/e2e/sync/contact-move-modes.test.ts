@@ -1,0 +1,55 @@
+/**
+ * What Freshsuccess does when a contact's user_id is posted with another account_id is [open]
+ * (freshsuccess-api.md §5); lifecycle.test.ts covers "move". Here the other two answers:
+ * "duplicate" (contacts keyed by account and user: the old one must be deactivated, the new one
+ * active) and "reject" (the move is refused record by record: a dead letter with Freshsuccess's
+ * message and a hint about moving, never a silent loss).
+ */
+import { startSyncHarness, type SyncHarness } from '../support/syncHarness';
+
+let h: SyncHarness;
+
+beforeAll(async () => {
+  h = await startSyncHarness();
+});
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+function employedContact(name: string): { from: number; to: number; contact: number } {
+  const from = h.createCustomer({ companyname: `${name} Old Co` });
+  const to = h.createCustomer({ companyname: `${name} New Co` });
+  const contact = h.createContact({ firstname: name, lastname: 'Mover', company: String(from), email: `${name.toLowerCase()}@move.test` });
+  h.runDrainUntilIdle();
+  return { from, to, contact };
+}
+
+test('"duplicate" tenant: the contact under the old account is deactivated, the one under the new account is active', async () => {
+  await h.fake.configure({ contactMove: 'duplicate' });
+  const { from, to, contact } = employedContact('Dana');
+  h.rt.ui.update('contact', contact, { company: String(to) });
+  h.runDrainUntilIdle();
+
+  const copies = (await h.contacts()).filter((c) => c.user_id === String(contact));
+  expect(copies.map((c) => [c.account_id, c.isActive]).sort()).toEqual([[String(from), false], [String(to), true]].sort());
+  expect(h.outbox().filter((e) => e.status === 'DEAD' || e.status === 'RETRY')).toEqual([]);
+});
+
+test('"reject" tenant: the refused move is dead-lettered with Freshsuccess\'s message and a hint about moving', async () => {
+  await h.fake.configure({ contactMove: 'reject' });
+  const { to, contact } = employedContact('Remy');
+  const mark = await h.requestMark();
+  h.rt.ui.update('contact', contact, { company: String(to) });
+  h.runDrainUntilIdle();
+
+  const refusals = (await h.requestsSince(mark))
+    .flatMap((r) => ((r.response as { failed_results?: Array<{ message: string; user_id?: string }> } | undefined)?.failed_results ?? []))
+    .filter((f) => f.user_id === String(contact));
+  expect(refusals.length).toBeGreaterThanOrEqual(1);
+  const dead = h.outboxFor('contact', contact).filter((e) => e.status === 'DEAD');
+  expect(dead).toEqual([expect.objectContaining({ lastError: refusals[0]!.message })]);
+  // The admin must learn that the move was refused, not be sent to check field mappings.
+  expect(dead[0]?.hint).toMatch(/mov/i);
+  expect(h.outbox().filter((e) => e.status === 'RETRY')).toEqual([]);
+});
