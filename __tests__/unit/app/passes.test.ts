@@ -100,6 +100,15 @@ describe('sweep', () => {
     const report = sweep({ config: w.config, state: w.state, outbox: w.outbox, finder: new FakeFinder(), trigger: w.trigger, clock: w.clock, log: w.log, canContinue: () => budget-- > 0 });
     expect(report.purged).toBe(3);
     expect(w.outbox.entries.map((e) => e.id)).toEqual([4, 5]);
+    // Later the same day: no purge; the next day: purged again.
+    w.clock.advance(15 * 60_000);
+    budget = 10;
+    const sweepAgain = () => sweep({ config: w.config, state: w.state, outbox: w.outbox, finder: new FakeFinder(), trigger: w.trigger, clock: w.clock, log: w.log, canContinue: () => budget-- > 0 });
+    expect(sweepAgain().purged).toBe(0);
+    w.clock.advance(86400_000);
+    expect(sweepAgain().purged).toBe(1);
+    // Entry 5 is above the drain cursor: not drained yet, never purged.
+    expect(w.outbox.entries.map((e) => e.id)).toEqual([5]);
   });
 });
 
