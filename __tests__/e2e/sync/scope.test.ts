@@ -1,0 +1,44 @@
+/**
+ * Scope by customer stage (here: customers only). Leads and their contacts stay out of
+ * Freshsuccess; when a lead becomes a customer it enters scope, and so must the contacts it
+ * already has: they were captured while out of scope and will not be saved again just because
+ * their company was won.
+ */
+import { startSyncHarness, type SyncHarness } from '../support/syncHarness';
+
+let h: SyncHarness;
+
+beforeAll(async () => {
+  h = await startSyncHarness({ config: { scopeStages: 'CUSTOMER' } });
+});
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+let lead = 0;
+let leadContact = 0;
+
+test('a lead and its contact stay out of Freshsuccess; customers go in', async () => {
+  lead = h.rt.ui.create('lead', { companyname: 'Not Yet Won Ltd', subsidiary: '1' });
+  leadContact = h.createContact({ firstname: 'Nia', lastname: 'Prospect', company: String(lead), email: 'nia@notyet.test' });
+  const customer = h.createCustomer({ companyname: 'Already Won Ltd' });
+  const mark = await h.requestMark();
+  h.runDrainUntilIdle();
+
+  const sent = (await h.requestsSince(mark)).flatMap((r) => ((r.body as { records?: Array<{ account_id: string; user_id?: string }> } | undefined)?.records ?? []));
+  expect(sent.map((r) => r.account_id)).toEqual([String(customer)]);
+  expect(await h.accountOf(lead)).toBeUndefined();
+  expect(await h.contactOf(leadContact)).toBeUndefined();
+  expect(h.outbox().filter((e) => e.status === 'DEAD' || e.status === 'RETRY')).toEqual([]);
+});
+
+test('the lead is won: it enters scope and its existing contacts follow', async () => {
+  h.rt.ui.update('customer', lead, { entitystatus: '13' }); // CUSTOMER-Closed Won
+  h.runDrainUntilIdle();
+  h.advanceTime(15 * 60_000); // a sweep runs too, in case the engine relies on it
+  h.runDrainUntilIdle();
+
+  expect(await h.accountOf(lead)).toMatchObject({ isActive: true, fields: expect.objectContaining({ name: 'Not Yet Won Ltd' }) });
+  expect(await h.contactOf(leadContact)).toMatchObject({ account_id: String(lead), isActive: true });
+});
