@@ -65,3 +65,25 @@ test('the full sync\'s map stage restarted midway: every record once in Freshsuc
   expect(h.state()?.fullSync).toMatchObject({ status: 'done' });
   expect(h.outbox().filter((e) => e.status === 'DEAD' && sample.customers.map(String).some((id) => e.recordIds.includes(id)))).toEqual([]);
 });
+
+test('the drain\'s reduce stage (contacts) restarted midway: no duplicate contacts or dead letters', async () => {
+  const NOTE = 'custentity_contact_note';
+  h.rt.defineEntityField({ scriptId: NOTE, label: 'Contact note', fieldType: 'TEXTAREA', appliesToCustomer: false, appliesToContact: true });
+  h.configure({ batchMaxRecords: 2, mappingJson: JSON.stringify({ contact: { custom: [{ field: NOTE, type: 'text', key: 'note' }] } }) });
+  const company = h.createCustomer({ companyname: 'Reduce Restart SA' });
+  h.runDrainUntilIdle();
+  const contacts = [0, 1, 2, 3].map((i) => h.createContact({ firstname: 'Rio', lastname: `R${i}`, company: String(company), email: `rio${i}@restart.test`, [NOTE]: i === 3 ? 'y'.repeat(350) : `note ${i}` }));
+  const refused = contacts[3]!;
+  const mark = await h.requestMark();
+
+  // Two contact batches of two; the second reduce invocation (with the refused contact) is interrupted and re-run.
+  h.processQueue({ restarts: [{ stage: 'reduce', afterInvocations: 1, deploymentId: SCRIPTS.drain.onDemand }] });
+  h.runDrainUntilIdle();
+
+  const posts = (await h.requestsSince(mark)).filter((r) => r.method === 'POST' && r.path === '/api/v2/account_contacts');
+  expect(posts.filter((p) => JSON.stringify(p.body).includes(`"user_id":"${refused}"`)).length).toBe(2);
+  const stored = (await h.contacts()).filter((c) => contacts.map(String).includes(c.user_id));
+  expect(stored.map((c) => c.user_id).sort()).toEqual(contacts.filter((id) => id !== refused).map(String).sort());
+  expect(h.outbox().filter((e) => e.status === 'DEAD' && e.kind === 'contact')).toEqual([expect.objectContaining({ recordIds: [String(refused)] })]);
+  expect(h.queued()).toEqual({ pending: 0, retries: [] });
+});
