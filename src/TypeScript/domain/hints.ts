@@ -1,16 +1,17 @@
 /** A short, actionable hint for the admin, next to Freshsuccess's own message on a dead letter. */
 
+/** First match wins: the specific rules come before the generic ones. */
 const RULES: ReadonlyArray<[RegExp, string]> = [
+  [/\bmov(e|ed|ing)\b.*\bcontacts?\b|\bcontacts?\b.*\bmov(e|ed|ing)\b|belongs to (another )?account|another account/i, 'Freshsuccess refused to move the contact to another account: deactivate the old one in Freshsuccess, then save the contact again.'],
   [/join_date/i, "The customer's Date Created could not be sent as a date: check the record, or the mapping of join_date."],
   [/account not found/i, "The contact's company is not in Freshsuccess: check the company is in sync scope and has no dead letter itself."],
-  [/unknown|not allowed|unexpected (field|property)/i, 'Freshsuccess does not know a field we sent: check the mapping overrides (custom keys and exclude list).'],
+  [/unknown (top-level )?(field|propert|key)|unexpected (field|property)|field(s)? not allowed|read-only propert/i, 'Freshsuccess does not know a field we sent: check the mapping overrides (custom keys and exclude list).'],
   [/too long|length|characters/i, 'A value is too long for Freshsuccess: shorten it in NetSuite or exclude the field from the mapping.'],
   [/invalid type|expecting/i, 'A value has the wrong type for Freshsuccess: check the field types in the mapping overrides.'],
   [/required|missing/i, 'A required value is empty in NetSuite: fill it in and save the record again.'],
   [/too large|413/i, 'This one record is larger than Freshsuccess accepts: reduce its long text fields.'],
   [/no company/i, 'Give the contact a company in NetSuite; it is synced on its next save.'],
   [/account_id|user_id/i, 'The record has no usable Freshsuccess key: check the account/user id source in the settings.'],
-  [/moved|another account/i, 'Freshsuccess refused to move the contact to another account: deactivate the old one in Freshsuccess, then save the contact again.'],
 ];
 
 export function hintFor(message: string): string {
