@@ -64,21 +64,36 @@ async function measureSubject(s: Subject, options: BenchOptions, progress: (line
   const edits = await hundredEdits(s, editTarget, options.edits);
   progress(`${s.name}: bulk change of ${options.changed} records`);
   const changes = await changedRecords(s, options.changed, [saveTarget, editTarget]);
-  const scriptErrors = s.account.rt.logs.filter((l) => l.level === 'ERROR').length - errorsBefore;
-  const result = { fullSync: full, oneSave: save, hundredEdits: edits, changedRecords: changes, scriptErrors };
-  checkDelivered(s.name, result);
+  const errors = s.account.rt.logs.filter((l) => l.level === 'ERROR').slice(errorsBefore);
+  const result = { fullSync: full, oneSave: save, hundredEdits: edits, changedRecords: changes, scriptErrors: errors.length };
+  checkDelivered(s.name, result, errors.slice(0, 3).map((l) => `${l.scriptId}: ${l.title}: ${errorName(l.details)}`));
   return result;
 }
 
+/** The error's name from a logged SuiteScriptError (JSON details), else the start of the details. */
+function errorName(details: unknown): string {
+  const text = String(details ?? '');
+  try {
+    const parsed = JSON.parse(text) as { name?: unknown; message?: unknown };
+    if (parsed && typeof parsed === 'object' && parsed.name) return `${String(parsed.name)} ${String(parsed.message ?? '')}`.slice(0, 300);
+  } catch {
+    // not JSON: fall through
+  }
+  return text.slice(0, 300);
+}
+
 /** A subject that lost data has no meaningful cost: refuse to report it. */
-function checkDelivered(name: SubjectName, r: SubjectResult): void {
+function checkDelivered(name: SubjectName, r: SubjectResult, errors: string[]): void {
   const problems: string[] = [];
   const landed = r.fullSync.accountsLanded + r.fullSync.contactsLanded;
   if (landed !== r.fullSync.expectedLanded) problems.push(`full sync landed ${landed} of ${r.fullSync.expectedLanded} records`);
   if (!r.oneSave.landed) problems.push('the saved customer did not reach Freshsuccess');
   if (!r.hundredEdits.landed) problems.push('the last of the edits did not reach Freshsuccess');
   if (r.changedRecords.delivered !== r.changedRecords.changed) problems.push(`${r.changedRecords.delivered} of ${r.changedRecords.changed} changed records reached Freshsuccess`);
-  if (problems.length) throw new Error(`${name}: ${problems.join('; ')}`);
+  if (problems.length) {
+    const logged = errors.length ? `\nscript errors logged:\n  ${errors.join('\n  ')}` : '';
+    throw new Error(`${name}: ${problems.join('; ')}${logged}`);
+  }
 }
 
 function compare(workload: string, metric: string, product: number, naive: number): Comparison {

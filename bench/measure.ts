@@ -3,6 +3,7 @@
  * governance ledger, outbound calls from N/https's request log, POSTs (and the records they
  * carried) from the fake Freshsuccess's request log. Wall time is kept only as information.
  */
+import type { RequestLogEntry } from '../emulator/fake-freshsuccess/types';
 import type { LocalAccount } from '../emulator/localAccount';
 import type { MapReduceStage } from '../emulator/runtime/governance';
 
@@ -41,9 +42,62 @@ function snapshot(account: LocalAccount): Snapshot {
   return out;
 }
 
+/**
+ * Reads from the fake's control API. A Map/Reduce stage or a long import blocks this thread for
+ * seconds; meanwhile the fake may close the idle keep-alive socket, and the next read would
+ * reuse it ("other side closed"). Yield to the event loop first so the close is seen, and retry
+ * once on a socket error: the reads are idempotent.
+ */
+export async function readFake<T>(read: () => Promise<T>): Promise<T> {
+  await new Promise((resolve) => setImmediate(resolve));
+  try {
+    return await read();
+  } catch (e) {
+    const cause = (e as { cause?: { code?: string } }).cause;
+    if (!cause?.code?.startsWith('UND_ERR_SOCKET') && cause?.code !== 'ECONNRESET') throw e;
+    return read();
+  }
+}
+
+/**
+ * The fake keeps only its latest requests (2,000 by default) and a Map/Reduce stage runs as one
+ * step, so request BODIES are read only where the benchmark controls the pace (saves, in
+ * slices): `collect` copies the fake's log as it goes, and `sentSince` fails loudly if requests
+ * it needs were dropped, instead of under-counting. Request COUNTS come from the runtime's own
+ * N/https log, which keeps every call.
+ */
+interface Collected {
+  log: RequestLogEntry[];
+  /** Requests before this sequence number were dropped by the fake before they were read. */
+  contiguousFrom: number;
+}
+const collected = new WeakMap<LocalAccount, Collected>();
+
+/** Copies the requests the fake logged since the last call; remembers where a gap was. */
+export async function collect(account: LocalAccount): Promise<Collected> {
+  const c = collected.get(account) ?? { log: [], contiguousFrom: 1 };
+  collected.set(account, c);
+  const last = c.log.at(-1)?.seq ?? 0;
+  const fresh = await readFake(() => account.fake.requests(last));
+  if (fresh.length > 0 && fresh[0]!.seq !== last + 1) c.contiguousFrom = fresh[0]!.seq;
+  c.log.push(...fresh);
+  return c;
+}
+
+/** Saves per slice: well under the fake's log size even when every save posts. */
+export const SLICE = 250;
+
+/** Runs `work` for each slice of items, copying the fake's log in between. */
+export async function inSlices<T>(account: LocalAccount, items: readonly T[], work: (slice: T[], offset: number) => void): Promise<void> {
+  for (let i = 0; i < items.length; i += SLICE) {
+    work(items.slice(i, i + SLICE), i);
+    await collect(account);
+  }
+}
+
 export async function mark(account: LocalAccount): Promise<Mark> {
-  const requests = await account.fake.requests();
-  return { usage: snapshot(account), httpCalls: account.httpLog.length, fakeSeq: requests.at(-1)?.seq ?? 0, wallMs: performance.now() };
+  const { log } = await collect(account);
+  return { usage: snapshot(account), httpCalls: account.httpLog.length, fakeSeq: log.at(-1)?.seq ?? 0, wallMs: performance.now() };
 }
 
 /** Units and invocations spent since `from` by the given scripts (every script when omitted). */
@@ -62,31 +116,36 @@ export function httpCallsSince(account: LocalAccount, from: Mark): number {
   return account.httpLog.length - from.httpCalls;
 }
 
-export interface PostCount {
-  /** POST requests Freshsuccess received. */
-  posts: number;
-  /** Records those POSTs carried in total (one record sent twice counts twice). */
-  recordsSent: number;
-  /** POSTs whose body carried the given account_id or user_id (see `pushesOf`). */
-  pushesOf: number;
+/** POST requests the SuiteApp sent since `from` (the runtime's N/https log: every call is kept). */
+export function postsSince(account: LocalAccount, from: Mark): number {
+  return account.httpLog.slice(from.httpCalls).filter((c) => c.method === 'POST').length;
+}
+
+/** Record writes Freshsuccess accepted so far (each account's and contact's writeCount, summed). */
+export async function recordWrites(account: LocalAccount): Promise<number> {
+  const accounts = await readFake(() => account.fake.accounts());
+  const contacts = await readFake(() => account.fake.contacts());
+  return [...accounts, ...contacts].reduce((n, r) => n + r.writeCount, 0);
 }
 
 /**
- * POSTs the fake received since `from`. `pushesOf` counts the requests that carried a given
- * record: an account by account_id, or a contact by user_id.
+ * Records carried by the POSTs the fake received since `from` (one record sent twice counts
+ * twice), and how many of those POSTs carried a given account (by account_id) or contact (by
+ * user_id). Needs the fake's log to hold every request since `from` (see `collect`).
  */
-export async function postsSince(account: LocalAccount, from: Mark, pushesOf?: { accountId?: string; userId?: string }): Promise<PostCount> {
-  const out: PostCount = { posts: 0, recordsSent: 0, pushesOf: 0 };
-  for (const r of await account.fake.requests(from.fakeSeq)) {
-    if (r.method !== 'POST') continue;
-    out.posts += 1;
-    const records = ((r.body as { records?: Array<Record<string, unknown>> } | undefined)?.records ?? []);
-    out.recordsSent += records.length;
-    if (pushesOf) {
-      const isContact = r.path.endsWith('/account_contacts');
-      const hit = records.some((rec) => (isContact ? pushesOf.userId !== undefined && rec.user_id === pushesOf.userId : pushesOf.accountId !== undefined && rec.account_id === pushesOf.accountId));
-      if (hit) out.pushesOf += 1;
-    }
+export async function sentSince(account: LocalAccount, from: Mark, carrying?: { accountId?: string; userId?: string }): Promise<{ records: number; carrying: number }> {
+  const out = { records: 0, carrying: 0 };
+  const { log, contiguousFrom } = await collect(account);
+  if (contiguousFrom > from.fakeSeq + 1) {
+    throw new Error(`the fake Freshsuccess dropped requests ${from.fakeSeq + 1}–${contiguousFrom - 1} from its log before they were read; read it in smaller slices`);
+  }
+  for (const r of log) {
+    if (r.seq <= from.fakeSeq || r.method !== 'POST') continue;
+    const records = (r.body as { records?: Array<Record<string, unknown>> } | undefined)?.records ?? [];
+    out.records += records.length;
+    const isContact = r.path.endsWith('/account_contacts');
+    const hit = records.some((rec) => (isContact ? carrying?.userId !== undefined && rec.user_id === carrying.userId : carrying?.accountId !== undefined && rec.account_id === carrying.accountId));
+    if (hit) out.carrying += 1;
   }
   return out;
 }

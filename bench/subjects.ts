@@ -22,9 +22,9 @@ export interface Subject {
   /** User Event scripts: what runs inside a save. */
   readonly saveScripts: readonly string[];
   /** Starts the full sync as an admin would and runs the processor queue to the end. */
-  runFullSync(): void;
+  runFullSync(): Promise<void>;
   /** Lets queued background work deliver what saves captured (the naive baseline queues none). */
-  deliver(): void;
+  deliver(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -46,7 +46,8 @@ function queueDeployment(account: LocalAccount, scriptId: string, deploymentId: 
 async function start(sdfRoot: string, options: SubjectOptions): Promise<{ account: LocalAccount; sample: SampleAccountSummary }> {
   const account = await createLocalAccount({ sdfRoot });
   try {
-    const sample = seedSampleAccount(account.rt, { customers: options.customers, contacts: options.contacts, seed: options.seed });
+    // An explicit `seed: undefined` would override the seeder's default: pass it only when set.
+    const sample = seedSampleAccount(account.rt, { customers: options.customers, contacts: options.contacts, ...(options.seed === undefined ? {} : { seed: options.seed }) });
     return { account, sample };
   } catch (e) {
     await account.stop();
@@ -86,11 +87,11 @@ export async function startProduct(options: SubjectOptions): Promise<Subject> {
     account,
     sample,
     saveScripts: rt.project.scripts.filter((s) => s.scriptType === 'USEREVENT').map((s) => s.scriptId),
-    runFullSync() {
+    async runFullSync() {
       queueDeployment(account, SCRIPTS.fullSync.scriptId, SCRIPTS.fullSync.onDemand);
       account.processQueue();
     },
-    deliver() {
+    async deliver() {
       // Saves already submitted the drain; it re-submits itself while entries remain. Nothing
       // fails here (no faults are injected), so retries would mean something is wrong: still,
       // wait them out rather than under-count, and fail loudly if the outbox never empties.
@@ -115,11 +116,11 @@ export async function startNaive(options: SubjectOptions): Promise<Subject> {
     account,
     sample,
     saveScripts: [NAIVE_SCRIPTS.ueCustomer, NAIVE_SCRIPTS.ueContact],
-    runFullSync() {
+    async runFullSync() {
       queueDeployment(account, NAIVE_SCRIPTS.fullSync.scriptId, NAIVE_SCRIPTS.fullSync.deploymentId);
       account.processQueue();
     },
-    deliver() {
+    async deliver() {
       account.processQueue(); // nothing is ever queued: every save posted already
     },
     stop: () => account.stop(),
