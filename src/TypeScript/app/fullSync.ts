@@ -66,6 +66,7 @@ export function planFullSync(deps: FullSyncDeps): FullSyncPlan {
   });
   const reported = noteEntries(plan.notes, now, runId);
   if (reported.length > 0) deps.outbox.append(reported, `${runId}/notes`);
+  if (plan.warnings.length > 0) deps.log.audit('Full sync: mapping warnings', plan.warnings.slice(0, 50).map((w) => `${w.recordId}: ${w.message}`).join('\n'));
   const n = countNotes(plan.notes);
   if (n.dead + n.skipped > 0) deps.log.audit('Full sync: records not sent', `${n.dead} invalid (dead letters), ${n.skipped} skipped (see the outbox)`);
   const tasks = tasksOf(plan.batches, config);
