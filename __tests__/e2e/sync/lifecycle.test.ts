@@ -137,3 +137,18 @@ test('a contact whose company Freshsuccess does not have yet: the company is pus
   expect(await h.contactOf(contact)).toMatchObject({ account_id: String(company), isActive: true });
   expect(h.outbox().filter((e) => e.status === 'DEAD' || e.status === 'RETRY')).toEqual([]);
 });
+
+test('a contact without a company is reported in the outbox, and sent once it gets one', async () => {
+  const loner = h.createContact({ firstname: 'Solo', lastname: 'Person', email: 'solo@nowhere.test' });
+  h.runDrainUntilIdle();
+  expect(await h.contactOf(loner)).toBeUndefined();
+  const reported = h.outboxFor('contact', loner).filter((e) => e.status === 'SKIPPED');
+  expect(reported).toHaveLength(1);
+  expect(reported[0]?.lastError).toMatch(/company/i);
+  expect(reported[0]?.hint).not.toBe('');
+
+  const company = h.createCustomer({ companyname: 'Finally Employed Ltd' });
+  h.rt.ui.update('contact', loner, { company: String(company) });
+  h.runDrainUntilIdle();
+  expect(await h.contactOf(loner)).toMatchObject({ account_id: String(company), isActive: true });
+});
