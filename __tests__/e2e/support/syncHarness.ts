@@ -13,7 +13,7 @@
  *   await h.stop();
  */
 import { randomBytes } from 'node:crypto';
-import { createLocalAccount, type LocalAccount, type LocalAccountOptions } from '../../../emulator/localAccount';
+import { createLocalAccount, FRESHSUCCESS_HOSTS, type LocalAccount, type LocalAccountOptions } from '../../../emulator/localAccount';
 import type { FakeFreshsuccessControl } from '../../../emulator/fake-freshsuccess';
 import type { RequestLogEntry, StoredAccount, StoredContact } from '../../../emulator/fake-freshsuccess/types';
 import { seedSampleAccount, type SampleAccountOptions, type SampleAccountSummary } from '../../../emulator/seed/sampleAccount';
@@ -120,7 +120,7 @@ export class SyncHarness {
   setApiSecret(value: string): void {
     this.account.drivers.https.vault.defineApiSecret(this.account.secretId, value, {
       allowedScriptIds: this.rt.project.scripts.map((s) => s.scriptId),
-      allowedDomains: ['api-us.freshsuccess.com', 'api-eu.freshsuccess.com'],
+      allowedDomains: [...FRESHSUCCESS_HOSTS],
     });
   }
 
