@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RESULT_FORMAT, type BenchResult, type Comparison } from '../../bench/benchmark';
+import { RESULT_FORMAT, runBenchmark, type BenchResult, type Comparison } from '../../bench/benchmark';
 import { main } from '../../bench/run';
 import { PROJECT_ROOT } from '../../tools/project';
 
@@ -91,4 +91,10 @@ test('the written file is the result, with the shape of the committed reference'
   const reference = JSON.parse(readFileSync(join(PROJECT_ROOT, 'bench', 'results', 'reference.json'), 'utf8')) as BenchResult;
   expect(reference.format).toBe(RESULT_FORMAT);
   expect(shape(written)).toEqual(shape(reference));
+});
+
+test('the same sizes give the same counts: a second run differs only in its information block', async () => {
+  const again = await runBenchmark({ customers: 80, contacts: 120, changed: 100, edits: 100 });
+  const counts = (r: BenchResult) => JSON.parse(JSON.stringify(r, (key, value: unknown) => (key === 'info' || key === 'wallMs' ? undefined : value))) as unknown;
+  expect(counts(again)).toEqual(counts(result));
 });
