@@ -68,3 +68,29 @@ test('a CSV import with server scripts off is caught by the next scheduled sweep
   // The contact saved in the UI was not sent again.
   expect((await h.contactOf(knownContact))?.writeCount).toBe(1);
 });
+
+describe('right after setup', () => {
+  let fresh: SyncHarness;
+
+  beforeAll(async () => {
+    fresh = await startSyncHarness({ configure: false });
+  });
+
+  afterAll(async () => {
+    await fresh?.stop();
+  });
+
+  test('a CSV import with scripts off just after the settings are saved and the full sync ran is still caught', async () => {
+    fresh.advanceTime(6 * MINUTE); // installed at 09:06; the 09:05 sweep found no settings yet
+    fresh.configure();
+    fresh.runFullSync();
+    fresh.advanceTime(MINUTE);
+    const imported = fresh.rt.csvImport('customer', [{ companyname: 'Right After Setup Ltd' }], { runServerScripts: false });
+    expect(imported.errors).toEqual([]);
+
+    // The first scheduled sweep (09:20) must look back far enough to see the 09:07 import.
+    fresh.advanceTime(15 * MINUTE);
+    fresh.runDrainUntilIdle();
+    expect(await fresh.accountOf(imported.added[0]!)).toMatchObject({ fields: expect.objectContaining({ name: 'Right After Setup Ltd' }) });
+  });
+});
