@@ -67,6 +67,30 @@ test('401 pauses pushing and is reported; after the key is fixed everything queu
   expect(h.outbox().filter((e) => e.status === 'DEAD' || e.status === 'RETRY')).toEqual([]);
 });
 
+test('a full sync that meets a refused key loses nothing: its records wait and land once the key is fixed', async () => {
+  const THIRD_KEY = 'fs-e2e-third-key-0c1d2e3f4a5b6c7d';
+  const sample = h.seedSample({ customers: 40, contacts: 40 });
+  h.advanceTime(20 * 60_000);
+  await h.fake.configure({ apiKeys: [THIRD_KEY] });
+  const mark = await h.requestMark();
+  h.runFullSync();
+
+  expect((await h.requestsSince(mark)).every((r) => r.status === 401)).toBe(true);
+  expect(h.state()?.pausedAt).not.toBeNull();
+  expect(h.outbox().filter((e) => e.status === 'DEAD')).toEqual([]);
+
+  h.setApiSecret(THIRD_KEY);
+  h.configure({});
+  expect(h.runDrainUntilIdle().paused).toBe(false);
+  const accounts = new Set((await h.accounts()).map((a) => a.account_id));
+  const contacts = new Set((await h.contacts()).map((c) => c.user_id));
+  for (const id of sample.customers) expect(accounts.has(String(id))).toBe(true);
+  const withCompany = h.rt.store.rows('contact').filter((c) => sample.contacts.includes(c.id) && c.values.company);
+  for (const c of withCompany) expect(contacts.has(String(c.id))).toBe(true);
+  expect(h.outbox().filter((e) => e.status === 'RETRY')).toEqual([]);
+  expect(JSON.stringify(h.rt.logs) + JSON.stringify(h.rt.store.rows('customrecord_fsc_outbox'))).not.toContain(THIRD_KEY);
+});
+
 test('neither key shows up in logs, the outbox, the state record or the HTTPS log', async () => {
   const everything = [
     JSON.stringify(h.rt.logs),
