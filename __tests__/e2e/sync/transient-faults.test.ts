@@ -72,3 +72,23 @@ test('429 with Retry-After: nothing is sent again before the server said, then i
   h.runDrainUntilIdle();
   await expectInSync(h, [record]);
 });
+
+test('a Freshsuccess that keeps failing: after the configured attempts the records are dead-lettered, not dropped', async () => {
+  h.configure({ mappingJson: JSON.stringify({ retry: { maxAttempts: 3 } }) });
+  await h.fake.injectFaults([{ kind: 'status', status: 500, times: 50, method: 'POST', path: ACCOUNTS_PATH }]);
+  const mark = await h.requestMark();
+  const record = newCompany(h, 'Never Lands Ltd', 0);
+  h.runDrainUntilIdle();
+
+  const dead = h.outboxFor('customer', record.company).filter((e) => e.status === 'DEAD');
+  expect(dead).toHaveLength(1);
+  expect(dead[0]?.lastError).toMatch(/500/);
+  // "maxAttempts: 3" means three requests, and the dead letter says how many were made.
+  const attempts = (await h.requestsSince(mark)).filter((r) => r.path === ACCOUNTS_PATH);
+  expect(dead[0]?.lastError).toMatch(new RegExp(`after ${attempts.length} attempts`));
+  expect(attempts.map((r) => r.status)).toEqual([500, 500, 500]);
+  expect(dead[0]?.hint).not.toBe('');
+  expect(await h.accountOf(record.company)).toBeUndefined();
+  await h.fake.clearFaults();
+  h.configure({ mappingJson: '' });
+});
