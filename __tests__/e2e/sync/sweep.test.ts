@@ -21,6 +21,7 @@ interface SweepLog {
   status: string;
   caught: { customer: number; contact: number; deletions: number };
   alreadyCaptured: number;
+  purged: number;
 }
 
 const sweepReports = (): SweepLog[] =>
@@ -93,4 +94,20 @@ describe('right after setup', () => {
     fresh.runDrainUntilIdle();
     expect(await fresh.accountOf(imported.added[0]!)).toMatchObject({ fields: expect.objectContaining({ name: 'Right After Setup Ltd' }) });
   });
+});
+
+test('a month on, the sweep purges drained entries and keeps what the admin must look at', async () => {
+  h.createContact({ firstname: 'No', lastname: 'Company', email: 'no.company@purge.test' });
+  h.runDrainUntilIdle();
+  const before = h.outbox();
+  expect(before.some((e) => e.status === 'SKIPPED')).toBe(true);
+  expect(before.some((e) => e.status === 'PENDING')).toBe(true);
+
+  // Jump the clock (no sweep ran in between), then let one scheduled sweep run.
+  h.rt.clock.advance(31 * 24 * 60 * MINUTE);
+  h.advanceTime(15 * MINUTE);
+
+  const after = h.outbox();
+  expect(after.map((e) => e.status)).toEqual(before.filter((e) => e.status === 'SKIPPED').map((e) => e.status));
+  expect(sweepReports().some((r) => r.purged === before.length - after.length)).toBe(true);
 });
