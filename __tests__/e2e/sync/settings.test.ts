@@ -48,3 +48,39 @@ test('account_id from the entity id: accounts, their contacts and deletes use it
   expect((await h.accountOf('CUST-0042'))?.isActive).toBe(false);
   h.configure({ accountIdSource: 'internalid' });
 });
+
+describe('keys that can change: one customer or contact is one active record in Freshsuccess', () => {
+  let k: SyncHarness;
+
+  beforeAll(async () => {
+    k = await startSyncHarness({ config: { accountIdSource: 'entityid', userIdSource: 'email' } });
+  });
+
+  afterAll(async () => {
+    await k?.stop();
+  });
+
+  test('a customer whose entity id (its account_id) is renamed: the old account is retired, its contacts follow', async () => {
+    const company = k.createCustomer({ companyname: 'Renamed Co', entityid: 'CUST-0100' });
+    k.createContact({ firstname: 'Ren', lastname: 'Amed', company: String(company), email: 'ren@renamed.test' });
+    k.runDrainUntilIdle();
+    k.rt.ui.update('customer', company, { entityid: 'CUST-0100-EU' });
+    k.runDrainUntilIdle();
+
+    const accounts = (await k.accounts()).filter((a) => a.account_id.startsWith('CUST-0100'));
+    expect(accounts.filter((a) => a.isActive).map((a) => a.account_id)).toEqual(['CUST-0100-EU']);
+    const active = (await k.contacts()).filter((c) => c.user_id === 'ren@renamed.test' && c.isActive);
+    expect(active.map((c) => c.account_id)).toEqual(['CUST-0100-EU']);
+  });
+
+  test('a contact whose email (its user_id) changes: the old contact is deactivated, the new one active', async () => {
+    const company = k.createCustomer({ companyname: 'Mail Change Co', entityid: 'CUST-0200' });
+    const person = k.createContact({ firstname: 'Mae', lastname: 'Change', company: String(company), email: 'mae@old.test' });
+    k.runDrainUntilIdle();
+    k.rt.ui.update('contact', person, { email: 'mae@new.test' });
+    k.runDrainUntilIdle();
+
+    const copies = (await k.contacts()).filter((c) => c.user_id.startsWith('mae@'));
+    expect(copies.filter((c) => c.isActive).map((c) => c.user_id)).toEqual(['mae@new.test']);
+  });
+});
