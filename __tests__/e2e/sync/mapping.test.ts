@@ -72,3 +72,44 @@ test('every contact with a company: names, email, phone, title, its company, act
     });
   }
 });
+
+describe('custom entity fields into the typed dimension arrays', () => {
+  let d: SyncHarness;
+  const custom = [
+    { field: 'custentity_industry', type: 'text', key: 'segment' },
+    { field: 'custentity_seat_count', type: 'number', key: 'seats' },
+    { field: 'custentity_renewal_date', type: 'date', key: 'renewal' },
+    { field: 'custentity_vip', type: 'boolean', key: 'vip' },
+  ];
+
+  beforeAll(async () => {
+    d = await startSyncHarness({ sample: { customers: 40, contacts: 10 }, config: { mappingJson: JSON.stringify({ customer: { custom } }) } });
+    d.runFullSync();
+  });
+
+  afterAll(async () => {
+    await d?.stop();
+  });
+
+  test('text → labels, numbers → values, dates → events (ms), checkboxes → 1/0; empty ones left out', async () => {
+    const accounts = new Map((await d.accounts()).map((a) => [a.account_id, a]));
+    for (const c of d.rt.store.rows('customer')) {
+      const v = c.values;
+      const dims = accounts.get(String(c.id))!.dimensions;
+      expect({ id: c.id, ...dims }).toEqual({
+        id: c.id,
+        labels: v.custentity_industry ? { segment: v.custentity_industry } : {},
+        values: { ...(typeof v.custentity_seat_count === 'number' ? { seats: v.custentity_seat_count } : {}), vip: v.custentity_vip === true ? 1 : 0 },
+        events: v.custentity_renewal_date ? { renewal: (v.custentity_renewal_date as Date).getTime() } : {},
+      });
+    }
+  });
+
+  test('an edit of a mapped custom field alone is captured and pushed', async () => {
+    const id = d.rt.store.rows('customer').find((r) => typeof r.values.custentity_seat_count === 'number')!.id;
+    d.rt.ui.update('customer', id, { custentity_seat_count: 42 });
+    expect(d.outboxFor('customer', id).at(-1)?.changedFields).toEqual(['custentity_seat_count']);
+    d.runDrainUntilIdle();
+    expect((await d.accountOf(id))?.dimensions.values.seats).toBe(42);
+  });
+});
