@@ -311,3 +311,58 @@ describe('contacts wait for their company', () => {
     expect(w.outbox.with('RETRY')).toEqual([]);
   });
 });
+
+describe('scope', () => {
+  test('a company entering scope brings its existing contacts along', () => {
+    const w = new World({ scopeStages: 'CUSTOMER' });
+    w.snapshots.customers.set('7', customer('7', { stage: 'LEAD' }));
+    w.snapshots.contacts.set('70', contact('70', '7', { companyStage: 'LEAD' }));
+    edit(w, '7');
+    edit(w, '70', 'contact');
+    w.drain();
+    expect(w.fs.requests).toEqual([]);
+    // The lead is won: only the company is saved.
+    w.snapshots.customers.set('7', customer('7', { stage: 'CUSTOMER' }));
+    w.snapshots.contacts.set('70', contact('70', '7', { companyStage: 'CUSTOMER' }));
+    w.outbox.append([{ kind: 'customer', recordIds: ['7'], event: 'update', changedFields: ['stage'], capturedAt: T0, source: 'USERINTERFACE', attempt: 0, notBefore: null, status: 'PENDING', lastError: '', hint: '', tombstones: {}, previousCompanies: {} }]);
+    w.drain();
+    expect(w.fs.accounts.has('7')).toBe(true);
+    expect(w.fs.contacts).toEqual([expect.objectContaining({ user_id: '70', account_id: '7', is_active: true })]);
+  });
+});
+
+describe('re-keyed records', () => {
+  test('a customer whose entity id (its account_id) changes: new account pushed, old one retired, contacts follow', () => {
+    const w = new World({ accountIdSource: 'entityid' });
+    const keys = (entityId: string) => ({ id: '7', entityId, customKey: '' });
+    w.snapshots.customers.set('7', customer('7', { keys: keys('OLD') }));
+    w.snapshots.contacts.set('70', contact('70', '7', { company: keys('OLD') }));
+    edit(w, '7');
+    edit(w, '70', 'contact');
+    w.drain();
+    const before = { entityid: 'OLD', companyname: 'Company 7', stage: 'CUSTOMER', subsidiary: '1', isinactive: 'F' };
+    w.snapshots.customers.set('7', customer('7', { keys: keys('NEW') }));
+    w.snapshots.contacts.set('70', contact('70', '7', { company: keys('NEW') }));
+    const r = w.capture({ kind: 'customer', id: '7', type: 'edit', oldValues: before, newValues: { ...before, entityid: 'NEW' } });
+    expect(r).toMatchObject({ captured: true, changedFields: ['entityid'] });
+    expect(w.outbox.entries[w.outbox.entries.length - 1]?.previousKeys).toEqual({ '7': 'OLD' });
+    w.drain();
+    expect(w.fs.accounts.get('OLD')?.active).toBe(false);
+    expect(w.fs.accounts.get('NEW')?.active).toBe(true);
+    expect(w.fs.contacts.filter((c) => c['is_active'] === true).map((c) => c['account_id'])).toEqual(['NEW']);
+  });
+
+  test('a contact whose email (its user_id) changes: the old user_id is deactivated', () => {
+    const w = new World({ userIdSource: 'email' });
+    seed(w, ['7'], [['70', '7']]);
+    w.snapshots.contacts.set('70', contact('70', '7', { email: 'old@x.test' }));
+    edit(w, '7');
+    edit(w, '70', 'contact');
+    w.drain();
+    w.snapshots.contacts.set('70', contact('70', '7', { email: 'new@x.test' }));
+    const old = { company: '7', email: 'old@x.test', isinactive: 'F' };
+    w.capture({ kind: 'contact', id: '70', type: 'edit', oldValues: old, newValues: { ...old, email: 'new@x.test' } });
+    w.drain();
+    expect(w.fs.contacts.map((c) => [c['user_id'], c['is_active']])).toEqual([['old@x.test', false], ['new@x.test', true]]);
+  });
+});

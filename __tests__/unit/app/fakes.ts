@@ -97,6 +97,10 @@ export class MemorySnapshots implements SnapshotReader {
     this.searches++;
     return ids.map((id) => this.contacts.get(id)).filter((c): c is ContactSnapshot => c !== undefined);
   }
+  contactsOfCompanies(companyIds: readonly string[]): ContactSnapshot[] {
+    this.searches++;
+    return [...this.contacts.values()].filter((c) => c.company !== null && companyIds.includes(c.company.id));
+  }
   eachCustomerPage(_c: SyncConfig, afterId: string | null, visit: (page: CustomerSnapshot[]) => void): void {
     const all = [...this.customers.values()].filter((c) => afterId === null || Number(c.keys.id) > Number(afterId)).sort((a, b) => Number(a.keys.id) - Number(b.keys.id));
     for (let i = 0; i < all.length; i += 1000) visit(all.slice(i, i + 1000));

@@ -57,7 +57,7 @@ describe('batching', () => {
 
 describe('planBatches', () => {
   const item = (kind: 'customer' | 'contact', recordId: string, over = {}) => ({
-    kind, recordId, deleted: false, tombstone: null, previousAccountIds: [] as string[], pendingIds: [Number(recordId)], retryEntryIds: [] as number[], attempt: 0, ...over,
+    kind, recordId, deleted: false, tombstone: null, previousAccountIds: [] as string[], pendingIds: [Number(recordId)], retryEntryIds: [] as number[], attempt: 0, changedFields: [] as string[], ...over,
   });
 
   test('accounts and contacts get separate batches with keys that carry count, lowest entry and plan cursor', () => {

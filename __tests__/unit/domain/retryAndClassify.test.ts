@@ -22,9 +22,11 @@ describe('retry policy', () => {
     expect(parseRetryAfter('soon', T0)).toBeNull();
   });
 
-  test('gives up after maxAttempts', () => {
+  test('gives up once maxAttempts requests were made', () => {
     expect(decideRetry(0, T0, DEFAULT_RETRY, () => 0)).toEqual({ kind: 'retry', attempt: 1, notBefore: T0 + 30_000 });
-    expect(decideRetry(DEFAULT_RETRY.maxAttempts, T0, DEFAULT_RETRY, () => 0)).toEqual({ kind: 'give_up', attempt: DEFAULT_RETRY.maxAttempts + 1 });
+    // maxAttempts counts every request, the first push included.
+    expect(decideRetry(DEFAULT_RETRY.maxAttempts - 2, T0, DEFAULT_RETRY, () => 0)).toMatchObject({ kind: 'retry', attempt: DEFAULT_RETRY.maxAttempts - 1 });
+    expect(decideRetry(DEFAULT_RETRY.maxAttempts - 1, T0, DEFAULT_RETRY, () => 0)).toEqual({ kind: 'give_up', attempt: DEFAULT_RETRY.maxAttempts });
   });
 });
 

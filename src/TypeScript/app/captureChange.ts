@@ -85,6 +85,20 @@ function tombstoneOf(saved: SavedRecord, old: FieldValues, config: SyncConfig, l
   return tomb;
 }
 
+/** The key the record had before this save, when the save changed it ('' otherwise). */
+function previousKey(saved: SavedRecord, old: FieldValues, now: FieldValues, changed: readonly string[], config: SyncConfig): string {
+  if (saved.kind === 'customer') {
+    const source = config.accountIdSource;
+    const field = source.kind === 'entityid' ? 'entityid' : source.kind === 'field' ? source.fieldId : null;
+    if (field === null || !changed.includes(field)) return '';
+    const before = accountIdFor(customerKeys(saved.id, old, config), source);
+    return before !== accountIdFor(customerKeys(saved.id, now, config), source) ? before : '';
+  }
+  if (config.userIdSource !== 'email' || !changed.includes('email')) return '';
+  const before = userIdFor({ id: saved.id, email: text(old, 'email') }, 'email');
+  return before !== userIdFor({ id: saved.id, email: text(now, 'email') }, 'email') ? before : '';
+}
+
 export function captureChange(saved: SavedRecord, deps: CaptureDeps): CaptureResult {
   if (saved.type === null) return { captured: false, reason: 'event type not synced' };
   const loaded = deps.config.load();
@@ -124,6 +138,8 @@ export function captureChange(saved: SavedRecord, deps: CaptureDeps): CaptureRes
   if (decision.event === 'delete' && oldValues) {
     entry.tombstones[saved.id] = tombstoneOf(saved, oldValues, config, deps.lookup, now);
   }
+  const oldKey = oldValues && newValues && decision.event !== 'create' ? previousKey(saved, oldValues, newValues, decision.changedFields, config) : '';
+  if (oldKey !== '') entry.previousKeys = { [saved.id]: oldKey };
   if (saved.kind === 'contact' && decision.changedFields.includes('company') && oldValues) {
     const previous = companyAccountId(text(oldValues, 'company'), config, deps.lookup);
     if (previous !== '') entry.previousCompanies[saved.id] = previous;

@@ -15,7 +15,8 @@
 import { coalesce, type WorkItem } from '../domain/coalesce';
 import type { SyncConfig } from '../domain/config';
 import { planBatches } from '../domain/plan';
-import type { NewOutboxEntry } from '../domain/types';
+import { customerInScope } from '../domain/scope';
+import type { CustomerSnapshot, NewOutboxEntry } from '../domain/types';
 import { companiesWaiting, deferContacts, type Deferral } from '../domain/waiting';
 import { decodeBatchKey, encodeBatchKey, type WorkBatch } from '../domain/workBatch';
 import { countNotes, noteEntries } from './notes';
@@ -64,16 +65,19 @@ export function tasksOf(batches: readonly WorkBatch[], config: SyncConfig): Reco
 export function waitingEntry(deferral: Deferral, now: number, source: string): NewOutboxEntry {
   const tombstones: NewOutboxEntry['tombstones'] = {};
   const previousCompanies: NewOutboxEntry['previousCompanies'] = {};
+  const previousKeys: Record<string, string> = {};
   let attempt = 0;
   for (const item of deferral.items) {
     if (item.tombstone) tombstones[item.recordId] = item.tombstone;
     const prev = item.previousAccountIds[item.previousAccountIds.length - 1];
     if (prev) previousCompanies[item.recordId] = prev;
+    const oldKey = item.previousKeys?.[item.previousKeys.length - 1];
+    if (oldKey) previousKeys[item.recordId] = oldKey;
     attempt = Math.max(attempt, item.attempt);
   }
   return {
     kind: 'contact', recordIds: deferral.items.map((i) => i.recordId), event: 'update', changedFields: [], capturedAt: now, source,
-    attempt, notBefore: deferral.notBefore, status: 'RETRY', lastError: 'Waiting for its company, whose push is being retried', hint: '', tombstones, previousCompanies,
+    attempt, notBefore: deferral.notBefore, status: 'RETRY', lastError: 'Waiting for its company, whose push is being retried', hint: '', tombstones, previousCompanies, previousKeys,
   };
 }
 
@@ -95,6 +99,19 @@ export interface PlanDeps {
   snapshots: SnapshotReader;
   clock: Clock;
   log: Logger;
+}
+
+/** Customers pushed now whose scope fields changed, when the scope filters on them. */
+function enteringScope(items: readonly WorkItem[], customers: ReadonlyMap<string, CustomerSnapshot>, config: SyncConfig): string[] {
+  const filtered = config.scope.stages.length > 0 || config.scope.subsidiaries.length > 0;
+  if (!filtered || !config.scope.syncContacts) return [];
+  return items
+    .filter((i) => i.kind === 'customer' && !i.deleted && i.changedFields.some((f) => f === 'stage' || f === 'subsidiary'))
+    .filter((i) => {
+      const c = customers.get(i.recordId);
+      return c !== undefined && customerInScope(c, config.scope);
+    })
+    .map((i) => i.recordId);
 }
 
 /**
@@ -137,6 +154,24 @@ export function planDrain(deps: PlanDeps): DrainPlan {
   const customers = new Map((customerIds.length > 0 ? deps.snapshots.customersByIds(customerIds, config) : []).map((s) => [s.keys.id, s]));
   const contacts = new Map((contactIds.length > 0 ? deps.snapshots.contactsByIds(contactIds, config) : []).map((s) => [s.id, s]));
   const runId = `drain-${now}`;
+  // A company entering scope (stage or subsidiary changed) or re-keyed (its account_id changed)
+  // brings its existing contacts along: they will not be saved again for this. A re-keyed
+  // company's contacts leave its old account_id like a moved contact.
+  const entering = enteringScope(items, customers, config);
+  const oldKeys = new Map(items.filter((i) => i.kind === 'customer' && !i.deleted && (i.previousKeys ?? []).length > 0).map((i) => [i.recordId, i.previousKeys ?? []]));
+  const bringing = [...new Set([...entering, ...oldKeys.keys()])];
+  if (bringing.length > 0 && config.scope.syncContacts) {
+    const byId = new Map(items.filter((i) => i.kind === 'contact').map((i) => [i.recordId, i]));
+    for (const c of deps.snapshots.contactsOfCompanies(bringing, config)) {
+      let item = byId.get(c.id);
+      if (!item) {
+        item = { kind: 'contact', recordId: c.id, deleted: false, tombstone: null, previousAccountIds: [], pendingIds: [], retryEntryIds: [], attempt: 0, changedFields: [] };
+        items.push(item);
+        contacts.set(c.id, c);
+      }
+      for (const old of oldKeys.get(c.company?.id ?? '') ?? []) if (!item.previousAccountIds.includes(old)) item.previousAccountIds.push(old);
+    }
+  }
   // Contacts of a company whose retry is not due yet wait for it (see domain/waiting.ts).
   const contactItems = deferContacts(
     items.filter((i) => i.kind === 'contact'),

@@ -38,7 +38,7 @@ export interface FullSyncDeps {
  * internal id of each batch, which is where a crashed batch's type resumes.
  */
 function item(kind: 'customer' | 'contact', id: string): WorkItem {
-  return { kind, recordId: id, deleted: false, tombstone: null, previousAccountIds: [], pendingIds: [Number(id)], retryEntryIds: [], attempt: 0 };
+  return { kind, recordId: id, deleted: false, tombstone: null, previousAccountIds: [], pendingIds: [Number(id)], retryEntryIds: [], attempt: 0, changedFields: [] };
 }
 
 export function planFullSync(deps: FullSyncDeps): FullSyncPlan {

@@ -93,6 +93,8 @@ export interface SnapshotReader {
   customersByIds(ids: readonly string[], config: SyncConfig): CustomerSnapshot[];
   /** One search with the company joined (10). */
   contactsByIds(ids: readonly string[], config: SyncConfig): ContactSnapshot[];
+  /** Contacts of these companies (one search): they follow a company that enters scope. */
+  contactsOfCompanies(companyIds: readonly string[], config: SyncConfig): ContactSnapshot[];
   /** In-scope customers with internal id above `afterId`, in id order, one page of ≤1,000 at a time (5 + 5 per page). */
   eachCustomerPage(config: SyncConfig, afterId: string | null, visit: (page: CustomerSnapshot[]) => void): void;
   eachContactPage(config: SyncConfig, afterId: string | null, visit: (page: ContactSnapshot[]) => void): void;

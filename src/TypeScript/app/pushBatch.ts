@@ -47,15 +47,18 @@ export interface BatchResult {
 function baseEntry(kind: RecordKind, batch: WorkBatch, recordIds: string[], now: number): NewOutboxEntry {
   const tombstones: NewOutboxEntry['tombstones'] = {};
   const previousCompanies: NewOutboxEntry['previousCompanies'] = {};
+  const previousKeys: Record<string, string> = {};
   for (const id of recordIds) {
     const t = batch.tombstones[id];
     if (t) tombstones[id] = t;
     const p = batch.previousCompanies[id];
     if (p) previousCompanies[id] = p;
+    const k = batch.previousKeys?.[id];
+    if (k) previousKeys[id] = k;
   }
   return {
     kind, recordIds, event: 'update', changedFields: [], capturedAt: now, source: `batch ${batch.key}`,
-    attempt: batch.attempt, notBefore: null, status: 'RETRY', lastError: '', hint: '', tombstones, previousCompanies,
+    attempt: batch.attempt, notBefore: null, status: 'RETRY', lastError: '', hint: '', tombstones, previousCompanies, previousKeys,
   };
 }
 
@@ -96,7 +99,7 @@ function entriesFor(batch: WorkBatch, config: SyncConfig, outcomes: Map<string, 
       result.retried += transient.length;
       for (const id of transient) result.retryAt[id] = decision.notBefore;
     } else {
-      const message = `Gave up after ${decision.attempt - 1} attempts: ${transientMessage}`;
+      const message = `Gave up after ${decision.attempt} attempts: ${transientMessage}`;
       entries.push({ ...baseEntry(kind, batch, transient, now), status: 'DEAD', attempt: decision.attempt, lastError: message, hint: 'Freshsuccess kept failing for these records; check its status, then re-queue them with a full sync or by saving them.' });
       result.dead += transient.length;
     }
@@ -175,7 +178,7 @@ function recoverOrphans(batch: ContactBatch, orphans: number[], config: SyncConf
   const found = new Map(snapshots.map((s) => [s.keys.id, s]));
   const plan = planBatches({
     runId: batch.runId, config, now: deps.clock.now(), planMax: 0,
-    customers: companyIds.map((id) => ({ item: { kind: 'customer' as const, recordId: id, deleted: false, tombstone: null, previousAccountIds: [], pendingIds: [], retryEntryIds: [], attempt: 0 }, snapshot: found.get(id) ?? null })),
+    customers: companyIds.map((id) => ({ item: { kind: 'customer' as const, recordId: id, deleted: false, tombstone: null, previousAccountIds: [], pendingIds: [], retryEntryIds: [], attempt: 0, changedFields: [] }, snapshot: found.get(id) ?? null })),
     contacts: [],
   });
   const companyOutcome = new Map<string, RecordOutcome>();

@@ -18,6 +18,10 @@ export interface WorkItem {
   retryEntryIds: number[];
   /** Highest attempt among the retry entries covered; 0 for fresh changes. */
   attempt: number;
+  /** Every synced field the covered entries saw change. */
+  changedFields: string[];
+  /** Keys the record had before (re-keyed customers and contacts), oldest first. */
+  previousKeys?: string[];
 }
 
 export function itemKey(kind: RecordKind, recordId: string): string {
@@ -33,9 +37,10 @@ export function coalesce(entries: readonly OutboxEntry[]): WorkItem[] {
       const key = itemKey(e.kind, recordId);
       let item = items.get(key);
       if (!item) {
-        item = { kind: e.kind, recordId, deleted: false, tombstone: null, previousAccountIds: [], pendingIds: [], retryEntryIds: [], attempt: 0 };
+        item = { kind: e.kind, recordId, deleted: false, tombstone: null, previousAccountIds: [], pendingIds: [], retryEntryIds: [], attempt: 0, changedFields: [] };
         items.set(key, item);
       }
+      for (const f of e.changedFields) if (!item.changedFields.includes(f)) item.changedFields.push(f);
       if (e.status === 'RETRY') {
         if (!item.retryEntryIds.includes(e.id)) item.retryEntryIds.push(e.id);
         item.attempt = Math.max(item.attempt, e.attempt);
@@ -47,6 +52,11 @@ export function coalesce(entries: readonly OutboxEntry[]): WorkItem[] {
       if (e.event === 'delete' || tomb) {
         item.deleted = true;
         if (tomb) item.tombstone = { ...item.tombstone, ...tomb };
+      }
+      const oldKey = e.previousKeys?.[recordId];
+      if (oldKey) {
+        const keys = (item.previousKeys = item.previousKeys ?? []);
+        if (!keys.includes(oldKey)) keys.push(oldKey);
       }
       const previous = e.previousCompanies[recordId];
       if (previous && !item.previousAccountIds.includes(previous)) item.previousAccountIds.push(previous);

@@ -99,7 +99,9 @@ function planCustomer(item: WorkItem, snapshot: CustomerSnapshot | null, input: 
     notes.push(note('customer', id, 'dead', `Not sent: ${problems.join('; ')}`));
     return [];
   }
-  return [{ op: 'upsert', recordId: id, payload: mapped.payload }];
+  const retired = (item.previousKeys ?? []).filter((k) => k !== '' && k !== mapped.payload.account_id);
+  // Re-keyed (entity id or key field changed): the new account first, then the old one retired.
+  return [{ op: 'upsert', recordId: id, payload: mapped.payload }, ...retired.map((accountId) => ({ op: 'deactivate' as const, recordId: id, accountId }))];
 }
 
 function planContact(item: WorkItem, snapshot: ContactSnapshot | null, input: PlanInput, notes: PlanNote[], warnings: MappingWarning[]): ContactOp[] {
@@ -147,6 +149,13 @@ function planContact(item: WorkItem, snapshot: ContactSnapshot | null, input: Pl
   const ops: ContactOp[] = item.previousAccountIds
     .filter((prev) => prev !== '' && prev !== accountId)
     .map((prev) => ({ op: 'upsert' as const, recordId: id, companyId: null, role: 'detach' as const, payload: { account_id: prev, user_id: mapped.payload.user_id, is_active: false } }));
+  // Re-keyed by email: the contact under its old user_id is deactivated.
+  for (const oldUser of item.previousKeys ?? []) {
+    if (oldUser === '' || oldUser === mapped.payload.user_id) continue;
+    for (const account of [accountId, ...item.previousAccountIds.filter((p) => p !== '' && p !== accountId)]) {
+      ops.push({ op: 'upsert', recordId: id, companyId: null, role: 'detach', payload: { account_id: account, user_id: oldUser, is_active: false } });
+    }
+  }
   ops.push({ op: 'upsert', recordId: id, companyId: snapshot.company.id, role: 'current', payload: mapped.payload });
   return ops;
 }
@@ -158,16 +167,19 @@ function opBytes(op: AccountOp | ContactOp): number {
 function base(input: PlanInput, units: Unit<unknown>[], key: string) {
   const tombstones: Record<string, Tombstone> = {};
   const previousCompanies: Record<string, string> = {};
+  const previousKeys: Record<string, string> = {};
   const retry = new Set<number>();
   let attempt = 0;
   for (const u of units) {
     if (u.item.tombstone) tombstones[u.item.recordId] = u.item.tombstone;
     const prev = u.item.previousAccountIds[u.item.previousAccountIds.length - 1];
     if (prev) previousCompanies[u.item.recordId] = prev;
+    const oldKey = u.item.previousKeys?.[u.item.previousKeys.length - 1];
+    if (oldKey) previousKeys[u.item.recordId] = oldKey;
     u.item.retryEntryIds.forEach((r) => retry.add(r));
     attempt = Math.max(attempt, u.item.attempt);
   }
-  return { key, runId: input.runId, attempt, retryEntryIds: [...retry], tombstones, previousCompanies };
+  return { key, runId: input.runId, attempt, retryEntryIds: [...retry], tombstones, previousCompanies, previousKeys };
 }
 
 function minPending(units: Unit<unknown>[]): number {

@@ -17,11 +17,14 @@ export function backoffDelayMs(attempt: number, settings: RetrySettings, random:
 }
 
 /**
- * @param previousAttempt attempts already made by the failing entry (0 for a fresh capture).
+ * After a failed attempt: retry, or give up once `maxAttempts` requests were made in all (the
+ * first push included).
+ * @param previousAttempt the failing work's attempt number: 0 for a fresh capture, n for the n-th retry entry.
+ * @returns `attempt` = attempts made so far, which the retry entry carries.
  */
 export function decideRetry(previousAttempt: number, now: number, settings: RetrySettings, random: RandomSource, retryAfterMs: number | null = null): RetryDecision {
   const attempt = previousAttempt + 1;
-  if (attempt > settings.maxAttempts) return { kind: 'give_up', attempt };
+  if (attempt >= settings.maxAttempts) return { kind: 'give_up', attempt };
   return { kind: 'retry', attempt, notBefore: now + backoffDelayMs(attempt, settings, random, retryAfterMs) };
 }
 

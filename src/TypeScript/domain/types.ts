@@ -61,6 +61,11 @@ export interface OutboxEntry {
   /** Tombstones by record id (deletes), and previous companies of moved contacts. */
   tombstones: Record<string, Tombstone>;
   previousCompanies: Record<string, string>;
+  /**
+   * Keys a record had before a save changed them (old account_id of a customer whose key source
+   * is the entity id or a field; old user_id of a contact keyed by email): retired on push.
+   */
+  previousKeys?: Record<string, string>;
 }
 
 /** A new outbox entry to append (the store assigns the id). */

@@ -34,6 +34,7 @@ interface BatchBase {
   /** For re-queuing deleted records and moved contacts faithfully on a retry. */
   tombstones: Record<string, Tombstone>;
   previousCompanies: Record<string, string>;
+  previousKeys?: Record<string, string>;
 }
 
 export interface AccountBatch extends BatchBase {

@@ -16,6 +16,7 @@ const COLUMNS = [OUTBOX.kind, OUTBOX.record, OUTBOX.records, OUTBOX.event, OUTBO
 interface Extras {
   tombstones: Record<string, Tombstone>;
   previousCompanies: Record<string, string>;
+  previousKeys?: Record<string, string>;
 }
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -36,8 +37,8 @@ function write(entry: NewOutboxEntry, origin: string | undefined): void {
   set(OUTBOX.status, entry.status);
   if (entry.lastError) set(OUTBOX.lastError, clip(entry.lastError, 3900));
   if (entry.hint) set(OUTBOX.hint, clip(entry.hint, 3900));
-  if (Object.keys(entry.tombstones).length + Object.keys(entry.previousCompanies).length > 0) {
-    const extras: Extras = { tombstones: entry.tombstones, previousCompanies: entry.previousCompanies };
+  if (Object.keys(entry.tombstones).length + Object.keys(entry.previousCompanies).length + Object.keys(entry.previousKeys ?? {}).length > 0) {
+    const extras: Extras = { tombstones: entry.tombstones, previousCompanies: entry.previousCompanies, previousKeys: entry.previousKeys ?? {} };
     set(OUTBOX.tombstone, JSON.stringify(extras));
   }
   if (origin) set(OUTBOX.origin, clip(origin, 300));
@@ -79,6 +80,7 @@ function toEntry(r: search.Result): OutboxEntry {
     hint: String(v(OUTBOX.hint) ?? ''),
     tombstones: extras.tombstones ?? {},
     previousCompanies: extras.previousCompanies ?? {},
+    previousKeys: extras.previousKeys ?? {},
   };
 }
 

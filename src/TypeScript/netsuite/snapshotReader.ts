@@ -169,6 +169,16 @@ export function netsuiteSnapshots(): SnapshotReader {
       }
       return out;
     },
+    contactsOfCompanies(companyIds, config) {
+      const out: ContactSnapshot[] = [];
+      for (const part of chunks(companyIds)) {
+        eachRow(
+          (after) => search.create({ type: search.Type.CONTACT, filters: afterId(['company', 'anyof', part], after), columns: contactColumns(config) }),
+          (r) => out.push(toContact(r, config)),
+        );
+      }
+      return out;
+    },
     eachCustomerPage(config, startAfter, visit) {
       const scope = savedScope(config);
       const from = Number(startAfter ?? 0);

@@ -18,6 +18,8 @@ export function createStateRecord(): string {
   const rec = record.create({ type: STATE.type });
   rec.setValue({ fieldId: 'name', value: 'FreshSync state' });
   rec.setValue({ fieldId: STATE.drainCursor, value: 0 });
+  // The sweep looks back from here: a change made with scripts off right after setup is caught.
+  rec.setValue({ fieldId: STATE.sweepWatermark, value: Date.now() });
   const id = String(rec.save({ ignoreMandatoryFields: true }));
   rememberSingleton(STATE.type, id);
   return id;
