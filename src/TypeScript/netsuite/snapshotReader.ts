@@ -3,6 +3,7 @@
  * Contacts read their company's keys and scope through the join; customers read their parent's
  * keys and the sales rep's email the same way.
  */
+import * as cache from 'N/cache';
 import * as search from 'N/search';
 import type { SnapshotReader } from '../app/ports';
 import type { SyncConfig } from '../domain/config';
@@ -114,11 +115,17 @@ function toContact(r: search.Result, config: SyncConfig): ContactSnapshot {
 }
 
 /**
- * A saved-search scope's filters (search.load: 5 units, only when configured), to AND with ours.
+ * A saved-search scope's filters, to AND with ours. search.load costs 5 units, so the filter
+ * expression is kept in the application cache for 15 minutes (1 unit per read); an edit of the
+ * saved search applies within that time.
  */
 function savedScope(config: SyncConfig): unknown[] | null {
-  if (!config.scope.savedSearchId) return null;
-  const expression = (search.load({ id: config.scope.savedSearchId }).filterExpression ?? []) as unknown[];
+  const id = config.scope.savedSearchId;
+  if (!id) return null;
+  const text = cache
+    .getCache({ name: 'fsc_scope', scope: cache.Scope.PROTECTED })
+    .get({ key: id, ttl: 900, loader: () => JSON.stringify(search.load({ id }).filterExpression ?? []) });
+  const expression = JSON.parse(text ?? '[]') as unknown[];
   return expression.length > 0 ? expression : null;
 }
 
