@@ -91,6 +91,19 @@ test('a full sync that meets a refused key loses nothing: its records wait and l
   expect(JSON.stringify(h.rt.logs) + JSON.stringify(h.rt.store.rows('customrecord_fsc_outbox'))).not.toContain(THIRD_KEY);
 });
 
+test('403 is treated like 401: paused until the settings are saved, then everything lands', async () => {
+  h.advanceTime(20 * 60_000);
+  await h.fake.injectFaults([{ kind: 'status', status: 403, times: 1, method: 'POST', path: '/api/v2/accounts', message: 'Forbidden' }]);
+  const id = h.createCustomer({ companyname: 'Forbidden Fruit Ltd' });
+  expect(h.runDrainUntilIdle().paused).toBe(true);
+  expect(h.state()?.pauseMessage).toMatch(/403/);
+  expect(await h.accountOf(id)).toBeUndefined();
+
+  h.configure({});
+  expect(h.runDrainUntilIdle().paused).toBe(false);
+  expect(await h.accountOf(id)).toMatchObject({ fields: expect.objectContaining({ name: 'Forbidden Fruit Ltd' }) });
+});
+
 test('neither key shows up in logs, the outbox, the state record or the HTTPS log', async () => {
   const everything = [
     JSON.stringify(h.rt.logs),
