@@ -52,3 +52,19 @@ test('a 413 splits the batch; everything lands, nothing is dead-lettered', async
   for (const id of ids) expect(accounts.get(String(id))?.writeCount).toBe(1);
   expect(h.outbox().filter((e) => e.status === 'DEAD' || e.status === 'RETRY')).toEqual([]);
 });
+
+test('a tenant that refuses big batches outright (batch-level status_is_ok:false): halves until they fit, all land', async () => {
+  await h.fake.configure({ maxBatchRecords: 5 });
+  const ids = Array.from({ length: 12 }, (_, i) => h.createCustomer({ companyname: `Small Batches ${i} BV` }));
+  const mark = await h.requestMark();
+  h.runDrainUntilIdle();
+  await h.fake.configure({ maxBatchRecords: 0 });
+
+  const posts = await accountPosts(mark);
+  expect((posts[0]?.response as { status_is_ok: boolean }).status_is_ok).toBe(false);
+  const accepted = posts.filter((p) => (p.response as { status_is_ok: boolean }).status_is_ok);
+  for (const p of accepted) expect((p.body as { records: unknown[] }).records.length).toBeLessThanOrEqual(5);
+  const accounts = new Map((await h.accounts()).map((a) => [a.account_id, a]));
+  for (const id of ids) expect(accounts.get(String(id))?.writeCount).toBe(1);
+  expect(h.outbox().filter((e) => e.status === 'DEAD' || e.status === 'RETRY')).toEqual([]);
+});
