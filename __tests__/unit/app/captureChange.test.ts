@@ -58,4 +58,11 @@ describe('captureChange', () => {
     expect(w.outbox.entries).toEqual([]);
     expect(w.trigger.submitted).toBe(0);
   });
+
+  test('a delete under the ignore policy queues nothing', () => {
+    const w = new World({ deleteCustomer: 'ignore' });
+    expect(w.capture({ kind: 'customer', id: '42', type: 'delete', oldValues: acme })).toEqual({ captured: false, reason: 'delete policy is ignore' });
+    expect(w.outbox.entries).toEqual([]);
+    expect(w.trigger.submitted).toBe(0);
+  });
 });

@@ -106,6 +106,8 @@ export function captureChange(saved: SavedRecord, deps: CaptureDeps): CaptureRes
   const { config } = loaded;
   // A config with problems still captures: changes queue up while the admin fixes the settings.
   if (!config.enabled) return { captured: false, reason: 'sync disabled' };
+  // Deletes the admin chose to ignore need no entry (and no drain).
+  if (saved.type === 'delete' && config.deletePolicy[saved.kind] === 'ignore') return { captured: false, reason: 'delete policy is ignore' };
   const watched = watchedFields(saved.kind, config);
   const needed = [...new Set([...watched, ...tombstoneFields(saved.kind, config)])];
   const resolve = (v: Values | null): FieldValues | null => (v === null ? null : typeof v === 'function' ? v(needed) : v);
