@@ -111,3 +111,27 @@ test('a month on, the sweep purges drained entries and keeps what the admin must
   expect(after.map((e) => e.status)).toEqual(before.filter((e) => e.status === 'SKIPPED').map((e) => e.status));
   expect(sweepReports().some((r) => r.purged === before.length - after.length)).toBe(true);
 });
+
+describe('a bulk quiet import', () => {
+  let bulk: SyncHarness;
+
+  beforeAll(async () => {
+    bulk = await startSyncHarness({ sample: { customers: 1500, contacts: 0 } });
+    bulk.runFullSync();
+    bulk.advanceTime(15 * MINUTE);
+  });
+
+  afterAll(async () => {
+    await bulk?.stop();
+  });
+
+  test('1,500 customers updated by a CSV import with scripts off are all caught and land', async () => {
+    const rows = bulk.sample!.customers.map((id, i) => ({ internalid: String(id), phone: `+44 161 555 ${String(i).padStart(4, '0')}` }));
+    expect(bulk.rt.csvImport('customer', rows, { runServerScripts: false }).errors).toEqual([]);
+    bulk.advanceTime(15 * MINUTE);
+    bulk.runDrainUntilIdle();
+    const accounts = new Map((await bulk.accounts()).map((a) => [a.account_id, a]));
+    expect(rows.filter((r) => accounts.get(r.internalid)?.fields.phone !== r.phone)).toEqual([]);
+    expect(bulk.outbox().filter((e) => e.status === 'DEAD' || e.status === 'RETRY')).toEqual([]);
+  });
+});
