@@ -36,6 +36,19 @@ test('"duplicate" tenant: the contact under the old account is deactivated, the 
   expect(h.outbox().filter((e) => e.status === 'DEAD' || e.status === 'RETRY')).toEqual([]);
 });
 
+test('"duplicate" tenant, moved twice before the drain: nothing is written under the company it only passed through', async () => {
+  await h.fake.configure({ contactMove: 'duplicate' });
+  const { from, to, contact } = employedContact('Theo');
+  const passedThrough = h.createCustomer({ companyname: 'Theo Brief Stop Co' });
+  h.runDrainUntilIdle();
+  h.rt.ui.update('contact', contact, { company: String(passedThrough) });
+  h.rt.ui.update('contact', contact, { company: String(to) });
+  h.runDrainUntilIdle();
+
+  const copies = (await h.contacts()).filter((c) => c.user_id === String(contact));
+  expect(copies.map((c) => [c.account_id, c.isActive]).sort()).toEqual([[String(from), false], [String(to), true]].sort());
+});
+
 test('"reject" tenant: the refused move is dead-lettered with Freshsuccess\'s message and a hint about moving', async () => {
   await h.fake.configure({ contactMove: 'reject' });
   const { to, contact } = employedContact('Remy');
