@@ -152,3 +152,22 @@ test('a contact without a company is reported in the outbox, and sent once it ge
   h.runDrainUntilIdle();
   expect(await h.contactOf(loner)).toMatchObject({ account_id: String(company), isActive: true });
 });
+
+test('a sub-customer moved to another parent, then made top-level: Freshsuccess follows both changes', async () => {
+  const first = h.createCustomer({ companyname: 'First Parent Group' });
+  const second = h.createCustomer({ companyname: 'Second Parent Group' });
+  const child = h.createCustomer({ companyname: 'Wandering Subsidiary', parent: String(first), phone: '+1 555 0300' });
+  h.runDrainUntilIdle();
+  expect((await h.accountOf(child))?.fields.parent_account_id).toBe(String(first));
+
+  h.rt.ui.update('customer', child, { parent: String(second) });
+  h.runDrainUntilIdle();
+  expect((await h.accountOf(child))?.fields.parent_account_id).toBe(String(second));
+
+  // Cleared fields are cleared in Freshsuccess too (the phone shows how: an empty value).
+  h.rt.ui.update('customer', child, { parent: '', phone: '' });
+  h.runDrainUntilIdle();
+  const fields = (await h.accountOf(child))?.fields;
+  expect(fields?.phone ?? '').toBe('');
+  expect(fields?.parent_account_id ?? '').toBe('');
+});
