@@ -113,3 +113,31 @@ describe('custom entity fields into the typed dimension arrays', () => {
     expect((await d.accountOf(id))?.dimensions.values.seats).toBe(42);
   });
 });
+
+describe('clearing a mapped custom field', () => {
+  let e: SyncHarness;
+
+  beforeAll(async () => {
+    e = await startSyncHarness({ sample: { customers: 5, contacts: 0 }, config: { mappingJson: JSON.stringify({ customer: { custom: [
+      { field: 'custentity_industry', type: 'text', key: 'segment' },
+      { field: 'custentity_seat_count', type: 'number', key: 'seats' },
+    ] } }) } });
+  });
+
+  afterAll(async () => {
+    await e?.stop();
+  });
+
+  test('a text or number custom field emptied in NetSuite no longer shows its old value in Freshsuccess', async () => {
+    const id = e.createCustomer({ companyname: 'Clears Its Fields Ltd', custentity_industry: 'Retail', custentity_seat_count: 250 });
+    e.runDrainUntilIdle();
+    expect((await e.accountOf(id))?.dimensions).toMatchObject({ labels: { segment: 'Retail' }, values: { seats: 250 } });
+
+    e.rt.ui.update('customer', id, { custentity_industry: '', custentity_seat_count: '' });
+    e.runDrainUntilIdle();
+    // Freshsuccess can remove one dimension value (DELETE .../dimension_labels|dimension_values/{key}).
+    const dims = (await e.accountOf(id))?.dimensions;
+    expect(dims?.labels.segment).toBeUndefined();
+    expect(dims?.values.seats).toBeUndefined();
+  });
+});
