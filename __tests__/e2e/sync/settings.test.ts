@@ -46,6 +46,17 @@ test('account_id from the entity id: accounts, their contacts and deletes use it
   h.rt.ui.delete('customer', company);
   h.runDrainUntilIdle();
   expect((await h.accountOf('CUST-0042'))?.isActive).toBe(false);
+
+  // An entity id that cannot be a Freshsuccess key is reported with its contacts, not dropped.
+  const unusable = h.createCustomer({ companyname: 'Slashed Ltd', entityid: 'ACME/EU' });
+  const itsContact = h.createContact({ firstname: 'Sla', lastname: 'Shed', company: String(unusable), email: 'sla@shed.test' });
+  h.runDrainUntilIdle();
+  expect(await h.accountOf('ACME/EU')).toBeUndefined();
+  for (const [kind, id] of [['customer', unusable], ['contact', itsContact]] as const) {
+    const dead = h.outboxFor(kind, id).filter((e) => e.status === 'DEAD');
+    expect(dead).toHaveLength(1);
+    expect(dead[0]?.lastError).toContain('ACME/EU');
+  }
   h.configure({ accountIdSource: 'internalid' });
 });
 
