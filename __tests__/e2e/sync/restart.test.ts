@@ -87,3 +87,22 @@ test('the drain\'s reduce stage (contacts) restarted midway: no duplicate contac
   expect(h.outbox().filter((e) => e.status === 'DEAD' && e.kind === 'contact')).toEqual([expect.objectContaining({ recordIds: [String(refused)] })]);
   expect(h.queued()).toEqual({ pending: 0, retries: [] });
 });
+
+test('the drain\'s getInputData and summarize restarted: no duplicate reports, pushes or runs', async () => {
+  h.configure({ batchMaxRecords: '', mappingJson: '' });
+  const company = h.createCustomer({ companyname: 'Input Restart Ltd' });
+  const lonely = h.createContact({ firstname: 'No', lastname: 'Company', email: 'no.company@restart.test' });
+  const mark = await h.requestMark();
+  const drainsBefore = h.account.drivers.task.queue.tasks.filter((t) => t.scriptId === SCRIPTS.drain.scriptId).length;
+
+  h.processQueue({ restarts: [
+    { stage: 'getInputData', afterInvocations: 0, deploymentId: SCRIPTS.drain.onDemand },
+    { stage: 'summarize', afterInvocations: 0, deploymentId: SCRIPTS.drain.onDemand },
+  ] });
+  h.runDrainUntilIdle();
+
+  expect(h.outboxFor('contact', lonely).filter((e) => e.status === 'SKIPPED')).toHaveLength(1);
+  expect((await h.requestsSince(mark)).filter((r) => r.method === 'POST')).toHaveLength(1);
+  expect((await h.accountOf(company))?.writeCount).toBe(1);
+  expect(h.account.drivers.task.queue.tasks.filter((t) => t.scriptId === SCRIPTS.drain.scriptId).length - drainsBefore).toBe(1);
+});
