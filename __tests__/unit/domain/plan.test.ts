@@ -123,3 +123,28 @@ describe('planBatches', () => {
     expect((plan.batches[0] as ContactBatch).ops[0]?.payload).toEqual({ account_id: '10', user_id: '31', is_active: false });
   });
 });
+
+describe('planBatches: changes that must remove something in Freshsuccess', () => {
+  const item = (over = {}) => ({ kind: 'customer' as const, recordId: '1', deleted: false, tombstone: null, previousAccountIds: [] as string[], pendingIds: [1], retryEntryIds: [] as number[], attempt: 0, changedFields: [] as string[], ...over });
+
+  test('a parent cleared on this change is sent empty; a full sync without a parent leaves it out', () => {
+    const changed = planBatches({ runId: 'r', config: config(), now: T0, planMax: 1, customers: [{ item: item({ changedFields: ['parent'] }), snapshot: customer('1') }], contacts: [] });
+    expect((changed.batches[0] as AccountBatch).ops[0]).toMatchObject({ payload: { parent_account_id: '' } });
+    const full = planBatches({ runId: 'r', config: config(), now: T0, planMax: 1, customers: [{ item: item(), snapshot: customer('1') }], contacts: [] });
+    expect((full.batches[0] as AccountBatch).ops[0]).not.toHaveProperty('payload.parent_account_id');
+  });
+
+  test('an emptied text or number custom field becomes a dimension removal after the upsert', () => {
+    const cfg = config({ mappingJson: JSON.stringify({ customer: { custom: [{ field: 'custentity_seg', type: 'text', key: 'segment' }, { field: 'custentity_seats', type: 'number', key: 'seats' }] } }) });
+    const plan = planBatches({ runId: 'r', config: cfg, now: T0, planMax: 1, customers: [{ item: item({ changedFields: ['custentity_seg', 'custentity_seats'] }), snapshot: customer('1', { custom: { custentity_seg: '', custentity_seats: 4 } }) }], contacts: [] });
+    expect((plan.batches[0] as AccountBatch).ops.map((o) => o.op === 'clearDimension' ? [o.op, o.dimension, o.key] : [o.op])).toEqual([['upsert'], ['clearDimension', 'labels', 'segment']]);
+  });
+
+  test('a contact moved twice between drains detaches only from the company Freshsuccess holds', () => {
+    const items = coalesce([
+      entry({ kind: 'contact', recordIds: ['5'], previousCompanies: { '5': 'A' } }),
+      entry({ kind: 'contact', recordIds: ['5'], previousCompanies: { '5': 'B' } }),
+    ]);
+    expect(items[0]?.previousAccountIds).toEqual(['A']);
+  });
+});

@@ -69,7 +69,7 @@ export function waitingEntry(deferral: Deferral, now: number, source: string): N
   let attempt = 0;
   for (const item of deferral.items) {
     if (item.tombstone) tombstones[item.recordId] = item.tombstone;
-    const prev = item.previousAccountIds[item.previousAccountIds.length - 1];
+    const prev = item.previousAccountIds[0];
     if (prev) previousCompanies[item.recordId] = prev;
     const oldKey = item.previousKeys?.[item.previousKeys.length - 1];
     if (oldKey) previousKeys[item.recordId] = oldKey;
@@ -93,6 +93,8 @@ export interface DrainPlan {
 }
 
 export interface PlanDeps {
+  /** getInputData re-run after a server restart: reports it already wrote are not written again. */
+  restarted?: boolean;
   config: ConfigStore;
   state: StateStore;
   outbox: OutboxStore;
@@ -187,7 +189,9 @@ export function planDrain(deps: PlanDeps): DrainPlan {
 
   const reported = noteEntries(plan.notes, now, runId);
   if (contactItems.deferred) reported.push(waitingEntry(contactItems.deferred, now, runId));
-  if (reported.length > 0) deps.outbox.append(reported, `${runId}/notes`);
+  // Keyed by the plan's last entry, which a re-run of the same plan shares (the clock does not).
+  const origin = `drain-notes:${planMax}`;
+  if (reported.length > 0 && !(deps.restarted && deps.outbox.hasOrigin(origin))) deps.outbox.append(reported, origin);
   // Retry entries whose records are no longer pushed (now dead, skipped or ignored) are done.
   const inBatches = new Set(plan.batches.flatMap((b) => b.retryEntryIds));
   const orphanRetries = [...new Set(items.flatMap((i) => i.retryEntryIds))].filter((id) => !inBatches.has(id));

@@ -25,6 +25,8 @@ export interface FullSyncPlan {
 }
 
 export interface FullSyncDeps {
+  /** getInputData re-run after a server restart: reports it already wrote are not written again. */
+  restarted?: boolean;
   config: ConfigStore;
   state: StateStore;
   outbox: OutboxStore;
@@ -65,7 +67,9 @@ export function planFullSync(deps: FullSyncDeps): FullSyncPlan {
     contacts: contacts.map((s) => ({ item: item('contact', s.id), snapshot: s })),
   });
   const reported = noteEntries(plan.notes, now, runId);
-  if (reported.length > 0) deps.outbox.append(reported, `${runId}/notes`);
+  // Same run, same resume point, same origin: a re-run after a restart does not report twice.
+  const origin = `fullsync-notes:${resume?.runId ?? 'start'}:${state.fullSync?.runId ?? ''}`;
+  if (reported.length > 0 && !(deps.restarted && deps.outbox.hasOrigin(origin))) deps.outbox.append(reported, origin);
   if (plan.warnings.length > 0) deps.log.audit('Full sync: mapping warnings', plan.warnings.slice(0, 50).map((w) => `${w.recordId}: ${w.message}`).join('\n'));
   const n = countNotes(plan.notes);
   if (n.dead + n.skipped > 0) deps.log.audit('Full sync: records not sent', `${n.dead} invalid (dead letters), ${n.skipped} skipped (see the outbox)`);

@@ -123,13 +123,14 @@ function pushAccounts(batch: AccountBatch, budget: RequestBudget, deps: PushDeps
   const upserts = batch.ops.filter((op): op is Extract<AccountOp, { op: 'upsert' }> => op.op === 'upsert');
   const results = pushRecords(upserts.map((op) => op.payload), (records) => deps.client.upsertAccounts(records), budget);
   upserts.forEach((op, i) => outcomes.set(op.recordId, worse(outcomes.get(op.recordId), healable(results[i] as RecordOutcome))));
+  // One DELETE each: deactivations (deletes, retired keys) and emptied dimensions; after the upserts.
   for (const op of batch.ops) {
-    if (op.op !== 'deactivate') continue;
+    if (op.op === 'upsert') continue;
     let outcome: RecordOutcome;
     if (budget.authMessage !== null) outcome = { kind: 'auth', message: budget.authMessage };
     else {
       budget.used++;
-      const v = deps.client.deactivateAccount(op.accountId);
+      const v = op.op === 'deactivate' ? deps.client.deactivateAccount(op.accountId) : deps.client.deleteDimension(op.accountId, op.dimension, op.key);
       if (v.kind === 'ok' || (v.kind === 'rejected' && v.status === 404)) outcome = { kind: 'ok' }; // already gone is done
       else if (v.kind === 'transient') outcome = { kind: 'transient', message: v.message, retryAfterMs: v.retryAfterMs };
       else if (v.kind === 'auth') {

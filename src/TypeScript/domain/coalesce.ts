@@ -58,8 +58,9 @@ export function coalesce(entries: readonly OutboxEntry[]): WorkItem[] {
         const keys = (item.previousKeys = item.previousKeys ?? []);
         if (!keys.includes(oldKey)) keys.push(oldKey);
       }
+      // Only the first move's old company is what Freshsuccess holds: later ones were never pushed.
       const previous = e.previousCompanies[recordId];
-      if (previous && !item.previousAccountIds.includes(previous)) item.previousAccountIds.push(previous);
+      if (previous && item.previousAccountIds.length === 0) item.previousAccountIds.push(previous);
     }
   }
   return [...items.values()];

@@ -99,9 +99,17 @@ function planCustomer(item: WorkItem, snapshot: CustomerSnapshot | null, input: 
     notes.push(note('customer', id, 'dead', `Not sent: ${problems.join('; ')}`));
     return [];
   }
+  // An emptied custom field is omitted from the upsert (whether null clears is [open]); its old
+  // value is removed explicitly, text and number dimensions only (no removal exists for dates).
+  const cleared: AccountOp[] = config.mapping.customer.custom
+    .filter((m) => (m.type === 'text' || m.type === 'number') && item.changedFields.includes(m.fieldId))
+    .filter((m) => snapshot.custom[m.fieldId] === null || snapshot.custom[m.fieldId] === undefined || snapshot.custom[m.fieldId] === '')
+    .map((m) => ({ op: 'clearDimension', recordId: id, accountId: mapped.payload.account_id, dimension: m.type === 'text' ? 'labels' : 'values', key: m.key }));
+  // Made top-level: an omitted parent would leave the old one in Freshsuccess.
+  if (mapped.payload.parent_account_id === undefined && item.changedFields.includes('parent')) mapped.payload.parent_account_id = '';
   const retired = (item.previousKeys ?? []).filter((k) => k !== '' && k !== mapped.payload.account_id);
   // Re-keyed (entity id or key field changed): the new account first, then the old one retired.
-  return [{ op: 'upsert', recordId: id, payload: mapped.payload }, ...retired.map((accountId) => ({ op: 'deactivate' as const, recordId: id, accountId }))];
+  return [{ op: 'upsert', recordId: id, payload: mapped.payload }, ...cleared, ...retired.map((accountId) => ({ op: 'deactivate' as const, recordId: id, accountId }))];
 }
 
 function planContact(item: WorkItem, snapshot: ContactSnapshot | null, input: PlanInput, notes: PlanNote[], warnings: MappingWarning[]): ContactOp[] {
@@ -161,7 +169,7 @@ function planContact(item: WorkItem, snapshot: ContactSnapshot | null, input: Pl
 }
 
 function opBytes(op: AccountOp | ContactOp): number {
-  return op.op === 'deactivate' ? 0 : utf8Length(JSON.stringify(op.payload));
+  return 'payload' in op ? utf8Length(JSON.stringify(op.payload)) : 0;
 }
 
 function base(input: PlanInput, units: Unit<unknown>[], key: string) {
@@ -172,7 +180,7 @@ function base(input: PlanInput, units: Unit<unknown>[], key: string) {
   let attempt = 0;
   for (const u of units) {
     if (u.item.tombstone) tombstones[u.item.recordId] = u.item.tombstone;
-    const prev = u.item.previousAccountIds[u.item.previousAccountIds.length - 1];
+    const prev = u.item.previousAccountIds[0];
     if (prev) previousCompanies[u.item.recordId] = prev;
     const oldKey = u.item.previousKeys?.[u.item.previousKeys.length - 1];
     if (oldKey) previousKeys[u.item.recordId] = oldKey;

@@ -9,7 +9,9 @@ import type { AccountPayload, ContactPayload, RecordKind, Tombstone } from './ty
 export type AccountOp =
   | { op: 'upsert'; recordId: string; payload: AccountPayload }
   /** DELETE /accounts/{id}: the deactivate policy for deleted customers. */
-  | { op: 'deactivate'; recordId: string; accountId: string };
+  | { op: 'deactivate'; recordId: string; accountId: string }
+  /** DELETE /accounts/{id}/dimension_labels|dimension_values/{key}: a custom field emptied in NetSuite. */
+  | { op: 'clearDimension'; recordId: string; accountId: string; dimension: 'labels' | 'values'; key: string };
 
 /**
  * A contact upsert. `companyId` (the company's internal id) lets the push recover from

@@ -11,8 +11,8 @@ import { mapStage, reduceStage } from '../netsuite/mapReduceStages';
 // batch, so it is read again), while a pair interrupted by a server restart is re-run with
 // isRestarted, which the push handles without duplicate entries.
 
-export function getInputData(): Record<string, string> {
-  return fullSyncInput();
+export function getInputData(context: EntryPoints.MapReduce.getInputDataContext): Record<string, string> {
+  return fullSyncInput(context.isRestarted);
 }
 
 export function map(context: EntryPoints.MapReduce.mapContext): void {

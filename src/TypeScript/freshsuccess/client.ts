@@ -44,6 +44,12 @@ export class FreshsuccessClient {
     return this.call({ method: 'DELETE', url: apiUrl(this.region, `accounts/${encodeURIComponent(accountId)}`), headers: { Accept: 'application/json' } });
   }
 
+  /** DELETE /accounts/{id}/dimension_labels|dimension_values/{key}: removes one dimension value [client]. */
+  deleteDimension(accountId: string, dimension: 'labels' | 'values', key: string): Verdict {
+    const path = `accounts/${encodeURIComponent(accountId)}/dimension_${dimension}/${encodeURIComponent(key)}`;
+    return this.call({ method: 'DELETE', url: apiUrl(this.region, path), headers: { Accept: 'application/json' } });
+  }
+
   /** One page of a list, 0-based; inactive records included so reconcile sees churned ones. */
   listPage(endpoint: Endpoint, page: number): Page {
     const query: Record<string, string | number | boolean> = { page, include_inactive: true, order_by: endpoint === 'accounts' ? 'account_id' : 'user_id', direction: 'asc' };

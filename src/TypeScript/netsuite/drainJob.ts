@@ -11,14 +11,14 @@ import { engine } from './wiring';
  * deployment does not drain: it submits the on-demand one when entries are due, so only one
  * drain ever pushes and moves the cursor.
  */
-export function drainInput(): Record<string, string> {
+export function drainInput(restarted = false): Record<string, string> {
   const e = engine();
   if (runtime.getCurrentScript().deploymentId === SCRIPTS.drain.scheduled) {
     const nudge = nudgeDrain({ config: e.config, state: e.state, outbox: e.outbox, trigger: e.trigger, clock: e.clock });
     if (nudge.due > 0) e.log.audit('FreshSync safety net', JSON.stringify(nudge));
     return {};
   }
-  const plan = planDrain({ config: e.config, state: e.state, outbox: e.outbox, snapshots: e.snapshots, clock: e.clock, log: e.log });
+  const plan = planDrain({ restarted, config: e.config, state: e.state, outbox: e.outbox, snapshots: e.snapshots, clock: e.clock, log: e.log });
   if (plan.warnings.length > 0) e.log.audit('FreshSync mapping warnings', plan.warnings.slice(0, 50).join('\n'));
   const input: Record<string, string> = {};
   for (const [key, task] of Object.entries(plan.tasks)) input[key] = JSON.stringify(task);

@@ -5,9 +5,9 @@ import { readSummary } from './mapReduceStages';
 import { isDate } from './values';
 import { engine } from './wiring';
 
-export function fullSyncInput(): Record<string, string> {
+export function fullSyncInput(restarted = false): Record<string, string> {
   const e = engine();
-  const plan = planFullSync({ config: e.config, state: e.state, outbox: e.outbox, snapshots: e.snapshots, clock: e.clock, log: e.log });
+  const plan = planFullSync({ restarted, config: e.config, state: e.state, outbox: e.outbox, snapshots: e.snapshots, clock: e.clock, log: e.log });
   e.log.audit('FreshSync full sync planned', JSON.stringify({ status: plan.status, customers: plan.customers, contacts: plan.contacts, batches: Object.keys(plan.tasks).length }));
   const input: Record<string, string> = {};
   for (const [key, task] of Object.entries(plan.tasks)) input[key] = JSON.stringify(task);

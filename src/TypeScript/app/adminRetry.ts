@@ -1,0 +1,49 @@
+/**
+ * "Retry dead letters": each dead letter is closed (DONE) and its records are queued again as a
+ * new PENDING entry above the drain cursor, keeping what a delete or a move needs (tombstones,
+ * previous companies and keys); then the drain is nudged. Uses only the outbox port's append and
+ * close. Costs 8 units per dead letter (close 2, append 6), so the caller passes a budget check.
+ */
+import type { OutboxEntry } from '../domain/types';
+import type { Clock, DrainTrigger, OutboxStore, TriggerResult } from './ports';
+
+export interface RetryReport {
+  requeued: number;
+  records: number;
+  /** Dead letters left for another click because governance ran low. */
+  left: number;
+  drain: TriggerResult | 'not_needed';
+}
+
+export function retryDeadLetters(dead: readonly OutboxEntry[], deps: { outbox: OutboxStore; trigger: DrainTrigger; clock: Clock; canContinue: () => boolean }): RetryReport {
+  let requeued = 0;
+  let records = 0;
+  for (const entry of dead) {
+    if (entry.status !== 'DEAD') continue;
+    if (!deps.canContinue()) break;
+    // Append first: a crash between the two leaves a duplicate (harmless upsert), never a loss.
+    deps.outbox.append([
+      {
+        kind: entry.kind,
+        recordIds: entry.recordIds,
+        event: entry.event,
+        changedFields: [],
+        capturedAt: deps.clock.now(),
+        source: `admin retry of dead letter ${entry.id}`,
+        attempt: 0,
+        notBefore: null,
+        status: 'PENDING',
+        lastError: '',
+        hint: '',
+        tombstones: entry.tombstones,
+        previousCompanies: entry.previousCompanies,
+        previousKeys: entry.previousKeys ?? {},
+      },
+    ]);
+    deps.outbox.close([entry.id]);
+    requeued++;
+    records += entry.recordIds.length;
+  }
+  const left = dead.filter((e) => e.status === 'DEAD').length - requeued;
+  return { requeued, records, left, drain: requeued > 0 ? deps.trigger.submit() : 'not_needed' };
+}

@@ -1,0 +1,156 @@
+/**
+ * The admin page's status and sync-control sections as text and escaped HTML. Pure: the page
+ * adapter reads the state record, the outbox and the task statuses, this decides what the admin
+ * reads. Everything from outside (Freshsuccess messages, record ids) is escaped here, because the
+ * HTML goes into an INLINEHTML field, which NetSuite prints as is.
+ */
+import type { FullSyncState, RunStats, SyncState, TriggerResult } from './ports';
+
+export type JobKind = 'fullsync' | 'reconcile' | 'drain';
+
+export const JOB_LABEL: Record<JobKind, string> = { fullsync: 'Full sync', reconcile: 'Reconcile', drain: 'Drain (push queued changes)' };
+
+export interface OutboxCounts {
+  pending: number;
+  retry: number;
+  dead: number;
+  skipped: number;
+}
+
+export interface ProblemEntry {
+  id: number;
+  kind: string;
+  status: string;
+  /** Record ids with the NetSuite URL of each (url.resolveRecord). */
+  records: Array<{ id: string; url: string }>;
+  lastError: string;
+  hint: string;
+  capturedAt: number;
+  attempt: number;
+}
+
+/** A task submitted from this page, as task.checkStatus saw it. */
+export interface JobProgress {
+  job: JobKind;
+  submittedAt: number;
+  status: string;
+  /** Map/Reduce only, while it runs. */
+  stage: string | null;
+  percent: number | null;
+}
+
+export interface StatusView {
+  now: number;
+  state: SyncState | null;
+  counts: OutboxCounts | null;
+  problems: ProblemEntry[];
+  jobs: JobProgress[];
+}
+
+export function esc(s: unknown): string {
+  return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+function when(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return 'never';
+  return `${new Date(ms).toISOString().replace('T', ' ').slice(0, 16)} UTC`;
+}
+
+export function pauseText(state: SyncState | null): string | null {
+  if (!state || state.pausedAt === null) return null;
+  return `Pushing is paused since ${when(state.pausedAt)} because Freshsuccess refused the key: ${state.pauseMessage || 'no message'}. Changes are still queued. Fix the key or region and save the settings: pushing resumes from where it stopped.`;
+}
+
+export function lastRunText(run: RunStats | null): string {
+  if (!run) return 'No run has finished yet.';
+  const parts = [`${run.sent} record(s) sent in ${run.batches} batch(es)`];
+  if (run.failedBatches) parts.push(`${run.failedBatches} batch(es) failed`);
+  if (run.retried) parts.push(`${run.retried} to retry`);
+  if (run.dead) parts.push(`${run.dead} dead letter(s)`);
+  if (run.skipped) parts.push(`${run.skipped} skipped`);
+  if (run.warnings) parts.push(`${run.warnings} warning(s)`);
+  return `Last run: ${run.kind} at ${when(run.at)}: ${parts.join(', ')}.`;
+}
+
+export function fullSyncText(fs: FullSyncState | null): string {
+  if (!fs) return 'No full sync has run yet.';
+  if (fs.status === 'done') return `The last full sync (started ${when(fs.startedAt)}) finished.`;
+  const where = [fs.customersDone ? 'customers done' : `customers resume after internal id ${fs.customerAfter ?? '(start)'}`, fs.contactsDone ? 'contacts done' : `contacts resume after internal id ${fs.contactAfter ?? '(start)'}`];
+  return `The full sync started ${when(fs.startedAt)} stopped part way: ${where.join('; ')}. Start a full sync again to continue from there.`;
+}
+
+export function jobText(p: JobProgress): string {
+  const label = JOB_LABEL[p.job];
+  switch (p.status) {
+    case 'PENDING':
+      return `${label}: waiting for a processor (submitted ${when(p.submittedAt)}).`;
+    case 'PROCESSING':
+      return `${label}: running${p.stage ? `, stage ${p.stage}` : ''}${p.percent !== null ? `, ${Math.round(p.percent)}% done` : ''}.`;
+    case 'COMPLETE':
+      return `${label}: finished (submitted ${when(p.submittedAt)}).`;
+    case 'FAILED':
+      return `${label}: failed (submitted ${when(p.submittedAt)}); see the script's execution log.`;
+    default:
+      return `${label}: ${p.status}.`;
+  }
+}
+
+/** The page message after a start button: "already running" is information, not an error. */
+export function describeSubmission(job: JobKind, result: TriggerResult, errorName = ''): { level: 'confirmation' | 'information' | 'error'; title: string; message: string } {
+  const label = JOB_LABEL[job];
+  switch (result) {
+    case 'submitted':
+      return { level: 'confirmation', title: `${label} started`, message: `${label} was submitted; it waits for a free processor, then its progress shows under Sync control. Reload the page to follow it.` };
+    case 'already_running':
+      return { level: 'information', title: `${label} already running`, message: `${label} is already running or queued, so it was not started twice. Its progress shows under Sync control.` };
+    case 'not_permitted':
+      return { level: 'error', title: `${label} not started`, message: 'Your role may not start scripts (it needs the SuiteScript and SuiteScript Scheduling permissions). Ask an administrator.' };
+    case 'failed':
+      return { level: 'error', title: `${label} not started`, message: `NetSuite refused to submit it (${errorName || 'unknown error'}). Check that the script deployment is deployed and set to Not Scheduled.` };
+  }
+}
+
+function table(caption: string, head: string[], rows: string[][]): string {
+  const th = head.map((h) => `<th scope="col">${esc(h)}</th>`).join('');
+  const body = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('');
+  return `<table class="fsc-table"><caption>${esc(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+export function countsHtml(c: OutboxCounts | null): string {
+  if (!c) return '<p>The queue could not be read.</p>';
+  return table('Queue (outbox) entries by status', ['Pending', 'To retry', 'Dead letters', 'Skipped'], [[c.pending, c.retry, c.dead, c.skipped].map((n) => esc(n))]);
+}
+
+export function problemsHtml(problems: readonly ProblemEntry[]): string {
+  if (problems.length === 0) return '<p>No dead letters or skipped records.</p>';
+  const rows = problems.map((p) => [
+    esc(p.status === 'DEAD' ? 'Dead letter' : 'Skipped'),
+    esc(p.kind),
+    p.records
+      .slice(0, 10)
+      .map((r) => `<a href="${esc(r.url)}">${esc(r.id)}</a>`)
+      .join(', ') + (p.records.length > 10 ? esc(` and ${p.records.length - 10} more`) : ''),
+    esc(p.lastError || '(no message)'),
+    esc(p.hint),
+    esc(when(p.capturedAt)),
+  ]);
+  return table('Latest dead letters and skipped records', ['Status', 'Type', 'NetSuite record(s)', "Freshsuccess's message", 'What to do', 'When'], rows);
+}
+
+export function statusHtml(view: StatusView): string {
+  const pause = pauseText(view.state);
+  const parts = [
+    pause ? `<p class="fsc-paused" role="alert"><strong>Paused.</strong> ${esc(pause)}</p>` : '<p>Pushing is active (not paused).</p>',
+    `<p>${esc(lastRunText(view.state?.lastRun ?? null))}</p>`,
+    `<p>Drain cursor: outbox entries up to internal id ${esc(view.state?.drainCursor ?? 0)} have been pushed.</p>`,
+    `<p>${esc(fullSyncText(view.state?.fullSync ?? null))}</p>`,
+    countsHtml(view.counts),
+    problemsHtml(view.problems),
+  ];
+  return parts.join('\n');
+}
+
+export function jobsHtml(jobs: readonly JobProgress[]): string {
+  if (jobs.length === 0) return '<p>No sync started from this page recently.</p>';
+  return `<ul class="fsc-jobs">${jobs.map((j) => `<li>${esc(jobText(j))}</li>`).join('')}</ul>`;
+}

@@ -1,0 +1,85 @@
+/**
+ * Starting the full sync, reconcile and drain from the admin page, and their progress. Task ids
+ * of what this page submitted are kept for a day in N/cache (1 unit to read, 1 to write), so any
+ * administrator opening the page sees them. checkStatus costs nothing; each Map/Reduce status
+ * getter costs 10, so only a running Map/Reduce is asked for its percentage (≤ 20 units a view).
+ */
+import * as cache from 'N/cache';
+import * as task from 'N/task';
+import type { JobKind, JobProgress } from '../app/adminStatusView';
+import type { TriggerResult } from '../app/ports';
+import { REMOVE_EXTRAS_PARAM } from './passes';
+import { SCRIPTS } from './schema';
+import { parseJson } from './values';
+
+const JOBS_KEY = 'admin_jobs';
+const DAY_S = 24 * 3600;
+
+type Tracked = Partial<Record<JobKind, { taskId: string; at: number }>>;
+
+function store(): cache.Cache {
+  return cache.getCache({ name: 'fsc_admin', scope: cache.Scope.PROTECTED });
+}
+
+function tracked(): Tracked {
+  return parseJson<Tracked>(store().get({ key: JOBS_KEY }), {});
+}
+
+function statusOf(taskId: string): task.MapReduceScriptTaskStatus | task.ScheduledScriptTaskStatus | null {
+  try {
+    return task.checkStatus({ taskId }) as task.MapReduceScriptTaskStatus | task.ScheduledScriptTaskStatus;
+  } catch {
+    return null; // unknown or expired task id
+  }
+}
+
+const UNFINISHED = ['PENDING', 'PROCESSING'];
+
+function create(job: JobKind, options: { removeExtras?: boolean }) {
+  if (job === 'reconcile') {
+    return task.create({ taskType: task.TaskType.SCHEDULED_SCRIPT, scriptId: SCRIPTS.reconcile.scriptId, deploymentId: SCRIPTS.reconcile.onDemand, params: { [REMOVE_EXTRAS_PARAM]: options.removeExtras === true } });
+  }
+  const s = job === 'fullsync' ? { scriptId: SCRIPTS.fullSync.scriptId, deploymentId: SCRIPTS.fullSync.onDemand } : { scriptId: SCRIPTS.drain.scriptId, deploymentId: SCRIPTS.drain.onDemand };
+  return task.create({ taskType: task.TaskType.MAP_REDUCE, ...s });
+}
+
+/** Submits one job (20 units). Never throws: the result says what happened. */
+export function submitJob(job: JobKind, options: { removeExtras?: boolean } = {}, now = Date.now()): { result: TriggerResult; errorName: string } {
+  const jobs = tracked();
+  const known = jobs[job];
+  // A scheduled script refuses a second submit with a generic code; what this page started is known.
+  if (known && UNFINISHED.includes(String(statusOf(known.taskId)?.status ?? ''))) return { result: 'already_running', errorName: '' };
+  try {
+    const taskId = create(job, options).submit();
+    jobs[job] = { taskId, at: now };
+    store().put({ key: JOBS_KEY, value: JSON.stringify(jobs), ttl: DAY_S });
+    return { result: 'submitted', errorName: '' };
+  } catch (e) {
+    const name = String((e as { name?: unknown }).name ?? '');
+    if (name === 'MAP_REDUCE_ALREADY_RUNNING') return { result: 'already_running', errorName: name };
+    if (/PERMISSION/i.test(name)) return { result: 'not_permitted', errorName: name };
+    return { result: 'failed', errorName: name };
+  }
+}
+
+/** Progress of what this page submitted in the last day. */
+export function jobProgress(): JobProgress[] {
+  const out: JobProgress[] = [];
+  const jobs = tracked();
+  for (const job of ['fullsync', 'reconcile', 'drain'] as const) {
+    const known = jobs[job];
+    if (!known) continue;
+    const s = statusOf(known.taskId);
+    if (!s) continue;
+    const status = String(s.status);
+    let stage: string | null = null;
+    let percent: number | null = null;
+    if (job !== 'reconcile' && status === 'PROCESSING') {
+      const mr = s as task.MapReduceScriptTaskStatus;
+      stage = mr.stage ? String(mr.stage) : null;
+      percent = mr.getPercentageCompleted(); // 10 units
+    }
+    out.push({ job, submittedAt: known.at, status, stage, percent });
+  }
+  return out;
+}

@@ -1,0 +1,222 @@
+/**
+ * The admin page as a serverWidget form: settings fields in field groups with help text, and the
+ * read-only sections (sync control, status, setup checklist) as escaped HTML. Action buttons are
+ * plain submit buttons named `custpage_action` inside that HTML, so the page needs no client
+ * script; the form's own Save button comes first in the page, so Enter in a field saves.
+ */
+import * as message from 'N/ui/message';
+import * as serverWidget from 'N/ui/serverWidget';
+import { esc, jobsHtml, statusHtml, type StatusView } from '../app/adminStatusView';
+import type { SettingsField, SettingsForm } from '../domain/adminSettings';
+import { HOSTS } from '../freshsuccess/endpoints';
+import type { Notice } from './adminNotice';
+import { SCRIPTS } from './schema';
+
+export const ADMIN_SCRIPT = { scriptId: 'customscript_fsc_sl_admin', deploymentId: 'customdeploy_fsc_sl_admin' } as const;
+export const TOKEN_ROLE = { scriptId: 'customrole_fsc_token', name: 'Freshsuccess Connector (Token)' } as const;
+export const INTEGRATION = { scriptId: 'custinteg_fsc_freshsuccess', name: 'Freshsuccess Integration' } as const;
+export const ACTION_PARAM = 'custpage_action';
+export const REMOVE_EXTRAS_FIELD = 'custpage_remove_extras';
+
+/** Form field ids, one per settings value. */
+export const FIELD: Record<keyof SettingsForm, string> = {
+  enabled: 'custpage_enabled',
+  region: 'custpage_region',
+  keySource: 'custpage_key_source',
+  credentialGuid: 'custpage_api_key',
+  secretId: 'custpage_secret_id',
+  accountIdSource: 'custpage_acct_source',
+  accountIdField: 'custpage_acct_field',
+  userIdSource: 'custpage_user_source',
+  stages: 'custpage_stages',
+  subsidiaries: 'custpage_subsidiaries',
+  savedSearch: 'custpage_saved_search',
+  syncContacts: 'custpage_sync_contacts',
+  deleteCustomer: 'custpage_del_customer',
+  deleteContact: 'custpage_del_contact',
+  batchMaxRecords: 'custpage_batch_records',
+  batchMaxBytes: 'custpage_batch_bytes',
+  mappingJson: 'custpage_mapping',
+};
+
+export const LABEL: Record<SettingsField, string> = {
+  region: 'Data centre',
+  keySource: 'Key kept as',
+  credentialGuid: 'Freshsuccess API key',
+  secretId: 'API Secret id',
+  accountIdSource: 'account_id source',
+  accountIdField: 'account_id custom field',
+  userIdSource: 'user_id source',
+  stages: 'Customer stages in scope',
+  subsidiaries: 'Subsidiaries in scope',
+  savedSearch: 'Saved search scope',
+  deleteCustomer: 'When a customer is deleted',
+  deleteContact: 'When a contact is deleted',
+  batchMaxRecords: 'Batch size (records)',
+  batchMaxBytes: 'Batch size (bytes)',
+  mappingJson: 'Mapping overrides (JSON)',
+  general: 'Settings',
+};
+
+/** Scripts that send the key: the credential is usable by these only, and only towards Freshsuccess. */
+const KEY_USERS = [SCRIPTS.drain.scriptId, SCRIPTS.fullSync.scriptId, SCRIPTS.reconcile.scriptId, ADMIN_SCRIPT.scriptId];
+
+export interface PageModel {
+  form: SettingsForm;
+  /** Problems of a refused save, placed by field. */
+  problems: Array<{ field: SettingsField; message: string }>;
+  notice: Notice | null;
+  status: StatusView;
+  accountId: string;
+}
+
+type Option = [string, string];
+
+function select(form: serverWidget.Form, id: string, label: string, container: string, options: Option[], value: string, help: string): serverWidget.Field {
+  const f = form.addField({ id, label, type: serverWidget.FieldType.SELECT, container });
+  for (const [v, text] of options) f.addSelectOption({ value: v, text, isSelected: v === value });
+  f.setHelpText({ help });
+  return f;
+}
+
+function text(form: serverWidget.Form, id: string, label: string, container: string, value: string, help: string, type = serverWidget.FieldType.TEXT): serverWidget.Field {
+  const f = form.addField({ id, label, type, container });
+  f.defaultValue = value;
+  f.setHelpText({ help });
+  return f;
+}
+
+function checkbox(form: serverWidget.Form, id: string, label: string, container: string, value: boolean, help: string): void {
+  const f = form.addField({ id, label, type: serverWidget.FieldType.CHECKBOX, container });
+  f.defaultValue = value ? 'T' : 'F';
+  f.setHelpText({ help });
+}
+
+function html(form: serverWidget.Form, id: string, container: string, markup: string): void {
+  const f = form.addField({ id, label: ' ', type: serverWidget.FieldType.INLINEHTML, container });
+  f.defaultValue = markup;
+}
+
+function actionButton(action: string, label: string, describedBy?: string): string {
+  return `<button type="submit" name="${ACTION_PARAM}" value="${esc(action)}"${describedBy ? ` aria-describedby="${esc(describedBy)}"` : ''}>${esc(label)}</button>`;
+}
+
+const MESSAGE_TYPE: Record<Notice['level'], message.Type> = {
+  confirmation: message.Type.CONFIRMATION,
+  information: message.Type.INFORMATION,
+  warning: message.Type.WARNING,
+  error: message.Type.ERROR,
+};
+
+function connection(form: serverWidget.Form, m: PageModel): void {
+  const g = 'custpage_grp_connection';
+  form.addFieldGroup({ id: g, label: 'Connection' });
+  checkbox(form, FIELD.enabled, 'Sync enabled', g, m.form.enabled, 'When off, changes are still queued but nothing is sent to Freshsuccess.');
+  select(form, FIELD.region, LABEL.region, g, [['us', `US (${HOSTS.us})`], ['eu', `EU (${HOSTS.eu})`]], m.form.region, 'The Freshsuccess data centre your tenant lives in. A key is refused by the other one.');
+  select(
+    form,
+    FIELD.keySource,
+    LABEL.keySource,
+    g,
+    [['credential', 'Typed on this page (stored encrypted by NetSuite)'], ['secret', 'An API Secret (Setup > Company > API Secrets)']],
+    m.form.keySource,
+    'Either type the key below (NetSuite keeps it encrypted and this page stores only a reference), or create an API Secret restricted to the Freshsuccess hosts and give its id.',
+  );
+  const key = form.addCredentialField({
+    id: FIELD.credentialGuid,
+    label: LABEL.credentialGuid,
+    restrictToDomains: [HOSTS.us, HOSTS.eu],
+    restrictToScriptIds: KEY_USERS,
+    restrictToCurrentUser: false,
+    container: g,
+  });
+  key.maxLength = 256; // Freshsuccess keys are longer than the default 32 characters.
+  key.setHelpText({ help: 'Freshsuccess: Settings > API Keys. Never shown again once saved; leave blank to keep the stored key.' });
+  if (m.form.credentialGuid) key.defaultValue = m.form.credentialGuid;
+  text(form, FIELD.secretId, LABEL.secretId, g, m.form.secretId, 'Only when the key is kept as an API Secret: its id, e.g. custsecret_fsc_api_key. Never the key itself.');
+  html(form, 'custpage_test_html', g, `<p>${actionButton('test', 'Test connection', 'custpage_test_note')} <span id="custpage_test_note">Tests the saved settings: save first.</span></p>`);
+}
+
+function mapping(form: serverWidget.Form, m: PageModel): void {
+  const g = 'custpage_grp_mapping';
+  form.addFieldGroup({ id: g, label: 'Field mapping and scope' });
+  select(form, FIELD.accountIdSource, LABEL.accountIdSource, g, [['internalid', 'Internal id'], ['entityid', 'Customer id (entity id)'], ['field', 'A custom field']], m.form.accountIdSource, "What becomes the account's account_id in Freshsuccess. Changing it later re-keys every account.");
+  text(form, FIELD.accountIdField, LABEL.accountIdField, g, m.form.accountIdField, 'Only with "A custom field": the customer field id, e.g. custentity_fs_account_id.');
+  select(form, FIELD.userIdSource, LABEL.userIdSource, g, [['internalid', 'Internal id'], ['email', 'Email']], m.form.userIdSource, "What becomes a contact's user_id in Freshsuccess.");
+  const stages = form.addField({ id: FIELD.stages, label: LABEL.stages, type: serverWidget.FieldType.MULTISELECT, container: g });
+  for (const [v, t] of [['LEAD', 'Lead'], ['PROSPECT', 'Prospect'], ['CUSTOMER', 'Customer']] as Option[]) stages.addSelectOption({ value: v, text: t, isSelected: m.form.stages.includes(v) });
+  stages.setHelpText({ help: 'None selected: every stage is synced.' });
+  text(form, FIELD.subsidiaries, LABEL.subsidiaries, g, m.form.subsidiaries, 'Internal ids separated by commas; empty: all subsidiaries.');
+  text(form, FIELD.savedSearch, LABEL.savedSearch, g, m.form.savedSearch, 'Optional: a customer saved search (internal id or customsearch... id); only its results are synced.');
+  checkbox(form, FIELD.syncContacts, 'Sync contacts', g, m.form.syncContacts, 'Contacts of synced customers go to Freshsuccess as account contacts.');
+  select(form, FIELD.deleteCustomer, LABEL.deleteCustomer, g, [['deactivate', 'Deactivate the account'], ['churn', 'Mark the account churned'], ['ignore', 'Leave it in Freshsuccess']], m.form.deleteCustomer, 'What happens in Freshsuccess when a customer is deleted in NetSuite.');
+  select(form, FIELD.deleteContact, LABEL.deleteContact, g, [['deactivate', 'Deactivate the contact'], ['ignore', 'Leave it in Freshsuccess']], m.form.deleteContact, 'What happens in Freshsuccess when a contact is deleted in NetSuite.');
+  text(form, FIELD.batchMaxRecords, LABEL.batchMaxRecords, g, m.form.batchMaxRecords, 'Records per request, 1 to 5000; empty: 1000.');
+  text(form, FIELD.batchMaxBytes, LABEL.batchMaxBytes, g, m.form.batchMaxBytes, 'Request body size cap, 10000 to 9000000; empty: 1000000.');
+  text(
+    form,
+    FIELD.mappingJson,
+    LABEL.mappingJson,
+    g,
+    m.form.mappingJson,
+    'Optional. Custom fields as dimensions and fields never sent, e.g. {"customer":{"custom":[{"field":"custentity_tier","type":"text","key":"tier"}],"exclude":["phone"]}}. Types: text, number, date, boolean.',
+    serverWidget.FieldType.LONGTEXT,
+  );
+}
+
+function control(form: serverWidget.Form, m: PageModel): void {
+  const g = 'custpage_grp_control';
+  form.addFieldGroup({ id: g, label: 'Sync control' });
+  html(
+    form,
+    'custpage_control_html',
+    g,
+    [
+      jobsHtml(m.status.jobs),
+      `<p>${actionButton('fullsync', 'Start full sync')} Sends every customer and contact in scope; continues where a stopped one ended.</p>`,
+      `<p>${actionButton('drain', 'Drain now')} Pushes the queued changes now instead of waiting for the next run.</p>`,
+      `<p>${actionButton('reconcile', 'Start reconcile')} Compares Freshsuccess with NetSuite and queues what differs. <input type="checkbox" id="${REMOVE_EXTRAS_FIELD}" name="${REMOVE_EXTRAS_FIELD}" value="T"> <label for="${REMOVE_EXTRAS_FIELD}">Also deactivate accounts NetSuite does not know (leave off if other systems feed Freshsuccess)</label></p>`,
+    ].join('\n'),
+  );
+}
+
+function status(form: serverWidget.Form, m: PageModel): void {
+  const g = 'custpage_grp_status';
+  form.addFieldGroup({ id: g, label: 'Status and errors' });
+  const retry = (m.status.counts?.dead ?? 0) > 0 ? `<p>${actionButton('retry', 'Retry dead letters')} Queues the records of the dead letters again (fix them in NetSuite first).</p>` : '';
+  html(form, 'custpage_status_html', g, statusHtml(m.status) + retry);
+}
+
+function setup(form: serverWidget.Form, m: PageModel): void {
+  const g = 'custpage_grp_setup';
+  form.addFieldGroup({ id: g, label: 'Setup checklist (for Freshsuccess reading NetSuite)' });
+  const steps = [
+    `Give the role <strong>${esc(TOKEN_ROLE.name)}</strong> (${esc(TOKEN_ROLE.scriptId)}, installed with this SuiteApp) to the employee who will own the token: Lists &gt; Employees &gt; edit &gt; Access &gt; Roles.`,
+    `Create an access token: Setup &gt; Users/Roles &gt; Access Tokens &gt; New; application <strong>${esc(INTEGRATION.name)}</strong>, that employee and that role. Keep the token id and secret.`,
+    `In Freshsuccess: Settings &gt; IT Administration &gt; Source Credentials &gt; Add Source &gt; NetSuite, passport type "token": enter the account id <strong>${esc(m.accountId)}</strong>, the integration's consumer key and secret (from the SuiteApp's publisher) and the token id and secret.`,
+  ];
+  html(
+    form,
+    'custpage_setup_html',
+    g,
+    `<p>NetSuite account id: <strong id="custpage_account_id">${esc(m.accountId)}</strong></p><p>Only needed if Freshsuccess's own NetSuite connector also reads this account; pushing needs just the API key above. Token-based authentication must be enabled (Setup &gt; Company &gt; Enable Features &gt; SuiteCloud). SuiteApps cannot do these steps:</p><ol>${steps.map((s) => `<li>${s}</li>`).join('')}</ol>`,
+  );
+}
+
+export function buildAdminPage(m: PageModel): serverWidget.Form {
+  const form = serverWidget.createForm({ title: 'FreshSync: Freshsuccess connection' });
+  if (m.notice) form.addPageInitMessage({ type: MESSAGE_TYPE[m.notice.level], title: m.notice.title, message: m.notice.message });
+  if (m.problems.length > 0) {
+    form.addPageInitMessage({ type: message.Type.ERROR, title: 'Settings not saved', message: `Fix the ${m.problems.length} problem(s) below; nothing was changed.` });
+    for (const p of m.problems) form.addPageInitMessage({ type: message.Type.ERROR, title: LABEL[p.field], message: p.message });
+  }
+  const paused = m.status.state?.pausedAt ?? null;
+  if (paused !== null && m.problems.length === 0) form.addPageInitMessage({ type: message.Type.WARNING, title: 'Pushing is paused', message: 'Freshsuccess refused the key: see Status and errors.' });
+  form.addSubmitButton({ label: 'Save settings' });
+  connection(form, m);
+  mapping(form, m);
+  control(form, m);
+  status(form, m);
+  setup(form, m);
+  return form;
+}

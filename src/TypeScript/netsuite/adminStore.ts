@@ -1,0 +1,165 @@
+/**
+ * What the admin page reads and writes besides the engine's own stores: the config record as raw
+ * values (to fill the form and to save it), the queue's counts by status and its latest problems,
+ * and the dead letters to queue again. Costs: settings 1, counts 10, problems 10, save 6 (+ the
+ * settings User Event), dead letters 10.
+ */
+import * as record from 'N/record';
+import * as search from 'N/search';
+import * as url from 'N/url';
+import type { ProblemEntry, OutboxCounts } from '../app/adminStatusView';
+import type { SyncState } from '../app/ports';
+import type { RawConfig } from '../domain/config';
+import type { ChangeEvent, EntryStatus, OutboxEntry, RecordKind } from '../domain/types';
+import { rawConfigOf } from './configStore';
+import { readSettings, type Settings } from './settings';
+import { readSingleton } from './singleton';
+import { CONFIG, OUTBOX, STATE } from './schema';
+import { netsuiteStateStore } from './stateStore';
+import { num, parseJson } from './values';
+
+export interface StoredSettings {
+  settings: Settings;
+  configId: string | null;
+  raw: RawConfig | null;
+}
+
+export function readStoredSettings(): StoredSettings {
+  const settings = readSettings();
+  return { settings, configId: settings.config?.id ?? null, raw: settings.config ? rawConfigOf(settings.config.values) : null };
+}
+
+/**
+ * The state record parsed by the engine's own store, without creating it when it does not exist
+ * yet (a page view must not write): null then.
+ */
+export function readState(settings: Settings): SyncState | null {
+  const found = settings.state ?? readSingleton(STATE.type, Object.values(STATE).filter((f) => f !== STATE.type), false);
+  if (!found) return null;
+  return netsuiteStateStore(() => ({ config: null, state: found })).read();
+}
+
+const asText = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+/** Saves the settings (load + save, so the settings User Event runs: it lifts a pause). */
+export function saveConfig(configId: string | null, raw: RawConfig): string {
+  const rec = configId === null ? record.create({ type: CONFIG.type }) : record.load({ type: CONFIG.type, id: configId });
+  if (configId === null) rec.setValue({ fieldId: 'name', value: 'FreshSync settings' });
+  const set = (fieldId: string, value: string | number | boolean | null) => rec.setValue({ fieldId, value: value as string });
+  set(CONFIG.enabled, raw.enabled === true || raw.enabled === 'T');
+  set(CONFIG.region, asText(raw.region));
+  set(CONFIG.secretRef, asText(raw.secretRef));
+  set(CONFIG.accountIdSource, asText(raw.accountIdSource));
+  set(CONFIG.accountIdField, asText(raw.accountIdField));
+  set(CONFIG.userIdSource, asText(raw.userIdSource));
+  set(CONFIG.scopeStages, asText(raw.scopeStages));
+  set(CONFIG.scopeSubsidiaries, asText(raw.scopeSubsidiaries));
+  set(CONFIG.scopeSavedSearch, asText(raw.scopeSavedSearch));
+  set(CONFIG.syncContacts, raw.syncContacts === true || raw.syncContacts === 'T');
+  set(CONFIG.deleteCustomer, asText(raw.deleteCustomer));
+  set(CONFIG.deleteContact, asText(raw.deleteContact));
+  set(CONFIG.batchMaxRecords, raw.batchMaxRecords === null || raw.batchMaxRecords === undefined || raw.batchMaxRecords === '' ? null : Number(raw.batchMaxRecords));
+  set(CONFIG.batchMaxBytes, raw.batchMaxBytes === null || raw.batchMaxBytes === undefined || raw.batchMaxBytes === '' ? null : Number(raw.batchMaxBytes));
+  set(CONFIG.mappingJson, asText(raw.mappingJson));
+  return String(rec.save({ ignoreMandatoryFields: true }));
+}
+
+const is = (status: EntryStatus) => [OUTBOX.status, 'is', status];
+
+/** Open entries by status in one summary search (10). PENDING counts only above the cursor. */
+export function countOutbox(cursor: number): OutboxCounts {
+  const counts: OutboxCounts = { pending: 0, retry: 0, dead: 0, skipped: 0 };
+  const statusCol = search.createColumn({ name: OUTBOX.status, summary: search.Summary.GROUP });
+  const countCol = search.createColumn({ name: 'internalid', summary: search.Summary.COUNT });
+  search
+    .create({ type: OUTBOX.type, filters: [[is('PENDING'), 'AND', ['internalidnumber', 'greaterthan', cursor]], 'OR', is('RETRY'), 'OR', is('DEAD'), 'OR', is('SKIPPED')], columns: [statusCol, countCol] })
+    .run()
+    .each((r) => {
+      const n = num(r.getValue(countCol));
+      const s = String(r.getValue(statusCol));
+      if (s === 'PENDING') counts.pending = n;
+      if (s === 'RETRY') counts.retry = n;
+      if (s === 'DEAD') counts.dead = n;
+      if (s === 'SKIPPED') counts.skipped = n;
+      return true;
+    });
+  return counts;
+}
+
+const COLUMNS = [OUTBOX.kind, OUTBOX.record, OUTBOX.records, OUTBOX.event, OUTBOX.capturedAt, OUTBOX.attempt, OUTBOX.status, OUTBOX.lastError, OUTBOX.hint, OUTBOX.tombstone];
+
+/** Long text may come back shortened in results [open]: then the record itself is read (2). */
+function longJson<T>(id: string, field: string, text: unknown, fallback: T): T {
+  if (typeof text !== 'string' || text === '') return fallback;
+  const parsed = parseJson<T | undefined>(text, undefined);
+  if (parsed !== undefined) return parsed;
+  return parseJson<T>(record.load({ type: OUTBOX.type, id }).getValue({ fieldId: field }), fallback);
+}
+
+function recordIdsOf(r: search.Result): string[] {
+  const first = asText(r.getValue({ name: OUTBOX.record }));
+  return longJson<string[]>(String(r.id), OUTBOX.records, r.getValue({ name: OUTBOX.records }), first ? [first] : []);
+}
+
+function linkTo(kind: string, id: string): string {
+  try {
+    return url.resolveRecord({ recordType: kind === 'contact' ? 'contact' : 'customer', recordId: id });
+  } catch {
+    return '#';
+  }
+}
+
+/** The latest DEAD and SKIPPED entries, newest first (getRange: 10). */
+export function latestProblems(limit: number): ProblemEntry[] {
+  const rows = search
+    .create({ type: OUTBOX.type, filters: [is('DEAD'), 'OR', is('SKIPPED')], columns: [search.createColumn({ name: 'internalid', sort: search.Sort.DESC }), ...COLUMNS] })
+    .run()
+    .getRange({ start: 0, end: limit });
+  return rows.map((r) => {
+    const kind = asText(r.getValue({ name: OUTBOX.kind }));
+    return {
+      id: Number(r.id),
+      kind,
+      status: asText(r.getValue({ name: OUTBOX.status })),
+      records: recordIdsOf(r).map((id) => ({ id, url: linkTo(kind, id) })),
+      lastError: asText(r.getValue({ name: OUTBOX.lastError })),
+      hint: asText(r.getValue({ name: OUTBOX.hint })),
+      capturedAt: num(r.getValue({ name: OUTBOX.capturedAt })),
+      attempt: num(r.getValue({ name: OUTBOX.attempt })),
+    };
+  });
+}
+
+interface Extras {
+  tombstones?: OutboxEntry['tombstones'];
+  previousCompanies?: Record<string, string>;
+  previousKeys?: Record<string, string>;
+}
+
+/** The oldest dead letters, whole (getRange: 10), for "Retry dead letters". */
+export function deadLetters(limit: number): OutboxEntry[] {
+  const rows = search
+    .create({ type: OUTBOX.type, filters: [is('DEAD')], columns: [search.createColumn({ name: 'internalid', sort: search.Sort.ASC }), ...COLUMNS] })
+    .run()
+    .getRange({ start: 0, end: limit });
+  return rows.map((r) => {
+    const extras = longJson<Extras>(String(r.id), OUTBOX.tombstone, r.getValue({ name: OUTBOX.tombstone }), {});
+    return {
+      id: Number(r.id),
+      kind: asText(r.getValue({ name: OUTBOX.kind })) as RecordKind,
+      recordIds: recordIdsOf(r),
+      event: (asText(r.getValue({ name: OUTBOX.event })) || 'update') as ChangeEvent,
+      changedFields: [],
+      capturedAt: num(r.getValue({ name: OUTBOX.capturedAt })),
+      source: '',
+      attempt: num(r.getValue({ name: OUTBOX.attempt })),
+      notBefore: null,
+      status: 'DEAD',
+      lastError: asText(r.getValue({ name: OUTBOX.lastError })),
+      hint: '',
+      tombstones: extras.tombstones ?? {},
+      previousCompanies: extras.previousCompanies ?? {},
+      previousKeys: extras.previousKeys ?? {},
+    };
+  });
+}

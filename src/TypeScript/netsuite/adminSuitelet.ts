@@ -1,0 +1,143 @@
+/**
+ * The admin Suitelet: GET renders the page; POST saves the settings or runs one action, then
+ * redirects back to the page with a message (POST, redirect, GET). Settings with problems are not
+ * saved: the page is shown again at once with what was typed and each problem, so nothing is lost.
+ *
+ * Governance (1,000 units): a view costs about 45 (settings 1, state 0-1, counts 10, problems 10,
+ * notice 1, jobs 1 + 10 per running Map/Reduce); a save about 15; a test 10-20; a start 21;
+ * "retry dead letters" 10 + 8 per dead letter, stopping with 150 units left.
+ */
+import * as redirect from 'N/redirect';
+import * as runtime from 'N/runtime';
+import type { EntryPoints } from 'N/types';
+import { describeConnection, testConnection } from '../app/adminConnection';
+import { retryDeadLetters } from '../app/adminRetry';
+import { describeSubmission, type JobKind, type StatusView } from '../app/adminStatusView';
+import { checkSettings, formFromRaw, type SettingsCheck, type SettingsForm } from '../domain/adminSettings';
+import { parseConfig } from '../domain/config';
+import { FreshsuccessClient } from '../freshsuccess/client';
+import { jobProgress, submitJob } from './adminJobs';
+import { NOTICE_PARAM, putNotice, takeNotice, type Notice } from './adminNotice';
+import { ACTION_PARAM, ADMIN_SCRIPT, buildAdminPage, FIELD, REMOVE_EXTRAS_FIELD } from './adminPage';
+import { countOutbox, deadLetters, latestProblems, readState, readStoredSettings, saveConfig, type StoredSettings } from './adminStore';
+import { netsuiteDrainTrigger } from './drainTrigger';
+import { netsuiteHttp } from './httpsPort';
+import { netsuiteOutbox } from './outboxStore';
+import { clock, governanceRemains, logger } from './platform';
+
+type Params = Record<string, string | undefined>;
+
+const PROBLEMS_SHOWN = 10;
+const RETRY_BATCH = 50;
+
+/** Request parameters → the settings form (checkboxes post 'T'/'F', multi-selects join with \u0005). */
+export function formFromParams(p: Params): SettingsForm {
+  const s = (id: string) => p[id] ?? '';
+  return {
+    enabled: s(FIELD.enabled) === 'T',
+    region: s(FIELD.region),
+    keySource: s(FIELD.keySource) === 'secret' ? 'secret' : 'credential',
+    credentialGuid: s(FIELD.credentialGuid),
+    secretId: s(FIELD.secretId),
+    accountIdSource: s(FIELD.accountIdSource),
+    accountIdField: s(FIELD.accountIdField),
+    userIdSource: s(FIELD.userIdSource),
+    stages: s(FIELD.stages)
+      .split(/[\u0005,]/)
+      .map((x) => x.trim())
+      .filter((x) => x !== ''),
+    subsidiaries: s(FIELD.subsidiaries),
+    savedSearch: s(FIELD.savedSearch),
+    syncContacts: s(FIELD.syncContacts) === 'T',
+    deleteCustomer: s(FIELD.deleteCustomer),
+    deleteContact: s(FIELD.deleteContact),
+    batchMaxRecords: s(FIELD.batchMaxRecords),
+    batchMaxBytes: s(FIELD.batchMaxBytes),
+    mappingJson: s(FIELD.mappingJson),
+  };
+}
+
+function readStatus(stored: StoredSettings): StatusView {
+  const state = readState(stored.settings);
+  return {
+    now: clock.now(),
+    state,
+    counts: countOutbox(state?.drainCursor ?? 0),
+    problems: latestProblems(PROBLEMS_SHOWN),
+    jobs: jobProgress(),
+  };
+}
+
+function render(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, form: SettingsForm, check: SettingsCheck | null, notice: Notice | null): void {
+  const page = buildAdminPage({ form, problems: check?.problems ?? [], notice, status: readStatus(stored), accountId: runtime.accountId });
+  context.response.writePage(page);
+}
+
+function backToPage(notice: Notice): void {
+  redirect.toSuitelet({ scriptId: ADMIN_SCRIPT.scriptId, deploymentId: ADMIN_SCRIPT.deploymentId, parameters: { [NOTICE_PARAM]: putNotice(notice) } });
+}
+
+function save(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, p: Params): void {
+  const form = formFromParams(p);
+  const check = checkSettings(form, String(stored.raw?.secretRef ?? ''));
+  if (check.problems.length > 0) {
+    // Shown again as typed, except a secret id box that may hold the key itself.
+    render(context, stored, check.hideSecretInput ? { ...form, secretId: '' } : form, check, null);
+    return;
+  }
+  saveConfig(stored.configId, check.raw);
+  logger.audit('FreshSync settings saved from the admin page', `region ${String(check.raw.region)}, key kept as ${form.keySource}`);
+  const paused = readState(stored.settings)?.pausedAt ?? null;
+  backToPage({ level: 'confirmation', title: 'Settings saved', message: paused !== null ? 'Settings saved. Pushing was paused because of a refused key; it resumes with the next drain.' : 'Settings saved. They apply to the next drain and full sync.' });
+}
+
+function test(stored: StoredSettings): void {
+  if (!stored.raw) {
+    backToPage({ level: 'error', title: 'No settings saved', message: 'Save the connection settings first, then test them.' });
+    return;
+  }
+  const { config } = parseConfig(stored.raw);
+  const outcome = testConnection({ region: config.region, secret: config.secret }, (region, secret) => new FreshsuccessClient(netsuiteHttp(secret), region, clock.now));
+  const d = describeConnection(outcome);
+  backToPage({ level: d.ok ? 'confirmation' : 'error', title: d.title, message: d.message });
+}
+
+function start(job: JobKind, p: Params): void {
+  const { result, errorName } = submitJob(job, { removeExtras: p[REMOVE_EXTRAS_FIELD] === 'T' }, clock.now());
+  backToPage(describeSubmission(job, result, errorName));
+}
+
+function retry(): void {
+  const dead = deadLetters(RETRY_BATCH);
+  const report = retryDeadLetters(dead, { outbox: netsuiteOutbox(), trigger: netsuiteDrainTrigger(), clock, canContinue: governanceRemains(150) });
+  if (report.requeued === 0) {
+    backToPage({ level: 'information', title: 'No dead letters', message: 'There was no dead letter to retry.' });
+    return;
+  }
+  const more = report.left > 0 || dead.length === RETRY_BATCH ? ' More dead letters remain: click again to queue the next ones.' : '';
+  backToPage({ level: 'confirmation', title: 'Dead letters queued again', message: `${report.requeued} dead letter(s) with ${report.records} record(s) were queued again; the drain pushes them.${more}` });
+}
+
+export function handleAdminRequest(context: EntryPoints.Suitelet.onRequestContext): void {
+  const p = context.request.parameters as Params;
+  const stored = readStoredSettings();
+  if (context.request.method !== 'POST') {
+    render(context, stored, formFromRaw(stored.raw), null, takeNotice(p[NOTICE_PARAM]));
+    return;
+  }
+  const action = p[ACTION_PARAM] ?? 'save';
+  switch (action) {
+    case 'save':
+      return save(context, stored, p);
+    case 'test':
+      return test(stored);
+    case 'fullsync':
+    case 'reconcile':
+    case 'drain':
+      return start(action, p);
+    case 'retry':
+      return retry();
+    default:
+      return backToPage({ level: 'error', title: 'Unknown action', message: 'The page did not understand that button; reload it and try again.' });
+  }
+}
