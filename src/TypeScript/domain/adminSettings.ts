@@ -119,8 +119,9 @@ export function checkSettings(form: SettingsForm, storedRef: string): SettingsCh
   return { raw, problems, hideSecretInput: key.hide };
 }
 
+/** A first save usually means "start syncing": the box starts ticked until a record exists. */
 const DEFAULTS: SettingsForm = {
-  enabled: false,
+  enabled: true,
   region: 'us',
   keySource: 'credential',
   credentialGuid: '',
