@@ -1,0 +1,137 @@
+/**
+ * The admin Suitelet end to end: the built page served by the local account over HTTP, submitted
+ * as a browser would, against the fake Freshsuccess in its child process. Assertions are on what
+ * the page says, what the config/outbox records hold and what Freshsuccess received.
+ */
+import { CONFIG, OUTBOX } from '../support/syncHarness';
+import { AdminClient, messages, text } from './adminHarness';
+
+let a: AdminClient;
+const KEY = () => a.h.freshsuccessKey;
+
+beforeAll(async () => {
+  a = await AdminClient.start({ sample: { customers: 6, contacts: 4 } });
+}, 120_000);
+
+afterAll(async () => {
+  await a?.stop();
+});
+
+function configValues(): Record<string, unknown> {
+  const rows = a.configRows();
+  expect(rows).toHaveLength(1);
+  return rows[0]!.values as Record<string, unknown>;
+}
+
+test('GET renders every section, the account id and the token role', async () => {
+  const page = await a.get();
+  expect(page.status).toBe(200);
+  for (const legend of ['Connection', 'Field mapping and scope', 'Sync control', 'Status and errors', 'Setup checklist']) expect(page.html).toMatch(new RegExp(`<legend>${legend}`));
+  const t = text(page.html);
+  expect(t).toContain(a.h.rt.accountId);
+  expect(t).toContain('customrole_fsc_token');
+  expect(page.html).toMatch(/<input type="password"[^>]*name="custpage_api_key"[^>]*maxlength="256"/);
+  for (const action of ['test', 'fullsync', 'drain', 'reconcile']) expect(page.html).toContain(`name="custpage_action" value="${action}"`);
+  // Help text is tied to its field for screen readers.
+  expect(page.html).toMatch(/id="custpage_region"[^>]*aria-describedby="custpage_region_help"/);
+  expect(a.lastUnits()).toBeLessThan(100);
+});
+
+test('invalid settings: each problem is shown by field, what was typed stays, nothing is saved', async () => {
+  const page = await a.submit({
+    set: { custpage_api_key: KEY(), custpage_batch_records: 'lots', custpage_acct_source: 'field', custpage_acct_field: '', custpage_mapping: '{"customer":', custpage_subsidiaries: '1, two' },
+    submit: 'Save settings',
+  });
+  expect(page.redirectedTo).toBeNull();
+  const { alerts } = messages(page.html);
+  expect(alerts[0]).toMatch(/Settings not saved/);
+  expect(alerts.find((m) => m.startsWith('Batch size (records)'))).toMatch(/whole number from 1 to 5000 \(got lots\)/);
+  expect(alerts.find((m) => m.startsWith('account_id custom field'))).toMatch(/custentity/);
+  expect(alerts.find((m) => m.startsWith('Mapping overrides (JSON)'))).toMatch(/not valid JSON/);
+  expect(alerts.find((m) => m.startsWith('Subsidiaries in scope'))).toMatch(/internal ids/);
+  expect(a.configRows()).toHaveLength(0);
+  // Nothing lost: the form comes back as typed.
+  expect(page.html).toMatch(/name="custpage_batch_records"[^>]*value="lots"/);
+  expect(page.html).toContain('{&quot;customer&quot;:</textarea>');
+  expect(page.html).not.toContain(KEY());
+});
+
+test('saving with a typed key stores only a credential GUID; the key is nowhere', async () => {
+  const page = await a.submit({ set: { custpage_api_key: KEY(), custpage_region: 'us' }, check: { custpage_enabled: true }, submit: 'Save settings' });
+  expect(page.redirectedTo).toMatch(/fsc_notice=/);
+  expect(messages(page.html).statuses.join(' ')).toMatch(/Settings saved/);
+  const values = configValues();
+  expect(String(values[CONFIG.secretRef])).toMatch(/^[A-Za-z0-9]{16,64}$/);
+  expect(values[CONFIG.region]).toBe('us');
+  // The stored key shows as stored, never as its value.
+  expect(page.html).toMatch(/name="custpage_api_key"[^>]*value=""/);
+
+  const mark = await a.h.requestMark();
+  const tested = await a.click('test');
+  expect(messages(tested.html).statuses.join(' ')).toMatch(/Connection OK.*accepted the key/);
+  const requests = await a.h.requestsSince(mark);
+  expect(requests).toHaveLength(1);
+  expect(requests[0]).toMatchObject({ method: 'GET', path: '/api/v2/accounts', status: 200 });
+
+  const key = KEY();
+  expect(a.pages.join('\n')).not.toContain(key);
+  expect(JSON.stringify(a.configRows())).not.toContain(key);
+  expect(JSON.stringify(a.h.rt.logs)).not.toContain(key);
+  expect(JSON.stringify(await a.h.fake.requests())).not.toContain(key);
+  expect(JSON.stringify(a.h.account.suitelets?.server.requests)).not.toContain(key);
+  expect(JSON.stringify(a.h.httpLog)).not.toContain(key);
+});
+
+// After the key checks: the emulator's request log keeps plain text parameters as posted.
+test('a key pasted into the API Secret id box is refused, never shown again, and the saved reference is kept', async () => {
+  const page = await a.submit({ set: { custpage_key_source: 'secret', custpage_secret_id: KEY() }, submit: 'Save settings' });
+  expect(messages(page.html).alerts.find((m) => m.startsWith('API Secret id'))).toMatch(/not shown again/);
+  expect(page.html).not.toContain(KEY());
+  expect(JSON.stringify(a.configRows())).not.toContain(KEY());
+  expect(JSON.stringify(a.h.rt.logs)).not.toContain(KEY());
+  expect(String(configValues()[CONFIG.secretRef])).toMatch(/^[A-Za-z0-9]{16,64}$/);
+});
+
+test('test connection: a wrong key is reported as refused (401), the other region as wrong region', async () => {
+  const saved = String(configValues()[CONFIG.secretRef]);
+  await a.submit({ set: { custpage_api_key: 'not-the-key-0123456789abcdef' }, submit: 'Save settings' });
+  expect(String(configValues()[CONFIG.secretRef])).not.toBe(saved);
+  const refused = await a.click('test');
+  const alert = messages(refused.html).alerts.join(' ');
+  expect(alert).toMatch(/Key refused \(HTTP 401\)/);
+  expect(alert).not.toContain('not-the-key');
+
+  await a.submit({ set: { custpage_api_key: KEY(), custpage_region: 'eu' }, submit: 'Save settings' });
+  const wrongRegion = await a.click('test');
+  expect(messages(wrongRegion.html).alerts.join(' ')).toMatch(/Wrong data centre.*choose US/);
+
+  await a.submit({ set: { custpage_region: 'us' }, submit: 'Save settings' });
+  expect(messages((await a.click('test')).html).statuses.join(' ')).toMatch(/Connection OK/);
+});
+
+test('start full sync: progress shows, a second start says "already running", Freshsuccess receives the accounts', async () => {
+  const started = await a.click('fullsync');
+  expect(messages(started.html).statuses.join(' ')).toMatch(/Full sync started/);
+  expect(text(started.html)).toMatch(/Full sync: waiting for a processor/);
+
+  const again = await a.click('fullsync');
+  const m = messages(again.html);
+  expect(m.statuses.join(' ')).toMatch(/Full sync already running/);
+  expect(m.alerts.join(' ')).not.toMatch(/Full sync/);
+
+  a.h.processQueue();
+  const accounts = await a.h.accounts();
+  expect(accounts.map((x) => x.account_id).sort()).toEqual(a.h.sample!.customers.map(String).sort());
+  const after = await a.get();
+  expect(text(after.html)).toMatch(/Full sync: finished/);
+  expect(text(after.html)).toMatch(/The last full sync \(started .*\) finished/);
+});
+
+test('drain now and reconcile start from the page', async () => {
+  const drain = await a.click('drain');
+  expect(messages(drain.html).statuses.join(' ')).toMatch(/Drain \(push queued changes\) (started|already running)/);
+  const rec = await a.click('reconcile', { check: { custpage_remove_extras: false } });
+  expect(messages(rec.html).statuses.join(' ')).toMatch(/Reconcile started/);
+  a.h.processQueue();
+  expect(text((await a.get()).html)).toMatch(/Reconcile: finished/);
+});

@@ -1,0 +1,100 @@
+/**
+ * The admin page's status side end to end: an API Secret as the key source, a network failure in
+ * the connection test, a dead letter shown with Freshsuccess's message, its hint and a link to the
+ * record, "Retry dead letters" landing it, a pause from a refused key shown and lifted by saving,
+ * and a running full sync's stage and percentage.
+ */
+import { CONFIG } from '../support/syncHarness';
+import { AdminClient, messages, text } from './adminHarness';
+
+const PLAN_FIELD = 'custentity_success_plan';
+let a: AdminClient;
+
+beforeAll(async () => {
+  a = await AdminClient.start({ sample: { customers: 30, contacts: 10 } });
+  a.h.rt.defineEntityField({ scriptId: PLAN_FIELD, label: 'Success plan', fieldType: 'TEXTAREA', appliesToCustomer: true, appliesToContact: false });
+}, 120_000);
+
+afterAll(async () => {
+  await a?.stop();
+});
+
+const config = () => a.configRows()[0]!.values as Record<string, unknown>;
+const statuses = (html: string) => messages(html).statuses.join(' ');
+const alerts = (html: string) => messages(html).alerts.join(' ');
+
+test('an API Secret id is stored as the key reference and works for the connection test', async () => {
+  const mapping = JSON.stringify({ customer: { custom: [{ field: PLAN_FIELD, type: 'text', key: 'success_plan' }] } });
+  const saved = await a.submit({ set: { custpage_key_source: 'secret', custpage_secret_id: a.h.account.secretId, custpage_mapping: mapping }, submit: 'Save settings' });
+  expect(statuses(saved.html)).toMatch(/Settings saved/);
+  expect(config()[CONFIG.secretRef]).toBe(a.h.account.secretId);
+  expect(config()[CONFIG.mappingJson]).toBe(mapping);
+  // The form shows the saved choice back.
+  expect(saved.html).toMatch(/<option value="secret" selected>/);
+  expect(statuses((await a.click('test')).html)).toMatch(/Connection OK/);
+});
+
+test('a connection that drops is reported as a network problem, not as a refused key', async () => {
+  await a.h.fake.injectFaults([{ kind: 'drop', method: 'GET', path: '/api/v2/accounts' }]);
+  const page = await a.click('test');
+  expect(alerts(page.html)).toMatch(/Freshsuccess could not be reached.*api-us\.freshsuccess\.com/);
+  expect(alerts(page.html)).not.toMatch(/refused/i);
+});
+
+test("a dead letter shows Freshsuccess's message, the hint and a link to the customer; retry lands it", async () => {
+  await a.h.fake.configure({ labelMaxLength: 300 });
+  const bad = a.h.createCustomer({ companyname: 'Verbose <Ventures>', [PLAN_FIELD]: 'Expand to every region. '.repeat(15).slice(0, 350) });
+  a.h.runDrainUntilIdle();
+  const dead = a.h.outbox().filter((e) => e.status === 'DEAD');
+  expect(dead).toHaveLength(1);
+
+  const page = await a.get();
+  const t = text(page.html);
+  expect(t).toContain(dead[0]!.lastError);
+  expect(t).toContain(dead[0]!.hint);
+  expect(page.html).toContain(`<a href="/app/common/entity/custjob.nl?id=${bad}">${bad}</a>`);
+  expect(page.html).toMatch(/<th scope="col">Dead letters<\/th>[\s\S]*?<td>0<\/td><td>0<\/td><td>1<\/td>/);
+  expect(page.html).toContain('value="retry"');
+
+  // The tenant now accepts longer labels: queue the dead letter again.
+  await a.h.fake.configure({ labelMaxLength: 1000 });
+  const retried = await a.click('retry', {}, page);
+  expect(statuses(retried.html)).toMatch(/1 dead letter\(s\) with 1 record\(s\) were queued again/);
+  a.h.runDrainUntilIdle();
+  expect((await a.h.accountOf(bad))?.dimensions.labels).toEqual({ success_plan: expect.stringMatching(/^Expand to every region/) });
+  expect(a.h.outbox().find((e) => e.id === dead[0]!.id)?.status).toBe('DONE');
+  const after = await a.get();
+  expect(after.html).not.toContain('value="retry"');
+  expect(text(after.html)).toContain('No dead letters or skipped records');
+});
+
+test('a refused key pauses pushing: the page says so; saving the right key lifts the pause', async () => {
+  await a.submit({ set: { custpage_key_source: 'credential', custpage_api_key: 'a-wrong-key-0123456789abcdef' }, submit: 'Save settings' });
+  const id = a.h.createCustomer({ companyname: 'Paused Parts' });
+  const report = a.h.runDrainUntilIdle();
+  expect(report.paused).toBe(true);
+
+  const page = await a.get();
+  expect(alerts(page.html)).toMatch(/Pushing is paused/);
+  expect(text(page.html)).toMatch(/Pushing is paused since .* because Freshsuccess refused the key/);
+
+  const saved = await a.submit({ set: { custpage_key_source: 'secret', custpage_secret_id: a.h.account.secretId }, submit: 'Save settings' });
+  expect(statuses(saved.html)).toMatch(/it resumes with the next drain/);
+  expect(a.h.state()?.pausedAt).toBeNull();
+  a.h.runDrainUntilIdle();
+  expect(await a.h.accountOf(id)).toBeDefined();
+  expect(text((await a.get()).html)).toContain('Pushing is active');
+});
+
+test('a running full sync shows its stage and percentage (one 10-unit getter per running job)', async () => {
+  const started = await a.click('fullsync');
+  expect(statuses(started.html)).toMatch(/Full sync started/);
+  a.h.processQueue({ maxSteps: 1 });
+  const before = a.lastUnits();
+  const running = await a.get();
+  expect(text(running.html)).toMatch(/Full sync: running, stage (GET_INPUT|MAP|SHUFFLE|REDUCE|SUMMARIZE), \d+% done\./);
+  expect(a.lastUnits()).toBeLessThanOrEqual(before + 10);
+  a.h.processQueue();
+  expect(text((await a.get()).html)).toMatch(/Full sync: finished/);
+  expect((await a.h.accounts()).length).toBeGreaterThanOrEqual(30);
+});
