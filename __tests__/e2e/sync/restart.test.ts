@@ -107,3 +107,30 @@ test('the drain\'s getInputData and summarize restarted: no duplicate reports, p
   // One drain instance (submitted by the first save); a restarted summarize does not submit another.
   expect(h.account.drivers.task.queue.tasks.filter((t) => t.scriptId === SCRIPTS.drain.scriptId).length - drainsBefore).toBe(1);
 });
+
+describe('a full sync with every stage restarted once', () => {
+  let f: SyncHarness;
+
+  beforeAll(async () => {
+    f = await startSyncHarness({ sample: { customers: 20, contacts: 30 } });
+  });
+
+  afterAll(async () => {
+    await f?.stop();
+  });
+
+  test('getInputData, map, reduce and summarize each interrupted: one report, every record once, run done', async () => {
+    const restarts = (['getInputData', 'map', 'reduce', 'summarize'] as const).map((stage) => ({ stage, afterInvocations: 0, deploymentId: SCRIPTS.fullSync.onDemand }));
+    f.runFullSync({ restarts });
+    f.runDrainUntilIdle();
+
+    const accounts = await f.accounts();
+    const contacts = await f.contacts();
+    expect(accounts.map((a) => a.account_id).sort()).toEqual(f.sample!.customers.map(String).sort());
+    expect(new Set(contacts.map((c) => c.user_id)).size).toBe(contacts.length);
+    expect(contacts).toHaveLength(f.sample!.counts.contacts - f.sample!.counts.contactsWithoutCompany);
+    const skipped = f.outbox().filter((e) => e.status === 'SKIPPED');
+    expect(skipped.flatMap((e) => e.recordIds)).toHaveLength(f.sample!.counts.contactsWithoutCompany);
+    expect(f.state()?.fullSync).toMatchObject({ status: 'done' });
+  });
+});
