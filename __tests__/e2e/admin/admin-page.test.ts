@@ -3,7 +3,7 @@
  * as a browser would, against the fake Freshsuccess in its child process. Assertions are on what
  * the page says, what the config/outbox records hold and what Freshsuccess received.
  */
-import { CONFIG, OUTBOX } from '../support/syncHarness';
+import { CONFIG } from '../support/syncHarness';
 import { AdminClient, messages, text } from './adminHarness';
 
 let a: AdminClient;

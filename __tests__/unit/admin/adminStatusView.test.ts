@@ -1,0 +1,52 @@
+import { describeSubmission, jobText, lastRunText, pauseText, problemsHtml, statusHtml, fullSyncText } from '../../../src/TypeScript/app/adminStatusView';
+import type { SyncState } from '../../../src/TypeScript/app/ports';
+
+const T = Date.UTC(2026, 0, 5, 9, 30);
+const state = (over: Partial<SyncState> = {}): SyncState => ({ drainCursor: 42, fullSync: null, sweepWatermark: null, pausedAt: null, pauseMessage: '', lastRun: null, ...over });
+
+test('Freshsuccess messages and record ids are escaped in the status HTML', () => {
+  const html = problemsHtml([{ id: 1, kind: 'customer', status: 'DEAD', records: [{ id: '7', url: '/app/common/entity/custjob.nl?id=7&x="y"' }], lastError: '<img src=x onerror=alert(1)>', hint: 'Fix & save', capturedAt: T, attempt: 1 }]);
+  expect(html).not.toContain('<img');
+  expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  expect(html).toContain('Fix &amp; save');
+  expect(html).toContain('<a href="/app/common/entity/custjob.nl?id=7&amp;x=&quot;y&quot;">7</a>');
+  expect(html).toContain('<th scope="col">What to do</th>');
+});
+
+test('a long group of records shows the first ten and says how many more', () => {
+  const records = Array.from({ length: 13 }, (_, i) => ({ id: String(i + 1), url: `/r/${i + 1}` }));
+  const html = problemsHtml([{ id: 1, kind: 'contact', status: 'SKIPPED', records, lastError: 'no company', hint: '', capturedAt: T, attempt: 0 }]);
+  expect(html.match(/<a /g)).toHaveLength(10);
+  expect(html).toContain('and 3 more');
+  expect(html).toContain('Skipped');
+});
+
+test('a pause says when, why, and what to do; no pause says nothing', () => {
+  expect(pauseText(state())).toBeNull();
+  expect(pauseText(state({ pausedAt: T, pauseMessage: 'HTTP 401: Unauthorized' }))).toBe(
+    'Pushing is paused since 2026-01-05 09:30 UTC because Freshsuccess refused the key: HTTP 401: Unauthorized. Changes are still queued. Fix the key or region and save the settings: pushing resumes from where it stopped.',
+  );
+  expect(statusHtml({ now: T, state: state({ pausedAt: T }), counts: { pending: 1, retry: 2, dead: 3, skipped: 4 }, problems: [], jobs: [] })).toMatch(/role="alert"><strong>Paused\.<\/strong>/);
+});
+
+test('last run, drain cursor and full-sync resume point read as sentences', () => {
+  expect(lastRunText(null)).toBe('No run has finished yet.');
+  expect(lastRunText({ at: T, kind: 'drain', batches: 2, sent: 1500, failedBatches: 0, retried: 0, dead: 1, skipped: 0, ignored: 0, warnings: 0 })).toBe('Last run: drain at 2026-01-05 09:30 UTC: 1500 record(s) sent in 2 batch(es), 1 dead letter(s).');
+  expect(fullSyncText({ runId: 'r', startedAt: T, customerAfter: '900', contactAfter: null, customersDone: false, contactsDone: false, status: 'partial' })).toMatch(/customers resume after internal id 900; contacts resume after internal id \(start\)/);
+  const html = statusHtml({ now: T, state: state(), counts: { pending: 1, retry: 2, dead: 3, skipped: 4 }, problems: [], jobs: [] });
+  expect(html).toContain('up to internal id 42');
+  expect(html).toContain('<td>1</td><td>2</td><td>3</td><td>4</td>');
+});
+
+test('job progress text by status', () => {
+  expect(jobText({ job: 'fullsync', submittedAt: T, status: 'PROCESSING', stage: 'MAP', percent: 37.4 })).toBe('Full sync: running, stage MAP, 37% done.');
+  expect(jobText({ job: 'reconcile', submittedAt: T, status: 'PENDING', stage: null, percent: null })).toMatch(/^Reconcile: waiting for a processor/);
+  expect(jobText({ job: 'drain', submittedAt: T, status: 'FAILED', stage: null, percent: null })).toMatch(/failed.*execution log/);
+});
+
+test('"already running" is information, refusals are errors', () => {
+  expect(describeSubmission('fullsync', 'submitted').level).toBe('confirmation');
+  expect(describeSubmission('fullsync', 'already_running')).toMatchObject({ level: 'information', title: 'Full sync already running' });
+  expect(describeSubmission('drain', 'not_permitted').level).toBe('error');
+  expect(describeSubmission('reconcile', 'failed', 'FAILED_TO_SUBMIT_JOB_REQUEST_1').message).toContain('FAILED_TO_SUBMIT_JOB_REQUEST_1');
+});
