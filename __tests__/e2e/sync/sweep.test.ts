@@ -4,6 +4,7 @@
  * 15 minutes) finds the records by their last-modified date, reports what it caught, and the
  * drain brings them to Freshsuccess.
  */
+import { UsageMeter } from '../../../emulator/runtime/governance';
 import { SCRIPTS, startSyncHarness, type SyncHarness } from '../support/syncHarness';
 
 const MINUTE = 60_000;
@@ -94,6 +95,22 @@ describe('right after setup', () => {
     fresh.runDrainUntilIdle();
     expect(await fresh.accountOf(imported.added[0]!)).toMatchObject({ fields: expect.objectContaining({ name: 'Right After Setup Ltd' }) });
   });
+});
+
+test('a save made inside another vendor\'s User Event (no User Event fires for it) is caught by the sweep', async () => {
+  const id = h.createCustomer({ companyname: 'Nested Save Ltd', phone: '+1 555 0400' });
+  h.runDrainUntilIdle();
+  h.advanceTime(MINUTE);
+  const outboxBefore = h.outbox().length;
+  // Another SuiteApp's User Event is running and saves our customer: NetSuite fires no User Event for that save.
+  const otherVendor = { scriptId: 'customscript_other_vendor_ue', deploymentId: 'customdeploy_other_vendor_ue', scriptType: 'USEREVENT' as const, executionContext: 'USERINTERFACE' as const, meter: new UsageMeter(1000), parameters: {}, user: h.rt.admin };
+  h.rt.executions.run(otherVendor, () => h.saveAs('USEREVENT').update('customer', id, { phone: '+1 555 0499' }));
+  expect(h.rt.ui.get('customer', id)?.values.phone).toBe('+1 555 0499');
+  expect(h.outbox()).toHaveLength(outboxBefore);
+
+  h.advanceTime(15 * MINUTE);
+  h.runDrainUntilIdle();
+  expect((await h.accountOf(id))?.fields.phone).toBe('+1 555 0499');
 });
 
 test('a month on, the sweep purges drained entries and keeps what the admin must look at', async () => {
