@@ -1,0 +1,63 @@
+/**
+ * The admin page in a real browser (Debian's chromium driven by playwright-core): an admin fills
+ * in the form, submits, and reads the result. Chromium must be installed at /usr/bin/chromium
+ * (`apt-get install -y chromium`); without it this test fails and says so, it never passes quietly.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { AdminClient } from '../e2e/admin/adminHarness';
+import { CONFIG } from '../e2e/support/syncHarness';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const SCREENSHOT = join(tmpdir(), 'fsc-admin-page.png');
+
+let a: AdminClient;
+let context: BrowserContext;
+let page: Page;
+let profile: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`The browser test needs Chromium at ${CHROMIUM}: install it with "apt-get install -y chromium" (Debian package).`);
+  a = await AdminClient.start({ sample: { customers: 5, contacts: 5 } });
+  profile = mkdtempSync(join(tmpdir(), 'fsc-chromium-'));
+  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1100, height: 900 } });
+  page = await context.newPage();
+}, 120_000);
+
+afterAll(async () => {
+  await context?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+  await a?.stop();
+});
+
+test('an invalid batch size is shown by its field and nothing is saved', async () => {
+  await page.goto(a.url);
+  await page.getByLabel('Freshsuccess API key').fill(a.h.freshsuccessKey);
+  await page.getByLabel('Batch size (records)').fill('ten thousand');
+  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Save settings' }).click()]);
+  await expect(page.getByRole('alert').filter({ hasText: 'Batch size (records)' }).innerText()).resolves.toMatch(/whole number from 1 to 5000/);
+  expect(await page.getByLabel('Batch size (records)').inputValue()).toBe('ten thousand');
+  expect(a.configRows()).toHaveLength(0);
+}, 60_000);
+
+test('the admin fills in the form, saves, tests the connection and reads the result', async () => {
+  await page.goto(a.url);
+  await page.getByLabel('Data centre').selectOption('us');
+  await page.getByLabel('Freshsuccess API key').fill(a.h.freshsuccessKey);
+  await page.getByLabel('Subsidiaries in scope').fill('1');
+  await page.getByLabel('Customer stages in scope').selectOption(['CUSTOMER', 'PROSPECT']);
+  await page.getByLabel('Batch size (records)').fill('');
+  await Promise.all([page.waitForURL(/fsc_notice=/), page.getByRole('button', { name: 'Save settings' }).click()]);
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved' }).count()).resolves.toBe(1);
+  const saved = a.configRows()[0]!.values as Record<string, unknown>;
+  expect(saved[CONFIG.scopeStages]).toBe('PROSPECT, CUSTOMER');
+  expect(String(saved[CONFIG.secretRef])).toMatch(/^[A-Za-z0-9]{16,64}$/);
+
+  await Promise.all([page.waitForURL(/fsc_notice=/), page.getByRole('button', { name: 'Test connection' }).click()]);
+  await expect(page.getByRole('status').filter({ hasText: 'Connection OK' }).count()).resolves.toBe(1);
+  expect(await page.content()).not.toContain(a.h.freshsuccessKey);
+  await page.screenshot({ path: SCREENSHOT, fullPage: true });
+}, 60_000);
