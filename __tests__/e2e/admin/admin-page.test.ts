@@ -135,3 +135,24 @@ test('drain now and reconcile start from the page', async () => {
   a.h.processQueue();
   expect(text((await a.get()).html)).toMatch(/Reconcile: finished/);
 });
+
+test('governance: every request stays far below the Suitelet limit of 1,000 units', async () => {
+  const units: Record<string, number> = {};
+  await a.get();
+  units.view = a.lastUnits();
+  await a.submit({ set: { custpage_subsidiaries: '' }, submit: 'Save settings' });
+  units.save = a.lastPostUnits;
+  await a.click('test');
+  units.test = a.lastPostUnits;
+  await a.click('drain');
+  units.start = a.lastPostUnits;
+  await a.get();
+  units.viewWithJob = a.lastUnits();
+  a.h.processQueue();
+  console.log(`admin page units: ${JSON.stringify(units)}`);
+  expect(units.view).toBeLessThanOrEqual(30);
+  expect(units.save).toBeLessThanOrEqual(30);
+  expect(units.test).toBeLessThanOrEqual(25);
+  expect(units.start).toBeLessThanOrEqual(30);
+  expect(units.viewWithJob).toBeLessThanOrEqual(50);
+});

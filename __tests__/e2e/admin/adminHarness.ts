@@ -15,6 +15,8 @@ export interface Page {
 
 export class AdminClient {
   readonly pages: string[] = [];
+  /** Usage units of the last POST itself (not of the page it redirected to). */
+  lastPostUnits = NaN;
 
   constructor(readonly h: SyncHarness, readonly url: string) {}
 
@@ -39,6 +41,7 @@ export class AdminClient {
     const res = await fetch(this.url, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
     const html = await res.text();
     this.pages.push(html);
+    this.lastPostUnits = this.lastUnits();
     if (res.status === 302) {
       const location = new URL(res.headers.get('location') ?? '', this.url).toString();
       const next = await this.get(location);
