@@ -54,6 +54,19 @@ test('invalid settings: each problem is shown by field, what was typed stays, no
   expect(page.html).toMatch(/name="custpage_batch_records"[^>]*value="lots"/);
   expect(page.html).toContain('{&quot;customer&quot;:</textarea>');
   expect(page.html).not.toContain(KEY());
+
+  // Fixing the problems on that page saves; the key typed the first time is kept (not retyped).
+  const fixed = await a.submit({ set: { custpage_batch_records: '500', custpage_acct_source: 'internalid', custpage_mapping: '', custpage_subsidiaries: '' }, submit: 'Save settings' }, page);
+  expect(messages(fixed.html).statuses.join(' ')).toMatch(/Settings saved/);
+  expect(String(configValues()[CONFIG.secretRef])).toMatch(/^[A-Za-z0-9]{16,64}$/);
+  expect(configValues()[CONFIG.batchMaxRecords]).toBe(500);
+  expect(messages((await a.click('test')).html).statuses.join(' ')).toMatch(/Connection OK/);
+});
+
+test('only administrators get the page', async () => {
+  const res = await fetch(a.url, { headers: { 'X-Emulator-Role': 'customrole_fsc_token' } });
+  expect(res.status).toBe(403);
+  expect(await res.text()).toMatch(/You do not have privileges to view this page/);
 });
 
 test('saving with a typed key stores only a credential GUID; the key is nowhere', async () => {
