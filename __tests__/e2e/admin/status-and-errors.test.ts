@@ -98,3 +98,17 @@ test('a running full sync shows its stage and percentage (one 10-unit getter per
   expect(text((await a.get()).html)).toMatch(/Full sync: finished/);
   expect((await a.h.accounts()).length).toBeGreaterThanOrEqual(30);
 });
+
+test('reconcile from the page: extras stay unless the box is ticked, then they are deactivated', async () => {
+  await a.h.fake.seed({ accounts: [{ account_id: 'crm-7781', name: 'From Another System', join_date: Date.UTC(2025, 0, 1) }] });
+  const plain = await a.click('reconcile');
+  expect(statuses(plain.html)).toMatch(/Reconcile started/);
+  a.h.runDrainUntilIdle();
+  expect(await a.h.accountOf('crm-7781')).toMatchObject({ isActive: true });
+  expect(text((await a.get()).html)).toMatch(/Reconcile: finished/);
+
+  const ticked = await a.click('reconcile', { check: { custpage_remove_extras: true } });
+  expect(statuses(ticked.html)).toMatch(/Reconcile started/);
+  a.h.runDrainUntilIdle();
+  expect(await a.h.accountOf('crm-7781')).toMatchObject({ isActive: false });
+});

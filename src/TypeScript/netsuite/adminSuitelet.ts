@@ -85,10 +85,11 @@ function save(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSett
     render(context, stored, check.hideSecretInput ? { ...form, secretId: '' } : form, check, null);
     return;
   }
+  // Read before saving: the settings User Event lifts the pause during the save.
+  const wasPaused = (readState(stored.settings)?.pausedAt ?? null) !== null;
   saveConfig(stored.configId, check.raw);
   logger.audit('FreshSync settings saved from the admin page', `region ${String(check.raw.region)}, key kept as ${form.keySource}`);
-  const paused = readState(stored.settings)?.pausedAt ?? null;
-  backToPage({ level: 'confirmation', title: 'Settings saved', message: paused !== null ? 'Settings saved. Pushing was paused because of a refused key; it resumes with the next drain.' : 'Settings saved. They apply to the next drain and full sync.' });
+  backToPage({ level: 'confirmation', title: 'Settings saved', message: wasPaused ? 'Settings saved. Pushing was paused because of a refused key; it resumes with the next drain.' : 'Settings saved. They apply to the next drain and full sync.' });
 }
 
 function test(stored: StoredSettings): void {
