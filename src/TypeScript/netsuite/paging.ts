@@ -23,7 +23,9 @@ export function eachRow(make: (afterId: number) => search.Search, visit: (row: s
         visit(row);
         n++;
         after = Number(row.id);
-        return true;
+        // Stop at the cap ourselves: asking each() for a 4,001st row throws
+        // SSS_SEARCH_FOR_EACH_LIMIT_EXCEEDED; the keyset loop below reads on from `after`.
+        return n < EACH_LIMIT;
       });
     total += n;
     if (n < EACH_LIMIT) return total;
