@@ -26,7 +26,8 @@ function configValues(): Record<string, unknown> {
 test('GET renders every section, the account id and the token role', async () => {
   const page = await a.get();
   expect(page.status).toBe(200);
-  for (const legend of ['Connection', 'Field mapping and scope', 'Sync control', 'Status and errors', 'Setup checklist']) expect(page.html).toMatch(new RegExp(`<legend>${legend}`));
+  for (const legend of ['Connection', 'Field mapping and scope']) expect(page.html).toMatch(new RegExp(`<legend>${legend}</legend>`));
+  for (const heading of ['Custom fields sent as dimensions', 'Sync control', 'Status and errors', 'Setup checklist']) expect(page.html).toMatch(new RegExp(`<h2 id="custpage_[a-z_]+_title">${heading}`));
   const t = text(page.html);
   expect(t).toContain(a.h.rt.accountId);
   expect(t).toContain('customrole_fsc_token');
@@ -168,4 +169,23 @@ test('governance: every request stays far below the Suitelet limit of 1,000 unit
   expect(units.test).toBeLessThanOrEqual(25);
   expect(units.start).toBeLessThanOrEqual(30);
   expect(units.viewWithJob).toBeLessThanOrEqual(50);
+});
+
+test('a custom field added as a row in the table is saved and sent as a dimension', async () => {
+  a.h.rt.defineEntityField({ scriptId: 'custentity_tier', label: 'Tier', fieldType: 'TEXT', appliesToCustomer: true, appliesToContact: false });
+  const row = (col: string) => `custpage_custom_fields[0][${col}]`;
+  const bad = await a.submit({ set: { [row('custpage_cf_record')]: 'customer', [row('custpage_cf_field')]: 'tier', [row('custpage_cf_type')]: 'text' }, submit: 'Save settings' });
+  expect(messages(bad.html).alerts.find((m) => m.startsWith('Custom fields sent as dimensions'))).toMatch(/row 1: the field must be a custom field id/);
+  expect(bad.html).toMatch(/name="custpage_custom_fields\[0\]\[custpage_cf_field\]"[^>]*value="tier"/);
+
+  const saved = await a.submit({ set: { [row('custpage_cf_field')]: 'custentity_tier', [row('custpage_cf_key')]: 'tier' }, submit: 'Save settings' }, bad);
+  expect(messages(saved.html).statuses.join(' ')).toMatch(/Settings saved/);
+  expect(JSON.parse(String(configValues()[CONFIG.mappingJson]))).toEqual({ customer: { custom: [{ field: 'custentity_tier', type: 'text', key: 'tier' }] } });
+  // Shown back as a row, with a new empty row after it.
+  expect(saved.html).toMatch(/name="custpage_custom_fields\[0\]\[custpage_cf_field\]"[^>]*value="custentity_tier"/);
+  expect(saved.html).toMatch(/name="custpage_custom_fields\[1\]\[custpage_cf_field\]"[^>]*value=""/);
+
+  const id = a.h.createCustomer({ companyname: 'Tiered Ltd', custentity_tier: 'Gold' });
+  a.h.runDrainUntilIdle();
+  expect((await a.h.accountOf(id))?.dimensions.labels).toEqual({ tier: 'Gold' });
 });

@@ -1,4 +1,4 @@
-import { checkSettings, fieldOfProblem, formFromRaw, type SettingsForm } from '../../../src/TypeScript/domain/adminSettings';
+import { checkSettings, fieldOfProblem, formFromRaw, joinMapping, splitMapping, type SettingsForm } from '../../../src/TypeScript/domain/adminSettings';
 import { parseConfig } from '../../../src/TypeScript/domain/config';
 
 const GUID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
@@ -76,14 +76,61 @@ describe('formFromRaw', () => {
     expect(formFromRaw({ secretRef: GUID })).toMatchObject({ keySource: 'credential', credentialGuid: GUID, secretId: '' });
   });
 
-  test('what is stored and shown again saves unchanged', () => {
-    const first = checkSettings(form({ region: 'eu', stages: ['LEAD'], subsidiaries: '2', mappingJson: '{"contact":{"exclude":["phone"]}}' }), '');
-    const again = checkSettings(formFromRaw(first.raw), String(first.raw.secretRef));
+  test('what is stored and shown again saves to the same configuration', () => {
+    const first = checkSettings(
+      form({ region: 'eu', stages: ['LEAD'], subsidiaries: '2', mappingJson: '{"contact":{"exclude":["phone"]},"customer":{"custom":[{"field":"custentity_a","type":"date"}]}}', customFields: [{ record: 'customer', field: 'custentity_tier', type: 'text', key: 'tier' }] }),
+      '',
+    );
+    expect(first.problems).toEqual([]);
+    const shown = formFromRaw(first.raw);
+    expect(shown.customFields).toEqual([
+      { record: 'customer', field: 'custentity_a', type: 'date', key: '' },
+      { record: 'customer', field: 'custentity_tier', type: 'text', key: 'tier' },
+    ]);
+    expect(JSON.parse(shown.mappingJson)).toEqual({ contact: { exclude: ['phone'] } });
+    const again = checkSettings(shown, String(first.raw.secretRef));
     expect(again.problems).toEqual([]);
-    expect(again.raw).toEqual(first.raw);
+    expect(parseConfig(again.raw).config).toEqual(parseConfig(first.raw).config);
   });
 });
 
 test('fieldOfProblem falls back to general for a message it does not know', () => {
   expect(fieldOfProblem('Something new went wrong')).toBe('general');
+});
+
+describe('custom field rows', () => {
+  test("rows become the mapping's custom lists; the rest of the JSON is kept", () => {
+    const json = joinMapping('{"customer":{"exclude":["phone"]},"retry":{"maxAttempts":5}}', [
+      { record: 'customer', field: 'custentity_tier', type: 'text', key: 'tier' },
+      { record: 'contact', field: 'custentity_role', type: 'text', key: '' },
+    ]);
+    expect(JSON.parse(json)).toEqual({ customer: { exclude: ['phone'], custom: [{ field: 'custentity_tier', type: 'text', key: 'tier' }] }, contact: { custom: [{ field: 'custentity_role', type: 'text' }] }, retry: { maxAttempts: 5 } });
+    const { config, problems } = parseConfig({ secretRef: GUID, mappingJson: json });
+    expect(problems).toEqual([]);
+    expect(config.mapping.contact.custom).toEqual([{ fieldId: 'custentity_role', type: 'text', key: 'custentity_role' }]);
+  });
+
+  test('JSON that does not parse is left as typed, with no rows taken out of it', () => {
+    expect(splitMapping('{"customer":')).toEqual({ rows: [], rest: '{"customer":' });
+    expect(joinMapping('{"customer":', [{ record: 'customer', field: 'custentity_x', type: 'text', key: '' }])).toBe('{"customer":');
+  });
+
+  test('each bad row is reported by its number on the table, and nothing of it is stored', () => {
+    const check = checkSettings(
+      form({
+        customFields: [
+          { record: 'customer', field: 'custentity_ok', type: 'text', key: '' },
+          { record: 'customer', field: 'phone', type: 'text', key: '' },
+          { record: 'contact', field: 'custentity_y', type: 'colour', key: '' },
+          { record: 'customer', field: 'custentity_z', type: 'number', key: 'bad/key' },
+        ],
+      }),
+      '',
+    );
+    expect(check.problems).toEqual([
+      { field: 'customFields', message: 'Custom field row 2: the field must be a custom field id (custentity...), got "phone"' },
+      { field: 'customFields', message: 'Custom field row 3: the type must be text, number, date or boolean' },
+      { field: 'customFields', message: 'Custom field row 4: the Freshsuccess key may have letters, digits, spaces and _ . - only' },
+    ]);
+  });
 });

@@ -5,6 +5,14 @@
  */
 import { parseConfig, type RawConfig } from './config';
 
+/** One row of the "custom fields sent as dimensions" table. */
+export interface CustomFieldRow {
+  record: string;
+  field: string;
+  type: string;
+  key: string;
+}
+
 /** The settings the page edits, one entry per form field, as text (checkboxes as booleans). */
 export interface SettingsForm {
   enabled: boolean;
@@ -25,7 +33,9 @@ export interface SettingsForm {
   deleteContact: string;
   batchMaxRecords: string;
   batchMaxBytes: string;
+  /** Mapping overrides JSON without the custom fields, which are edited as rows. */
   mappingJson: string;
+  customFields: CustomFieldRow[];
 }
 
 export type SettingsField = Exclude<keyof SettingsForm, 'enabled' | 'syncContacts'> | 'general';
@@ -62,6 +72,67 @@ const PLACEMENT: ReadonlyArray<[RegExp, SettingsField]> = [
   [/^Mapping overrides|^retry\./, 'mappingJson'],
 ];
 
+const ROW_FIELD = /^cust(entity|record)[a-z0-9_]+$/;
+const ROW_KEY = /^[A-Za-z0-9_.\- ]{1,100}$/;
+const ROW_TYPES = ['text', 'number', 'date', 'boolean'];
+
+function objectOf(json: string): Record<string, unknown> | null {
+  if (json.trim() === '') return {};
+  try {
+    const v: unknown = JSON.parse(json);
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Stored mapping JSON → the custom fields as rows, and the rest as JSON. JSON that does not parse
+ * (or custom entries that are not plain rows) stays in the text, untouched, so nothing is lost.
+ */
+export function splitMapping(json: string): { rows: CustomFieldRow[]; rest: string } {
+  const obj = objectOf(json);
+  if (!obj) return { rows: [], rest: json };
+  const rows: CustomFieldRow[] = [];
+  for (const record of ['customer', 'contact'] as const) {
+    const section = obj[record] as Record<string, unknown> | undefined;
+    const custom = section && typeof section === 'object' ? section['custom'] : undefined;
+    if (!Array.isArray(custom)) continue;
+    const plain = custom.every((c: unknown) => typeof c === 'object' && c !== null && ['field', 'type', 'key'].every((k) => (c as Record<string, unknown>)[k] === undefined || typeof (c as Record<string, unknown>)[k] === 'string'));
+    if (!plain) continue;
+    for (const c of custom as Array<Record<string, string | undefined>>) rows.push({ record, field: c['field'] ?? '', type: c['type'] ?? '', key: c['key'] ?? '' });
+    delete (section as Record<string, unknown>)['custom'];
+    if (Object.keys(section as object).length === 0) delete obj[record];
+  }
+  return { rows, rest: Object.keys(obj).length === 0 ? '' : JSON.stringify(obj) };
+}
+
+/** Problems of the rows, one per bad row, numbered as the admin sees them. */
+function rowProblems(rows: readonly CustomFieldRow[]): string[] {
+  const out: string[] = [];
+  rows.forEach((r, i) => {
+    const n = `Custom field row ${i + 1}`;
+    if (r.record !== 'customer' && r.record !== 'contact') out.push(`${n}: choose customer or contact`);
+    else if (!ROW_FIELD.test(r.field.trim())) out.push(`${n}: the field must be a custom field id (custentity...), got "${r.field.trim().slice(0, 60)}"`);
+    else if (!ROW_TYPES.includes(r.type)) out.push(`${n}: the type must be text, number, date or boolean`);
+    else if (r.key.trim() !== '' && !ROW_KEY.test(r.key.trim())) out.push(`${n}: the Freshsuccess key may have letters, digits, spaces and _ . - only`);
+  });
+  return out;
+}
+
+/** The rows added to the rest of the mapping JSON (the rest stays as typed if it does not parse). */
+export function joinMapping(rest: string, rows: readonly CustomFieldRow[]): string {
+  if (rows.length === 0) return rest.trim();
+  const obj = objectOf(rest);
+  if (!obj) return rest.trim();
+  for (const r of rows) {
+    const section = (obj[r.record] = (typeof obj[r.record] === 'object' && obj[r.record] !== null ? obj[r.record] : {}) as Record<string, unknown>) as Record<string, unknown>;
+    const custom = (section['custom'] = Array.isArray(section['custom']) ? section['custom'] : []) as unknown[];
+    custom.push(r.key.trim() === '' ? { field: r.field.trim(), type: r.type } : { field: r.field.trim(), type: r.type, key: r.key.trim() });
+  }
+  return JSON.stringify(obj);
+}
+
 /** The form field a parseConfig problem is about ('general' if none: it is still shown). */
 export function fieldOfProblem(message: string): SettingsField {
   for (const [pattern, field] of PLACEMENT) if (pattern.test(message)) return field;
@@ -92,6 +163,7 @@ function blankToNull(s: string): string | null {
 /** Checks the form as parseConfig will read the stored record; nothing may be saved with problems. */
 export function checkSettings(form: SettingsForm, storedRef: string): SettingsCheck {
   const key = keyReference(form, storedRef);
+  const badRows = rowProblems(form.customFields);
   const raw: RawConfig = {
     enabled: form.enabled,
     region: form.region,
@@ -107,10 +179,11 @@ export function checkSettings(form: SettingsForm, storedRef: string): SettingsCh
     deleteContact: form.deleteContact,
     batchMaxRecords: blankToNull(form.batchMaxRecords),
     batchMaxBytes: blankToNull(form.batchMaxBytes),
-    mappingJson: form.mappingJson.trim(),
+    mappingJson: badRows.length > 0 ? form.mappingJson.trim() : joinMapping(form.mappingJson, form.customFields),
   };
   const problems: SettingsCheck['problems'] = [];
   if (key.problem) problems.push(key.problem);
+  for (const message of badRows) problems.push({ field: 'customFields', message });
   for (const message of parseConfig(raw).problems) {
     // The missing-reference problem is already said above, in the admin's terms.
     if (key.problem && /key reference/i.test(message)) continue;
@@ -138,6 +211,7 @@ const DEFAULTS: SettingsForm = {
   batchMaxRecords: '',
   batchMaxBytes: '',
   mappingJson: '',
+  customFields: [],
 };
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -147,6 +221,7 @@ export function formFromRaw(raw: RawConfig | null): SettingsForm {
   if (!raw) return { ...DEFAULTS };
   const ref = str(raw.secretRef).trim();
   const secret = SECRET_ID.test(ref);
+  const mapping = splitMapping(str(raw.mappingJson));
   const bool = (v: unknown, fallback: boolean) => (v === null || v === undefined || v === '' ? fallback : v === true || v === 'T' || v === 'true');
   return {
     enabled: bool(raw.enabled, false),
@@ -168,6 +243,7 @@ export function formFromRaw(raw: RawConfig | null): SettingsForm {
     deleteContact: str(raw.deleteContact) || DEFAULTS.deleteContact,
     batchMaxRecords: str(raw.batchMaxRecords),
     batchMaxBytes: str(raw.batchMaxBytes),
-    mappingJson: str(raw.mappingJson),
+    mappingJson: mapping.rest,
+    customFields: mapping.rows,
   };
 }

@@ -37,7 +37,12 @@ export const FIELD: Record<keyof SettingsForm, string> = {
   batchMaxRecords: 'custpage_batch_records',
   batchMaxBytes: 'custpage_batch_bytes',
   mappingJson: 'custpage_mapping',
+  /** A sublist: one row per custom field. */
+  customFields: 'custpage_custom_fields',
 };
+
+/** Columns of the custom fields sublist. */
+export const ROW_FIELD = { record: 'custpage_cf_record', field: 'custpage_cf_field', type: 'custpage_cf_type', key: 'custpage_cf_key' } as const;
 
 export const LABEL: Record<SettingsField, string> = {
   region: 'Data centre',
@@ -55,6 +60,7 @@ export const LABEL: Record<SettingsField, string> = {
   batchMaxRecords: 'Batch size (records)',
   batchMaxBytes: 'Batch size (bytes)',
   mappingJson: 'Mapping overrides (JSON)',
+  customFields: 'Custom fields sent as dimensions',
   general: 'Settings',
 };
 
@@ -159,14 +165,37 @@ function mapping(form: serverWidget.Form, m: PageModel): void {
     LABEL.mappingJson,
     g,
     m.form.mappingJson,
-    'Optional. Custom fields as dimensions and fields never sent, e.g. {"customer":{"custom":[{"field":"custentity_tier","type":"text","key":"tier"}],"exclude":["phone"]}}. Types: text, number, date, boolean.',
+    'Optional. Fields never sent and retry settings, e.g. {"customer":{"exclude":["phone"]},"retry":{"maxAttempts":5}}. Custom fields go in the table "Custom fields sent as dimensions" below (a "custom" list typed here is moved there on save).',
     serverWidget.FieldType.LONGTEXT,
   );
 }
 
+function customFields(form: serverWidget.Form, m: PageModel): void {
+  const list = form.addSublist({ id: FIELD.customFields, label: LABEL.customFields, type: serverWidget.SublistType.INLINEEDITOR });
+  list.helpText = 'Custom entity fields sent to Freshsuccess as dimensions: one row each (a new row at the end; empty the field id to remove a row). Key: the dimension name in Freshsuccess, the field id when empty.';
+  const record = list.addField({ id: ROW_FIELD.record, label: 'Record', type: serverWidget.FieldType.SELECT });
+  record.addSelectOption({ value: 'customer', text: 'Customer' });
+  record.addSelectOption({ value: 'contact', text: 'Contact' });
+  list.addField({ id: ROW_FIELD.field, label: 'Field id (custentity...)', type: serverWidget.FieldType.TEXT });
+  const type = list.addField({ id: ROW_FIELD.type, label: 'Type', type: serverWidget.FieldType.SELECT });
+  for (const t of ['text', 'number', 'date', 'boolean']) type.addSelectOption({ value: t, text: t });
+  list.addField({ id: ROW_FIELD.key, label: 'Freshsuccess key', type: serverWidget.FieldType.TEXT });
+  m.form.customFields.forEach((r, line) => {
+    if (r.record) list.setSublistValue({ id: ROW_FIELD.record, line, value: r.record });
+    if (r.field) list.setSublistValue({ id: ROW_FIELD.field, line, value: r.field });
+    if (r.type) list.setSublistValue({ id: ROW_FIELD.type, line, value: r.type });
+    if (r.key) list.setSublistValue({ id: ROW_FIELD.key, line, value: r.key });
+  });
+}
+
+/** A tab (NetSuite shows the sections below the settings as subtabs); its fields go straight in. */
+function section(form: serverWidget.Form, id: string, label: string): string {
+  form.addTab({ id, label });
+  return id;
+}
+
 function control(form: serverWidget.Form, m: PageModel): void {
-  const g = 'custpage_grp_control';
-  form.addFieldGroup({ id: g, label: 'Sync control' });
+  const g = section(form, 'custpage_tab_control', 'Sync control');
   html(
     form,
     'custpage_control_html',
@@ -181,15 +210,13 @@ function control(form: serverWidget.Form, m: PageModel): void {
 }
 
 function status(form: serverWidget.Form, m: PageModel): void {
-  const g = 'custpage_grp_status';
-  form.addFieldGroup({ id: g, label: 'Status and errors' });
+  const g = section(form, 'custpage_tab_status', 'Status and errors');
   const retry = (m.status.counts?.dead ?? 0) > 0 ? `<p>${actionButton('retry', 'Retry dead letters')} Queues the records of the dead letters again (fix them in NetSuite first).</p>` : '';
   html(form, 'custpage_status_html', g, statusHtml(m.status) + retry);
 }
 
 function setup(form: serverWidget.Form, m: PageModel): void {
-  const g = 'custpage_grp_setup';
-  form.addFieldGroup({ id: g, label: 'Setup checklist (for Freshsuccess reading NetSuite)' });
+  const g = section(form, 'custpage_tab_setup', 'Setup checklist (for Freshsuccess reading NetSuite)');
   const steps = [
     `Give the role <strong>${esc(TOKEN_ROLE.name)}</strong> (${esc(TOKEN_ROLE.scriptId)}, installed with this SuiteApp) to the employee who will own the token: Lists &gt; Employees &gt; edit &gt; Access &gt; Roles.`,
     `Create an access token: Setup &gt; Users/Roles &gt; Access Tokens &gt; New; application <strong>${esc(INTEGRATION.name)}</strong>, that employee and that role. Keep the token id and secret.`,
@@ -215,6 +242,7 @@ export function buildAdminPage(m: PageModel): serverWidget.Form {
   form.addSubmitButton({ label: 'Save settings' });
   connection(form, m);
   mapping(form, m);
+  customFields(form, m);
   control(form, m);
   status(form, m);
   setup(form, m);

@@ -13,12 +13,12 @@ import type { EntryPoints } from 'N/types';
 import { describeConnection, testConnection } from '../app/adminConnection';
 import { retryDeadLetters } from '../app/adminRetry';
 import { describeSubmission, type JobKind, type StatusView } from '../app/adminStatusView';
-import { checkSettings, formFromRaw, type SettingsCheck, type SettingsForm } from '../domain/adminSettings';
+import { checkSettings, formFromRaw, type CustomFieldRow, type SettingsCheck, type SettingsForm } from '../domain/adminSettings';
 import { parseConfig } from '../domain/config';
 import { FreshsuccessClient } from '../freshsuccess/client';
 import { jobProgress, submitJob } from './adminJobs';
 import { NOTICE_PARAM, putNotice, takeNotice, type Notice } from './adminNotice';
-import { ACTION_PARAM, ADMIN_SCRIPT, buildAdminPage, FIELD, REMOVE_EXTRAS_FIELD } from './adminPage';
+import { ACTION_PARAM, ADMIN_SCRIPT, buildAdminPage, FIELD, REMOVE_EXTRAS_FIELD, ROW_FIELD } from './adminPage';
 import { countOutbox, deadLetters, latestProblems, readState, readStoredSettings, saveConfig, type StoredSettings } from './adminStore';
 import { netsuiteDrainTrigger } from './drainTrigger';
 import { netsuiteHttp } from './httpsPort';
@@ -30,8 +30,21 @@ type Params = Record<string, string | undefined>;
 const PROBLEMS_SHOWN = 10;
 const RETRY_BATCH = 50;
 
+/** The custom field rows as submitted; rows whose field id was emptied are dropped. */
+function rowsFromRequest(request: EntryPoints.Suitelet.onRequestContext['request']): CustomFieldRow[] {
+  const rows: CustomFieldRow[] = [];
+  const group = FIELD.customFields;
+  const count = request.getLineCount({ group });
+  for (let line = 0; line < count; line++) {
+    const v = (name: string) => String(request.getSublistValue({ group, name, line }) ?? '').trim();
+    const row = { record: v(ROW_FIELD.record) || 'customer', field: v(ROW_FIELD.field), type: v(ROW_FIELD.type) || 'text', key: v(ROW_FIELD.key) };
+    if (row.field !== '') rows.push(row);
+  }
+  return rows;
+}
+
 /** Request parameters → the settings form (checkboxes post 'T'/'F', multi-selects join with \u0005). */
-export function formFromParams(p: Params): SettingsForm {
+export function formFromParams(p: Params, rows: CustomFieldRow[]): SettingsForm {
   const s = (id: string) => p[id] ?? '';
   return {
     enabled: s(FIELD.enabled) === 'T',
@@ -54,6 +67,7 @@ export function formFromParams(p: Params): SettingsForm {
     batchMaxRecords: s(FIELD.batchMaxRecords),
     batchMaxBytes: s(FIELD.batchMaxBytes),
     mappingJson: s(FIELD.mappingJson),
+    customFields: rows,
   };
 }
 
@@ -78,7 +92,7 @@ function backToPage(notice: Notice): void {
 }
 
 function save(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, p: Params): void {
-  const form = formFromParams(p);
+  const form = formFromParams(p, rowsFromRequest(context.request));
   const check = checkSettings(form, String(stored.raw?.secretRef ?? ''));
   if (check.problems.length > 0) {
     // Shown again as typed, except a secret id box that may hold the key itself.
