@@ -50,11 +50,17 @@ test('the admin fills in the form, saves, tests the connection and reads the res
   await page.getByLabel('Subsidiaries in scope').fill('1');
   await page.getByLabel('Customer stages in scope').selectOption(['CUSTOMER', 'PROSPECT']);
   await page.getByLabel('Batch size (records)').fill('');
+  await page.getByLabel('Record, line 1').selectOption('customer');
+  await page.getByLabel('Field id (custentity...), line 1').fill('custentity_tier');
+  await page.getByLabel('Type, line 1').selectOption('text');
+  await page.getByLabel('Freshsuccess key, line 1').fill('tier');
   await Promise.all([page.waitForURL(/fsc_notice=/), page.getByRole('button', { name: 'Save settings' }).click()]);
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved' }).count()).resolves.toBe(1);
   const saved = a.configRows()[0]!.values as Record<string, unknown>;
   expect(saved[CONFIG.scopeStages]).toBe('PROSPECT, CUSTOMER');
   expect(String(saved[CONFIG.secretRef])).toMatch(/^[A-Za-z0-9]{16,64}$/);
+  expect(JSON.parse(String(saved[CONFIG.mappingJson]))).toEqual({ customer: { custom: [{ field: 'custentity_tier', type: 'text', key: 'tier' }] } });
+  expect(await page.getByLabel('Field id (custentity...), line 1').inputValue()).toBe('custentity_tier');
 
   await Promise.all([page.waitForURL(/fsc_notice=/), page.getByRole('button', { name: 'Test connection' }).click()]);
   await expect(page.getByRole('status').filter({ hasText: 'Connection OK' }).count()).resolves.toBe(1);
