@@ -220,7 +220,12 @@ export function createFakeServer(fake: FakeFreshsuccess) {
     res.on('error', () => undefined);
     const url = new URL(req.url ?? '/', 'http://fake.invalid');
     const handle = async () => {
-      if (url.pathname.startsWith('/__fake/') && !isFreshsuccessHost(req.headers.host)) return controlRequest(req, res, url);
+      if (url.pathname.startsWith('/__fake/') && !isFreshsuccessHost(req.headers.host)) {
+        // Control calls come from a test process that may be blocked for seconds in a synchronous
+        // Map/Reduce; a kept-alive socket the fake closed meanwhile would fail its next call.
+        res.setHeader('Connection', 'close');
+        return controlRequest(req, res, url);
+      }
       if (url.pathname.startsWith(API_PREFIX)) return apiRequest(req, res, url);
       await readBody(req, 0).catch(() => undefined);
       send(res, 404, { status_is_ok: false, message: `Unknown endpoint: ${url.pathname}` });
