@@ -16,7 +16,6 @@ jest.mock('N/search');
 jest.mock('N/cache');
 jest.mock('N/task');
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const ue = require('SuiteScripts/entry/ue_fsc_customer') as { afterSubmit: (context: unknown) => void };
 
 const platformDown = () => {
