@@ -1,7 +1,7 @@
 import { parseConfig } from '../../../src/TypeScript/domain/config';
 
 describe('parseConfig', () => {
-  test('defaults: internal ids as keys, deactivate on delete, 1000 records / 1 MB batches', () => {
+  test('defaults: internal ids as keys, deactivate on delete, 2,500 records / 1 MB batches', () => {
     const { config, problems } = parseConfig({ enabled: 'T', secretRef: '{custsecret_fsc_key}' });
     expect(problems).toEqual([]);
     expect(config.enabled).toBe(true);
@@ -9,7 +9,7 @@ describe('parseConfig', () => {
     expect(config.accountIdSource).toEqual({ kind: 'internalid' });
     expect(config.userIdSource).toBe('internalid');
     expect(config.deletePolicy).toEqual({ customer: 'deactivate', contact: 'deactivate' });
-    expect(config.batch).toEqual({ maxRecords: 1000, maxBytes: 1_000_000 });
+    expect(config.batch).toEqual({ maxRecords: 2500, maxBytes: 1_000_000 });
     expect(config.scope).toEqual({ stages: [], subsidiaries: [], savedSearchId: null, syncContacts: true });
   });
 
@@ -35,7 +35,7 @@ describe('parseConfig', () => {
     expect(config.accountIdSource).toEqual({ kind: 'internalid' });
     expect(config.scope.stages).toEqual(['CUSTOMER']);
     expect(config.deletePolicy.contact).toBe('deactivate');
-    expect(config.batch.maxRecords).toBe(1000);
+    expect(config.batch.maxRecords).toBe(2500);
     expect([...problems].sort()).toEqual([
       'Region must be one of us, eu (got "apac")',
       'Account id source "field" needs a customer custom field id (custentity...)',

@@ -1,4 +1,4 @@
-import { cutBatches, hierarchyDepths, parentsFirst, utf8Length } from '../../../src/TypeScript/domain/batching';
+import { cutBatches, cutGreedy, hierarchyDepths, parentsFirst, utf8Length } from '../../../src/TypeScript/domain/batching';
 import { coalesce } from '../../../src/TypeScript/domain/coalesce';
 import { planBatches } from '../../../src/TypeScript/domain/plan';
 import { decodeBatchKey, type AccountBatch, type ContactBatch } from '../../../src/TypeScript/domain/workBatch';
@@ -36,6 +36,29 @@ describe('batching', () => {
     expect(cutBatches(items, { maxRecords: 2, maxBytes: 10_000 })).toEqual([[1, 2], [3, 4], [5]]);
     expect(cutBatches(items, { maxRecords: 100, maxBytes: 14 + 100 + 1 + 100 })).toEqual([[1, 2], [3, 4], [5]]);
     expect(cutBatches([{ item: 'huge', bytes: 1e6 }, { item: 'x', bytes: 1 }], { maxRecords: 100, maxBytes: 1000 })).toEqual([['huge'], ['x']]);
+  });
+
+  test('even batches: as few requests as the greedy cut, sizes balanced, caps kept', () => {
+    const n = (count: number, bytes = 10) => Array.from({ length: count }, (_, i) => ({ item: i, bytes }));
+    const sizes = (b: unknown[][]) => b.map((x) => x.length);
+    // 2,600 at a cap of 2,500: two requests either way, 1,300 each rather than 2,500 + 100.
+    expect(sizes(cutBatches(n(2600), { maxRecords: 2500, maxBytes: 1e9 }))).toEqual([1300, 1300]);
+    expect(sizes(cutBatches(n(5001), { maxRecords: 2500, maxBytes: 1e9 }))).toEqual([1667, 1667, 1667]);
+    // The byte cap decides: 3 requests of ~equal bytes, none over the cap.
+    const byBytes = cutBatches(n(250, 100), { maxRecords: 5000, maxBytes: 10_000 });
+    expect(sizes(byBytes)).toEqual([84, 84, 82]);
+    // Uneven record sizes: never more requests than the greedy cut, never over either cap.
+    const mixed = Array.from({ length: 997 }, (_, i) => ({ item: i, bytes: i % 7 === 0 ? 900 : 40 + (i % 13) }));
+    for (const limits of [{ maxRecords: 300, maxBytes: 1e9 }, { maxRecords: 5000, maxBytes: 20_000 }, { maxRecords: 120, maxBytes: 9_000 }]) {
+      const greedy = cutGreedy(mixed, limits);
+      const even = cutBatches(mixed, limits);
+      expect(even.length).toBeLessThanOrEqual(greedy.length);
+      expect(even.flat()).toEqual(mixed.map((m) => m.item));
+      for (const b of even) {
+        expect(b.length).toBeLessThanOrEqual(limits.maxRecords);
+        expect(14 + b.reduce((s, i) => s + (mixed[i as number]?.bytes ?? 0) + 1, -1)).toBeLessThanOrEqual(limits.maxBytes);
+      }
+    }
   });
 
   test('UTF-8 length counts multi-byte characters', () => {
