@@ -60,11 +60,16 @@ function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
 
 const isSource = (name: string) => name.endsWith('.ts') && !name.endsWith('.d.ts');
 
+/** Every TypeScript source of the SuiteApp. */
+export function productSources(): string[] {
+  return filesUnder(SOURCES, isSource);
+}
+
 /** Sources whose built .js is missing or older than the source or tsconfig.json. */
 export function staleSources(): string[] {
   const out = suiteAppFolder();
   const tsconfig = statSync(join(PROJECT_ROOT, 'tsconfig.json')).mtimeMs;
-  return filesUnder(SOURCES, isSource).filter((src) => {
+  return productSources().filter((src) => {
     const built = join(out, relative(SOURCES, src).replace(/\.ts$/, '.js'));
     if (!existsSync(built)) return true;
     const builtAt = statSync(built).mtimeMs;
@@ -78,9 +83,16 @@ function compileAndSync(): void {
   const staging = join(SCRATCH, `product-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   try {
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(PROJECT_ROOT, 'tsconfig.json'), '--outDir', staging], {
-      stdio: 'inherit',
-    });
+    try {
+      execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(PROJECT_ROOT, 'tsconfig.json'), '--outDir', staging], {
+        stdio: 'pipe',
+      });
+    } catch (e) {
+      const err = e as { stdout?: Buffer; stderr?: Buffer; message: string };
+      const text = `${err.stdout?.toString() ?? ''}${err.stderr?.toString() ?? ''}`.trim() || err.message;
+      // The folder is left as it was: a failed compile must not half-replace a working build.
+      throw new Error(`tsc failed; the SuiteApp folder was not changed:\n${text}`);
+    }
     const built = new Set<string>();
     for (const file of filesUnder(staging, () => true)) {
       const rel = relative(staging, file);
@@ -128,9 +140,14 @@ export function ensureProductBuilt(): boolean {
 }
 
 if (require.main === module) {
-  if (process.argv.includes('--if-stale')) {
-    console.log(ensureProductBuilt() ? 'Built the SuiteApp.' : 'SuiteApp build is up to date.');
-  } else {
-    buildProduct();
+  try {
+    if (process.argv.includes('--if-stale')) {
+      console.log(ensureProductBuilt() ? 'Built the SuiteApp.' : 'SuiteApp build is up to date.');
+    } else {
+      buildProduct();
+    }
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(1);
   }
 }
