@@ -68,6 +68,10 @@ export interface StateView {
   sweepWatermark: number | null;
   fullSync: unknown;
   lastRun: Record<string, unknown> | null;
+  /** Who holds the push lease (holder, since, until, taskId), or null. */
+  pushLease: { holder: string; since: number; until: number; taskId?: string } | null;
+  /** Set while a full sync waits for a drain to finish pushing. */
+  fullSyncRequestedAt: number | null;
 }
 
 export interface DrainReport {
@@ -190,6 +194,8 @@ export class SyncHarness {
       sweepWatermark: num(v[STATE.sweepWatermark]),
       fullSync: json(v[STATE.fullSync]),
       lastRun: json(v[STATE.lastRun]),
+      pushLease: json(v[STATE.pushLease]) as StateView['pushLease'],
+      fullSyncRequestedAt: num(v[STATE.fullSyncRequestedAt]),
     };
   }
 
@@ -236,6 +242,11 @@ export class SyncHarness {
   /** An admin starts the drain by hand (Save & Execute on its on-demand deployment). */
   startDrain(): void {
     this.queueDeployment(SCRIPTS.drain.scriptId, SCRIPTS.drain.onDemand);
+  }
+
+  /** The admin starts a full sync (Save & Execute) without running the queue yet. */
+  startFullSync(): void {
+    this.queueDeployment(SCRIPTS.fullSync.scriptId, SCRIPTS.fullSync.onDemand);
   }
 
   /** The admin starts a full sync; runs the queue to the end (including drains it starts). */

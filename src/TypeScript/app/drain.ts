@@ -20,7 +20,8 @@ import type { CustomerSnapshot, NewOutboxEntry } from '../domain/types';
 import { companiesWaiting, deferContacts, type Deferral } from '../domain/waiting';
 import { decodeBatchKey, encodeBatchKey, type WorkBatch } from '../domain/workBatch';
 import { countNotes, noteEntries } from './notes';
-import type { Clock, ConfigStore, DrainTrigger, Logger, OutboxStore, RunStats, SnapshotReader, StateStore } from './ports';
+import { leaseLive, takeLease, type PushLease, type TaskState } from '../domain/pushLease';
+import type { Clock, ConfigStore, DrainTrigger, JobControl, Logger, OutboxStore, RunStats, SnapshotReader, StateStore, SyncState } from './ports';
 import type { BatchResult } from './pushBatch';
 
 /** What travels from getInputData to map: the batch and the config it was planned with. */
@@ -81,7 +82,30 @@ export function waitingEntry(deferral: Deferral, now: number, source: string): N
   };
 }
 
-export type DrainStatus = 'not_configured' | 'disabled' | 'misconfigured' | 'paused' | 'idle' | 'planned';
+export type DrainStatus = 'not_configured' | 'disabled' | 'misconfigured' | 'paused' | 'idle' | 'planned' | 'deferred';
+
+/** The live lease on the state record, if any (task states from checkStatus when it names a task). */
+export function liveLease(state: SyncState, now: number, jobs?: JobControl): PushLease | null {
+  const lease = state.pushLease ?? null;
+  const taskState = (id: string): TaskState => (jobs ? jobs.taskState(id) : 'unknown');
+  return lease && leaseLive(lease, now, taskState) ? lease : null;
+}
+
+/**
+ * A full sync stood back for a drain (fullSyncRequestedAt): start it now that no drain pushes, and
+ * take the lease on its behalf with its task id, so a drain arriving meanwhile stands back. true
+ * when the full sync is on its way (this run must not push).
+ */
+export function startRequestedFullSync(state: SyncState, now: number, deps: { state: StateStore; jobs?: JobControl; log: Logger }): boolean {
+  if (state.fullSyncRequestedAt === null || state.fullSyncRequestedAt === undefined || !deps.jobs) return false;
+  const started = deps.jobs.submitFullSync();
+  if (started.result === 'submitted') {
+    deps.state.update({ pushLease: takeLease('fullsync', now, started.taskId ?? undefined), fullSyncRequestedAt: null });
+    deps.log.audit('FreshSync: starting the full sync that waited for the drain', started.taskId ?? '');
+    return true;
+  }
+  return started.result === 'already_running';
+}
 
 export interface DrainPlan {
   status: DrainStatus;
@@ -101,6 +125,8 @@ export interface PlanDeps {
   snapshots: SnapshotReader;
   clock: Clock;
   log: Logger;
+  /** Task states for the push lease and starting a full sync that waited (optional: without it, leases end at `until`). */
+  jobs?: JobControl;
 }
 
 /** Customers pushed now whose scope fields changed, when the scope filters on them. */
@@ -143,9 +169,23 @@ export function planDrain(deps: PlanDeps): DrainPlan {
     deps.log.audit('Settings changed since Freshsuccess refused the key: pushing resumes', state.pauseMessage);
   }
   const now = deps.clock.now();
+  // One bulk request at a time per endpoint: a full sync pushing holds the lease, and this drain
+  // stands back without writing anything (its entries stay queued; the safety net or the next
+  // save starts a drain after the full sync).
+  const lease = liveLease(state, now, deps.jobs);
+  if (lease?.holder === 'fullsync') {
+    deps.log.audit('FreshSync drain waits: a full sync is pushing', `since ${new Date(lease.since).toISOString()}`);
+    return empty('deferred');
+  }
+  if (startRequestedFullSync(state, now, deps)) return empty('deferred');
   const open = deps.outbox.readOpen(state.drainCursor);
   const entries = open.filter((e) => e.status !== 'RETRY' || (e.notBefore ?? 0) <= now);
   if (entries.length === 0) return empty('idle');
+  // Taken as soon as there is work, before the slower snapshot searches, so a full sync starting
+  // now sees it (2 units); summarize releases it in its one state write. A drain's own lease
+  // left by a crashed or restarted run is simply taken again. No compare-and-set exists for
+  // submitFields: two runs starting within the same moment could both push once ([open] risk, small).
+  deps.state.update({ pushLease: takeLease('drain', now) });
   let planMax = state.drainCursor;
   for (const e of entries) if (e.status === 'PENDING' && e.id > planMax) planMax = e.id;
 
@@ -265,7 +305,7 @@ export function finishDrain(summary: DrainSummary, deps: FinishDeps): FinishRepo
   }
   const cursor = nextCursor(summary.keys, summary.failedKeys);
   if (cursor === null) return { cursor, stats, remaining: 0, resubmitted: false };
-  deps.state.update({ drainCursor: cursor, lastRun: stats });
+  deps.state.update({ drainCursor: cursor, lastRun: stats, pushLease: null });
   if (summary.failedKeys.length > 0) deps.log.error('Drain batches failed unexpectedly; they will be read again', summary.failedKeys.join('\n'));
   if (paused) return { cursor, stats, remaining: 0, resubmitted: false };
   const remaining = deps.outbox.countDue(cursor, now);
@@ -279,6 +319,9 @@ export interface NudgeDeps {
   outbox: OutboxStore;
   trigger: DrainTrigger;
   clock: Clock;
+  /** Optional: starts a full sync that waited for a drain; reads task states for the lease. */
+  jobs?: JobControl;
+  log?: Logger;
 }
 
 /**
@@ -292,6 +335,11 @@ export function nudgeDrain(deps: NudgeDeps): { due: number; submitted: boolean }
     const loaded = deps.config.load();
     if (!loaded || pauseHolds(state.pausedAt, loaded.config)) return { due: 0, submitted: false };
   }
-  const due = deps.outbox.countDue(state.drainCursor, deps.clock.now());
+  const now = deps.clock.now();
+  const lease = liveLease(state, now, deps.jobs);
+  // A full sync pushing: a drain would only stand back. Later quarter hours start it.
+  if (lease?.holder === 'fullsync') return { due: 0, submitted: false };
+  if (!lease && deps.log && startRequestedFullSync(state, now, { state: deps.state, jobs: deps.jobs, log: deps.log })) return { due: 0, submitted: false };
+  const due = deps.outbox.countDue(state.drainCursor, now);
   return { due, submitted: due > 0 && deps.trigger.submit() === 'submitted' };
 }

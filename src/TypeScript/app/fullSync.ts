@@ -11,13 +11,15 @@ import type { WorkItem } from '../domain/coalesce';
 import { planBatches } from '../domain/plan';
 import type { ContactSnapshot, CustomerSnapshot } from '../domain/types';
 import { decodeBatchKey } from '../domain/workBatch';
-import { pauseHolds, tasksOf, type DrainTask } from './drain';
+import { takeLease } from '../domain/pushLease';
+import { liveLease, pauseHolds, tasksOf, type DrainTask } from './drain';
 import { countNotes, noteEntries } from './notes';
-import type { Clock, ConfigStore, DrainTrigger, FullSyncState, Logger, OutboxStore, RunStats, SnapshotReader, StateStore } from './ports';
+import type { Clock, ConfigStore, DrainTrigger, FullSyncState, JobControl, Logger, OutboxStore, RunStats, SnapshotReader, StateStore } from './ports';
 import type { BatchResult } from './pushBatch';
 
 export interface FullSyncPlan {
-  status: 'not_configured' | 'disabled' | 'misconfigured' | 'paused' | 'planned';
+  /** waiting: a drain is pushing; this run stood back and the next drain or the safety net starts it again. */
+  status: 'not_configured' | 'disabled' | 'misconfigured' | 'paused' | 'planned' | 'waiting';
   runId: string;
   tasks: Record<string, DrainTask>;
   customers: number;
@@ -33,6 +35,8 @@ export interface FullSyncDeps {
   snapshots: SnapshotReader;
   clock: Clock;
   log: Logger;
+  /** Task states for the push lease (optional: without it, leases end at `until`). */
+  jobs?: JobControl;
 }
 
 /**
@@ -54,6 +58,17 @@ export function planFullSync(deps: FullSyncDeps): FullSyncPlan {
   if (problems.length > 0 || !config.secret) return none('misconfigured');
   const state = deps.state.read();
   if (pauseHolds(state.pausedAt, config)) return none('paused');
+  // One bulk request at a time per endpoint: a drain pushing holds the lease. Stand back and
+  // leave a request (2 units): the next drain, or the safety net within 15 minutes, starts the
+  // full sync again once the drain is done. Otherwise take the lease before the long reads
+  // (2 units), keeping the task id when the engine started this run on a request.
+  const lease = liveLease(state, now, deps.jobs);
+  if (lease?.holder === 'drain') {
+    deps.state.update({ fullSyncRequestedAt: now });
+    deps.log.audit('FreshSync full sync waits: the drain is pushing', 'It starts again when the drain is done (at the latest with the 15-minute safety net).');
+    return none('waiting');
+  }
+  deps.state.update({ pushLease: takeLease('fullsync', now, lease?.holder === 'fullsync' ? lease.taskId : undefined), fullSyncRequestedAt: null });
   const resume = state.fullSync && state.fullSync.status !== 'done' ? state.fullSync : null;
 
   const customers: CustomerSnapshot[] = [];
@@ -74,6 +89,8 @@ export function planFullSync(deps: FullSyncDeps): FullSyncPlan {
   const n = countNotes(plan.notes);
   if (n.dead + n.skipped > 0) deps.log.audit('Full sync: records not sent', `${n.dead} invalid (dead letters), ${n.skipped} skipped (see the outbox)`);
   const tasks = tasksOf(plan.batches, config);
+  // Nothing to push: no summarize write will follow, so the lease is released here.
+  if (plan.batches.length === 0) deps.state.update({ pushLease: null });
   return { status: 'planned', runId, tasks, customers: customers.length, contacts: contacts.length };
 }
 
@@ -128,7 +145,7 @@ export function finishFullSync(summary: FullSyncSummary, deps: FinishFullSyncDep
     contactsDone: contactAfter === null,
     status: partial ? 'partial' : 'done',
   };
-  deps.state.update({ fullSync, lastRun: stats });
+  deps.state.update({ fullSync, lastRun: stats, pushLease: null });
   if (partial) deps.log.error('Full sync incomplete: run it again to resume', summary.failedKeys.join('\n'));
   // Records that failed transiently wait as retry entries: let the drain pick them up.
   if (stats.retried > 0) deps.trigger.submit();

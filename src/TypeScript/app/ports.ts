@@ -5,6 +5,7 @@
  */
 import type { FieldValues } from '../domain/changeDetection';
 import type { ParsedConfig, SyncConfig } from '../domain/config';
+import type { PushLease, TaskState } from '../domain/pushLease';
 import type { ContactSnapshot, CustomerSnapshot, EntityKeys, NewOutboxEntry, OutboxEntry, RecordKind } from '../domain/types';
 
 export interface Clock {
@@ -58,6 +59,10 @@ export interface SyncState {
   pausedAt: number | null;
   pauseMessage: string;
   lastRun: RunStats | null;
+  /** Who is pushing now (domain/pushLease.ts); absent or null: nobody. */
+  pushLease?: PushLease | null;
+  /** A full sync that found a drain pushing and stood back: the next drain or the safety net starts it. */
+  fullSyncRequestedAt?: number | null;
 }
 
 /** The state record. read ~1 unit (lookup), update 2 (one submitFields). */
@@ -121,6 +126,12 @@ export type TriggerResult = 'submitted' | 'already_running' | 'not_permitted' | 
 /** Starts the drain Map/Reduce (task submit: 20 units). Never throws. */
 export interface DrainTrigger {
   submit(): TriggerResult;
+}
+
+/** Starts the full sync and asks how a task is doing (submit 20 units, checkStatus 0). Never throws. */
+export interface JobControl {
+  submitFullSync(): { result: TriggerResult; taskId: string | null };
+  taskState(taskId: string): TaskState;
 }
 
 export type RandomSource = () => number;

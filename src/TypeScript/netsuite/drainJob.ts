@@ -14,11 +14,11 @@ import { engine } from './wiring';
 export function drainInput(restarted = false): Record<string, string> {
   const e = engine();
   if (runtime.getCurrentScript().deploymentId === SCRIPTS.drain.scheduled) {
-    const nudge = nudgeDrain({ config: e.config, state: e.state, outbox: e.outbox, trigger: e.trigger, clock: e.clock });
+    const nudge = nudgeDrain({ config: e.config, state: e.state, outbox: e.outbox, trigger: e.trigger, clock: e.clock, jobs: e.jobs, log: e.log });
     if (nudge.due > 0) e.log.audit('FreshSync safety net', JSON.stringify(nudge));
     return {};
   }
-  const plan = planDrain({ restarted, config: e.config, state: e.state, outbox: e.outbox, snapshots: e.snapshots, clock: e.clock, log: e.log });
+  const plan = planDrain({ restarted, config: e.config, state: e.state, outbox: e.outbox, snapshots: e.snapshots, clock: e.clock, log: e.log, jobs: e.jobs });
   if (plan.warnings.length > 0) e.log.audit('FreshSync mapping warnings', plan.warnings.slice(0, 50).join('\n'));
   const input: Record<string, string> = {};
   for (const [key, task] of Object.entries(plan.tasks)) input[key] = JSON.stringify(task);

@@ -7,7 +7,7 @@ import { engine } from './wiring';
 
 export function fullSyncInput(restarted = false): Record<string, string> {
   const e = engine();
-  const plan = planFullSync({ restarted, config: e.config, state: e.state, outbox: e.outbox, snapshots: e.snapshots, clock: e.clock, log: e.log });
+  const plan = planFullSync({ restarted, config: e.config, state: e.state, outbox: e.outbox, snapshots: e.snapshots, clock: e.clock, log: e.log, jobs: e.jobs });
   e.log.audit('FreshSync full sync planned', JSON.stringify({ status: plan.status, customers: plan.customers, contacts: plan.contacts, batches: Object.keys(plan.tasks).length }));
   const input: Record<string, string> = {};
   for (const [key, task] of Object.entries(plan.tasks)) input[key] = JSON.stringify(task);

@@ -32,6 +32,10 @@ export const STATE = {
   pausedAt: 'custrecord_fsc_st_paused_at',
   pauseMessage: 'custrecord_fsc_st_pause_msg',
   lastRun: 'custrecord_fsc_st_last_run',
+  /** Push lease (JSON, domain/pushLease.ts): one bulk pusher at a time. */
+  pushLease: 'custrecord_fsc_st_lease',
+  /** When a full sync stood back for a pushing drain (ms); cleared when a full sync starts. */
+  fullSyncRequestedAt: 'custrecord_fsc_st_fs_request',
 } as const;
 
 export const OUTBOX = {

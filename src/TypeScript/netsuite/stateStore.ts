@@ -1,12 +1,13 @@
 /** The state custom record: read with one lookupFields (1), updated with one submitFields (2). */
 import * as record from 'N/record';
+import { parseLease } from '../domain/pushLease';
 import type { FullSyncState, RunStats, StateStore, SyncState } from '../app/ports';
 import type { Settings } from './settings';
 import { readSingleton, rememberSingleton } from './singleton';
 import { STATE } from './schema';
 import { lookupValue, num, parseJson } from './values';
 
-const COLUMNS = [STATE.drainCursor, STATE.fullSync, STATE.sweepWatermark, STATE.pausedAt, STATE.pauseMessage, STATE.lastRun];
+const COLUMNS = [STATE.drainCursor, STATE.fullSync, STATE.sweepWatermark, STATE.pausedAt, STATE.pauseMessage, STATE.lastRun, STATE.pushLease, STATE.fullSyncRequestedAt];
 
 function optionalNumber(v: unknown): number | null {
   const s = lookupValue(v);
@@ -56,6 +57,8 @@ export function netsuiteStateStore(settings?: () => Settings): StateStore & { id
         pausedAt: optionalNumber(v[STATE.pausedAt]),
         pauseMessage: lookupValue(v[STATE.pauseMessage]),
         lastRun: parseJson<RunStats | null>(v[STATE.lastRun], null),
+        pushLease: parseLease(lookupValue(v[STATE.pushLease])),
+        fullSyncRequestedAt: optionalNumber(v[STATE.fullSyncRequestedAt]),
       };
     },
     update(patch: Partial<SyncState>): void {
@@ -66,6 +69,8 @@ export function netsuiteStateStore(settings?: () => Settings): StateStore & { id
       if (patch.pausedAt !== undefined) values[STATE.pausedAt] = patch.pausedAt === null ? '' : patch.pausedAt;
       if (patch.pauseMessage !== undefined) values[STATE.pauseMessage] = patch.pauseMessage.slice(0, 3900);
       if (patch.lastRun !== undefined) values[STATE.lastRun] = patch.lastRun === null ? '' : JSON.stringify(patch.lastRun).slice(0, 3900);
+      if (patch.pushLease !== undefined) values[STATE.pushLease] = patch.pushLease === null ? '' : JSON.stringify(patch.pushLease);
+      if (patch.fullSyncRequestedAt !== undefined) values[STATE.fullSyncRequestedAt] = patch.fullSyncRequestedAt === null ? '' : patch.fullSyncRequestedAt;
       if (Object.keys(values).length === 0) return;
       if (id === null) {
         try {

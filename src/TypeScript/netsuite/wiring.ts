@@ -5,6 +5,7 @@ import { netsuiteChangeFinder } from './changeFinder';
 import { netsuiteConfigStore } from './configStore';
 import { netsuiteDrainTrigger } from './drainTrigger';
 import { netsuiteHttp } from './httpsPort';
+import { netsuiteJobControl } from './jobControl';
 import { netsuiteOutbox } from './outboxStore';
 import { clock, logger, random } from './platform';
 import { netsuiteLookup } from './saveTimeLookup';
@@ -27,6 +28,7 @@ export function engine() {
     lookup: netsuiteLookup(),
     finder: netsuiteChangeFinder(),
     trigger: netsuiteDrainTrigger(),
+    jobs: netsuiteJobControl(),
     clock,
     log: logger,
     random,
