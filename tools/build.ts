@@ -9,9 +9,9 @@
  * `tsx tools/build.ts` always builds; `--if-stale` builds only when a source is newer than its
  * output (what npm start, the benchmark and the e2e harness need).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { runTsc } from './compileScripts';
 import { PROJECT_ROOT, SDF_ROOT, suiteAppFolder } from './project';
 
 const SOURCES = join(SDF_ROOT, 'TypeScript');
@@ -83,16 +83,8 @@ function compileAndSync(): void {
   const staging = join(SCRATCH, `product-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   try {
-    try {
-      execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(PROJECT_ROOT, 'tsconfig.json'), '--outDir', staging], {
-        stdio: 'pipe',
-      });
-    } catch (e) {
-      const err = e as { stdout?: Buffer; stderr?: Buffer; message: string };
-      const text = `${err.stdout?.toString() ?? ''}${err.stderr?.toString() ?? ''}`.trim() || err.message;
-      // The folder is left as it was: a failed compile must not half-replace a working build.
-      throw new Error(`tsc failed; the SuiteApp folder was not changed:\n${text}`);
-    }
+    // On failure the folder is left as it was: a failed compile must not half-replace a working build.
+    runTsc(['-p', join(PROJECT_ROOT, 'tsconfig.json'), '--outDir', staging], 'tsc failed; the SuiteApp folder was not changed');
     const built = new Set<string>();
     for (const file of filesUnder(staging, () => true)) {
       const rel = relative(staging, file);

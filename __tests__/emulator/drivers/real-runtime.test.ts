@@ -10,7 +10,7 @@ import { NetSuiteRuntime } from '../../../emulator/runtime/NetSuiteRuntime';
 import { emptyProject } from '../../../emulator/runtime/project/definitions';
 import { installDrivers } from '../../../emulator/runtime/task/drivers';
 import { ChildServer, startChildServer } from './support/child-server';
-import { compileFixture } from './support/compile-fixture';
+import { compileFixtures, fixtureScript } from './support/compile-fixture';
 import { deployment } from './support/mr-setup';
 
 let server: ChildServer;
@@ -24,7 +24,8 @@ afterAll(async () => {
 function world(mode: string) {
   const sdfRoot = mkdtempSync(join(tmpdir(), 'sdf-'));
   const rt = new NetSuiteRuntime({ sdfRoot, appId: 'com.freshsync.connector', project: emptyProject() });
-  const mrFile = compileFixture(join(sdfRoot, 'FileCabinet'), join(__dirname, 'fixtures/mr_fixture.ts'), 'mr_fixture');
+  compileFixtures(join(sdfRoot, 'FileCabinet'));
+  const mrFile = fixtureScript('mr_fixture');
   rt.defineScript({
     scriptId: 'customscript_fx_mr',
     name: 'Fixture MR',

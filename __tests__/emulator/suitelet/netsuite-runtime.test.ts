@@ -14,7 +14,7 @@ import { SecretVault } from '../../../emulator/runtime/https/secrets';
 import { installSuiteletModules } from '../../../emulator/runtime/suitelet/install';
 import { selectSourceFrom } from '../../../emulator/runtime/suitelet/select-source';
 import { startSuiteletServer, type SuiteletServer } from '../../../emulator/runtime/suitelet/server';
-import { compileFixture } from './support/compile';
+import { compileFixtures } from './support/compile';
 import { formAction, formToken, pathFor, SCRIPT } from './support/harness';
 
 const APP = 'com.freshsync.connector';
@@ -26,7 +26,7 @@ let clerk: ScriptUser | undefined;
 
 beforeAll(async () => {
   sdfRoot = mkdtempSync(join(tmpdir(), 'fsc-sl-core-'));
-  compileFixture(join(__dirname, 'fixtures', 'sl_fixture_config.ts'), join(sdfRoot, 'FileCabinet', 'SuiteApps', APP), 'entry/sl_fixture_config.js');
+  compileFixtures(join(sdfRoot, 'FileCabinet', 'SuiteApps', APP));
   const script: ScriptDefinition = {
     scriptId: SCRIPT,
     name: 'Freshsuccess settings',

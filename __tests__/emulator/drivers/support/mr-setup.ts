@@ -9,7 +9,7 @@ import type { DeploymentDefinition, ScriptDefinition } from '../../../../emulato
 import { installHttps, HttpsHandle } from '../../../../emulator/runtime/https/install';
 import { installTask, TaskHandle, TaskOptions } from '../../../../emulator/runtime/task/install';
 import { taskStatus } from '../../../../emulator/runtime/task/status';
-import { compileFixture } from './compile-fixture';
+import { compileFixtures, fixtureScript } from './compile-fixture';
 import { TestRuntime, TestUser } from './test-runtime';
 
 export const MR = 'customscript_fx_mr';
@@ -73,10 +73,11 @@ export function mrWorld(
 ): MrWorld {
   const fileCabinet = mkdtempSync(join(tmpdir(), 'fc-'));
   const rt = new TestRuntime(fileCabinet);
-  const mrFile = compileFixture(fileCabinet, join(__dirname, '../fixtures/mr_fixture.ts'), 'mr_fixture');
-  const exitFile = compileFixture(fileCabinet, join(__dirname, '../fixtures/mr_exit_fixture.ts'), 'mr_exit_fixture');
-  const ssFile = compileFixture(fileCabinet, join(__dirname, '../fixtures/ss_fixture.ts'), 'ss_fixture');
-  const noRetryFile = compileFixture(fileCabinet, join(__dirname, '../fixtures/mr_noretry_fixture.ts'), 'mr_noretry_fixture');
+  compileFixtures(fileCabinet);
+  const mrFile = fixtureScript('mr_fixture');
+  const exitFile = fixtureScript('mr_exit_fixture');
+  const ssFile = fixtureScript('ss_fixture');
+  const noRetryFile = fixtureScript('mr_noretry_fixture');
   const scripts: ScriptDefinition[] = [
     {
       scriptId: MR,

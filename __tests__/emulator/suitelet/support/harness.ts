@@ -10,7 +10,7 @@ import { installHttps, type HttpsHandle } from '../../../../emulator/runtime/htt
 import { SecretVault } from '../../../../emulator/runtime/https/secrets';
 import { installSuiteletModules, type SuiteletSupport } from '../../../../emulator/runtime/suitelet/install';
 import { startSuiteletServer, type SuiteletServer } from '../../../../emulator/runtime/suitelet/server';
-import { compileFixture } from './compile';
+import { compileFixtures } from './compile';
 import { TestRuntime } from './test-runtime';
 
 export const SCRIPT = 'customscript_fsc_sl_config';
@@ -50,7 +50,7 @@ export interface Harness {
 
 export async function startHarness(): Promise<Harness> {
   const cabinet = mkdtempSync(join(tmpdir(), 'fsc-suitelet-'));
-  const builtSource = compileFixture(join(__dirname, '..', 'fixtures', 'sl_fixture_config.ts'), cabinet, 'entry/sl_fixture_config.js');
+  const builtSource = compileFixtures(cabinet);
   const rt = new TestRuntime(scripts(), cabinet);
   // The vault N/https reads is the one credential fields write to, as in NetSuite.
   const vault = new SecretVault();
