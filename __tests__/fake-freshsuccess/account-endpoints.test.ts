@@ -1,25 +1,17 @@
 /** GET one/list with paging, PUT, DELETE (deactivation) and the removal sub-resources of /accounts. */
-import { startFakeFreshsuccess, type InProcessFakeFreshsuccess } from '../../emulator/fake-freshsuccess/server';
-import { account, apiClient, TEST_KEY } from './http';
+import { account } from './http';
+import { useFakeFreshsuccess } from './support/useFake';
 
-let fs: InProcessFakeFreshsuccess;
-let api: ReturnType<typeof apiClient>;
-
-beforeAll(async () => {
-  fs = await startFakeFreshsuccess({ apiKeys: [TEST_KEY] });
-  api = apiClient(fs.url);
-});
-afterAll(() => fs.stop());
-beforeEach(() => fs.control.reset());
+const fake = useFakeFreshsuccess();
 
 const ids = (r: { json: Record<string, unknown> }) => (r.json.results as Array<{ account_id: string }>).map((a) => a.account_id);
 
 describe('GET /accounts/{account_id}', () => {
   it('returns every property, dimensions and CSMs included', async () => {
-    await api.post('accounts', {
+    await fake.api.post('accounts', {
       records: [account('A/1', { tier: 'Gold', custom_value_dimensions: [{ key: 'Seats', value: 3 }], assigned_csms: [{ email: 'c@x.com' }] })],
     });
-    const r = await api.get(`accounts/${encodeURIComponent('A/1')}`);
+    const r = await fake.api.get(`accounts/${encodeURIComponent('A/1')}`);
     expect(r.status).toBe(200);
     expect(r.json.status_is_ok).toBe(true);
     expect(r.json.results).toEqual([
@@ -37,7 +29,7 @@ describe('GET /accounts/{account_id}', () => {
   });
 
   it('answers 404 with a message for a missing account', async () => {
-    const r = await api.get('accounts/NOPE');
+    const r = await fake.api.get('accounts/NOPE');
     expect(r.status).toBe(404);
     expect(r.json).toEqual({ status_is_ok: false, message: 'Account not found: NOPE' });
   });
@@ -45,26 +37,26 @@ describe('GET /accounts/{account_id}', () => {
 
 describe('GET /accounts paging', () => {
   beforeEach(async () => {
-    await fs.control.configure({ maxPageSize: 2 });
-    await api.post('accounts', { records: ['E', 'B', 'D', 'A', 'C'].map((id) => account(id)) });
+    await fake.control.configure({ maxPageSize: 2 });
+    await fake.api.post('accounts', { records: ['E', 'B', 'D', 'A', 'C'].map((id) => account(id)) });
   });
 
   it('pages 0-based; a page shorter than max_page_size is the last', async () => {
     const pages = [];
-    for (let page = 0; page < 4; page++) pages.push(await api.get(`accounts?page=${page}`));
+    for (let page = 0; page < 4; page++) pages.push(await fake.api.get(`accounts?page=${page}`));
     expect(pages.map(ids)).toEqual([['E', 'B'], ['D', 'A'], ['C'], []]);
     expect(pages[1]?.json).toMatchObject({ status_is_ok: true, current_page: 1, max_page_size: 2 });
   });
 
   it('orders by a property in either direction', async () => {
-    expect(ids(await api.get('accounts?order_by=account_id&direction=asc&page=0'))).toEqual(['A', 'B']);
-    expect(ids(await api.get('accounts?order_by=account_id&direction=desc&page=1'))).toEqual(['C', 'B']);
+    expect(ids(await fake.api.get('accounts?order_by=account_id&direction=asc&page=0'))).toEqual(['A', 'B']);
+    expect(ids(await fake.api.get('accounts?order_by=account_id&direction=desc&page=1'))).toEqual(['C', 'B']);
   });
 
   it('leaves dimensions and CSMs out unless asked with include=', async () => {
-    const plain = (await api.get('accounts')).json.results as Array<Record<string, unknown>>;
+    const plain = (await fake.api.get('accounts')).json.results as Array<Record<string, unknown>>;
     expect(plain[0]).not.toHaveProperty('custom_label_dimensions');
-    const withDims = (await api.get('accounts?include=custom_label_dimensions,assigned_csms')).json.results as Array<Record<string, unknown>>;
+    const withDims = (await fake.api.get('accounts?include=custom_label_dimensions,assigned_csms')).json.results as Array<Record<string, unknown>>;
     expect(withDims[0]).toMatchObject({ custom_label_dimensions: [], assigned_csms: [] });
     expect(withDims[0]).not.toHaveProperty('custom_value_dimensions');
   });
@@ -76,16 +68,16 @@ describe('GET /accounts paging', () => {
     ['direction=up', 'Invalid direction: up'],
     ['include=custom_dimensions', 'Invalid include value(s): custom_dimensions'],
   ])('fails %s with status_is_ok:false', async (query, message) => {
-    const r = await api.get(`accounts?${query}`);
+    const r = await fake.api.get(`accounts?${query}`);
     expect(r.json.status_is_ok).toBe(false);
     expect(r.json.message).toContain(message);
   });
 
   it('defaults to 1000 per page', async () => {
-    await fs.control.reset();
-    await api.post('accounts', { records: Array.from({ length: 1001 }, (_, i) => account(`P${i}`)) });
-    const first = await api.get('accounts');
-    const second = await api.get('accounts?page=1');
+    await fake.control.reset();
+    await fake.api.post('accounts', { records: Array.from({ length: 1001 }, (_, i) => account(`P${i}`)) });
+    const first = await fake.api.get('accounts');
+    const second = await fake.api.get('accounts?page=1');
     expect(first.json.max_page_size).toBe(1000);
     expect(ids(first)).toHaveLength(1000);
     expect(ids(second)).toEqual(['P1000']);
@@ -94,15 +86,15 @@ describe('GET /accounts paging', () => {
 
 describe('DELETE /accounts/{account_id}', () => {
   beforeEach(async () => {
-    await api.post('accounts', { records: [account('KEEP'), account('GONE', { tier: 'Gold', custom_label_dimensions: [{ key: 'K', value: 'v' }] })] });
+    await fake.api.post('accounts', { records: [account('KEEP'), account('GONE', { tier: 'Gold', custom_label_dimensions: [{ key: 'K', value: 'v' }] })] });
   });
 
   it('deactivates the account and keeps its data', async () => {
-    const r = await api.del('accounts/GONE');
+    const r = await fake.api.del('accounts/GONE');
     expect(r.json).toEqual({ status_is_ok: true });
-    const stored = await fs.control.account('GONE');
+    const stored = await fake.control.account('GONE');
     expect(stored).toMatchObject({ isActive: false, deactivated: true, fields: { tier: 'Gold' }, dimensions: { labels: { K: 'v' } } });
-    expect((await api.get('accounts/GONE')).json.results).toEqual([expect.objectContaining({ is_active: false, tier: 'Gold' })]);
+    expect((await fake.api.get('accounts/GONE')).json.results).toEqual([expect.objectContaining({ is_active: false, tier: 'Gold' })]);
   });
 
   it.each([
@@ -114,43 +106,43 @@ describe('DELETE /accounts/{account_id}', () => {
     ['&include_inactive=TRUE', ['KEEP']],
     ['&include_inactive=yes', ['KEEP']],
   ])('hides inactive accounts from lists unless include_inactive is true (%s)', async (query, expected) => {
-    await api.del('accounts/GONE');
-    expect(ids(await api.get(`accounts?page=0${query}`))).toEqual(expected);
+    await fake.api.del('accounts/GONE');
+    expect(ids(await fake.api.get(`accounts?page=0${query}`))).toEqual(expected);
   });
 
   it('answers 404 for a missing account', async () => {
-    expect((await api.del('accounts/NOPE')).status).toBe(404);
+    expect((await fake.api.del('accounts/NOPE')).status).toBe(404);
   });
 });
 
 describe('PUT /accounts/{account_id}', () => {
-  beforeEach(() => api.post('accounts', { records: [account('A', { phone: '1' })] }));
+  beforeEach(() => fake.api.post('accounts', { records: [account('A', { phone: '1' })] }));
 
   it('modifies an existing account from {"data": {...}}', async () => {
-    const r = await api.put('accounts/A', { data: { phone: '2' } });
+    const r = await fake.api.put('accounts/A', { data: { phone: '2' } });
     expect(r.json).toEqual({ status_is_ok: true });
-    expect((await fs.control.account('A'))?.fields.phone).toBe('2');
+    expect((await fake.control.account('A'))?.fields.phone).toBe('2');
   });
 
   it('answers 404 for an account that does not exist (PUT never inserts)', async () => {
-    expect((await api.put('accounts/B', { data: account('B') })).status).toBe(404);
-    expect(await fs.control.account('B')).toBeUndefined();
+    expect((await fake.api.put('accounts/B', { data: account('B') })).status).toBe(404);
+    expect(await fake.control.account('B')).toBeUndefined();
   });
 
   it('fails invalid data or a mismatching account_id without writing', async () => {
-    expect((await api.put('accounts/A', { data: { phone: 2 } })).json).toEqual({
+    expect((await fake.api.put('accounts/A', { data: { phone: 2 } })).json).toEqual({
       status_is_ok: false,
       message: 'Invalid type for property: phone (expecting string)',
     });
-    expect((await api.put('accounts/A', { data: { account_id: 'B' } })).json.status_is_ok).toBe(false);
-    expect((await api.put('accounts/A', { phone: '3' })).json).toEqual({ status_is_ok: false, message: 'Body must be {"data": {...}}' });
-    expect(await fs.control.account('A')).toMatchObject({ fields: { phone: '1' }, writeCount: 1 });
+    expect((await fake.api.put('accounts/A', { data: { account_id: 'B' } })).json.status_is_ok).toBe(false);
+    expect((await fake.api.put('accounts/A', { phone: '3' })).json).toEqual({ status_is_ok: false, message: 'Body must be {"data": {...}}' });
+    expect(await fake.control.account('A')).toMatchObject({ fields: { phone: '1' }, writeCount: 1 });
   });
 });
 
 describe('removal sub-resources', () => {
   beforeEach(() =>
-    api.post('accounts', {
+    fake.api.post('accounts', {
       records: [
         account('A', {
           assigned_csms: [{ email: 'a@x.com' }, { email: 'b@x.com' }],
@@ -162,19 +154,19 @@ describe('removal sub-resources', () => {
   );
 
   it('removes one assigned CSM', async () => {
-    expect((await api.del(`accounts/A/assigned_csms/${encodeURIComponent('a@x.com')}`)).json).toEqual({ status_is_ok: true });
-    expect((await fs.control.account('A'))?.assignedCsms).toEqual(['b@x.com']);
+    expect((await fake.api.del(`accounts/A/assigned_csms/${encodeURIComponent('a@x.com')}`)).json).toEqual({ status_is_ok: true });
+    expect((await fake.control.account('A'))?.assignedCsms).toEqual(['b@x.com']);
   });
 
   it('removes a text and a number dimension', async () => {
-    await api.del('accounts/A/dimension_labels/Segment');
-    await api.del('accounts/A/dimension_values/Seats');
-    expect((await fs.control.account('A'))?.dimensions).toEqual({ labels: {}, values: {}, events: {} });
+    await fake.api.del('accounts/A/dimension_labels/Segment');
+    await fake.api.del('accounts/A/dimension_values/Seats');
+    expect((await fake.control.account('A'))?.dimensions).toEqual({ labels: {}, values: {}, events: {} });
   });
 
   it('answers 404 for a missing account and 405 for another verb', async () => {
-    expect((await api.del('accounts/NOPE/dimension_labels/Segment')).status).toBe(404);
-    const wrongVerb = await api.get('accounts/A/dimension_labels/Segment');
+    expect((await fake.api.del('accounts/NOPE/dimension_labels/Segment')).status).toBe(404);
+    const wrongVerb = await fake.api.get('accounts/A/dimension_labels/Segment');
     expect(wrongVerb.status).toBe(405);
     expect(wrongVerb.headers.allow).toBe('DELETE');
   });
@@ -182,9 +174,9 @@ describe('removal sub-resources', () => {
 
 describe('parent accounts ([open]: configurable)', () => {
   it("stores any parent_account_id by default and requires the parent in 'require' mode, earlier in the batch counting", async () => {
-    expect((await api.post('accounts', { records: [account('CHILD0', { parent_account_id: 'NONE' })] })).json.failed_results).toEqual([]);
-    await fs.control.configure({ parentAccount: 'require' });
-    const r = await api.post('accounts', {
+    expect((await fake.api.post('accounts', { records: [account('CHILD0', { parent_account_id: 'NONE' })] })).json.failed_results).toEqual([]);
+    await fake.control.configure({ parentAccount: 'require' });
+    const r = await fake.api.post('accounts', {
       records: [account('PARENT'), account('CHILD1', { parent_account_id: 'PARENT' }), account('CHILD2', { parent_account_id: 'LATER' }), account('LATER')],
     });
     expect(r.json.failed_results).toEqual([{ message: 'Parent account not found: LATER', account_id: 'CHILD2', record: 2 }]);
@@ -193,20 +185,20 @@ describe('parent accounts ([open]: configurable)', () => {
 
 describe('[open] answer shapes', () => {
   it('can omit an empty failed_results (omitEmptyFailedResults) but never a non-empty one', async () => {
-    await fs.control.configure({ omitEmptyFailedResults: true });
-    expect((await api.post('accounts', { records: [account('A')] })).json).toEqual({ status_is_ok: true });
-    expect((await api.post('accounts', { records: [{ account_id: 'B' }] })).json.failed_results).toHaveLength(1);
+    await fake.control.configure({ omitEmptyFailedResults: true });
+    expect((await fake.api.post('accounts', { records: [account('A')] })).json).toEqual({ status_is_ok: true });
+    expect((await fake.api.post('accounts', { records: [{ account_id: 'B' }] })).json.failed_results).toHaveLength(1);
   });
 
   it('reads an is_deleted account as inactive', async () => {
-    await api.post('accounts', { records: [account('T', { is_deleted: true })] });
-    expect(await fs.control.account('T')).toMatchObject({ isActive: false, deactivated: false });
+    await fake.api.post('accounts', { records: [account('T', { is_deleted: true })] });
+    expect(await fake.control.account('T')).toMatchObject({ isActive: false, deactivated: false });
   });
 });
 
 describe('unknown endpoints', () => {
   it('answers 404 JSON for endpoints the SuiteApp must not use', async () => {
-    const r = await api.post('account_users', { records: [] });
+    const r = await fake.api.post('account_users', { records: [] });
     expect(r.status).toBe(404);
     expect(r.json.status_is_ok).toBe(false);
   });

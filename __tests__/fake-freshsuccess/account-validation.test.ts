@@ -3,27 +3,16 @@
  * listed in failed_results with its message and keys, the batch still answers status_is_ok:true
  * with HTTP 200, and the failing record leaves the state exactly as it was.
  */
-import { startFakeFreshsuccess, type InProcessFakeFreshsuccess } from '../../emulator/fake-freshsuccess/server';
-import { account, apiClient, JOINED, send, TEST_KEY, basic } from './http';
+import { account, JOINED, send, TEST_KEY, basic } from './http';
+import { useFakeFreshsuccess } from './support/useFake';
 
-let fs: InProcessFakeFreshsuccess;
-let api: ReturnType<typeof apiClient>;
-
-beforeAll(async () => {
-  fs = await startFakeFreshsuccess({ apiKeys: [TEST_KEY] });
-  api = apiClient(fs.url);
-});
-afterAll(() => fs.stop());
-beforeEach(async () => {
-  await fs.control.reset();
-  // An existing account: updates are checked against it staying unchanged.
-  await fs.control.seed({ accounts: [account('EXISTING', { phone: '555-0100' })] });
-});
+// An existing account: updates are checked against it staying unchanged.
+const fake = useFakeFreshsuccess({}, { accounts: [account('EXISTING', { phone: '555-0100' })] });
 
 /** Posts one record, expects it to fail with `message`, and the stored accounts to be unchanged. */
 async function expectRejected(record: unknown, message: string | RegExp): Promise<void> {
-  const before = await fs.control.accounts();
-  const r = await api.post('accounts', { records: [record] });
+  const before = await fake.control.accounts();
+  const r = await fake.api.post('accounts', { records: [record] });
   expect(r.status).toBe(200);
   expect(r.json.status_is_ok).toBe(true);
   const failed = r.json.failed_results as Array<Record<string, unknown>>;
@@ -31,7 +20,7 @@ async function expectRejected(record: unknown, message: string | RegExp): Promis
   if (typeof message === 'string') expect(failed[0]?.message).toContain(message);
   else expect(failed[0]?.message).toMatch(message);
   expect(failed[0]?.record).toBe(0);
-  expect(await fs.control.accounts()).toEqual(before);
+  expect(await fake.control.accounts()).toEqual(before);
 }
 
 describe('required fields on insert', () => {
@@ -50,9 +39,9 @@ describe('required fields on insert', () => {
   });
 
   it('lets an update of an existing account carry account_id plus changed fields only', async () => {
-    const r = await api.post('accounts', { records: [{ account_id: 'EXISTING', phone: '555-0199' }] });
+    const r = await fake.api.post('accounts', { records: [{ account_id: 'EXISTING', phone: '555-0199' }] });
     expect(r.json).toEqual({ status_is_ok: true, failed_results: [] });
-    const stored = await fs.control.account('EXISTING');
+    const stored = await fake.control.account('EXISTING');
     expect(stored?.fields).toMatchObject({ name: 'Account EXISTING', join_date: JOINED, phone: '555-0199' });
     expect(stored?.writeCount).toBe(2);
   });
@@ -72,8 +61,8 @@ describe('types', () => {
   });
 
   it('keeps account_id text exactly as sent: "123.0" is a different account from "123" (the float trap)', async () => {
-    await api.post('accounts', { records: [account('123'), account('123.0')] });
-    expect((await fs.control.accounts()).map((a) => a.account_id)).toEqual(['EXISTING', '123', '123.0']);
+    await fake.api.post('accounts', { records: [account('123'), account('123.0')] });
+    expect((await fake.control.accounts()).map((a) => a.account_id)).toEqual(['EXISTING', '123', '123.0']);
   });
 });
 
@@ -93,7 +82,7 @@ describe('unknown and read-only properties', () => {
 
 describe('dimensions', () => {
   it('stores the three arrays by key, keeping only the latest value', async () => {
-    await api.post('accounts', {
+    await fake.api.post('accounts', {
       records: [
         account('D', {
           custom_label_dimensions: [{ key: 'Segment', value: 'SMB' }],
@@ -102,8 +91,8 @@ describe('dimensions', () => {
         }),
       ],
     });
-    await api.post('accounts', { records: [{ account_id: 'D', custom_label_dimensions: [{ key: 'Segment', value: 'Mid-market' }] }] });
-    const stored = await fs.control.account('D');
+    await fake.api.post('accounts', { records: [{ account_id: 'D', custom_label_dimensions: [{ key: 'Segment', value: 'Mid-market' }] }] });
+    const stored = await fake.control.account('D');
     expect(stored?.dimensions).toEqual({ labels: { Segment: 'Mid-market' }, values: { Seats: 12.5 }, events: { Onboarded: JOINED } });
   });
 
@@ -124,7 +113,7 @@ describe('dimensions', () => {
       account('X', { custom_label_dimensions: [{ key: 'Notes', value: 'é'.repeat(513) }] }),
       "Value too long for custom_label_dimensions 'Notes': 513 characters (max 512)",
     );
-    const r = await api.post('accounts', { records: [account('X', { custom_label_dimensions: [{ key: 'Notes', value: 'é'.repeat(512) }] })] });
+    const r = await fake.api.post('accounts', { records: [account('X', { custom_label_dimensions: [{ key: 'Notes', value: 'é'.repeat(512) }] })] });
     expect(r.json.failed_results).toEqual([]);
   });
 });
@@ -136,11 +125,11 @@ describe('null values ([open]: configurable)', () => {
   });
 
   it("clears the value in 'clear' mode, but never a required field", async () => {
-    await fs.control.configure({ nullValues: 'clear' });
-    await fs.control.seed({ accounts: [{ account_id: 'EXISTING', custom_label_dimensions: [{ key: 'K', value: 'v' }] }] });
-    const r = await api.post('accounts', { records: [{ account_id: 'EXISTING', phone: null, custom_label_dimensions: [{ key: 'K', value: null }] }] });
+    await fake.control.configure({ nullValues: 'clear' });
+    await fake.control.seed({ accounts: [{ account_id: 'EXISTING', custom_label_dimensions: [{ key: 'K', value: 'v' }] }] });
+    const r = await fake.api.post('accounts', { records: [{ account_id: 'EXISTING', phone: null, custom_label_dimensions: [{ key: 'K', value: null }] }] });
     expect(r.json.failed_results).toEqual([]);
-    const stored = await fs.control.account('EXISTING');
+    const stored = await fake.control.account('EXISTING');
     expect(stored?.fields.phone).toBeUndefined();
     expect(stored?.dimensions.labels).toEqual({});
     await expectRejected({ account_id: 'EXISTING', name: null }, 'Cannot clear required property: name');
@@ -149,23 +138,23 @@ describe('null values ([open]: configurable)', () => {
 
 describe('stage, churn and CSMs', () => {
   it('accepts stage on write and reads it back as current_stage', async () => {
-    await api.post('accounts', { records: [account('S', { stage: 'Onboarding' })] });
-    const r = await api.get('accounts/S');
+    await fake.api.post('accounts', { records: [account('S', { stage: 'Onboarding' })] });
+    const r = await fake.api.get('accounts/S');
     expect(r.json.results).toEqual([expect.objectContaining({ stage: 'Onboarding', current_stage: 'Onboarding' })]);
   });
 
   it('marks a churned account inactive, keeping inactive_time, and re-activates on is_churned:false', async () => {
     const at = Date.UTC(2025, 5, 1);
-    await api.post('accounts', { records: [account('C', { is_churned: true, inactive_time: at, inactive_reason: 'Inactive in NetSuite' })] });
-    expect(await fs.control.account('C')).toMatchObject({ isActive: false, fields: { inactive_time: at } });
-    await api.post('accounts', { records: [{ account_id: 'C', is_churned: false }] });
-    expect((await fs.control.account('C'))?.isActive).toBe(true);
+    await fake.api.post('accounts', { records: [account('C', { is_churned: true, inactive_time: at, inactive_reason: 'Inactive in NetSuite' })] });
+    expect(await fake.control.account('C')).toMatchObject({ isActive: false, fields: { inactive_time: at } });
+    await fake.api.post('accounts', { records: [{ account_id: 'C', is_churned: false }] });
+    expect((await fake.control.account('C'))?.isActive).toBe(true);
   });
 
   it('adds assigned CSMs (never removes by omission) and checks their shape', async () => {
-    await api.post('accounts', { records: [{ account_id: 'EXISTING', assigned_csms: [{ email: 'a@x.com' }] }] });
-    await api.post('accounts', { records: [{ account_id: 'EXISTING', assigned_csms: [{ email: 'b@x.com' }, { email: 'A@x.com' }] }] });
-    expect((await fs.control.account('EXISTING'))?.assignedCsms).toEqual(['a@x.com', 'b@x.com']);
+    await fake.api.post('accounts', { records: [{ account_id: 'EXISTING', assigned_csms: [{ email: 'a@x.com' }] }] });
+    await fake.api.post('accounts', { records: [{ account_id: 'EXISTING', assigned_csms: [{ email: 'b@x.com' }, { email: 'A@x.com' }] }] });
+    expect((await fake.control.account('EXISTING'))?.assignedCsms).toEqual(['a@x.com', 'b@x.com']);
     await expectRejected({ account_id: 'EXISTING', assigned_csms: ['c@x.com'] }, 'Invalid assigned_csms[0]');
     await expectRejected({ account_id: 'EXISTING', assigned_csms: [{ email: 'not-an-email' }] }, 'Invalid assigned_csms[0]');
   });
@@ -173,14 +162,14 @@ describe('stage, churn and CSMs', () => {
 
 describe('batches', () => {
   it('writes the good records of a mixed batch and reports the bad ones by index and account_id', async () => {
-    const r = await api.post('accounts', { records: [account('G1'), account('B1', { join_date: 'x' }), account('G2'), 'oops'] });
+    const r = await fake.api.post('accounts', { records: [account('G1'), account('B1', { join_date: 'x' }), account('G2'), 'oops'] });
     expect(r.status).toBe(200);
     expect(r.json.status_is_ok).toBe(true);
     expect(r.json.failed_results).toEqual([
       { message: 'Invalid type for property: join_date (expecting timestamp)', account_id: 'B1', record: 1 },
       { message: 'Record must be a JSON object', record: 3 },
     ]);
-    expect((await fs.control.accounts()).map((a) => a.account_id)).toEqual(['EXISTING', 'G1', 'G2']);
+    expect((await fake.control.accounts()).map((a) => a.account_id)).toEqual(['EXISTING', 'G1', 'G2']);
   });
 
   it.each([
@@ -188,39 +177,39 @@ describe('batches', () => {
     ['records not an array', { records: account('X') }, 'Body must be {"records": [...]}'],
     ['an extra top-level key', { records: [account('X')], mode: 'upsert' }, 'Unknown top-level key(s) in body: mode'],
   ])('fails the whole batch with status_is_ok:false for %s', async (_name, body, message) => {
-    const before = await fs.control.accounts();
-    const r = await api.post('accounts', body);
+    const before = await fake.control.accounts();
+    const r = await fake.api.post('accounts', body);
     expect(r.status).toBe(200);
     expect(r.json).toEqual({ status_is_ok: false, message });
-    expect(await fs.control.accounts()).toEqual(before);
+    expect(await fake.control.accounts()).toEqual(before);
   });
 
   it('fails a batch over maxBatchRecords as a whole', async () => {
-    await fs.control.configure({ maxBatchRecords: 2 });
-    const r = await api.post('accounts', { records: [account('1'), account('2'), account('3')] });
+    await fake.control.configure({ maxBatchRecords: 2 });
+    const r = await fake.api.post('accounts', { records: [account('1'), account('2'), account('3')] });
     expect(r.json).toEqual({ status_is_ok: false, message: 'Too many records in one request: 3 (max 2)' });
-    expect(await fs.control.accounts()).toHaveLength(1);
+    expect(await fake.control.accounts()).toHaveLength(1);
   });
 
   it('answers 400 for a body that is not JSON and 415 for another content type', async () => {
-    const notJson = await send(fs.url, { method: 'POST', path: '/api/v2/accounts', headers: { ...basic(TEST_KEY), 'content-type': 'application/json' }, body: '{"records": [' });
+    const notJson = await send(fake.url, { method: 'POST', path: '/api/v2/accounts', headers: { ...basic(TEST_KEY), 'content-type': 'application/json' }, body: '{"records": [' });
     expect(notJson.status).toBe(400);
     expect(notJson.json).toEqual({ status_is_ok: false, message: 'Request body is not valid JSON' });
-    const form = await send(fs.url, { method: 'POST', path: '/api/v2/accounts', headers: { ...basic(TEST_KEY), 'content-type': 'text/plain' }, body: JSON.stringify({ records: [account('X')] }) });
+    const form = await send(fake.url, { method: 'POST', path: '/api/v2/accounts', headers: { ...basic(TEST_KEY), 'content-type': 'text/plain' }, body: JSON.stringify({ records: [account('X')] }) });
     expect(form.status).toBe(415);
-    expect(await fs.control.accounts()).toHaveLength(1);
+    expect(await fake.control.accounts()).toHaveLength(1);
   });
 
   it('answers 400 for a GET with a body (GET and DELETE take only query parameters)', async () => {
-    const r = await send(fs.url, { method: 'GET', path: '/api/v2/accounts', headers: basic(TEST_KEY), body: { page: 1 } });
+    const r = await send(fake.url, { method: 'GET', path: '/api/v2/accounts', headers: basic(TEST_KEY), body: { page: 1 } });
     expect(r.status).toBe(400);
   });
 
   it('counts every accepted write, so tests can prove a change was pushed once', async () => {
-    await api.post('accounts', { records: [account('W')] });
-    expect((await fs.control.account('W'))?.writeCount).toBe(1);
-    await api.post('accounts', { records: [account('W'), account('W', { phone: '1' })] });
-    const stored = await fs.control.account('W');
+    await fake.api.post('accounts', { records: [account('W')] });
+    expect((await fake.control.account('W'))?.writeCount).toBe(1);
+    await fake.api.post('accounts', { records: [account('W'), account('W', { phone: '1' })] });
+    const stored = await fake.control.account('W');
     expect(stored?.writeCount).toBe(3);
     expect(stored?.updatedAt).toBeGreaterThanOrEqual(stored?.createdAt ?? Infinity);
   });

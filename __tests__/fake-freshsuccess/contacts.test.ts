@@ -1,19 +1,8 @@
 /** /account_contacts: required keys, Account not found, moves between accounts, deactivation, lists. */
-import { startFakeFreshsuccess, type InProcessFakeFreshsuccess } from '../../emulator/fake-freshsuccess/server';
-import { account, apiClient, TEST_KEY } from './http';
+import { account } from './http';
+import { useFakeFreshsuccess } from './support/useFake';
 
-let fs: InProcessFakeFreshsuccess;
-let api: ReturnType<typeof apiClient>;
-
-beforeAll(async () => {
-  fs = await startFakeFreshsuccess({ apiKeys: [TEST_KEY] });
-  api = apiClient(fs.url);
-});
-afterAll(() => fs.stop());
-beforeEach(async () => {
-  await fs.control.reset();
-  await fs.control.seed({ accounts: [account('ACME'), account('GLOBEX')] });
-});
+const fake = useFakeFreshsuccess({}, { accounts: [account('ACME'), account('GLOBEX')] });
 
 const contact = (userId: string, accountId = 'ACME', extra: Record<string, unknown> = {}) => ({
   account_id: accountId,
@@ -25,18 +14,18 @@ const contact = (userId: string, accountId = 'ACME', extra: Record<string, unkno
 });
 
 async function expectRejected(record: unknown, failure: Record<string, unknown>): Promise<void> {
-  const before = await fs.control.contacts();
-  const r = await api.post('account_contacts', { records: [record] });
+  const before = await fake.control.contacts();
+  const r = await fake.api.post('account_contacts', { records: [record] });
   expect(r.status).toBe(200);
   expect(r.json).toEqual({ status_is_ok: true, failed_results: [{ record: 0, ...failure }] });
-  expect(await fs.control.contacts()).toEqual(before);
+  expect(await fake.control.contacts()).toEqual(before);
 }
 
 describe('validation', () => {
   it('stores a valid contact with its keys and fields', async () => {
-    const r = await api.post('account_contacts', { records: [contact('C1', 'ACME', { is_primary: true, title: 'CFO' })] });
+    const r = await fake.api.post('account_contacts', { records: [contact('C1', 'ACME', { is_primary: true, title: 'CFO' })] });
     expect(r.json).toEqual({ status_is_ok: true, failed_results: [] });
-    expect(await fs.control.contacts()).toEqual([
+    expect(await fake.control.contacts()).toEqual([
       expect.objectContaining({ account_id: 'ACME', user_id: 'C1', isActive: true, writeCount: 1, fields: expect.objectContaining({ last_name: 'Ångström', is_primary: true }) }),
     ]);
   });
@@ -56,8 +45,8 @@ describe('validation', () => {
   });
 
   it('accepts a contact of a deactivated account (it still exists)', async () => {
-    await api.del('accounts/GLOBEX');
-    expect((await api.post('account_contacts', { records: [contact('C1', 'GLOBEX')] })).json.failed_results).toEqual([]);
+    await fake.api.del('accounts/GLOBEX');
+    expect((await fake.api.post('account_contacts', { records: [contact('C1', 'GLOBEX')] })).json.failed_results).toEqual([]);
   });
 
   it('rejects unknown properties, naming them', async () => {
@@ -83,17 +72,17 @@ describe('validation', () => {
 });
 
 describe('moving a contact to another account ([open]: configurable)', () => {
-  beforeEach(() => api.post('account_contacts', { records: [contact('C1', 'ACME', { title: 'CFO' })] }));
+  beforeEach(() => fake.api.post('account_contacts', { records: [contact('C1', 'ACME', { title: 'CFO' })] }));
 
   it("moves it in 'move' mode (default), keeping one contact", async () => {
-    expect((await api.post('account_contacts', { records: [contact('C1', 'GLOBEX')] })).json.failed_results).toEqual([]);
-    const stored = await fs.control.contacts();
+    expect((await fake.api.post('account_contacts', { records: [contact('C1', 'GLOBEX')] })).json.failed_results).toEqual([]);
+    const stored = await fake.control.contacts();
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ account_id: 'GLOBEX', previousAccountIds: ['ACME'], fields: { title: 'CFO' }, writeCount: 2 });
   });
 
   it("fails the record in 'reject' mode", async () => {
-    await fs.control.configure({ contactMove: 'reject' });
+    await fake.control.configure({ contactMove: 'reject' });
     await expectRejected(contact('C1', 'GLOBEX'), {
       message: 'Contact C1 belongs to account ACME; moving contacts is not allowed',
       account_id: 'GLOBEX',
@@ -102,9 +91,9 @@ describe('moving a contact to another account ([open]: configurable)', () => {
   });
 
   it("leaves the old one in place in 'duplicate' mode (contacts keyed by account_id + user_id)", async () => {
-    await fs.control.configure({ contactMove: 'duplicate' });
-    await api.post('account_contacts', { records: [contact('C1', 'GLOBEX')] });
-    expect((await fs.control.contacts()).map((c) => [c.account_id, c.user_id])).toEqual([
+    await fake.control.configure({ contactMove: 'duplicate' });
+    await fake.api.post('account_contacts', { records: [contact('C1', 'GLOBEX')] });
+    expect((await fake.control.contacts()).map((c) => [c.account_id, c.user_id])).toEqual([
       ['ACME', 'C1'],
       ['GLOBEX', 'C1'],
     ]);
@@ -113,19 +102,19 @@ describe('moving a contact to another account ([open]: configurable)', () => {
 
 describe('deactivation and lists', () => {
   beforeEach(async () => {
-    await fs.control.configure({ maxPageSize: 2 });
-    await api.post('account_contacts', {
+    await fake.control.configure({ maxPageSize: 2 });
+    await fake.api.post('account_contacts', {
       records: [contact('C1'), contact('C2', 'GLOBEX'), contact('C3', 'ACME', { custom_label_dimensions: [{ key: 'Persona', value: 'Champion' }] }), contact('C4')],
     });
   });
 
   it('deactivates with is_active:false and hides it from lists unless include_inactive', async () => {
-    await api.post('account_contacts', { records: [contact('C2', 'GLOBEX', { is_active: false })] });
-    expect((await fs.control.contacts()).find((c) => c.user_id === 'C2')?.isActive).toBe(false);
+    await fake.api.post('account_contacts', { records: [contact('C2', 'GLOBEX', { is_active: false })] });
+    expect((await fake.control.contacts()).find((c) => c.user_id === 'C2')?.isActive).toBe(false);
     const users = async (q: string) => {
       const all: string[] = [];
       for (let page = 0; ; page++) {
-        const r = await api.get(`account_contacts?page=${page}${q}`);
+        const r = await fake.api.get(`account_contacts?page=${page}${q}`);
         const results = r.json.results as Array<{ user_id: string }>;
         all.push(...results.map((c) => c.user_id));
         if (results.length < (r.json.max_page_size as number)) return all;
@@ -136,11 +125,11 @@ describe('deactivation and lists', () => {
   });
 
   it('returns dimensions only with include_dimensions=true, and filters by account_id', async () => {
-    const plain = (await api.get('account_contacts?account_id=ACME&page=1')).json.results as Array<Record<string, unknown>>;
+    const plain = (await fake.api.get('account_contacts?account_id=ACME&page=1')).json.results as Array<Record<string, unknown>>;
     expect(plain).toEqual([expect.not.objectContaining({ custom_label_dimensions: expect.anything() })]);
-    const rich = (await api.get('account_contacts?account_id=ACME&page=1&include_dimensions=true')).json.results as Array<Record<string, unknown>>;
+    const rich = (await fake.api.get('account_contacts?account_id=ACME&page=1&include_dimensions=true')).json.results as Array<Record<string, unknown>>;
     expect(rich).toEqual([expect.objectContaining({ user_id: 'C4', custom_label_dimensions: [] })]);
-    const c3 = (await api.get('account_contacts?order_by=user_id&direction=desc&include_dimensions=1')).json.results as Array<Record<string, unknown>>;
+    const c3 = (await fake.api.get('account_contacts?order_by=user_id&direction=desc&include_dimensions=1')).json.results as Array<Record<string, unknown>>;
     expect(c3[1]).toMatchObject({ user_id: 'C3', custom_label_dimensions: [{ key: 'Persona', value: 'Champion' }] });
   });
 });

@@ -3,26 +3,19 @@
  * none advances state, except the two "lost answer" cases (slow response, drop after write) that
  * idempotent upserts exist to survive.
  */
-import { startFakeFreshsuccess, type InProcessFakeFreshsuccess } from '../../emulator/fake-freshsuccess/server';
+import { startFakeFreshsuccess } from '../../emulator/fake-freshsuccess/server';
 import type { RequestLogEntry } from '../../emulator/fake-freshsuccess/types';
-import { account, apiClient, basic, send, TEST_KEY } from './http';
+import { account, basic, send, TEST_KEY } from './http';
+import { useFakeFreshsuccess } from './support/useFake';
 
-let fs: InProcessFakeFreshsuccess;
-let api: ReturnType<typeof apiClient>;
+const fake = useFakeFreshsuccess();
 
-beforeAll(async () => {
-  fs = await startFakeFreshsuccess({ apiKeys: [TEST_KEY] });
-  api = apiClient(fs.url);
-});
-afterAll(() => fs.stop());
-beforeEach(() => fs.control.reset());
-
-const pushA = () => api.post('accounts', { records: [account('A')] });
-const stored = async () => (await fs.control.accounts()).map((a) => a.account_id);
+const pushA = () => fake.api.post('accounts', { records: [account('A')] });
+const stored = async () => (await fake.control.accounts()).map((a) => a.account_id);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function lastRequest(): Promise<RequestLogEntry> {
-  const log = await fs.control.requests();
+  const log = await fake.control.requests();
   return log[log.length - 1] as RequestLogEntry;
 }
 
@@ -37,22 +30,22 @@ async function waitFor<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 30
 
 describe('body size limit', () => {
   it('answers 413 with a JSON message over the configured limit and writes nothing', async () => {
-    await fs.control.configure({ maxBodyBytes: 1000 });
+    await fake.control.configure({ maxBodyBytes: 1000 });
     const big = { records: Array.from({ length: 20 }, (_, i) => account(`A${i}`, { description: 'x'.repeat(40) })) };
-    const r = await api.post('accounts', big);
+    const r = await fake.api.post('accounts', big);
     expect(r.status).toBe(413);
     expect(r.json).toEqual({ status_is_ok: false, message: 'Request body too large (limit 1000 bytes)' });
     expect(await stored()).toEqual([]);
     expect(await lastRequest()).toMatchObject({ status: 413, bodyBytes: JSON.stringify(big).length });
-    expect((await api.post('accounts', { records: [account('SMALL')] })).status).toBe(200);
+    expect((await fake.api.post('accounts', { records: [account('SMALL')] })).status).toBe(200);
   });
 
   it('defaults to 5 MB', async () => {
-    expect((await fs.control.config()).maxBodyBytes).toBe(5 * 1024 * 1024);
+    expect((await fake.control.config()).maxBodyBytes).toBe(5 * 1024 * 1024);
   });
 
   it('can force a 413 once with a too_large fault', async () => {
-    await fs.control.injectFaults([{ kind: 'too_large' }]);
+    await fake.control.injectFaults([{ kind: 'too_large' }]);
     expect((await pushA()).status).toBe(413);
     expect(await stored()).toEqual([]);
     expect((await pushA()).status).toBe(200);
@@ -61,7 +54,7 @@ describe('body size limit', () => {
 
 describe('429 and 5xx', () => {
   it('answers 429 with Retry-After in seconds, then serves normally', async () => {
-    await fs.control.injectFaults([{ kind: 'rate_limit', retryAfter: 7 }]);
+    await fake.control.injectFaults([{ kind: 'rate_limit', retryAfter: 7 }]);
     const limited = await pushA();
     expect(limited.status).toBe(429);
     expect(limited.headers['retry-after']).toBe('7');
@@ -71,43 +64,43 @@ describe('429 and 5xx', () => {
   });
 
   it('can answer 429 without Retry-After (its presence is [open])', async () => {
-    await fs.control.injectFaults([{ kind: 'rate_limit' }]);
+    await fake.control.injectFaults([{ kind: 'rate_limit' }]);
     const limited = await pushA();
     expect(limited.status).toBe(429);
     expect(limited.headers['retry-after']).toBeUndefined();
   });
 
   it('answers a burst of N 5xx before any write, then recovers', async () => {
-    await fs.control.injectFaults([{ kind: 'status', status: 503, times: 3 }]);
+    await fake.control.injectFaults([{ kind: 'status', status: 503, times: 3 }]);
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
       statuses.push((await pushA()).status);
       if (i < 3) expect(await stored()).toEqual([]);
     }
     expect(statuses).toEqual([503, 503, 503, 200]);
-    expect((await fs.control.account('A'))?.writeCount).toBe(1);
-    expect(await fs.control.pendingFaults()).toEqual([]);
+    expect((await fake.control.account('A'))?.writeCount).toBe(1);
+    expect(await fake.control.pendingFaults()).toEqual([]);
   });
 
   it('consumes faults in order, only for the method and path they match', async () => {
-    await fs.control.injectFaults([
+    await fake.control.injectFaults([
       { kind: 'status', status: 500, method: 'POST', path: '/api/v2/account_contacts' },
       { kind: 'status', status: 502, method: 'GET', path: '/api/v2/accounts/*' },
       { kind: 'rate_limit', retryAfter: 1, path: '/api/v2/accounts' },
       { kind: 'status', status: 504, path: '/api/v2/accounts' },
     ]);
-    expect((await api.get('accounts')).status).toBe(429); // first matching fault for this path
+    expect((await fake.api.get('accounts')).status).toBe(429); // first matching fault for this path
     expect((await pushA()).status).toBe(504);
     expect((await pushA()).status).toBe(200);
-    expect((await api.get('accounts/A')).status).toBe(502);
-    expect((await api.get('accounts/A')).status).toBe(200);
-    expect((await fs.control.pendingFaults()).map((f) => f.path)).toEqual(['/api/v2/account_contacts']);
+    expect((await fake.api.get('accounts/A')).status).toBe(502);
+    expect((await fake.api.get('accounts/A')).status).toBe(200);
+    expect((await fake.control.pendingFaults()).map((f) => f.path)).toEqual(['/api/v2/account_contacts']);
   });
 });
 
 describe('batch-level rejection', () => {
   it('answers HTTP 200 with status_is_ok:false and a message, writing nothing', async () => {
-    await fs.control.injectFaults([{ kind: 'reject', message: 'Batch failed first-level validation' }]);
+    await fake.control.injectFaults([{ kind: 'reject', message: 'Batch failed first-level validation' }]);
     const r = await pushA();
     expect(r.status).toBe(200);
     expect(r.json).toEqual({ status_is_ok: false, message: 'Batch failed first-level validation' });
@@ -117,9 +110,9 @@ describe('batch-level rejection', () => {
 
 describe('slow responses past the client timeout', () => {
   it('writes, then answers late: the client times out although the record was stored', async () => {
-    await fs.control.injectFaults([{ kind: 'delay', ms: 600 }]);
+    await fake.control.injectFaults([{ kind: 'delay', ms: 600 }]);
     const started = Date.now();
-    await expect(send(fs.url, { method: 'POST', path: '/api/v2/accounts', headers: basic(TEST_KEY), body: { records: [account('A')] }, timeoutMs: 150 })).rejects.toThrow(
+    await expect(send(fake.url, { method: 'POST', path: '/api/v2/accounts', headers: basic(TEST_KEY), body: { records: [account('A')] }, timeoutMs: 150 })).rejects.toThrow(
       'client timeout',
     );
     expect(Date.now() - started).toBeLessThan(500);
@@ -130,8 +123,8 @@ describe('slow responses past the client timeout', () => {
   });
 
   it('with beforeWrite, writes only after the delay (the client has given up by then)', async () => {
-    await fs.control.injectFaults([{ kind: 'delay', ms: 300, beforeWrite: true }]);
-    await expect(send(fs.url, { method: 'POST', path: '/api/v2/accounts', headers: basic(TEST_KEY), body: { records: [account('A')] }, timeoutMs: 100 })).rejects.toThrow(
+    await fake.control.injectFaults([{ kind: 'delay', ms: 300, beforeWrite: true }]);
+    await expect(send(fake.url, { method: 'POST', path: '/api/v2/accounts', headers: basic(TEST_KEY), body: { records: [account('A')] }, timeoutMs: 100 })).rejects.toThrow(
       'client timeout',
     );
     expect(await stored()).toEqual([]);
@@ -139,15 +132,15 @@ describe('slow responses past the client timeout', () => {
   });
 
   it('answers normally when the client waits long enough', async () => {
-    await fs.control.injectFaults([{ kind: 'delay', ms: 100 }]);
-    const r = await send(fs.url, { method: 'POST', path: '/api/v2/accounts', headers: basic(TEST_KEY), body: { records: [account('A')] }, timeoutMs: 2000 });
+    await fake.control.injectFaults([{ kind: 'delay', ms: 100 }]);
+    const r = await send(fake.url, { method: 'POST', path: '/api/v2/accounts', headers: basic(TEST_KEY), body: { records: [account('A')] }, timeoutMs: 2000 });
     expect(r.json).toEqual({ status_is_ok: true, failed_results: [] });
   });
 });
 
 describe('dropped connections', () => {
   it('destroys the socket without an answer and writes nothing', async () => {
-    await fs.control.injectFaults([{ kind: 'drop' }]);
+    await fake.control.injectFaults([{ kind: 'drop' }]);
     await expect(pushA()).rejects.toThrow(/socket hang up|ECONNRESET/);
     expect(await stored()).toEqual([]);
     expect(await lastRequest()).toMatchObject({ fault: 'drop' });
@@ -155,7 +148,7 @@ describe('dropped connections', () => {
   });
 
   it('with afterWrite, stores the record and then drops (a lost answer)', async () => {
-    await fs.control.injectFaults([{ kind: 'drop', afterWrite: true }]);
+    await fake.control.injectFaults([{ kind: 'drop', afterWrite: true }]);
     await expect(pushA()).rejects.toThrow(/socket hang up|ECONNRESET/);
     expect(await stored()).toEqual(['A']);
   });
@@ -163,9 +156,9 @@ describe('dropped connections', () => {
 
 describe('fault checking and shutdown', () => {
   it('refuses a misspelt fault', async () => {
-    await expect(fs.control.injectFaults([{ kind: 'timeout' } as never])).rejects.toThrow(/unknown fault kind: timeout/);
-    await expect(fs.control.injectFaults([{ kind: 'status', status: 200 }])).rejects.toThrow(/400..599/);
-    expect(await fs.control.pendingFaults()).toEqual([]);
+    await expect(fake.control.injectFaults([{ kind: 'timeout' } as never])).rejects.toThrow(/unknown fault kind: timeout/);
+    await expect(fake.control.injectFaults([{ kind: 'status', status: 200 }])).rejects.toThrow(/400..599/);
+    expect(await fake.control.pendingFaults()).toEqual([]);
   });
 
   it('stops at once even with a slow answer pending', async () => {
