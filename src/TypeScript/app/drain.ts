@@ -116,6 +116,7 @@ export interface DrainPlan {
   warnings: string[];
 }
 
+/** What planning a run reads and writes: the drain's and the full sync's getInputData alike. */
 export interface PlanDeps {
   /** getInputData re-run after a server restart: reports it already wrote are not written again. */
   restarted?: boolean;
@@ -125,7 +126,7 @@ export interface PlanDeps {
   snapshots: SnapshotReader;
   clock: Clock;
   log: Logger;
-  /** Task states for the push lease and starting a full sync that waited (optional: without it, leases end at `until`). */
+  /** Task states for the push lease and, in a drain, starting a full sync that waited (optional: without it, leases end at `until`). */
   jobs?: JobControl;
 }
 

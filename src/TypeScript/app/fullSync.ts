@@ -12,9 +12,9 @@ import { planBatches } from '../domain/plan';
 import type { ContactSnapshot, CustomerSnapshot } from '../domain/types';
 import { decodeBatchKey } from '../domain/workBatch';
 import { takeLease } from '../domain/pushLease';
-import { liveLease, pauseHolds, tasksOf, type DrainTask } from './drain';
+import { liveLease, pauseHolds, tasksOf, type DrainTask, type PlanDeps } from './drain';
 import { countNotes, noteEntries } from './notes';
-import type { Clock, ConfigStore, DrainTrigger, FullSyncState, JobControl, Logger, OutboxStore, RunStats, SnapshotReader, StateStore } from './ports';
+import type { Clock, DrainTrigger, FullSyncState, Logger, RunStats, StateStore } from './ports';
 import type { BatchResult } from './pushBatch';
 
 export interface FullSyncPlan {
@@ -26,19 +26,6 @@ export interface FullSyncPlan {
   contacts: number;
 }
 
-export interface FullSyncDeps {
-  /** getInputData re-run after a server restart: reports it already wrote are not written again. */
-  restarted?: boolean;
-  config: ConfigStore;
-  state: StateStore;
-  outbox: OutboxStore;
-  snapshots: SnapshotReader;
-  clock: Clock;
-  log: Logger;
-  /** Task states for the push lease (optional: without it, leases end at `until`). */
-  jobs?: JobControl;
-}
-
 /**
  * A full-sync item. Its "pending id" is the record's internal id: batch keys then carry the lowest
  * internal id of each batch, which is where a crashed batch's type resumes.
@@ -47,7 +34,7 @@ function item(kind: 'customer' | 'contact', id: string): WorkItem {
   return { kind, recordId: id, deleted: false, tombstone: null, previousAccountIds: [], pendingIds: [Number(id)], retryEntryIds: [], attempt: 0, changedFields: [] };
 }
 
-export function planFullSync(deps: FullSyncDeps): FullSyncPlan {
+export function planFullSync(deps: PlanDeps): FullSyncPlan {
   const now = deps.clock.now();
   const runId = `fullsync-${now}`;
   const none = (status: FullSyncPlan['status']): FullSyncPlan => ({ status, runId, tasks: {}, customers: 0, contacts: 0 });

@@ -2,7 +2,7 @@
 import * as runtime from 'N/runtime';
 import type { EntryPoints } from 'N/types';
 import { finishDrain, nudgeDrain, planDrain } from '../app/drain';
-import { readSummary } from './mapReduceStages';
+import { planDeps, readSummary, stageInput } from './mapReduceStages';
 import { SCRIPTS } from './schema';
 import { engine } from './wiring';
 
@@ -18,11 +18,9 @@ export function drainInput(restarted = false): Record<string, string> {
     if (nudge.due > 0) e.log.audit('FreshSync safety net', JSON.stringify(nudge));
     return {};
   }
-  const plan = planDrain({ restarted, config: e.config, state: e.state, outbox: e.outbox, snapshots: e.snapshots, clock: e.clock, log: e.log, jobs: e.jobs });
+  const plan = planDrain(planDeps(e, restarted));
   if (plan.warnings.length > 0) e.log.audit('FreshSync mapping warnings', plan.warnings.slice(0, 50).join('\n'));
-  const input: Record<string, string> = {};
-  for (const [key, task] of Object.entries(plan.tasks)) input[key] = JSON.stringify(task);
-  return input;
+  return stageInput(plan.tasks);
 }
 
 export function drainSummarize(summary: EntryPoints.MapReduce.summarizeContext): void {

@@ -1,17 +1,15 @@
 /** The full-sync Map/Reduce's getInputData and summarize (map/reduce: mapReduceStages, as the drain). */
 import type { EntryPoints } from 'N/types';
 import { finishFullSync, planFullSync } from '../app/fullSync';
-import { readSummary } from './mapReduceStages';
+import { planDeps, readSummary, stageInput } from './mapReduceStages';
 import { isDate } from './values';
 import { engine } from './wiring';
 
 export function fullSyncInput(restarted = false): Record<string, string> {
   const e = engine();
-  const plan = planFullSync({ restarted, config: e.config, state: e.state, outbox: e.outbox, snapshots: e.snapshots, clock: e.clock, log: e.log, jobs: e.jobs });
+  const plan = planFullSync(planDeps(e, restarted));
   e.log.audit('FreshSync full sync planned', JSON.stringify({ status: plan.status, customers: plan.customers, contacts: plan.contacts, batches: Object.keys(plan.tasks).length }));
-  const input: Record<string, string> = {};
-  for (const [key, task] of Object.entries(plan.tasks)) input[key] = JSON.stringify(task);
-  return input;
+  return stageInput(plan.tasks);
 }
 
 export function fullSyncSummarize(summary: EntryPoints.MapReduce.summarizeContext): void {

@@ -6,12 +6,24 @@
  * output, which summarize reads.
  */
 import type { EntryPoints } from 'N/types';
-import type { DrainTask, WaitNotice } from '../app/drain';
+import type { DrainTask, PlanDeps, WaitNotice } from '../app/drain';
 import { pushBatch, type BatchResult } from '../app/pushBatch';
 import { logger } from './platform';
 import { clientFor, engine } from './wiring';
 
 export const RESULTS_KEY = '~results';
+
+/** What getInputData plans with, the drain's and the full sync's alike. */
+export function planDeps(e: ReturnType<typeof engine>, restarted: boolean): PlanDeps {
+  return { restarted, config: e.config, state: e.state, outbox: e.outbox, snapshots: e.snapshots, clock: e.clock, log: e.log, jobs: e.jobs };
+}
+
+/** getInputData's answer: one key per planned batch, its task as the JSON value. */
+export function stageInput(tasks: Record<string, DrainTask>): Record<string, string> {
+  const input: Record<string, string> = {};
+  for (const [key, task] of Object.entries(tasks)) input[key] = JSON.stringify(task);
+  return input;
+}
 
 function push(task: DrainTask, restarted: boolean, waitFor?: Record<string, number>): BatchResult | null {
   if (!task.batch) return null;
