@@ -3,6 +3,7 @@
  * as a browser would, against the fake Freshsuccess in its child process. Assertions are on what
  * the page says, what the config/outbox records hold and what Freshsuccess received.
  */
+import { DEFAULT_BATCH } from '../../../src/TypeScript/domain/config';
 import { CONFIG } from '../support/syncHarness';
 import { AdminClient, messages, text } from './adminHarness';
 
@@ -35,6 +36,9 @@ test('GET renders every section, the account id and the token role', async () =>
   for (const action of ['test', 'fullsync', 'drain', 'reconcile']) expect(page.html).toContain(`name="custpage_action" value="${action}"`);
   // Help text is tied to its field for screen readers.
   expect(page.html).toMatch(/id="custpage_region"[^>]*aria-describedby="custpage_region_help"/);
+  // The batch help states the engine's own range and default (domain/config.ts).
+  expect(t).toContain(`Records per request, 1 to 5000; empty: ${DEFAULT_BATCH.maxRecords}.`);
+  expect(t).toContain(`Request body size cap, 10000 to 9000000; empty: ${DEFAULT_BATCH.maxBytes}.`);
   expect(a.lastUnits()).toBeLessThan(100);
 });
 

@@ -2,9 +2,9 @@
  * The admin page's status side end to end: an API Secret as the key source, a network failure in
  * the connection test, a dead letter shown with Freshsuccess's message, its hint and a link to the
  * record, "Retry dead letters" landing it, a pause from a refused key shown and lifted by saving,
- * and a running full sync's stage and percentage.
+ * a running full sync's stage and percentage, and a full sync waiting for a pushing drain.
  */
-import { CONFIG } from '../support/syncHarness';
+import { CONFIG, STATE } from '../support/syncHarness';
 import { AdminClient, messages, text } from './adminHarness';
 
 const PLAN_FIELD = 'custentity_success_plan';
@@ -111,4 +111,21 @@ test('reconcile from the page: extras stay unless the box is ticked, then they a
   expect(statuses(ticked.html)).toMatch(/Reconcile started/);
   a.h.runDrainUntilIdle();
   expect(await a.h.accountOf('crm-7781')).toMatchObject({ isActive: false });
+});
+
+test('a full sync waiting for a pushing drain says so, and starts by itself once the drain is done', async () => {
+  // A drain holds the push lease (as while it pushes): the full sync's getInputData stands back.
+  const now = a.h.rt.clock.nowMs();
+  const row = a.h.rt.store.rows(STATE.type)[0]!;
+  a.h.rt.store.update(STATE.type, row.id, { [STATE.pushLease]: JSON.stringify({ holder: 'drain', since: now, until: now + 10 * 60_000 }) });
+  expect(statuses((await a.click('fullsync')).html)).toMatch(/Full sync started/);
+  a.h.processQueue();
+  expect(a.h.state()?.fullSyncRequestedAt).not.toBeNull();
+  expect(text((await a.get()).html)).toContain('Full sync requested: waiting for the current drain to finish; it starts automatically');
+
+  // The lease's time is up: the safety net (every 15 minutes) starts the waiting full sync.
+  a.h.advanceTime(15 * 60_000);
+  a.h.processQueue();
+  expect(a.h.state()).toMatchObject({ fullSyncRequestedAt: null, pushLease: null });
+  expect(text((await a.get()).html)).not.toContain('Full sync requested');
 });

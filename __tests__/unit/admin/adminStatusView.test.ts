@@ -1,4 +1,4 @@
-import { describeSubmission, jobText, lastRunText, pauseText, problemsHtml, statusHtml, fullSyncText } from '../../../src/TypeScript/app/adminStatusView';
+import { describeSubmission, jobText, lastRunText, pauseText, problemsHtml, statusHtml, fullSyncRequestText, fullSyncText } from '../../../src/TypeScript/app/adminStatusView';
 import type { SyncState } from '../../../src/TypeScript/app/ports';
 
 const T = Date.UTC(2026, 0, 5, 9, 30);
@@ -36,6 +36,17 @@ test('last run, drain cursor and full-sync resume point read as sentences', () =
   const html = statusHtml({ now: T, state: state(), counts: { pending: 1, retry: 2, dead: 3, skipped: 4 }, problems: [], jobs: [] });
   expect(html).toContain('up to internal id 42');
   expect(html).toContain('<td>1</td><td>2</td><td>3</td><td>4</td>');
+});
+
+test('a full sync waiting for the drain is said so, with when it was requested; none, nothing', () => {
+  expect(fullSyncRequestText(state())).toBeNull();
+  expect(fullSyncRequestText(state({ fullSyncRequestedAt: null }))).toBeNull();
+  expect(fullSyncRequestText(state({ fullSyncRequestedAt: T }))).toBe(
+    'Full sync requested: waiting for the current drain to finish; it starts automatically (requested 2026-01-05 09:30 UTC).',
+  );
+  const html = (over: Partial<SyncState>) => statusHtml({ now: T, state: state(over), counts: null, problems: [], jobs: [] });
+  expect(html({ fullSyncRequestedAt: T })).toContain('<p>Full sync requested: waiting for the current drain to finish');
+  expect(html({})).not.toContain('Full sync requested');
 });
 
 test('job progress text by status', () => {

@@ -79,6 +79,13 @@ export function fullSyncText(fs: FullSyncState | null): string {
   return `The full sync started ${when(fs.startedAt)} stopped part way: ${where.join('; ')}. Start a full sync again to continue from there.`;
 }
 
+/** A full sync that stood back for a pushing drain (fullSyncRequestedAt): the next drain or the safety net starts it. */
+export function fullSyncRequestText(state: SyncState | null): string | null {
+  const at = state?.fullSyncRequestedAt;
+  if (at === null || at === undefined) return null;
+  return `Full sync requested: waiting for the current drain to finish; it starts automatically (requested ${when(at)}).`;
+}
+
 export function jobText(p: JobProgress): string {
   const label = JOB_LABEL[p.job];
   switch (p.status) {
@@ -144,6 +151,7 @@ export function statusHtml(view: StatusView): string {
     `<p>${esc(lastRunText(view.state?.lastRun ?? null))}</p>`,
     `<p>Drain cursor: outbox entries up to internal id ${esc(view.state?.drainCursor ?? 0)} have been pushed.</p>`,
     `<p>${esc(fullSyncText(view.state?.fullSync ?? null))}</p>`,
+    ...[fullSyncRequestText(view.state)].filter((t): t is string => t !== null).map((t) => `<p>${esc(t)}</p>`),
     countsHtml(view.counts),
     problemsHtml(view.problems),
   ];

@@ -103,6 +103,8 @@ export interface RawConfig {
  * batch in halves (nothing lost, a few more requests). Both are settings.
  */
 export const DEFAULT_BATCH: BatchLimits = { maxRecords: 2500, maxBytes: 1_000_000 };
+/** The range each batch setting accepts (an admin's value outside it is a problem, not clamped). */
+export const BATCH_RANGE: Record<keyof BatchLimits, { min: number; max: number }> = { maxRecords: { min: 1, max: 5000 }, maxBytes: { min: 10_000, max: 9_000_000 } };
 export const DEFAULT_RETRY: RetrySettings = { maxAttempts: 8, baseDelayMs: 60_000, maxDelayMs: 6 * 3600_000 };
 const STAGES: CustomerStage[] = ['LEAD', 'PROSPECT', 'CUSTOMER'];
 const FIELD_ID = /^cust(entity|record)[a-z0-9_]+$/;
@@ -263,8 +265,8 @@ export function parseConfig(raw: RawConfig): ParsedConfig {
       contact: oneOf(raw.deleteContact, ['deactivate', 'ignore'] as const, 'deactivate', 'Contact delete policy', problems),
     },
     batch: {
-      maxRecords: int(raw.batchMaxRecords, DEFAULT_BATCH.maxRecords, 1, 5000, 'Batch size (records)', problems),
-      maxBytes: int(raw.batchMaxBytes, DEFAULT_BATCH.maxBytes, 10_000, 9_000_000, 'Batch size (bytes)', problems),
+      maxRecords: int(raw.batchMaxRecords, DEFAULT_BATCH.maxRecords, BATCH_RANGE.maxRecords.min, BATCH_RANGE.maxRecords.max, 'Batch size (records)', problems),
+      maxBytes: int(raw.batchMaxBytes, DEFAULT_BATCH.maxBytes, BATCH_RANGE.maxBytes.min, BATCH_RANGE.maxBytes.max, 'Batch size (bytes)', problems),
     },
     mapping,
     retry,

@@ -8,6 +8,7 @@ import * as message from 'N/ui/message';
 import * as serverWidget from 'N/ui/serverWidget';
 import { esc, jobsHtml, statusHtml, type StatusView } from '../app/adminStatusView';
 import type { SettingsField, SettingsForm } from '../domain/adminSettings';
+import { BATCH_RANGE, DEFAULT_BATCH, type BatchLimits } from '../domain/config';
 import { HOSTS } from '../freshsuccess/endpoints';
 import type { Notice } from './adminNotice';
 import { SCRIPTS } from './schema';
@@ -77,6 +78,11 @@ export interface PageModel {
 }
 
 type Option = [string, string];
+
+/** "1 to 5000; empty: 2500" from the engine's own range and default, so the help cannot go stale. */
+function rangeHelp(limit: keyof BatchLimits): string {
+  return `${BATCH_RANGE[limit].min} to ${BATCH_RANGE[limit].max}; empty: ${DEFAULT_BATCH[limit]}`;
+}
 
 function select(form: serverWidget.Form, id: string, label: string, container: string, options: Option[], value: string, help: string): serverWidget.Field {
   const f = form.addField({ id, label, type: serverWidget.FieldType.SELECT, container });
@@ -157,8 +163,8 @@ function mapping(form: serverWidget.Form, m: PageModel): void {
   checkbox(form, FIELD.syncContacts, 'Sync contacts', g, m.form.syncContacts, 'Contacts of synced customers go to Freshsuccess as account contacts.');
   select(form, FIELD.deleteCustomer, LABEL.deleteCustomer, g, [['deactivate', 'Deactivate the account'], ['churn', 'Mark the account churned'], ['ignore', 'Leave it in Freshsuccess']], m.form.deleteCustomer, 'What happens in Freshsuccess when a customer is deleted in NetSuite.');
   select(form, FIELD.deleteContact, LABEL.deleteContact, g, [['deactivate', 'Deactivate the contact'], ['ignore', 'Leave it in Freshsuccess']], m.form.deleteContact, 'What happens in Freshsuccess when a contact is deleted in NetSuite.');
-  text(form, FIELD.batchMaxRecords, LABEL.batchMaxRecords, g, m.form.batchMaxRecords, 'Records per request, 1 to 5000; empty: 1000.');
-  text(form, FIELD.batchMaxBytes, LABEL.batchMaxBytes, g, m.form.batchMaxBytes, 'Request body size cap, 10000 to 9000000; empty: 1000000.');
+  text(form, FIELD.batchMaxRecords, LABEL.batchMaxRecords, g, m.form.batchMaxRecords, `Records per request, ${rangeHelp('maxRecords')}.`);
+  text(form, FIELD.batchMaxBytes, LABEL.batchMaxBytes, g, m.form.batchMaxBytes, `Request body size cap, ${rangeHelp('maxBytes')}.`);
   text(
     form,
     FIELD.mappingJson,

@@ -10,13 +10,14 @@ import * as url from 'N/url';
 import type { ProblemEntry, OutboxCounts } from '../app/adminStatusView';
 import type { SyncState } from '../app/ports';
 import type { RawConfig } from '../domain/config';
-import type { ChangeEvent, EntryStatus, OutboxEntry, RecordKind } from '../domain/types';
+import type { EntryStatus, OutboxEntry } from '../domain/types';
 import { rawConfigOf } from './configStore';
+import { OUTBOX_COLUMNS, outboxEntryOf } from './outboxStore';
 import { readSettings, type Settings } from './settings';
 import { readSingleton } from './singleton';
 import { CONFIG, OUTBOX, STATE } from './schema';
 import { netsuiteStateStore } from './stateStore';
-import { num, parseJson } from './values';
+import { num } from './values';
 
 export interface StoredSettings {
   settings: Settings;
@@ -86,21 +87,6 @@ export function countOutbox(cursor: number): OutboxCounts {
   return counts;
 }
 
-const COLUMNS = [OUTBOX.kind, OUTBOX.record, OUTBOX.records, OUTBOX.event, OUTBOX.capturedAt, OUTBOX.attempt, OUTBOX.status, OUTBOX.lastError, OUTBOX.hint, OUTBOX.tombstone];
-
-/** Long text may come back shortened in results [open]: then the record itself is read (2). */
-function longJson<T>(id: string, field: string, text: unknown, fallback: T): T {
-  if (typeof text !== 'string' || text === '') return fallback;
-  const parsed = parseJson<T | undefined>(text, undefined);
-  if (parsed !== undefined) return parsed;
-  return parseJson<T>(record.load({ type: OUTBOX.type, id }).getValue({ fieldId: field }), fallback);
-}
-
-function recordIdsOf(r: search.Result): string[] {
-  const first = asText(r.getValue({ name: OUTBOX.record }));
-  return longJson<string[]>(String(r.id), OUTBOX.records, r.getValue({ name: OUTBOX.records }), first ? [first] : []);
-}
-
 function linkTo(kind: string, id: string): string {
   try {
     return url.resolveRecord({ recordType: kind === 'contact' ? 'contact' : 'customer', recordId: id });
@@ -112,54 +98,29 @@ function linkTo(kind: string, id: string): string {
 /** The latest DEAD and SKIPPED entries, newest first (getRange: 10). */
 export function latestProblems(limit: number): ProblemEntry[] {
   const rows = search
-    .create({ type: OUTBOX.type, filters: [is('DEAD'), 'OR', is('SKIPPED')], columns: [search.createColumn({ name: 'internalid', sort: search.Sort.DESC }), ...COLUMNS] })
+    .create({ type: OUTBOX.type, filters: [is('DEAD'), 'OR', is('SKIPPED')], columns: [search.createColumn({ name: 'internalid', sort: search.Sort.DESC }), ...OUTBOX_COLUMNS] })
     .run()
     .getRange({ start: 0, end: limit });
   return rows.map((r) => {
-    const kind = asText(r.getValue({ name: OUTBOX.kind }));
+    const e = outboxEntryOf(r);
     return {
-      id: Number(r.id),
-      kind,
-      status: asText(r.getValue({ name: OUTBOX.status })),
-      records: recordIdsOf(r).map((id) => ({ id, url: linkTo(kind, id) })),
-      lastError: asText(r.getValue({ name: OUTBOX.lastError })),
-      hint: asText(r.getValue({ name: OUTBOX.hint })),
-      capturedAt: num(r.getValue({ name: OUTBOX.capturedAt })),
-      attempt: num(r.getValue({ name: OUTBOX.attempt })),
+      id: e.id,
+      kind: e.kind,
+      status: e.status,
+      records: e.recordIds.map((id) => ({ id, url: linkTo(e.kind, id) })),
+      lastError: e.lastError,
+      hint: e.hint,
+      capturedAt: e.capturedAt,
+      attempt: e.attempt,
     };
   });
-}
-
-interface Extras {
-  tombstones?: OutboxEntry['tombstones'];
-  previousCompanies?: Record<string, string>;
-  previousKeys?: Record<string, string>;
 }
 
 /** The oldest dead letters, whole (getRange: 10), for "Retry dead letters". */
 export function deadLetters(limit: number): OutboxEntry[] {
-  const rows = search
-    .create({ type: OUTBOX.type, filters: [is('DEAD')], columns: [search.createColumn({ name: 'internalid', sort: search.Sort.ASC }), ...COLUMNS] })
+  return search
+    .create({ type: OUTBOX.type, filters: [is('DEAD')], columns: [search.createColumn({ name: 'internalid', sort: search.Sort.ASC }), ...OUTBOX_COLUMNS] })
     .run()
-    .getRange({ start: 0, end: limit });
-  return rows.map((r) => {
-    const extras = longJson<Extras>(String(r.id), OUTBOX.tombstone, r.getValue({ name: OUTBOX.tombstone }), {});
-    return {
-      id: Number(r.id),
-      kind: asText(r.getValue({ name: OUTBOX.kind })) as RecordKind,
-      recordIds: recordIdsOf(r),
-      event: (asText(r.getValue({ name: OUTBOX.event })) || 'update') as ChangeEvent,
-      changedFields: [],
-      capturedAt: num(r.getValue({ name: OUTBOX.capturedAt })),
-      source: '',
-      attempt: num(r.getValue({ name: OUTBOX.attempt })),
-      notBefore: null,
-      status: 'DEAD',
-      lastError: asText(r.getValue({ name: OUTBOX.lastError })),
-      hint: '',
-      tombstones: extras.tombstones ?? {},
-      previousCompanies: extras.previousCompanies ?? {},
-      previousKeys: extras.previousKeys ?? {},
-    };
-  });
+    .getRange({ start: 0, end: limit })
+    .map(outboxEntryOf);
 }

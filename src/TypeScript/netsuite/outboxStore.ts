@@ -11,7 +11,8 @@ import { afterId, countOf, eachRow, sortedById } from './paging';
 import { OUTBOX } from './schema';
 import { num, parseJson } from './values';
 
-const COLUMNS = [OUTBOX.kind, OUTBOX.record, OUTBOX.records, OUTBOX.event, OUTBOX.changedFields, OUTBOX.capturedAt, OUTBOX.source, OUTBOX.attempt, OUTBOX.notBefore, OUTBOX.status, OUTBOX.lastError, OUTBOX.hint, OUTBOX.tombstone];
+/** The columns outboxEntryOf reads. */
+export const OUTBOX_COLUMNS = [OUTBOX.kind, OUTBOX.record, OUTBOX.records, OUTBOX.event, OUTBOX.changedFields, OUTBOX.capturedAt, OUTBOX.source, OUTBOX.attempt, OUTBOX.notBefore, OUTBOX.status, OUTBOX.lastError, OUTBOX.hint, OUTBOX.tombstone];
 
 interface Extras {
   tombstones: Record<string, Tombstone>;
@@ -57,7 +58,8 @@ function longJson<T>(id: string, field: string, text: unknown, fallback: T): T {
   return parseJson<T>(full, fallback);
 }
 
-function toEntry(r: search.Result): OutboxEntry {
+/** An outbox search row (columns: OUTBOX_COLUMNS) as an entry: record ids and extras parsed from their JSON. */
+export function outboxEntryOf(r: search.Result): OutboxEntry {
   const v = (f: string) => r.getValue({ name: f });
   const id = String(r.id);
   const first = String(v(OUTBOX.record) ?? '');
@@ -101,8 +103,8 @@ export function netsuiteOutbox(): OutboxStore {
       const entries: OutboxEntry[] = [];
       const open = [[['internalidnumber', 'greaterthan', cursor], 'AND', [OUTBOX.status, 'is', 'PENDING']], 'OR', [OUTBOX.status, 'is', 'RETRY']];
       eachRow(
-        (after) => search.create({ type: OUTBOX.type, filters: afterId(open, after), columns: [sortedById(), ...COLUMNS] }),
-        (r) => entries.push(toEntry(r)),
+        (after) => search.create({ type: OUTBOX.type, filters: afterId(open, after), columns: [sortedById(), ...OUTBOX_COLUMNS] }),
+        (r) => entries.push(outboxEntryOf(r)),
       );
       return entries;
     },
@@ -118,9 +120,9 @@ export function netsuiteOutbox(): OutboxStore {
     capturedSince(since) {
       const out: Array<{ kind: RecordKind; recordId: string; capturedAt: number; event: string }> = [];
       eachRow(
-        (after) => search.create({ type: OUTBOX.type, filters: afterId([OUTBOX.capturedAt, 'greaterthanorequalto', since], after), columns: [sortedById(), ...COLUMNS] }),
+        (after) => search.create({ type: OUTBOX.type, filters: afterId([OUTBOX.capturedAt, 'greaterthanorequalto', since], after), columns: [sortedById(), ...OUTBOX_COLUMNS] }),
         (r) => {
-          const e = toEntry(r);
+          const e = outboxEntryOf(r);
           for (const recordId of e.recordIds) out.push({ kind: e.kind, recordId, capturedAt: e.capturedAt, event: e.event });
         },
       );
