@@ -6,7 +6,7 @@ export const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 
 export function config(raw: RawConfig = {}): SyncConfig {
   const { config: c, problems } = parseConfig({ enabled: true, region: 'us', secretRef: 'custsecret_fsc_api_key', ...raw });
-  if (problems.length > 0) throw new Error(`fixture config has problems: ${problems.join('; ')}`);
+  if (problems.length > 0) throw new Error(`fixture config has problems: ${problems.map((p) => p.message).join('; ')}`);
   return c;
 }
 

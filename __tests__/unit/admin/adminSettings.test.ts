@@ -1,4 +1,4 @@
-import { checkSettings, fieldOfProblem, formFromRaw, joinMapping, splitMapping, type SettingsForm } from '../../../src/TypeScript/domain/adminSettings';
+import { checkSettings, formFromRaw, joinMapping, splitMapping, type SettingsForm } from '../../../src/TypeScript/domain/adminSettings';
 import { parseConfig } from '../../../src/TypeScript/domain/config';
 
 const GUID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
@@ -94,9 +94,6 @@ describe('formFromRaw', () => {
   });
 });
 
-test('fieldOfProblem falls back to general for a message it does not know', () => {
-  expect(fieldOfProblem('Something new went wrong')).toBe('general');
-});
 
 describe('custom field rows', () => {
   test("rows become the mapping's custom lists; the rest of the JSON is kept", () => {

@@ -17,7 +17,7 @@ describe('parseConfig', () => {
     expect(parseConfig({ secretRef: 'A1B2C3D4E5F60718293A4B5C6D7E8F90' }).config.secret).toEqual({ kind: 'credential', guid: 'A1B2C3D4E5F60718293A4B5C6D7E8F90' });
     const pasted = parseConfig({ secretRef: 'sk-live 123/abc' });
     expect(pasted.config.secret).toBeNull();
-    expect(pasted.problems.join()).toMatch(/never paste the key/);
+    expect(pasted.problems).toEqual([{ field: 'secretRef', message: expect.stringMatching(/never paste the key/) }]);
   });
 
   test('bad values become readable problems and fall back to safe defaults', () => {
@@ -36,7 +36,7 @@ describe('parseConfig', () => {
     expect(config.scope.stages).toEqual(['CUSTOMER']);
     expect(config.deletePolicy.contact).toBe('deactivate');
     expect(config.batch.maxRecords).toBe(2500);
-    expect([...problems].sort()).toEqual([
+    expect(problems.map((p) => p.message).sort()).toEqual([
       'Region must be one of us, eu (got "apac")',
       'Account id source "field" needs a customer custom field id (custentity...)',
       'Unknown customer stage(s) in scope: VENDOR (use LEAD, PROSPECT, CUSTOMER)',
@@ -44,6 +44,9 @@ describe('parseConfig', () => {
       'Contact delete policy must be one of deactivate, ignore (got "churn")',
       'Batch size (records) must be a whole number from 1 to 5000 (got 0)',
     ].sort());
+    // Each problem names the raw setting it is about (the admin page places it on that field).
+    expect(problems.find((p) => p.message.startsWith('Account id source'))?.field).toBe('accountIdField');
+    expect(problems.map((p) => p.field).sort()).toEqual(['accountIdField', 'batchMaxRecords', 'deleteContact', 'mappingJson', 'region', 'scopeStages']);
   });
 
   test('mapping overrides: custom fields with keys, excludes and retry settings', () => {
@@ -61,6 +64,6 @@ describe('parseConfig', () => {
     ]);
     expect(config.mapping.customer.exclude).toEqual(['phone']);
     expect(config.retry.maxAttempts).toBe(3);
-    expect(parseConfig({ secretRef: 'custsecret_x', mappingJson: '{nope' }).problems[0]).toMatch(/not valid JSON/);
+    expect(parseConfig({ secretRef: 'custsecret_x', mappingJson: '{nope' }).problems[0]).toEqual({ field: 'mappingJson', message: expect.stringMatching(/not valid JSON/) });
   });
 });

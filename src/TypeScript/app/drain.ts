@@ -160,7 +160,7 @@ export function planDrain(deps: PlanDeps): DrainPlan {
   const { config, problems } = loaded;
   if (!config.enabled) return empty('disabled');
   if (problems.length > 0 || !config.secret) {
-    deps.log.error('FreshSync settings have problems: nothing is pushed until they are fixed', problems.join('\n'));
+    deps.log.error('FreshSync settings have problems: nothing is pushed until they are fixed', problems.map((p) => p.message).join('\n'));
     return empty('misconfigured');
   }
   const state = deps.state.read();

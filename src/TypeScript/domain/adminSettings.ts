@@ -3,7 +3,7 @@
  * raw values, checked by parseConfig, with each problem placed next to the field it is about.
  * Pure: the page adapter turns request parameters into `SettingsForm` and back into fields.
  */
-import { parseConfig, type RawConfig } from './config';
+import { parseConfig, type ConfigField, type RawConfig } from './config';
 
 /** One row of the "custom fields sent as dimensions" table. */
 export interface CustomFieldRow {
@@ -38,7 +38,7 @@ export interface SettingsForm {
   customFields: CustomFieldRow[];
 }
 
-export type SettingsField = Exclude<keyof SettingsForm, 'enabled' | 'syncContacts'> | 'general';
+export type SettingsField = Exclude<keyof SettingsForm, 'enabled' | 'syncContacts'>;
 
 export interface SettingsCheck {
   /** What to store when there are no problems (never the key: only a GUID or a secret id). */
@@ -55,22 +55,22 @@ const SECRET_ID = /^\{?custsecret_[a-z0-9_]+\}?$/;
 /** Same shape parseConfig accepts as a credential GUID. */
 const GUID = /^[A-Za-z0-9]{16,64}$/;
 
-/** parseConfig's problems start with the setting's name: the first matching rule places it. */
-const PLACEMENT: ReadonlyArray<[RegExp, SettingsField]> = [
-  [/^Region/, 'region'],
-  [/key reference/i, 'keySource'],
-  [/^Account id source "field"/, 'accountIdField'],
-  [/^Account id source/, 'accountIdSource'],
-  [/^User id source/, 'userIdSource'],
-  [/customer stage/i, 'stages'],
-  [/^Subsidiaries/, 'subsidiaries'],
-  [/^Saved search/, 'savedSearch'],
-  [/^Customer delete policy/, 'deleteCustomer'],
-  [/^Contact delete policy/, 'deleteContact'],
-  [/^Batch size \(records\)/, 'batchMaxRecords'],
-  [/^Batch size \(bytes\)/, 'batchMaxBytes'],
-  [/^Mapping overrides|^retry\./, 'mappingJson'],
-];
+/** The form field each raw setting is typed in, where parseConfig's problems about it are shown. */
+const FORM_FIELD: Record<ConfigField, SettingsField> = {
+  region: 'region',
+  secretRef: 'keySource',
+  accountIdSource: 'accountIdSource',
+  accountIdField: 'accountIdField',
+  userIdSource: 'userIdSource',
+  scopeStages: 'stages',
+  scopeSubsidiaries: 'subsidiaries',
+  scopeSavedSearch: 'savedSearch',
+  deleteCustomer: 'deleteCustomer',
+  deleteContact: 'deleteContact',
+  batchMaxRecords: 'batchMaxRecords',
+  batchMaxBytes: 'batchMaxBytes',
+  mappingJson: 'mappingJson',
+};
 
 const ROW_FIELD = /^cust(entity|record)[a-z0-9_]+$/;
 const ROW_KEY = /^[A-Za-z0-9_.\- ]{1,100}$/;
@@ -133,12 +133,6 @@ export function joinMapping(rest: string, rows: readonly CustomFieldRow[]): stri
   return JSON.stringify(obj);
 }
 
-/** The form field a parseConfig problem is about ('general' if none: it is still shown). */
-export function fieldOfProblem(message: string): SettingsField {
-  for (const [pattern, field] of PLACEMENT) if (pattern.test(message)) return field;
-  return 'general';
-}
-
 /** The key reference the form asks for, or a problem saying what is missing. */
 function keyReference(form: SettingsForm, storedRef: string): { ref: string; problem?: { field: SettingsField; message: string }; hide: boolean } {
   if (form.keySource === 'secret') {
@@ -184,10 +178,10 @@ export function checkSettings(form: SettingsForm, storedRef: string): SettingsCh
   const problems: SettingsCheck['problems'] = [];
   if (key.problem) problems.push(key.problem);
   for (const message of badRows) problems.push({ field: 'customFields', message });
-  for (const message of parseConfig(raw).problems) {
+  for (const p of parseConfig(raw).problems) {
     // The missing-reference problem is already said above, in the admin's terms.
-    if (key.problem && /key reference/i.test(message)) continue;
-    problems.push({ field: fieldOfProblem(message), message });
+    if (key.problem && p.field === 'secretRef') continue;
+    problems.push({ field: FORM_FIELD[p.field], message: p.message });
   }
   return { raw, problems, hideSecretInput: key.hide };
 }

@@ -111,10 +111,22 @@ const FIELD_ID = /^cust(entity|record)[a-z0-9_]+$/;
 /** Freshsuccess keys are free text, but keep them readable and safe in URLs. */
 const DIMENSION_KEY = /^[A-Za-z0-9_.\- ]{1,100}$/;
 
+/** The raw settings a problem can be about (the checkboxes and the record's time stamp cannot be wrong). */
+export type ConfigField = Exclude<keyof RawConfig, 'enabled' | 'syncContacts' | 'lastModified'>;
+
+/** A problem with one setting, keyed by the raw value it is about so a form can place it. */
+export interface ConfigProblem {
+  field: ConfigField;
+  message: string;
+}
+
 export interface ParsedConfig {
   config: SyncConfig;
-  problems: string[];
+  problems: ConfigProblem[];
 }
+
+/** Adds a problem about the field it was made for. */
+type Report = (message: string) => void;
 
 function bool(value: boolean | string | null | undefined, fallback: boolean): boolean {
   if (value === null || value === undefined || value === '') return fallback;
@@ -133,35 +145,35 @@ function list(value: string | null | undefined): string[] {
     .filter((s) => s !== '');
 }
 
-function int(value: number | string | null | undefined, fallback: number, min: number, max: number, name: string, problems: string[]): number {
+function int(value: number | string | null | undefined, fallback: number, min: number, max: number, name: string, report: Report): number {
   if (value === null || value === undefined || value === '') return fallback;
   const n = typeof value === 'number' ? value : Number(value);
   if (!Number.isInteger(n) || n < min || n > max) {
-    problems.push(`${name} must be a whole number from ${min} to ${max} (got ${String(value)})`);
+    report(`${name} must be a whole number from ${min} to ${max} (got ${String(value)})`);
     return fallback;
   }
   return n;
 }
 
-function oneOf<T extends string>(value: string | null | undefined, choices: readonly T[], fallback: T, name: string, problems: string[]): T {
+function oneOf<T extends string>(value: string | null | undefined, choices: readonly T[], fallback: T, name: string, report: Report): T {
   const v = text(value);
   if (v === '') return fallback;
   if ((choices as readonly string[]).includes(v)) return v as T;
-  problems.push(`${name} must be one of ${choices.join(', ')} (got "${v}")`);
+  report(`${name} must be one of ${choices.join(', ')} (got "${v}")`);
   return fallback;
 }
 
-function parseSecret(value: string | null | undefined, problems: string[]): SecretReference | null {
+function parseSecret(value: string | null | undefined, report: Report): SecretReference | null {
   const v = text(value);
   if (v === '') {
-    problems.push('No Freshsuccess key reference: set an API Secret id (custsecret_...) or save the key in the credential field');
+    report('No Freshsuccess key reference: set an API Secret id (custsecret_...) or save the key in the credential field');
     return null;
   }
   const braced = /^\{(custsecret_[a-z0-9_]+)\}$/.exec(v);
   const id = braced ? braced[1] ?? '' : v;
   if (/^custsecret_[a-z0-9_]+$/.test(id)) return { kind: 'secret', id };
   if (/^[A-Za-z0-9]{16,64}$/.test(v)) return { kind: 'credential', guid: v };
-  problems.push('The key reference must be an API Secret id (custsecret_...) or a credential GUID; never paste the key itself');
+  report('The key reference must be an API Secret id (custsecret_...) or a credential GUID; never paste the key itself');
   return null;
 }
 
@@ -174,7 +186,7 @@ function emptyMapping(): Record<RecordKind, ObjectMapping> {
  * `{"customer":{"custom":[{"field":"custentity_tier","type":"text","key":"tier"}],"exclude":["phone"]},
  *   "retry":{"maxAttempts":5}}`.
  */
-function parseMappingJson(json: string, problems: string[]): { mapping: Record<RecordKind, ObjectMapping>; retry: RetrySettings } {
+function parseMappingJson(json: string, report: Report): { mapping: Record<RecordKind, ObjectMapping>; retry: RetrySettings } {
   const mapping = emptyMapping();
   const retry = { ...DEFAULT_RETRY };
   if (json.trim() === '') return { mapping, retry };
@@ -182,78 +194,79 @@ function parseMappingJson(json: string, problems: string[]): { mapping: Record<R
   try {
     raw = JSON.parse(json);
   } catch (e) {
-    problems.push(`Mapping overrides are not valid JSON: ${(e as Error).message}`);
+    report(`Mapping overrides are not valid JSON: ${(e as Error).message}`);
     return { mapping, retry };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    problems.push('Mapping overrides must be a JSON object with "customer" and/or "contact"');
+    report('Mapping overrides must be a JSON object with "customer" and/or "contact"');
     return { mapping, retry };
   }
   const obj = raw as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
-    if (key !== 'customer' && key !== 'contact' && key !== 'retry') problems.push(`Mapping overrides: unknown section "${key}"`);
+    if (key !== 'customer' && key !== 'contact' && key !== 'retry') report(`Mapping overrides: unknown section "${key}"`);
   }
   for (const kind of ['customer', 'contact'] as const) {
     const section = obj[kind];
     if (section === undefined) continue;
     if (typeof section !== 'object' || section === null) {
-      problems.push(`Mapping overrides: "${kind}" must be an object`);
+      report(`Mapping overrides: "${kind}" must be an object`);
       continue;
     }
     const s = section as Record<string, unknown>;
     const custom = s['custom'] ?? [];
-    if (!Array.isArray(custom)) problems.push(`Mapping overrides: "${kind}.custom" must be a list`);
+    if (!Array.isArray(custom)) report(`Mapping overrides: "${kind}.custom" must be a list`);
     else {
       custom.forEach((item: unknown, i) => {
         const c = (item ?? {}) as Record<string, unknown>;
         const fieldId = typeof c['field'] === 'string' ? c['field'] : '';
         const type = c['type'];
         const key = typeof c['key'] === 'string' && c['key'] !== '' ? c['key'] : fieldId;
-        if (!FIELD_ID.test(fieldId)) problems.push(`Mapping overrides: ${kind}.custom[${i}].field must be a custom field id (custentity...)`);
+        if (!FIELD_ID.test(fieldId)) report(`Mapping overrides: ${kind}.custom[${i}].field must be a custom field id (custentity...)`);
         else if (type !== 'text' && type !== 'number' && type !== 'date' && type !== 'boolean')
-          problems.push(`Mapping overrides: ${kind}.custom[${i}].type must be text, number, date or boolean`);
-        else if (!DIMENSION_KEY.test(key)) problems.push(`Mapping overrides: ${kind}.custom[${i}].key "${key}" has characters Freshsuccess keys should not have`);
+          report(`Mapping overrides: ${kind}.custom[${i}].type must be text, number, date or boolean`);
+        else if (!DIMENSION_KEY.test(key)) report(`Mapping overrides: ${kind}.custom[${i}].key "${key}" has characters Freshsuccess keys should not have`);
         else mapping[kind].custom.push({ fieldId, type, key });
       });
     }
     const exclude = s['exclude'] ?? [];
-    if (!Array.isArray(exclude) || exclude.some((x) => typeof x !== 'string')) problems.push(`Mapping overrides: "${kind}.exclude" must be a list of Freshsuccess field names`);
+    if (!Array.isArray(exclude) || exclude.some((x) => typeof x !== 'string')) report(`Mapping overrides: "${kind}.exclude" must be a list of Freshsuccess field names`);
     else mapping[kind].exclude = exclude as string[];
   }
   const r = obj['retry'];
   if (r !== undefined) {
     const rr = (r ?? {}) as Record<string, unknown>;
-    retry.maxAttempts = int(rr['maxAttempts'] as number | undefined, retry.maxAttempts, 1, 30, 'retry.maxAttempts', problems);
-    retry.baseDelayMs = int(rr['baseDelayMs'] as number | undefined, retry.baseDelayMs, 1000, 3600_000, 'retry.baseDelayMs', problems);
-    retry.maxDelayMs = int(rr['maxDelayMs'] as number | undefined, retry.maxDelayMs, retry.baseDelayMs, 7 * 86400_000, 'retry.maxDelayMs', problems);
+    retry.maxAttempts = int(rr['maxAttempts'] as number | undefined, retry.maxAttempts, 1, 30, 'retry.maxAttempts', report);
+    retry.baseDelayMs = int(rr['baseDelayMs'] as number | undefined, retry.baseDelayMs, 1000, 3600_000, 'retry.baseDelayMs', report);
+    retry.maxDelayMs = int(rr['maxDelayMs'] as number | undefined, retry.maxDelayMs, retry.baseDelayMs, 7 * 86400_000, 'retry.maxDelayMs', report);
   }
   return { mapping, retry };
 }
 
 export function parseConfig(raw: RawConfig): ParsedConfig {
-  const problems: string[] = [];
-  const sourceName = oneOf(raw.accountIdSource, ['internalid', 'entityid', 'field'] as const, 'internalid', 'Account id source', problems);
+  const problems: ConfigProblem[] = [];
+  const about = (field: ConfigField): Report => (message) => problems.push({ field, message });
+  const sourceName = oneOf(raw.accountIdSource, ['internalid', 'entityid', 'field'] as const, 'internalid', 'Account id source', about('accountIdSource'));
   let accountIdSource: AccountIdSource = { kind: 'internalid' };
   if (sourceName === 'entityid') accountIdSource = { kind: 'entityid' };
   if (sourceName === 'field') {
     const fieldId = text(raw.accountIdField);
-    if (!/^custentity[a-z0-9_]+$/.test(fieldId)) problems.push('Account id source "field" needs a customer custom field id (custentity...)');
+    if (!/^custentity[a-z0-9_]+$/.test(fieldId)) about('accountIdField')('Account id source "field" needs a customer custom field id (custentity...)');
     else accountIdSource = { kind: 'field', fieldId };
   }
   const stages = list(raw.scopeStages).map((s) => s.toUpperCase());
   const badStages = stages.filter((s) => !(STAGES as string[]).includes(s));
-  if (badStages.length > 0) problems.push(`Unknown customer stage(s) in scope: ${badStages.join(', ')} (use LEAD, PROSPECT, CUSTOMER)`);
+  if (badStages.length > 0) about('scopeStages')(`Unknown customer stage(s) in scope: ${badStages.join(', ')} (use LEAD, PROSPECT, CUSTOMER)`);
   const subsidiaries = list(raw.scopeSubsidiaries);
-  if (subsidiaries.some((s) => !/^\d+$/.test(s))) problems.push('Subsidiaries in scope must be internal ids separated by commas');
+  if (subsidiaries.some((s) => !/^\d+$/.test(s))) about('scopeSubsidiaries')('Subsidiaries in scope must be internal ids separated by commas');
   const savedSearch = text(raw.scopeSavedSearch);
-  if (savedSearch !== '' && !/^(\d+|customsearch[a-z0-9_]+)$/.test(savedSearch)) problems.push('Saved search scope must be an internal id or a customsearch... id');
-  const { mapping, retry } = parseMappingJson(raw.mappingJson ?? '', problems);
+  if (savedSearch !== '' && !/^(\d+|customsearch[a-z0-9_]+)$/.test(savedSearch)) about('scopeSavedSearch')('Saved search scope must be an internal id or a customsearch... id');
+  const { mapping, retry } = parseMappingJson(raw.mappingJson ?? '', about('mappingJson'));
   const config: SyncConfig = {
     enabled: bool(raw.enabled, false),
-    region: oneOf(raw.region, ['us', 'eu'] as const, 'us', 'Region', problems),
-    secret: parseSecret(raw.secretRef, problems),
+    region: oneOf(raw.region, ['us', 'eu'] as const, 'us', 'Region', about('region')),
+    secret: parseSecret(raw.secretRef, about('secretRef')),
     accountIdSource,
-    userIdSource: oneOf(raw.userIdSource, ['internalid', 'email'] as const, 'internalid', 'User id source', problems),
+    userIdSource: oneOf(raw.userIdSource, ['internalid', 'email'] as const, 'internalid', 'User id source', about('userIdSource')),
     scope: {
       stages: stages.filter((s): s is CustomerStage => (STAGES as string[]).includes(s)),
       subsidiaries: subsidiaries.filter((s) => /^\d+$/.test(s)),
@@ -261,12 +274,12 @@ export function parseConfig(raw: RawConfig): ParsedConfig {
       syncContacts: bool(raw.syncContacts, true),
     },
     deletePolicy: {
-      customer: oneOf(raw.deleteCustomer, ['deactivate', 'churn', 'ignore'] as const, 'deactivate', 'Customer delete policy', problems),
-      contact: oneOf(raw.deleteContact, ['deactivate', 'ignore'] as const, 'deactivate', 'Contact delete policy', problems),
+      customer: oneOf(raw.deleteCustomer, ['deactivate', 'churn', 'ignore'] as const, 'deactivate', 'Customer delete policy', about('deleteCustomer')),
+      contact: oneOf(raw.deleteContact, ['deactivate', 'ignore'] as const, 'deactivate', 'Contact delete policy', about('deleteContact')),
     },
     batch: {
-      maxRecords: int(raw.batchMaxRecords, DEFAULT_BATCH.maxRecords, BATCH_RANGE.maxRecords.min, BATCH_RANGE.maxRecords.max, 'Batch size (records)', problems),
-      maxBytes: int(raw.batchMaxBytes, DEFAULT_BATCH.maxBytes, BATCH_RANGE.maxBytes.min, BATCH_RANGE.maxBytes.max, 'Batch size (bytes)', problems),
+      maxRecords: int(raw.batchMaxRecords, DEFAULT_BATCH.maxRecords, BATCH_RANGE.maxRecords.min, BATCH_RANGE.maxRecords.max, 'Batch size (records)', about('batchMaxRecords')),
+      maxBytes: int(raw.batchMaxBytes, DEFAULT_BATCH.maxBytes, BATCH_RANGE.maxBytes.min, BATCH_RANGE.maxBytes.max, 'Batch size (bytes)', about('batchMaxBytes')),
     },
     mapping,
     retry,

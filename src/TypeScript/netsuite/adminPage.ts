@@ -62,7 +62,6 @@ export const LABEL: Record<SettingsField, string> = {
   batchMaxBytes: 'Batch size (bytes)',
   mappingJson: 'Mapping overrides (JSON)',
   customFields: 'Custom fields sent as dimensions',
-  general: 'Settings',
 };
 
 /** Scripts that send the key: the credential is usable by these only, and only towards Freshsuccess. */
