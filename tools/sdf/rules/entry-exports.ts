@@ -1,9 +1,8 @@
 /** The built module must export the entry points its script type runs, or NetSuite refuses the script. */
 import type { Rule } from './rule';
 import type { Problem } from '../problem';
-import { fileCabinetPath } from '../model';
 import type { ScriptType } from '../object-types';
-import { analyzeEntryFile } from '../entry-file';
+import { scriptEntryFiles } from './entry-files';
 
 /** What is missing from `exported` for a script of `type`; undefined when the exports suffice. */
 export function missingEntryPoints(type: ScriptType, exported: readonly string[]): string | undefined {
@@ -32,12 +31,7 @@ export const entryExports: Rule = {
   id: 'entry-exports',
   check(ctx) {
     const problems: Problem[] = [];
-    for (const s of ctx.project.scripts) {
-      if (!s.scriptfile) continue;
-      const file = fileCabinetPath(s.scriptfile.path);
-      const text = ctx.readText(file);
-      if (text === undefined) continue;
-      const analysis = analyzeEntryFile(text, file);
+    for (const { script: s, file, analysis } of scriptEntryFiles(ctx)) {
       if (analysis.defineCount === 0) continue; // reported by entry-header
       const missing = missingEntryPoints(s.type, analysis.exports);
       if (missing) {

@@ -5,9 +5,9 @@
  */
 import type { Rule } from './rule';
 import type { Problem } from '../problem';
-import { fileCabinetPath, type SdfScript } from '../model';
 import { SCRIPT_TYPES } from '../object-types';
-import { analyzeEntryFile, type EntryFileAnalysis } from '../entry-file';
+import type { EntryFileAnalysis } from '../entry-file';
+import { scriptEntryFiles } from './entry-files';
 
 /** Problems with an entry file's header, given the @NScriptType its script object expects. */
 export function headerProblems(analysis: EntryFileAnalysis, expectedScriptType: string | undefined): string[] {
@@ -24,20 +24,11 @@ export function headerProblems(analysis: EntryFileAnalysis, expectedScriptType: 
   return out;
 }
 
-export function analyzeScriptFile(text: string, script: SdfScript): EntryFileAnalysis {
-  return analyzeEntryFile(text, script.scriptfile?.path ?? 'entry.js');
-}
-
 export const entryHeader: Rule = {
   id: 'entry-header',
   check(ctx) {
     const problems: Problem[] = [];
-    for (const s of ctx.project.scripts) {
-      if (!s.scriptfile) continue;
-      const file = fileCabinetPath(s.scriptfile.path);
-      const text = ctx.readText(file);
-      if (text === undefined) continue; // reported by the scriptfile rule
-      const analysis = analyzeScriptFile(text, s);
+    for (const { script: s, file, analysis } of scriptEntryFiles(ctx)) {
       for (const message of headerProblems(analysis, SCRIPT_TYPES[s.type].nScriptType)) {
         problems.push({ file, line: 1, rule: this.id, message: `${message} (script ${s.scriptid}, ${s.file})` });
       }
