@@ -4,23 +4,15 @@
  */
 import { nsError, SuiteScriptError } from '../errors';
 import { COST } from '../modules/costs';
+import { RECORD_TYPES } from '../modules/recordModule';
 import { sourceFor } from './catalog';
 import { SearchColumn, SORT, SUMMARY, toColumn } from './columns';
 import { runSearch } from './engine';
 import { OPERATORS, SearchFilter } from './filters';
 import { SearchObject, type SearchDeps } from './SearchObject';
 
-export const SEARCH_TYPES = Object.freeze({
-  CUSTOMER: 'customer',
-  CONTACT: 'contact',
-  EMPLOYEE: 'employee',
-  LEAD: 'lead',
-  PROSPECT: 'prospect',
-  SUBSIDIARY: 'subsidiary',
-  CUSTOMER_CATEGORY: 'customercategory',
-  CUSTOMER_STATUS: 'customerstatus',
-  DELETED_RECORD: 'deletedrecord',
-});
+/** search.Type: every record type N/record knows, and the deleted-record log (search only). */
+export const SEARCH_TYPES = Object.freeze({ ...RECORD_TYPES, DELETED_RECORD: 'deletedrecord' });
 
 export function createSearchModule(deps: SearchDeps) {
   const debit = (api: string, units: number) => deps.executions.require(`N/search.${api}`).meter.debit(`N/search.${api}`, units);

@@ -8,7 +8,7 @@ import * as search from 'N/search';
 import type { SnapshotReader } from '../app/ports';
 import type { SyncConfig } from '../domain/config';
 import type { ContactSnapshot, CustomFieldValue, CustomerSnapshot, EntityKeys } from '../domain/types';
-import { afterId, chunks, eachRow, sortedById } from './paging';
+import { afterId, chunks, eachRow, rowsForIds, sortedById } from './paging';
 import { dateMs } from './values';
 
 /** Join ids [open] on a real account: see docs/sandbox-checklist.md. */
@@ -150,31 +150,19 @@ function readInChunks<T>(make: (after: number) => search.Search, toSnapshot: (r:
 export function netsuiteSnapshots(): SnapshotReader {
   return {
     customersByIds(ids, config) {
-      const out: CustomerSnapshot[] = [];
       const scope = savedScope(config);
-      for (const part of chunks(ids)) {
-        search
-          .create({ type: search.Type.CUSTOMER, filters: both(scope, ['internalid', 'anyof', part]), columns: customerColumns(config) })
-          .run()
-          .each((r) => {
-            out.push(toCustomer(r, config));
-            return true;
-          });
-      }
-      return out;
+      return rowsForIds(
+        ids,
+        (part) => search.create({ type: search.Type.CUSTOMER, filters: both(scope, ['internalid', 'anyof', part]), columns: customerColumns(config) }),
+        (r) => toCustomer(r, config),
+      );
     },
     contactsByIds(ids, config) {
-      const out: ContactSnapshot[] = [];
-      for (const part of chunks(ids)) {
-        search
-          .create({ type: search.Type.CONTACT, filters: [['internalid', 'anyof', part]], columns: contactColumns(config) })
-          .run()
-          .each((r) => {
-            out.push(toContact(r, config));
-            return true;
-          });
-      }
-      return out;
+      return rowsForIds(
+        ids,
+        (part) => search.create({ type: search.Type.CONTACT, filters: [['internalid', 'anyof', part]], columns: contactColumns(config) }),
+        (r) => toContact(r, config),
+      );
     },
     contactsOfCompanies(companyIds, config) {
       const out: ContactSnapshot[] = [];
