@@ -6,6 +6,7 @@
  */
 import type { OutboxEntry } from '../domain/types';
 import type { Clock, DrainTrigger, OutboxStore, TriggerResult } from './ports';
+import { newEntry } from '../domain/outboxEntry';
 
 export interface RetryReport {
   requeued: number;
@@ -23,22 +24,16 @@ export function retryDeadLetters(dead: readonly OutboxEntry[], deps: { outbox: O
     if (!deps.canContinue()) break;
     // Append first: a crash between the two leaves a duplicate (harmless upsert), never a loss.
     deps.outbox.append([
-      {
+      newEntry({
         kind: entry.kind,
         recordIds: entry.recordIds,
         event: entry.event,
-        changedFields: [],
         capturedAt: deps.clock.now(),
         source: `admin retry of dead letter ${entry.id}`,
-        attempt: 0,
-        notBefore: null,
-        status: 'PENDING',
-        lastError: '',
-        hint: '',
         tombstones: entry.tombstones,
         previousCompanies: entry.previousCompanies,
         previousKeys: entry.previousKeys ?? {},
-      },
+      }),
     ]);
     deps.outbox.close([entry.id]);
     requeued++;

@@ -8,8 +8,9 @@ import type { SyncConfig } from '../domain/config';
 import { watchedFields } from '../domain/fieldCatalog';
 import { accountIdFor, userIdFor } from '../domain/identity';
 import { nameOf } from '../domain/mapping';
-import type { ChangeEvent, EntityKeys, NewOutboxEntry, RecordKind, Tombstone } from '../domain/types';
+import type { ChangeEvent, EntityKeys, RecordKind, Tombstone } from '../domain/types';
 import type { Clock, ConfigStore, DrainTrigger, OutboxStore, SaveTimeLookup, TriggerResult } from './ports';
+import { newEntry } from '../domain/outboxEntry';
 
 /** Values, or a reader asked for exactly the fields the config needs (the adapter reads the record). */
 export type Values = FieldValues | ((fields: readonly string[]) => FieldValues);
@@ -122,21 +123,7 @@ export function captureChange(saved: SavedRecord, deps: CaptureDeps): CaptureRes
   if (!decision.capture) return { captured: false, reason: decision.reason };
 
   const now = deps.clock.now();
-  const entry: NewOutboxEntry = {
-    kind: saved.kind,
-    recordIds: [saved.id],
-    event: decision.event,
-    changedFields: decision.changedFields,
-    capturedAt: now,
-    source: saved.executionContext,
-    attempt: 0,
-    notBefore: null,
-    status: 'PENDING',
-    lastError: '',
-    hint: '',
-    tombstones: {},
-    previousCompanies: {},
-  };
+  const entry = newEntry({ kind: saved.kind, recordIds: [saved.id], event: decision.event, changedFields: decision.changedFields, capturedAt: now, source: saved.executionContext });
   if (decision.event === 'delete' && oldValues) {
     entry.tombstones[saved.id] = tombstoneOf(saved, oldValues, config, deps.lookup, now);
   }

@@ -3,6 +3,7 @@
  * (records listed inside), so a systematic problem over thousands of records costs a few entries,
  * not thousands. 'ignored' notes (out of scope, policy ignore) are only counted.
  */
+import { newEntry } from '../domain/outboxEntry';
 import type { PlanNote } from '../domain/plan';
 import type { NewOutboxEntry } from '../domain/types';
 
@@ -15,21 +16,9 @@ export function noteEntries(notes: readonly PlanNote[], now: number, source: str
     if (g) g.ids.push(n.recordId);
     else groups.set(key, { note: n, ids: [n.recordId] });
   }
-  return [...groups.values()].map(({ note, ids }) => ({
-    kind: note.kind,
-    recordIds: ids,
-    event: 'update',
-    changedFields: [],
-    capturedAt: now,
-    source,
-    attempt: 0,
-    notBefore: null,
-    status: note.outcome === 'dead' ? 'DEAD' : 'SKIPPED',
-    lastError: note.reason,
-    hint: note.hint,
-    tombstones: {},
-    previousCompanies: {},
-  }));
+  return [...groups.values()].map(({ note, ids }) =>
+    newEntry({ kind: note.kind, recordIds: ids, capturedAt: now, source, status: note.outcome === 'dead' ? 'DEAD' : 'SKIPPED', lastError: note.reason, hint: note.hint }),
+  );
 }
 
 export function countNotes(notes: readonly PlanNote[]): { skipped: number; dead: number; ignored: number } {

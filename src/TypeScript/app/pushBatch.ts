@@ -15,6 +15,7 @@ import { recordKindOf, type AccountBatch, type AccountOp, type ContactBatch, typ
 import type { FreshsuccessClient } from '../freshsuccess/client';
 import type { Clock, Logger, OutboxStore, RandomSource, SnapshotReader, StateStore } from './ports';
 import { healable, pushRecords, worse, type RecordOutcome, type RequestBudget } from './pushRecords';
+import { newEntry } from '../domain/outboxEntry';
 
 export interface PushDeps {
   client: FreshsuccessClient;
@@ -56,10 +57,7 @@ function baseEntry(kind: RecordKind, batch: WorkBatch, recordIds: string[], now:
     const k = batch.previousKeys?.[id];
     if (k) previousKeys[id] = k;
   }
-  return {
-    kind, recordIds, event: 'update', changedFields: [], capturedAt: now, source: `batch ${batch.key}`,
-    attempt: batch.attempt, notBefore: null, status: 'RETRY', lastError: '', hint: '', tombstones, previousCompanies, previousKeys,
-  };
+  return newEntry({ kind, recordIds, capturedAt: now, source: `batch ${batch.key}`, attempt: batch.attempt, status: 'RETRY', tombstones, previousCompanies, previousKeys });
 }
 
 /** Outcomes per record id → the entries to append. */

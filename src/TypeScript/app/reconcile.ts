@@ -12,6 +12,7 @@ import { customerInScope, stageAndSubsidiaryInScope } from '../domain/scope';
 import type { AccountPayload, ContactPayload, NewOutboxEntry, RecordKind, Tombstone } from '../domain/types';
 import type { Endpoint, FreshsuccessClient } from '../freshsuccess/client';
 import type { Clock, ConfigStore, DrainTrigger, Logger, OutboxStore, SnapshotReader } from './ports';
+import { newEntry } from '../domain/outboxEntry';
 
 export interface ReconcileDeps {
   config: ConfigStore;
@@ -47,10 +48,9 @@ function counts(d: ReconcileDiff) {
 }
 
 function queue(kind: RecordKind, d: ReconcileDiff, removeExtras: boolean, now: number): NewOutboxEntry[] {
-  const base = { kind, changedFields: [] as string[], capturedAt: now, source: 'RECONCILE', attempt: 0, notBefore: null, status: 'PENDING' as const, lastError: '', hint: '', previousCompanies: {} };
   const entries: NewOutboxEntry[] = [];
   const ids = [...d.missing, ...d.drifted.map((x) => x.recordId)];
-  if (ids.length > 0) entries.push({ ...base, recordIds: ids, event: 'update', tombstones: {} });
+  if (ids.length > 0) entries.push(newEntry({ kind, recordIds: ids, capturedAt: now, source: 'RECONCILE' }));
   if (removeExtras && d.extra.length > 0) {
     const tombstones: Record<string, Tombstone> = {};
     const extraIds = d.extra.map((x) => {
@@ -58,7 +58,7 @@ function queue(kind: RecordKind, d: ReconcileDiff, removeExtras: boolean, now: n
       tombstones[id] = x.userId === undefined ? { accountId: x.accountId, deletedAt: now } : { accountId: x.accountId, userId: x.userId, deletedAt: now };
       return id;
     });
-    entries.push({ ...base, recordIds: extraIds, event: 'delete', tombstones });
+    entries.push(newEntry({ kind, recordIds: extraIds, event: 'delete', capturedAt: now, source: 'RECONCILE', tombstones }));
   }
   return entries;
 }

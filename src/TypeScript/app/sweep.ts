@@ -8,6 +8,7 @@
  */
 import type { NewOutboxEntry, RecordKind, Tombstone } from '../domain/types';
 import type { ChangeFinder, Clock, ConfigStore, DrainTrigger, Logger, OutboxStore, StateStore } from './ports';
+import { newEntry } from '../domain/outboxEntry';
 
 export interface SweepDeps {
   config: ConfigStore;
@@ -30,7 +31,7 @@ export interface SweepReport {
 }
 
 function entry(kind: RecordKind, recordIds: string[], event: 'update' | 'delete', now: number, tombstones: Record<string, Tombstone> = {}): NewOutboxEntry {
-  return { kind, recordIds, event, changedFields: [], capturedAt: now, source: 'SWEEP', attempt: 0, notBefore: null, status: 'PENDING', lastError: '', hint: '', tombstones, previousCompanies: {} };
+  return newEntry({ kind, recordIds, event, capturedAt: now, source: 'SWEEP', tombstones });
 }
 
 export function sweep(deps: SweepDeps): SweepReport {
