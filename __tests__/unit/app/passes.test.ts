@@ -131,6 +131,14 @@ describe('reconcile', () => {
     expect(w.fs.accounts.get('9')?.active).toBe(false);
   });
 
+  test('settings with problems are reported by their messages, nothing read or queued', () => {
+    const w = new World({ region: 'apac', batchMaxRecords: '0' });
+    const report = reconcile({ config: w.config, snapshots: w.snapshots, client: () => w.client(), outbox: w.outbox, trigger: w.trigger, clock: w.clock, log: w.log });
+    expect(report).toMatchObject({ status: 'misconfigured', message: 'Region must be one of us, eu (got "apac"); Batch size (records) must be a whole number from 1 to 5000 (got 0)' });
+    expect(w.fs.requests).toHaveLength(0);
+    expect(w.outbox.entries).toEqual([]);
+  });
+
   test('a refused key is reported, nothing queued', () => {
     const w = new World();
     w.fs.faults = [{ kind: 'status', status: 401 }];

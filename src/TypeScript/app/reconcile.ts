@@ -68,7 +68,7 @@ export function reconcile(deps: ReconcileDeps, options: { removeExtras: boolean 
   const loaded = deps.config.load();
   if (!loaded) return report;
   const { config, problems } = loaded;
-  if (problems.length > 0 || !config.secret) return { ...report, status: 'misconfigured', message: problems.join('; ') };
+  if (problems.length > 0 || !config.secret) return { ...report, status: 'misconfigured', message: problems.map((p) => p.message).join('; ') };
   const now = deps.clock.now();
   const client = deps.client(config);
 
