@@ -1,10 +1,12 @@
 // SuiteCloud CLI hooks: nothing reaches an account unless the SuiteApp builds, passes every
-// test and passes the offline SDF checks. A throw here aborts the CLI command.
+// test and passes the offline SDF checks. The CLI calls beforeExecuting with
+// { command, projectPath, arguments } and runs the command with what the hook returns, so the
+// context goes back unchanged (authid, --applyinstallprefs, --dryrun...). A throw aborts it.
 const { execSync } = require('child_process');
 
-function buildAndTest(args) {
+function buildAndTest(context) {
   execSync('npm test', { stdio: 'inherit', cwd: __dirname });
-  return { arguments: args };
+  return context;
 }
 
 module.exports = {
