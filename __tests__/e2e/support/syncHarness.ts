@@ -21,6 +21,7 @@ import type { DataEntry, PlainValues } from '../../../emulator/runtime/entry/Dat
 import type { ExecutionContextType } from '../../../emulator/runtime/execution';
 import type { MapReduceStage, UsageTotals } from '../../../emulator/runtime/governance';
 import type { NetSuiteRuntime } from '../../../emulator/runtime/NetSuiteRuntime';
+import { createCacheModule } from '../../../emulator/runtime/modules/cacheModule';
 import type { ProcessOptions } from '../../../emulator/runtime/task/queue';
 import { CONFIG, OUTBOX, SCRIPTS, STATE } from '../../../src/TypeScript/netsuite/schema';
 import { ensureProductBuilt } from './productBuild';
@@ -283,6 +284,11 @@ export class SyncHarness {
       this.startDrain();
     }
     throw new Error(`the outbox did not drain in ${maxRounds} rounds: ${JSON.stringify(this.queued())}`);
+  }
+
+  /** NetSuite evicts N/cache entries whenever it likes: drop every cached value of the account. */
+  evictCaches(): void {
+    this.rt.registerModule('N/cache', () => createCacheModule(this.rt.executions, this.rt.clock));
   }
 
   /** Moves the clock (scheduled sweep and drain run when due). */

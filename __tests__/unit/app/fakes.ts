@@ -111,12 +111,24 @@ export class MemorySnapshots implements SnapshotReader {
   }
 }
 
+/** Counts submits and keeps the queued mark the way the N/cache adapter does (set on an accepted submit). */
 export class CountingTrigger implements DrainTrigger {
   submitted = 0;
+  queued = false;
   constructor(public answer: TriggerResult = 'submitted') {}
   submit(): TriggerResult {
     this.submitted++;
+    if (this.answer === 'submitted') this.queued = true;
     return this.answer;
+  }
+  nudge(): TriggerResult {
+    return this.queued ? 'already_queued' : this.submit();
+  }
+  drainEnding(): void {
+    this.queued = false;
+  }
+  resubmit(): TriggerResult {
+    return this.submit();
   }
 }
 

@@ -109,6 +109,7 @@ export function describeSubmission(job: JobKind, result: TriggerResult, errorNam
     case 'submitted':
       return { level: 'confirmation', title: `${label} started`, message: `${label} was submitted; it waits for a free processor, then its progress shows under Sync control. Reload the page to follow it.` };
     case 'already_running':
+    case 'already_queued':
       return { level: 'information', title: `${label} already running`, message: `${label} is already running or queued, so it was not started twice. Its progress shows under Sync control.` };
     case 'not_permitted':
       return { level: 'error', title: `${label} not started`, message: 'Your role may not start scripts (it needs the SuiteScript and SuiteScript Scheduling permissions). Ask an administrator.' };

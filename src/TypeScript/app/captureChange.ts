@@ -1,7 +1,8 @@
 /**
  * Capture at save time (User Event afterSubmit): decide whether a synced field really changed,
  * append ONE outbox entry, and nudge the drain. No HTTP. Budget: ≤ 30 units —
- * config 1–2, optional lookup 1, outbox entry create 2 + save 4, drain submit 20.
+ * config 1–2, optional lookup 1, outbox entry create 2 + save 4, queued mark read 1, and only
+ * when no drain is marked queued the drain submit 20 + mark 1.
  */
 import { decideCapture, normaliseValue, type FieldValues, type SaveType } from '../domain/changeDetection';
 import type { SyncConfig } from '../domain/config';
@@ -134,8 +135,11 @@ export function captureChange(saved: SavedRecord, deps: CaptureDeps): CaptureRes
     if (previous !== '') entry.previousCompanies[saved.id] = previous;
   }
   deps.outbox.append([entry]);
-  // MAP_REDUCE_ALREADY_RUNNING or a role without scheduling permission are normal here: the
-  // running drain re-submits itself while entries remain, and the scheduled deployment is the net.
-  const trigger = deps.trigger.submit();
+  // After the append, never before: a drain's summarize counts entries only after removing the
+  // queued mark, so seeing the mark here means that count includes this entry. Skipped when a
+  // drain is marked queued or running; MAP_REDUCE_ALREADY_RUNNING or a role without scheduling
+  // permission are normal too: the running drain submits a follow-up while entries remain, and
+  // the scheduled deployment is the net.
+  const trigger = deps.trigger.nudge();
   return { captured: true, event: decision.event, changedFields: decision.changedFields, trigger };
 }

@@ -3,11 +3,12 @@
  *  planDrain (getInputData) — read due entries with one paged search, coalesce per record, read
  *    current state with one search per record type, plan batches (one map key per batch);
  *  pushBatch (map: accounts; reduce: contacts — the shuffle is a barrier, so accounts land first);
- *  finishDrain (summarize) — advance the cursor, record stats, re-submit while entries remain.
+ *  finishDrain (summarize) — advance the cursor, record stats, submit a follow-up run while
+ *    entries remain (to the other on-demand deployment: one cannot re-submit itself).
  *
  * Budget for 1,000 changed records (platform doc §1 units): planning ≈ config 1 + state 1 +
  * outbox 5 + 5 + one search per record type 10 each; one POST per 1,000 records 10; summarize
- * state write 2 + count 5. No write per outbox entry: an append-only outbox and a cursor.
+ * queued-mark removal 1 + state write 2 + count 5. No write per outbox entry: an append-only outbox and a cursor.
  *
  * Race: an entry with a lower id may commit after the cursor moved past it (ids are allocated
  * before commit). It is not lost: the sweep re-enqueues records modified since its watermark.
@@ -128,6 +129,8 @@ export interface PlanDeps {
   log: Logger;
   /** Task states for the push lease and, in a drain, starting a full sync that waited (optional: without it, leases end at `until`). */
   jobs?: JobControl;
+  /** The deployment running this drain (its lease names it; another deployment's live drain lease makes it stand back). */
+  deployment?: string;
 }
 
 /** Customers pushed now whose scope fields changed, when the scope filters on them. */
@@ -178,6 +181,13 @@ export function planDrain(deps: PlanDeps): DrainPlan {
     deps.log.audit('FreshSync drain waits: a full sync is pushing', `since ${new Date(lease.since).toISOString()}`);
     return empty('deferred');
   }
+  // The other on-demand deployment's drain still pushing (a save started this one while the
+  // queued mark was evicted): stand back; that drain's summarize counts these entries and
+  // submits a follow-up run. A lease of this deployment is this run's own or a dead run's.
+  if (lease?.holder === 'drain' && lease.deployment && deps.deployment && lease.deployment !== deps.deployment) {
+    deps.log.audit('FreshSync drain waits: another drain run is pushing', `${lease.deployment} since ${new Date(lease.since).toISOString()}`);
+    return empty('deferred');
+  }
   if (startRequestedFullSync(state, now, deps)) return empty('deferred');
   const open = deps.outbox.readOpen(state.drainCursor);
   const entries = open.filter((e) => e.status !== 'RETRY' || (e.notBefore ?? 0) <= now);
@@ -186,7 +196,7 @@ export function planDrain(deps: PlanDeps): DrainPlan {
   // now sees it (2 units); summarize releases it in its one state write. A drain's own lease
   // left by a crashed or restarted run is simply taken again. No compare-and-set exists for
   // submitFields: two runs starting within the same moment could both push once ([open] risk, small).
-  deps.state.update({ pushLease: takeLease('drain', now) });
+  deps.state.update({ pushLease: takeLease('drain', now, undefined, deps.deployment) });
   let planMax = state.drainCursor;
   for (const e of entries) if (e.status === 'PENDING' && e.id > planMax) planMax = e.id;
 
@@ -304,13 +314,16 @@ export function finishDrain(summary: DrainSummary, deps: FinishDeps): FinishRepo
     stats.batches++;
     if (!reported.has(key) && !summary.failedKeys.includes(key)) stats.sent += k.records;
   }
+  // The queued mark goes before anything is counted: a save that saw it appended its entry
+  // before this point, so the count below sees that entry (see netsuite/drainTrigger.ts).
+  deps.trigger.drainEnding();
   const cursor = nextCursor(summary.keys, summary.failedKeys);
   if (cursor === null) return { cursor, stats, remaining: 0, resubmitted: false };
   deps.state.update({ drainCursor: cursor, lastRun: stats, pushLease: null });
   if (summary.failedKeys.length > 0) deps.log.error('Drain batches failed unexpectedly; they will be read again', summary.failedKeys.join('\n'));
   if (paused) return { cursor, stats, remaining: 0, resubmitted: false };
   const remaining = deps.outbox.countDue(cursor, now);
-  const resubmitted = remaining > 0 && deps.trigger.submit() === 'submitted';
+  const resubmitted = remaining > 0 && deps.trigger.resubmit() === 'submitted';
   return { cursor, stats, remaining, resubmitted };
 }
 

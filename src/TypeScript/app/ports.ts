@@ -121,11 +121,23 @@ export interface ChangeFinder {
   deletedSince(since: number): Array<{ kind: RecordKind; id: string; deletedAt: number }>;
 }
 
-export type TriggerResult = 'submitted' | 'already_running' | 'not_permitted' | 'failed';
+/** 'already_queued': a drain was known to be queued or running, so no submit was tried. */
+export type TriggerResult = 'submitted' | 'already_running' | 'not_permitted' | 'failed' | 'already_queued';
 
-/** Starts the drain Map/Reduce (task submit: 20 units). Never throws. */
+/**
+ * Starts the drain Map/Reduce. A drain submitted here is marked queued (N/cache, not durable)
+ * until its summarize begins, so the saves in between need not submit (see drainTrigger.ts for
+ * the protocol and its races). Never throws.
+ */
 export interface DrainTrigger {
+  /** Submits the drain (20 units); when accepted, marks it queued (1). */
   submit(): TriggerResult;
+  /** After a save: 'already_queued' when a drain is marked queued or running (1), else submit(). */
+  nudge(): TriggerResult;
+  /** A drain's summarize begins: the mark goes (1). Call it BEFORE counting what remains. */
+  drainEnding(): void;
+  /** From a drain's summarize: submits the follow-up drain (20 + mark 1). */
+  resubmit(): TriggerResult;
 }
 
 /** Starts the full sync and asks how a task is doing (submit 20 units, checkStatus 0). Never throws. */

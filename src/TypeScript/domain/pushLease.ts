@@ -18,6 +18,13 @@ export interface PushLease {
   until: number;
   /** Set when the engine submitted the holder's run (submit() returns it). */
   taskId?: string;
+  /**
+   * The deployment running the holder (drains only). A drain has two on-demand deployments (a
+   * follow-up run goes to the other one); each runs one instance at a time, so a lease of the
+   * drain's own deployment is its own (restarted) or a dead run's, and one of the other
+   * deployment may be a live run to stand back for.
+   */
+  deployment?: string;
 }
 
 /**
@@ -28,9 +35,10 @@ export interface PushLease {
  */
 export const LEASE_TTL_MS: Record<LeaseHolder, number> = { drain: 3600_000, fullsync: 2 * 3600_000 };
 
-export function takeLease(holder: LeaseHolder, now: number, taskId?: string): PushLease {
+export function takeLease(holder: LeaseHolder, now: number, taskId?: string, deployment?: string): PushLease {
   const lease: PushLease = { holder, since: now, until: now + LEASE_TTL_MS[holder] };
   if (taskId) lease.taskId = taskId;
+  if (deployment) lease.deployment = deployment;
   return lease;
 }
 
@@ -53,6 +61,7 @@ export function parseLease(text: string): PushLease | null {
     if ((v.holder === 'drain' || v.holder === 'fullsync') && typeof v.since === 'number' && typeof v.until === 'number') {
       const lease: PushLease = { holder: v.holder, since: v.since, until: v.until };
       if (typeof v.taskId === 'string' && v.taskId !== '') lease.taskId = v.taskId;
+      if (typeof v.deployment === 'string' && v.deployment !== '') lease.deployment = v.deployment;
       return lease;
     }
   } catch {

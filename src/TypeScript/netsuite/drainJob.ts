@@ -8,8 +8,9 @@ import { engine } from './wiring';
 
 /**
  * One key per batch (values are JSON strings): 1,000 records ≈ one map invocation. The scheduled
- * deployment does not drain: it submits the on-demand one when entries are due, so only one
- * drain ever pushes and moves the cursor.
+ * deployment does not drain: it submits the on-demand one when entries are due. The two
+ * on-demand deployments (the first, and the one follow-up runs go to) never push together: the
+ * drain lease names its deployment, and a drain finding the other one's lease live stands back.
  */
 export function drainInput(restarted = false): Record<string, string> {
   const e = engine();
@@ -18,12 +19,14 @@ export function drainInput(restarted = false): Record<string, string> {
     if (nudge.due > 0) e.log.audit('FreshSync safety net', JSON.stringify(nudge));
     return {};
   }
-  const plan = planDrain(planDeps(e, restarted));
+  const plan = planDrain({ ...planDeps(e, restarted), deployment: runtime.getCurrentScript().deploymentId });
   if (plan.warnings.length > 0) e.log.audit('FreshSync mapping warnings', plan.warnings.slice(0, 50).join('\n'));
   return stageInput(plan.tasks);
 }
 
 export function drainSummarize(summary: EntryPoints.MapReduce.summarizeContext): void {
+  // The safety net pushed nothing; the queued mark belongs to the drain it may have submitted.
+  if (runtime.getCurrentScript().deploymentId === SCRIPTS.drain.scheduled) return;
   const e = engine();
   const { keys, failedKeys, results } = readSummary(summary);
   const report = finishDrain({ keys, failedKeys, results }, { state: e.state, outbox: e.outbox, trigger: e.trigger, clock: e.clock, log: e.log });

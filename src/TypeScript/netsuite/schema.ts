@@ -59,7 +59,7 @@ export const OUTBOX = {
 
 export const SCRIPTS = {
   settings: { scriptId: 'customscript_fsc_ue_config', deployment: 'customdeploy_fsc_ue_config' },
-  drain: { scriptId: 'customscript_fsc_mr_drain', onDemand: 'customdeploy_fsc_mr_drain', scheduled: 'customdeploy_fsc_mr_drain_sched' },
+  drain: { scriptId: 'customscript_fsc_mr_drain', onDemand: 'customdeploy_fsc_mr_drain', next: 'customdeploy_fsc_mr_drain_next', scheduled: 'customdeploy_fsc_mr_drain_sched' },
   fullSync: { scriptId: 'customscript_fsc_mr_fullsync', onDemand: 'customdeploy_fsc_mr_fullsync' },
   sweep: { scriptId: 'customscript_fsc_ss_sweep', scheduled: 'customdeploy_fsc_ss_sweep' },
   reconcile: { scriptId: 'customscript_fsc_ss_reconcile', onDemand: 'customdeploy_fsc_ss_reconcile' },

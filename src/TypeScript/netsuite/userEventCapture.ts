@@ -4,9 +4,13 @@ import type { EntryPoints } from 'N/types';
 import { captureChange, type CaptureResult } from '../app/captureChange';
 import type { SaveType } from '../domain/changeDetection';
 import type { RecordKind } from '../domain/types';
+import { netsuiteDrainTrigger } from './drainTrigger';
 import { logger } from './platform';
 import { readValues } from './recordValues';
 import { engine } from './wiring';
+
+/** Issue 4's budget for one save. */
+const SAVE_UNITS = 30;
 
 const SAVE_TYPES: Record<string, SaveType> = { create: 'create', edit: 'edit', xedit: 'xedit', delete: 'delete' };
 
@@ -36,6 +40,10 @@ export function captureFromUserEvent(kind: RecordKind, context: EntryPoints.User
   if (kind === 'customer' && !isOwnType(context)) return null;
   try {
     const e = engine();
+    // The save's own units (getRemainingUsage is free): the queued mark never takes a save over 30.
+    const script = runtime.getCurrentScript();
+    const startedWith = script.getRemainingUsage();
+    const trigger = netsuiteDrainTrigger({ spent: () => startedWith - script.getRemainingUsage(), limit: SAVE_UNITS });
     const { newRecord, oldRecord } = context;
     const id = String(newRecord?.id ?? oldRecord?.id ?? '');
     return captureChange(
@@ -47,7 +55,7 @@ export function captureFromUserEvent(kind: RecordKind, context: EntryPoints.User
         newValues: newRecord && type !== 'delete' ? (fields) => readValues(newRecord, fields, type === 'xedit') : null,
         executionContext: String(runtime.executionContext),
       },
-      { config: e.config, outbox: e.outbox, lookup: e.lookup, trigger: e.trigger, clock: e.clock },
+      { config: e.config, outbox: e.outbox, lookup: e.lookup, trigger, clock: e.clock },
     );
   } catch (err) {
     // The save itself succeeded; a lost capture is caught by the sweep (modified-since).
