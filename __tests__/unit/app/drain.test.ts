@@ -194,16 +194,65 @@ describe('drain', () => {
     expect(w.fs.contacts[0]?.['is_active']).toBe(false);
   });
 
-  test('a batch whose invocation crashed is read again: the cursor stops below it', () => {
+  test('a batch whose invocation crashed does not hold the cursor: its records wait as one RETRY entry, then land', () => {
     const w = new World({ batchMaxRecords: 2 });
     seed(w, ['1', '2', '3', '4']);
     ['1', '2', '3', '4'].forEach((id) => edit(w, id));
-    w.drain({ crash: (key) => key.startsWith('A00002') });
-    expect(w.state.state.drainCursor).toBe(2);
-    expect(w.trigger.submitted).toBe(1);
+    const { finish } = w.drain({ crash: (key) => key.startsWith('A00002') });
+    expect(w.state.state.drainCursor).toBe(4);
+    expect([...w.fs.accounts.keys()].sort()).toEqual(['1', '2']);
+    const parked = w.outbox.with('RETRY');
+    expect(parked).toEqual([expect.objectContaining({ kind: 'customer', recordIds: ['3', '4'], attempt: 1, changedFields: ['phone'] })]);
+    expect(parked[0]!.notBefore!).toBeGreaterThan(w.clock.now());
+    expect(finish.stats).toMatchObject({ failedBatches: 1, retried: 2 });
+    w.clock.advance(parked[0]!.notBefore! - w.clock.now());
     w.drain();
     expect([...w.fs.accounts.keys()].sort()).toEqual(['1', '2', '3', '4']);
-    expect(w.state.state.drainCursor).toBe(4);
+    expect(w.outbox.with('RETRY')).toEqual([]);
+  });
+
+  test('a batch that fails every run backs off instead of jamming the drain: later changes keep flowing', () => {
+    const w = new World();
+    seed(w, ['1', '9']);
+    edit(w, '1');
+    const delays: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const retry = w.outbox.with('RETRY')[0];
+      if (retry) w.clock.advance(retry.notBefore! - w.clock.now());
+      w.drain({ crash: (key) => key.startsWith('A') });
+      const parked = w.outbox.with('RETRY');
+      expect(parked).toHaveLength(1);
+      delays.push(parked[0]!.notBefore! - w.clock.now());
+    }
+    expect(w.outbox.with('RETRY')).toEqual([expect.objectContaining({ recordIds: ['1'], attempt: 3 })]);
+    expect(delays[1]).toBeGreaterThan(delays[0]!);
+    expect(delays[2]).toBeGreaterThan(delays[1]!);
+    edit(w, '9');
+    w.drain();
+    expect(w.fs.accounts.has('9')).toBe(true);
+    expect(w.fs.accounts.has('1')).toBe(false);
+    expect(w.state.state.drainCursor).toBe(Math.max(...w.outbox.with('PENDING').map((e) => e.id)));
+  });
+
+  test('DELETEs beyond the invocation\'s request budget are not sent: they wait as a RETRY entry and land next run', () => {
+    const w = new World();
+    const ids = Array.from({ length: 12 }, (_, i) => String(i + 1));
+    seed(w, ids);
+    w.drain();
+    for (const id of ids) {
+      w.snapshots.customers.delete(id);
+      w.outbox.append([{ kind: 'customer', recordIds: [id], event: 'delete', changedFields: [], capturedAt: w.clock.now(), source: 'USERINTERFACE', attempt: 0, notBefore: null, status: 'PENDING', lastError: '', hint: '', tombstones: { [id]: { accountId: id } }, previousCompanies: {} }]);
+    }
+    const plan = planDrain({ config: w.config, state: w.state, outbox: w.outbox, snapshots: w.snapshots, clock: w.clock, log: w.log });
+    const task = Object.values(plan.tasks)[0] as DrainTask;
+    const deps = { client: w.client(), outbox: w.outbox, state: w.state, snapshots: w.snapshots, clock: w.clock, random: w.random, log: w.log, restarted: false, maxRequests: 5 };
+    const deletesBefore = w.fs.requests.filter((r) => r.method === 'DELETE').length;
+    const r = pushBatch(task.batch as WorkBatch, task.config, deps);
+    expect(r).toMatchObject({ requests: 5, sent: 5, retried: 7, dead: 0 });
+    expect(w.fs.requests.filter((q) => q.method === 'DELETE').length - deletesBefore).toBe(5);
+    const retry = w.outbox.with('RETRY');
+    expect(retry).toEqual([expect.objectContaining({ recordIds: ids.slice(5), lastError: expect.stringMatching(/governance .* used up/) })]);
+    expect(Object.keys(retry[0]!.tombstones)).toEqual(ids.slice(5));
   });
 
   test('a map invocation restarted midway re-sends (idempotent upsert) but writes no duplicate entries', () => {

@@ -1,6 +1,7 @@
 import { cutBatches, cutGreedy, hierarchyDepths, parentsFirst, utf8Length } from '../../../src/TypeScript/domain/batching';
 import { coalesce } from '../../../src/TypeScript/domain/coalesce';
 import { planBatches } from '../../../src/TypeScript/domain/plan';
+import { MAP_INVOCATION_UNITS, MAX_REQUESTS_PER_INVOCATION, MAX_SINGLE_REQUESTS_PER_BATCH, REQUEST_UNITS } from '../../../src/TypeScript/domain/pushBudget';
 import { decodeBatchKey, type AccountBatch, type ContactBatch } from '../../../src/TypeScript/domain/workBatch';
 import { config, contact, customer, entry, T0 } from '../fixtures';
 
@@ -126,6 +127,33 @@ describe('planBatches', () => {
       { op: 'upsert', recordId: '8', payload: { account_id: 'A8', is_churned: true, inactive_time: T0, name: 'Gone Inc', join_date: 1 } },
     ]);
     expect(run('ignore').batches).toEqual([]);
+  });
+
+  test('many deletes are spread over batches whose DELETEs fit one map invocation (150 → 5 × 30)', () => {
+    const ids = Array.from({ length: 150 }, (_, i) => String(i + 1));
+    const plan = planBatches({
+      runId: 'r', config: config({ deleteCustomer: 'deactivate' }), now: T0, planMax: 150, contacts: [],
+      customers: ids.map((id) => ({ item: item('customer', id, { deleted: true, tombstone: { accountId: id } }), snapshot: null })),
+    });
+    const deletes = plan.batches.map((b) => (b as AccountBatch).ops.filter((op) => op.op !== 'upsert').length);
+    expect(deletes).toEqual([30, 30, 30, 30, 30]);
+    // 30 DELETEs are 300 units: with the batch's POST and its splits the invocation stays under 1,000.
+    expect(MAX_SINGLE_REQUESTS_PER_BATCH * REQUEST_UNITS + (MAX_REQUESTS_PER_INVOCATION - MAX_SINGLE_REQUESTS_PER_BATCH) * REQUEST_UNITS).toBeLessThan(MAP_INVOCATION_UNITS);
+    expect(plan.batches.flatMap((b) => b.ops.map((op) => op.recordId))).toEqual(ids);
+  });
+
+  test('emptied dimensions count as requests too; upserts alone are capped only by records and bytes', () => {
+    const field = 'custentity_tier';
+    const cfg = config({ mappingJson: JSON.stringify({ customer: { custom: [{ field, type: 'text', key: 'tier' }] } }) });
+    const ids = Array.from({ length: 70 }, (_, i) => String(i + 1));
+    const plan = planBatches({
+      runId: 'r', config: cfg, now: T0, planMax: 70, contacts: [],
+      customers: ids.map((id) => ({ item: item('customer', id, { changedFields: [field] }), snapshot: customer(id, { custom: { [field]: '' } }) })),
+    });
+    expect(plan.batches.map((b) => (b as AccountBatch).ops.filter((op) => op.op === 'clearDimension').length)).toEqual([24, 24, 22]);
+    expect(plan.batches[0]?.changedFields).toEqual([field]);
+    const upserts = planBatches({ runId: 'r', config: config(), now: T0, planMax: 70, contacts: [], customers: ids.map((id) => ({ item: item('customer', id), snapshot: customer(id) })) });
+    expect(upserts.batches).toHaveLength(1);
   });
 
   test('a moved contact first deactivates its old association, then posts the new one', () => {

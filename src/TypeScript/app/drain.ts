@@ -8,7 +8,7 @@
  *
  * Budget for 1,000 changed records (platform doc §1 units): planning ≈ config 1 + state 1 +
  * outbox 5 + 5 + one search per record type 10 each; one POST per 1,000 records 10; summarize
- * queued-mark removal 1 + state write 2 + count 5. No write per outbox entry: an append-only outbox and a cursor.
+ * state write 2 (which also clears the queued mark) + count 5. No write per outbox entry: an append-only outbox and a cursor.
  *
  * Race: an entry with a lower id may commit after the cursor moved past it (ids are allocated
  * before commit). It is not lost: the sweep re-enqueues records modified since its watermark.
@@ -20,6 +20,7 @@ import { customerInScope } from '../domain/scope';
 import type { CustomerSnapshot, NewOutboxEntry } from '../domain/types';
 import { companiesWaiting, deferContacts, type Deferral } from '../domain/waiting';
 import { decodeBatchKey, encodeBatchKey, type WorkBatch } from '../domain/workBatch';
+import { parkFailed } from './failedBatches';
 import { countNotes, noteEntries } from './notes';
 import { leaseLive, takeLease, type PushLease, type TaskState } from '../domain/pushLease';
 import type { Clock, ConfigStore, DrainTrigger, JobControl, Logger, OutboxStore, RunStats, SnapshotReader, StateStore, SyncState } from './ports';
@@ -167,7 +168,14 @@ export function planDrain(deps: PlanDeps): DrainPlan {
     return empty('misconfigured');
   }
   const state = deps.state.read();
-  if (pauseHolds(state.pausedAt, config)) return empty('paused');
+  // A run that pushes nothing clears the queued mark now (2, only when set): its summarize does
+  // not write, and the mark would keep saves from submitting for nothing. Saves refused while
+  // this run ends wait for the next one or the safety net, as they always did.
+  const ending = (status: DrainStatus): DrainPlan => {
+    if (state.drainQueuedAt) deps.state.update({ drainQueuedAt: null });
+    return empty(status);
+  };
+  if (pauseHolds(state.pausedAt, config)) return ending('paused');
   if (state.pausedAt !== null) {
     deps.state.update({ pausedAt: null, pauseMessage: '' });
     deps.log.audit('Settings changed since Freshsuccess refused the key: pushing resumes', state.pauseMessage);
@@ -191,7 +199,7 @@ export function planDrain(deps: PlanDeps): DrainPlan {
   if (startRequestedFullSync(state, now, deps)) return empty('deferred');
   const open = deps.outbox.readOpen(state.drainCursor);
   const entries = open.filter((e) => e.status !== 'RETRY' || (e.notBefore ?? 0) <= now);
-  if (entries.length === 0) return empty('idle');
+  if (entries.length === 0) return ending('idle');
   // Taken as soon as there is work, before the slower snapshot searches, so a full sync starting
   // now sees it (2 units); summarize releases it in its one state write. A drain's own lease
   // left by a crashed or restarted run is simply taken again. No compare-and-set exists for
@@ -314,16 +322,20 @@ export function finishDrain(summary: DrainSummary, deps: FinishDeps): FinishRepo
     stats.batches++;
     if (!reported.has(key) && !summary.failedKeys.includes(key)) stats.sent += k.records;
   }
-  // The queued mark goes before anything is counted: a save that saw it appended its entry
-  // before this point, so the count below sees that entry (see netsuite/drainTrigger.ts).
-  deps.trigger.drainEnding();
-  const cursor = nextCursor(summary.keys, summary.failedKeys);
+  // A batch whose invocation died does not hold the cursor (it would fail the same way every
+  // run): its work waits as RETRY entries with backoff (app/failedBatches.ts).
+  const cursor = nextCursor(summary.keys, []);
   if (cursor === null) return { cursor, stats, remaining: 0, resubmitted: false };
-  deps.state.update({ drainCursor: cursor, lastRun: stats, pushLease: null });
-  if (summary.failedKeys.length > 0) deps.log.error('Drain batches failed unexpectedly; they will be read again', summary.failedKeys.join('\n'));
+  stats.retried += parkFailed(summary.failedKeys, deps.state.read(), now, deps.outbox);
+  // The queued mark goes in this write, before anything is counted: a save that saw the mark
+  // appended its entry before this point, so the count below sees it (netsuite/drainTrigger.ts).
+  deps.state.update({ drainCursor: cursor, lastRun: stats, pushLease: null, drainQueuedAt: null });
+  if (summary.failedKeys.length > 0) deps.log.error('Drain batches failed unexpectedly; their records wait as retry entries', summary.failedKeys.join('\n'));
   if (paused) return { cursor, stats, remaining: 0, resubmitted: false };
   const remaining = deps.outbox.countDue(cursor, now);
   const resubmitted = remaining > 0 && deps.trigger.resubmit() === 'submitted';
+  // The follow-up run is queued: saves made until its summarize need not submit (2).
+  if (resubmitted) deps.state.update({ drainQueuedAt: now });
   return { cursor, stats, remaining, resubmitted };
 }
 

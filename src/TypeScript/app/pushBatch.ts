@@ -9,6 +9,7 @@ import type { SyncConfig } from '../domain/config';
 import { failureNature } from '../domain/classify';
 import { AUTH_HINT, hintFor } from '../domain/hints';
 import { planBatches } from '../domain/plan';
+import { BUDGET_USED_UP, MAX_REQUESTS_PER_INVOCATION } from '../domain/pushBudget';
 import { decideRetry } from '../domain/retryPolicy';
 import type { NewOutboxEntry, RecordKind } from '../domain/types';
 import { recordKindOf, type AccountBatch, type AccountOp, type ContactBatch, type WorkBatch } from '../domain/workBatch';
@@ -27,7 +28,7 @@ export interface PushDeps {
   log: Logger;
   /** The stage was restarted (context.isRestarted): entries this batch already wrote are not written twice. */
   restarted: boolean;
-  /** Requests one invocation may make (10 units each; map allows 1,000 units). */
+  /** Requests one invocation may make (default MAX_REQUESTS_PER_INVOCATION, domain/pushBudget.ts). */
   maxRequests?: number;
   /** Contact batches: companies whose push failed in this run, with when they are retried. */
   waitFor?: Record<string, number>;
@@ -57,7 +58,7 @@ function baseEntry(kind: RecordKind, batch: WorkBatch, recordIds: string[], now:
     const k = batch.previousKeys?.[id];
     if (k) previousKeys[id] = k;
   }
-  return newEntry({ kind, recordIds, capturedAt: now, source: `batch ${batch.key}`, attempt: batch.attempt, status: 'RETRY', tombstones, previousCompanies, previousKeys });
+  return newEntry({ kind, recordIds, capturedAt: now, source: `batch ${batch.key}`, attempt: batch.attempt, status: 'RETRY', tombstones, previousCompanies, previousKeys, changedFields: batch.changedFields ?? [] });
 }
 
 /** Outcomes per record id → the entries to append. */
@@ -126,6 +127,9 @@ function pushAccounts(batch: AccountBatch, budget: RequestBudget, deps: PushDeps
     if (op.op === 'upsert') continue;
     let outcome: RecordOutcome;
     if (budget.authMessage !== null) outcome = { kind: 'auth', message: budget.authMessage };
+    // Out of requests (the upserts split a lot, or a batch planned with an older cap): not sent
+    // now, so the invocation stays within its governance; a retry entry sends it next run.
+    else if (budget.used >= budget.max) outcome = { kind: 'transient', message: BUDGET_USED_UP, retryAfterMs: null };
     else {
       budget.used++;
       const v = op.op === 'deactivate' ? deps.client.deactivateAccount(op.accountId) : deps.client.deleteDimension(op.accountId, op.dimension, op.key);
@@ -205,7 +209,7 @@ function recoverOrphans(batch: ContactBatch, orphans: number[], config: SyncConf
 export function pushBatch(batch: WorkBatch, config: SyncConfig, deps: PushDeps): BatchResult {
   const result: BatchResult = { key: batch.key, records: 0, sent: 0, retried: 0, dead: 0, paused: false, requests: 0, retryAt: {} };
   if (batch.ops.length === 0) return result;
-  const budget: RequestBudget = { used: 0, max: deps.maxRequests ?? 60, authMessage: null };
+  const budget: RequestBudget = { used: 0, max: deps.maxRequests ?? MAX_REQUESTS_PER_INVOCATION, authMessage: null };
   const outcomes = batch.kind === 'accounts' ? pushAccounts(batch, budget, deps) : pushContacts(batch, config, budget, deps);
   result.records = outcomes.size;
   result.requests = budget.used;

@@ -4,6 +4,7 @@
  * instead of sinking its neighbours; a request budget bounds the splitting.
  */
 import { failureNature, type Verdict } from '../domain/classify';
+import { BUDGET_USED_UP } from '../domain/pushBudget';
 import { matchFailures } from '../freshsuccess/failures';
 
 export type RecordOutcome =
@@ -34,7 +35,7 @@ export function pushRecords<P extends { account_id: string; user_id?: string }>(
       return;
     }
     if (budget.used >= budget.max) {
-      for (const i of indices) outcomes[i] = { kind: 'transient', message: 'request budget of this run used up (batch split too often)', retryAfterMs: null };
+      for (const i of indices) outcomes[i] = { kind: 'transient', message: BUDGET_USED_UP, retryAfterMs: null };
       return;
     }
     budget.used++;

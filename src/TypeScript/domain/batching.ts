@@ -25,21 +25,29 @@ const ENVELOPE_BYTES = 14;
 export interface Sized<T> {
   item: T;
   bytes: number;
+  /** Requests of its own the item needs besides the batch's one POST (e.g. DELETEs); 0 when absent. */
+  requests?: number;
 }
 
-/** Greedy, order-preserving. A single item above maxBytes gets a batch of its own (a 413 then dead-letters it). */
-export function cutGreedy<T>(items: readonly Sized<T>[], limits: BatchLimits): T[][] {
+/**
+ * Greedy, order-preserving. A single item above maxBytes gets a batch of its own (a 413 then
+ * dead-letters it). `maxRequests` caps the items' own requests per batch (see domain/pushBudget.ts).
+ */
+export function cutGreedy<T>(items: readonly Sized<T>[], limits: BatchLimits, maxRequests = Number.POSITIVE_INFINITY): T[][] {
   const batches: T[][] = [];
   let current: T[] = [];
   let bytes = ENVELOPE_BYTES;
-  for (const { item, bytes: size } of items) {
+  let requests = 0;
+  for (const { item, bytes: size, requests: own = 0 } of items) {
     const extra = size + (current.length > 0 ? 1 : 0);
-    if (current.length > 0 && (current.length >= limits.maxRecords || bytes + extra > limits.maxBytes)) {
+    if (current.length > 0 && (current.length >= limits.maxRecords || bytes + extra > limits.maxBytes || requests + own > maxRequests)) {
       batches.push(current);
       current = [];
       bytes = ENVELOPE_BYTES;
+      requests = 0;
     }
     bytes += size + (current.length > 0 ? 1 : 0);
+    requests += own;
     current.push(item);
   }
   if (current.length > 0) batches.push(current);
@@ -52,8 +60,8 @@ export function cutGreedy<T>(items: readonly Sized<T>[], limits: BatchLimits): T
  * request count never grows: when an even cut would need more batches (uneven record sizes
  * under the byte cap), the greedy cut is kept.
  */
-export function cutBatches<T>(items: readonly Sized<T>[], limits: BatchLimits): T[][] {
-  const greedy = cutGreedy(items, limits);
+export function cutBatches<T>(items: readonly Sized<T>[], limits: BatchLimits, maxRequests = Number.POSITIVE_INFINITY): T[][] {
+  const greedy = cutGreedy(items, limits, maxRequests);
   const k = greedy.length;
   if (k <= 1) return greedy;
   let total = 0;
@@ -68,7 +76,7 @@ export function cutBatches<T>(items: readonly Sized<T>[], limits: BatchLimits): 
     { maxRecords: records, maxBytes: limits.maxBytes },
   ];
   for (const t of tries) {
-    const even = cutGreedy(items, t);
+    const even = cutGreedy(items, t, maxRequests);
     if (even.length <= k) return even;
   }
   return greedy;

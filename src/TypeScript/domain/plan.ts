@@ -9,6 +9,7 @@ import type { SyncConfig } from './config';
 import { hintFor } from './hints';
 import { accountIdFor, normaliseId } from './identity';
 import { mapContact, mapCustomer } from './mapping';
+import { MAX_SINGLE_REQUESTS_PER_BATCH } from './pushBudget';
 import { customerInScope } from './scope';
 import { stageAndSubsidiaryInScope } from './scope';
 import type { ContactSnapshot, CustomerSnapshot, MappingWarning, RecordKind, Tombstone } from './types';
@@ -172,13 +173,20 @@ function opBytes(op: AccountOp | ContactOp): number {
   return 'payload' in op ? utf8Length(JSON.stringify(op.payload)) : 0;
 }
 
+/** Operations sent one request each (DELETE), outside the batch's POST: they count against the invocation's requests, not its bytes. */
+function ownRequests(ops: ReadonlyArray<AccountOp | ContactOp>): number {
+  return ops.filter((op) => op.op !== 'upsert').length;
+}
+
 function base(input: PlanInput, units: Unit<unknown>[], key: string) {
   const tombstones: Record<string, Tombstone> = {};
   const previousCompanies: Record<string, string> = {};
   const previousKeys: Record<string, string> = {};
   const retry = new Set<number>();
+  const changed = new Set<string>();
   let attempt = 0;
   for (const u of units) {
+    for (const f of u.item.changedFields) changed.add(f);
     if (u.item.tombstone) tombstones[u.item.recordId] = u.item.tombstone;
     const prev = u.item.previousAccountIds[0];
     if (prev) previousCompanies[u.item.recordId] = prev;
@@ -187,7 +195,7 @@ function base(input: PlanInput, units: Unit<unknown>[], key: string) {
     u.item.retryEntryIds.forEach((r) => retry.add(r));
     attempt = Math.max(attempt, u.item.attempt);
   }
-  return { key, runId: input.runId, attempt, retryEntryIds: [...retry], tombstones, previousCompanies, previousKeys };
+  return { key, runId: input.runId, attempt, retryEntryIds: [...retry], tombstones, previousCompanies, previousKeys, changedFields: [...changed] };
 }
 
 function minPending(units: Unit<unknown>[]): number {
@@ -218,8 +226,10 @@ export function planBatches(input: PlanInput): Plan {
     return op.op === 'upsert' ? op.payload : { account_id: op.accountId };
   });
   const batches: WorkBatch[] = [];
-  const sizedAccounts: Sized<Unit<AccountOp>>[] = ordered.map((u) => ({ item: u, bytes: u.ops.reduce((n, op) => n + opBytes(op), 0) }));
-  for (const group of cutBatches(sizedAccounts, input.config.batch)) {
+  const sizedAccounts: Sized<Unit<AccountOp>>[] = ordered.map((u) => ({ item: u, bytes: u.ops.reduce((n, op) => n + opBytes(op), 0), requests: ownRequests(u.ops) }));
+  // A batch's DELETEs must fit one map invocation's governance: 150 deletes in one batch would
+  // need 1,500 units of requests alone (SSS_USAGE_LIMIT_EXCEEDED, and the batch fails every run).
+  for (const group of cutBatches(sizedAccounts, input.config.batch, MAX_SINGLE_REQUESTS_PER_BATCH)) {
     const records = group.length;
     const key = encodeBatchKey({ letter: 'A', seq: seq++, records, minPending: minPending(group), planMax: input.planMax });
     const batch: AccountBatch = { ...base(input, group, key), kind: 'accounts', ops: group.flatMap((u) => u.ops) };

@@ -37,6 +37,11 @@ interface BatchBase {
   tombstones: Record<string, Tombstone>;
   previousCompanies: Record<string, string>;
   previousKeys?: Record<string, string>;
+  /**
+   * Fields whose change the batch's records carried (union). A retry entry keeps them, so an
+   * emptied custom field is still cleared on the retry (the plan clears only changed fields).
+   */
+  changedFields?: string[];
 }
 
 export interface AccountBatch extends BatchBase {
