@@ -1,7 +1,7 @@
 /**
  * Transient Freshsuccess failures are retried until everything lands, nothing lost and nothing
- * dead-lettered: bursts of 5xx, and 429 with Retry-After (honoured as a floor for the next
- * attempt). Timeouts and dropped connections: timeouts.test.ts.
+ * dead-lettered: bursts of 5xx, 429 with Retry-After (honoured as a floor for the next attempt),
+ * and an outage of a whole day. Timeouts and dropped connections: timeouts.test.ts.
  */
 import { ACCOUNTS_PATH, CONTACTS_PATH, startSyncHarness, type SyncHarness } from '../support/syncHarness';
 import { expectInSync, newCompany } from '../support/companies';
@@ -73,22 +73,40 @@ test('429 with Retry-After: nothing is sent again before the server said, then i
   await expectInSync(h, [record]);
 });
 
-test('a Freshsuccess that keeps failing: after the configured attempts the records are dead-lettered, not dropped', async () => {
-  h.configure({ mappingJson: JSON.stringify({ retry: { maxAttempts: 3 } }) });
-  await h.fake.injectFaults([{ kind: 'status', status: 500, times: 50, method: 'POST', path: ACCOUNTS_PATH }]);
-  const mark = await h.requestMark();
-  const record = newCompany(h, 'Never Lands Ltd', 0);
-  h.runDrainUntilIdle();
+test('a day-long outage: nothing is dead-lettered; retries settle at the capped delay, are flagged, and everything lands on recovery', async () => {
+  await h.fake.injectFaults([
+    { kind: 'status', status: 503, times: 500, method: 'POST', path: ACCOUNTS_PATH },
+    { kind: 'status', status: 503, times: 500, method: 'POST', path: CONTACTS_PATH },
+  ]);
+  const records = [newCompany(h, 'Long Outage Ltd', 2), newCompany(h, 'Down All Day GmbH', 0)];
+  const start = h.rt.clock.nowMs();
+  h.processQueue();
+  // A day of failures: each round moves the clock to the earliest retry and runs the drain.
+  while (h.rt.clock.nowMs() - start < 24 * 3600_000) {
+    const { retries } = h.queued();
+    expect(retries.length).toBeGreaterThan(0);
+    const due = Math.min(...retries);
+    if (due > h.rt.clock.nowMs()) h.advanceTime(due - h.rt.clock.nowMs() + 1);
+    h.startDrain();
+    h.processQueue();
+  }
+  expect(h.outbox().filter((e) => e.status === 'DEAD')).toEqual([]);
+  const open = h.outbox().filter((e) => e.status === 'RETRY');
+  const companies = open.filter((e) => e.kind === 'customer');
+  expect(companies).toHaveLength(1);
+  const latest = companies[0]!;
+  // Past warnAfterAttempts (8 by default) the entry tells the admin what is going on.
+  expect(latest.attempt).toBeGreaterThanOrEqual(8);
+  expect(latest.hint).toMatch(/retried automatically/);
+  // The delay is capped at 6 hours (equal jitter: 3 to 6 hours), not growing without bound.
+  const delay = (latest.notBefore ?? 0) - latest.capturedAt;
+  expect(delay).toBeGreaterThanOrEqual(3 * 3600_000);
+  expect(delay).toBeLessThanOrEqual(6 * 3600_000);
+  // Contacts wait for their company rather than failing on their own.
+  expect(open.filter((e) => e.kind === 'contact').flatMap((e) => e.recordIds).sort()).toEqual(records[0]!.contacts.map(String).sort());
 
-  const dead = h.outboxFor('customer', record.company).filter((e) => e.status === 'DEAD');
-  expect(dead).toHaveLength(1);
-  expect(dead[0]?.lastError).toMatch(/500/);
-  // "maxAttempts: 3" means three requests, and the dead letter says how many were made.
-  const attempts = (await h.requestsSince(mark)).filter((r) => r.path === ACCOUNTS_PATH);
-  expect(dead[0]?.lastError).toMatch(new RegExp(`after ${attempts.length} attempts`));
-  expect(attempts.map((r) => r.status)).toEqual([500, 500, 500]);
-  expect(dead[0]?.hint).not.toBe('');
-  expect(await h.accountOf(record.company)).toBeUndefined();
   await h.fake.clearFaults();
-  h.configure({ mappingJson: '' });
+  h.runDrainUntilIdle();
+  await expectInSync(h, records);
+  for (const r of records) expect((await h.accountOf(r.company))?.writeCount).toBe(1);
 });

@@ -1,4 +1,4 @@
-import { describeSubmission, jobText, lastRunText, pauseText, problemsHtml, statusHtml, fullSyncRequestText, fullSyncText } from '../../../src/TypeScript/app/adminStatusView';
+import { countsHtml, describeSubmission, RETRY_EXPLAINED, jobText, lastRunText, pauseText, problemsHtml, statusHtml, fullSyncRequestText, fullSyncText } from '../../../src/TypeScript/app/adminStatusView';
 import type { SyncState } from '../../../src/TypeScript/app/ports';
 
 const T = Date.UTC(2026, 0, 5, 9, 30);
@@ -60,4 +60,13 @@ test('"already running" is information, refusals are errors', () => {
   expect(describeSubmission('fullsync', 'already_running')).toMatchObject({ level: 'information', title: 'Full sync already running' });
   expect(describeSubmission('drain', 'not_permitted').level).toBe('error');
   expect(describeSubmission('reconcile', 'failed', 'FAILED_TO_SUBMIT_JOB_REQUEST_1').message).toContain('FAILED_TO_SUBMIT_JOB_REQUEST_1');
+});
+
+test('the queue counts explain what "To retry" means when entries wait: retried until they land, never dropped', () => {
+  const quiet = countsHtml({ pending: 3, retry: 0, dead: 0, skipped: 0 });
+  expect(quiet).not.toContain('never dropped');
+  const waiting = countsHtml({ pending: 0, retry: 2, dead: 0, skipped: 0 });
+  expect(waiting).toContain('never dropped');
+  expect(waiting).toContain('failing for hours');
+  expect(RETRY_EXPLAINED).toMatch(/nothing needs fixing in NetSuite/);
 });

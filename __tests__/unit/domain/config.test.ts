@@ -54,7 +54,7 @@ describe('parseConfig', () => {
       secretRef: 'custsecret_x',
       mappingJson: JSON.stringify({
         customer: { custom: [{ field: 'custentity_tier', type: 'text', key: 'tier' }, { field: 'custentity_seats', type: 'number' }], exclude: ['phone'] },
-        retry: { maxAttempts: 3 },
+        retry: { warnAfterAttempts: 3 },
       }),
     });
     expect(problems).toEqual([]);
@@ -63,7 +63,10 @@ describe('parseConfig', () => {
       { fieldId: 'custentity_seats', type: 'number', key: 'custentity_seats' },
     ]);
     expect(config.mapping.customer.exclude).toEqual(['phone']);
-    expect(config.retry.maxAttempts).toBe(3);
+    expect(config.retry.warnAfterAttempts).toBe(3);
+    // The older name is read as the same setting (it no longer gives up; it only flags).
+    expect(parseConfig({ secretRef: 'custsecret_x', mappingJson: '{"retry":{"maxAttempts":4}}' }).config.retry.warnAfterAttempts).toBe(4);
+    expect(parseConfig({ secretRef: 'custsecret_x', mappingJson: '{"retry":{"warnAfterAttempts":0}}' }).problems).toEqual([{ field: 'mappingJson', message: expect.stringMatching(/retry.warnAfterAttempts must be a whole number from 1 to 30/) }]);
     expect(parseConfig({ secretRef: 'custsecret_x', mappingJson: '{nope' }).problems[0]).toEqual({ field: 'mappingJson', message: expect.stringMatching(/not valid JSON/) });
   });
 });

@@ -7,7 +7,7 @@ const ok = (body: unknown, status = 200) => ({ kind: 'response' as const, status
 
 describe('retry policy', () => {
   test('exponential backoff with equal jitter, capped', () => {
-    const s = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 10_000 };
+    const s = { warnAfterAttempts: 5, baseDelayMs: 1000, maxDelayMs: 10_000 };
     expect(backoffDelayMs(1, s, () => 0)).toBe(500);
     expect(backoffDelayMs(1, s, () => 1)).toBe(1000);
     expect(backoffDelayMs(3, s, () => 0.5)).toBe(3000);
@@ -15,18 +15,21 @@ describe('retry policy', () => {
   });
 
   test('Retry-After is a floor that jitter never shortens', () => {
-    const s = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 10_000 };
+    const s = { warnAfterAttempts: 5, baseDelayMs: 1000, maxDelayMs: 10_000 };
     expect(backoffDelayMs(1, s, () => 0, 30_000)).toBe(30_000);
     expect(parseRetryAfter('120', T0)).toBe(120_000);
     expect(parseRetryAfter(new Date(T0 + 5000).toUTCString(), T0)).toBe(5000);
     expect(parseRetryAfter('soon', T0)).toBeNull();
   });
 
-  test('gives up once maxAttempts requests were made', () => {
-    expect(decideRetry(0, T0, DEFAULT_RETRY, () => 0)).toEqual({ kind: 'retry', attempt: 1, notBefore: T0 + 30_000 });
-    // maxAttempts counts every request, the first push included.
-    expect(decideRetry(DEFAULT_RETRY.maxAttempts - 2, T0, DEFAULT_RETRY, () => 0)).toMatchObject({ kind: 'retry', attempt: DEFAULT_RETRY.maxAttempts - 1 });
-    expect(decideRetry(DEFAULT_RETRY.maxAttempts - 1, T0, DEFAULT_RETRY, () => 0)).toEqual({ kind: 'give_up', attempt: DEFAULT_RETRY.maxAttempts });
+  test('never gives up: the delay grows to the cap and stays there; long-retrying from warnAfterAttempts', () => {
+    expect(decideRetry(0, T0, DEFAULT_RETRY, () => 0)).toEqual({ attempt: 1, notBefore: T0 + 30_000, longRetrying: false });
+    // warnAfterAttempts counts every request, the first push included.
+    expect(decideRetry(DEFAULT_RETRY.warnAfterAttempts - 2, T0, DEFAULT_RETRY, () => 0)).toMatchObject({ attempt: DEFAULT_RETRY.warnAfterAttempts - 1, longRetrying: false });
+    expect(decideRetry(DEFAULT_RETRY.warnAfterAttempts - 1, T0, DEFAULT_RETRY, () => 0)).toMatchObject({ attempt: DEFAULT_RETRY.warnAfterAttempts, longRetrying: true });
+    // A day-long outage: attempt 40 is still retried, at the capped delay (equal jitter: half to full).
+    const late = decideRetry(39, T0, DEFAULT_RETRY, () => 1);
+    expect(late).toEqual({ attempt: 40, notBefore: T0 + DEFAULT_RETRY.maxDelayMs, longRetrying: true });
   });
 });
 

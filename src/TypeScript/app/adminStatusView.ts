@@ -126,8 +126,13 @@ function table(caption: string, head: string[], rows: string[][]): string {
 
 export function countsHtml(c: OutboxCounts | null): string {
   if (!c) return '<p>The queue could not be read.</p>';
-  return table('Queue (outbox) entries by status', ['Pending', 'To retry', 'Dead letters', 'Skipped'], [[c.pending, c.retry, c.dead, c.skipped].map((n) => esc(n))]);
+  const counts = table('Queue (outbox) entries by status', ['Pending', 'To retry', 'Dead letters', 'Skipped'], [[c.pending, c.retry, c.dead, c.skipped].map((n) => esc(n))]);
+  return c.retry > 0 ? counts + `<p>${esc(RETRY_EXPLAINED)}</p>` : counts;
 }
+
+/** What "To retry" means: transient failures are never dead-lettered, however long they last. */
+export const RETRY_EXPLAINED =
+  'To retry: Freshsuccess was down, slow or rate-limiting when these records were sent. They are retried automatically with growing delays (at most every 6 hours by default) until they land, and are never dropped. An entry whose hint says Freshsuccess has been failing for hours is still retrying: check Freshsuccess\'s status; nothing needs fixing in NetSuite.';
 
 export function problemsHtml(problems: readonly ProblemEntry[]): string {
   if (problems.length === 0) return '<p>No dead letters or skipped records.</p>';

@@ -1,13 +1,14 @@
 /**
  * Pushes one planned batch (map for accounts, reduce for contacts) and records what did not land:
- * transient failures as ONE retry entry for the batch (backoff with jitter, Retry-After honoured),
+ * transient failures as ONE retry entry for the batch (backoff with jitter, Retry-After honoured;
+ * retried until they land, never dead-lettered),
  * data errors as dead letters grouped by Freshsuccess's message, a refused key as a pause plus a
  * retry entry due at once. Successes write nothing. The batch's old retry entries are closed last,
  * so a crash in between leaves duplicates at worst, never a loss. Shared by drain and full sync.
  */
 import type { SyncConfig } from '../domain/config';
 import { failureNature } from '../domain/classify';
-import { AUTH_HINT, hintFor } from '../domain/hints';
+import { AUTH_HINT, LONG_RETRY_HINT, hintFor } from '../domain/hints';
 import { planBatches } from '../domain/plan';
 import { BUDGET_USED_UP, MAX_REQUESTS_PER_INVOCATION } from '../domain/pushBudget';
 import { decideRetry } from '../domain/retryPolicy';
@@ -92,16 +93,13 @@ function entriesFor(batch: WorkBatch, config: SyncConfig, outcomes: Map<string, 
     result.dead += ids.length;
   }
   if (transient.length > 0) {
+    // Transient failures are never dead-lettered: they are Freshsuccess's (or the network's)
+    // trouble, not the records'. Past warnAfterAttempts the entry tells the admin why it waits.
     const decision = decideRetry(batch.attempt, now, config.retry, deps.random, retryAfter);
-    if (decision.kind === 'retry') {
-      entries.push({ ...baseEntry(kind, batch, transient, now), attempt: decision.attempt, notBefore: decision.notBefore, lastError: transientMessage });
-      result.retried += transient.length;
-      for (const id of transient) result.retryAt[id] = decision.notBefore;
-    } else {
-      const message = `Gave up after ${decision.attempt} attempts: ${transientMessage}`;
-      entries.push({ ...baseEntry(kind, batch, transient, now), status: 'DEAD', attempt: decision.attempt, lastError: message, hint: 'Freshsuccess kept failing for these records; check its status, then re-queue them with a full sync or by saving them.' });
-      result.dead += transient.length;
-    }
+    const hint = decision.longRetrying ? LONG_RETRY_HINT : '';
+    entries.push({ ...baseEntry(kind, batch, transient, now), attempt: decision.attempt, notBefore: decision.notBefore, lastError: transientMessage, hint });
+    result.retried += transient.length;
+    for (const id of transient) result.retryAt[id] = decision.notBefore;
   }
   if (paused.length > 0) {
     // Not the records' fault: same attempt, due at once; the pause holds them until the key is fixed.

@@ -45,7 +45,13 @@ export interface Scope {
 }
 
 export interface RetrySettings {
-  maxAttempts: number;
+  /**
+   * Transient failures (5xx, 429, timeouts, dropped connections, governance used up) are retried
+   * until they land, never dead-lettered: after this many attempts a record still retrying is
+   * flagged to the admin as long-retrying (Freshsuccess has been failing for hours), and it keeps
+   * being retried every maxDelayMs at most. Only data errors dead-letter.
+   */
+  warnAfterAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
 }
@@ -105,7 +111,8 @@ export interface RawConfig {
 export const DEFAULT_BATCH: BatchLimits = { maxRecords: 2500, maxBytes: 1_000_000 };
 /** The range each batch setting accepts (an admin's value outside it is a problem, not clamped). */
 export const BATCH_RANGE: Record<keyof BatchLimits, { min: number; max: number }> = { maxRecords: { min: 1, max: 5000 }, maxBytes: { min: 10_000, max: 9_000_000 } };
-export const DEFAULT_RETRY: RetrySettings = { maxAttempts: 8, baseDelayMs: 60_000, maxDelayMs: 6 * 3600_000 };
+/** 8 attempts with base 60 s doubled: flagged after about 2–4 hours of failures; then every 3–6 h. */
+export const DEFAULT_RETRY: RetrySettings = { warnAfterAttempts: 8, baseDelayMs: 60_000, maxDelayMs: 6 * 3600_000 };
 const STAGES: CustomerStage[] = ['LEAD', 'PROSPECT', 'CUSTOMER'];
 const FIELD_ID = /^cust(entity|record)[a-z0-9_]+$/;
 /** Freshsuccess keys are free text, but keep them readable and safe in URLs. */
@@ -184,7 +191,7 @@ function emptyMapping(): Record<RecordKind, ObjectMapping> {
 /**
  * Mapping overrides JSON, e.g.
  * `{"customer":{"custom":[{"field":"custentity_tier","type":"text","key":"tier"}],"exclude":["phone"]},
- *   "retry":{"maxAttempts":5}}`.
+ *   "retry":{"warnAfterAttempts":5}}`.
  */
 function parseMappingJson(json: string, report: Report): { mapping: Record<RecordKind, ObjectMapping>; retry: RetrySettings } {
   const mapping = emptyMapping();
@@ -235,7 +242,10 @@ function parseMappingJson(json: string, report: Report): { mapping: Record<Recor
   const r = obj['retry'];
   if (r !== undefined) {
     const rr = (r ?? {}) as Record<string, unknown>;
-    retry.maxAttempts = int(rr['maxAttempts'] as number | undefined, retry.maxAttempts, 1, 30, 'retry.maxAttempts', report);
+    // "maxAttempts" is the older name: it once dead-lettered after that many attempts; now it only
+    // says when a record still retrying is flagged (nothing transient is ever given up).
+    const warnKey = rr['warnAfterAttempts'] !== undefined ? 'warnAfterAttempts' : 'maxAttempts';
+    retry.warnAfterAttempts = int(rr[warnKey] as number | undefined, retry.warnAfterAttempts, 1, 30, `retry.${warnKey}`, report);
     retry.baseDelayMs = int(rr['baseDelayMs'] as number | undefined, retry.baseDelayMs, 1000, 3600_000, 'retry.baseDelayMs', report);
     retry.maxDelayMs = int(rr['maxDelayMs'] as number | undefined, retry.maxDelayMs, retry.baseDelayMs, 7 * 86400_000, 'retry.maxDelayMs', report);
   }

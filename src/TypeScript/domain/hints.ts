@@ -20,3 +20,6 @@ export function hintFor(message: string): string {
 }
 
 export const AUTH_HINT = 'Freshsuccess refused the API key: check the key reference and the data centre (US/EU) in the FreshSync settings. Saving the settings resumes pushing; nothing queued is lost.';
+
+/** On a retry entry past warnAfterAttempts: nothing is wrong with the records, and nothing is dropped. */
+export const LONG_RETRY_HINT = 'Freshsuccess has been failing or unreachable for hours (server errors, rate limits or timeouts). These records keep being retried automatically, every few hours at most, until it answers; nothing is dropped. Check Freshsuccess\'s status; nothing needs fixing in NetSuite.';

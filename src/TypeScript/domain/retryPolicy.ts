@@ -7,7 +7,12 @@ import type { RetrySettings } from './config';
 
 export type RandomSource = () => number;
 
-export type RetryDecision = { kind: 'retry'; attempt: number; notBefore: number } | { kind: 'give_up'; attempt: number };
+/** `longRetrying`: the record has failed warnAfterAttempts times or more (shown to the admin). */
+export interface RetryDecision {
+  attempt: number;
+  notBefore: number;
+  longRetrying: boolean;
+}
 
 export function backoffDelayMs(attempt: number, settings: RetrySettings, random: RandomSource, retryAfterMs: number | null = null): number {
   const exp = Math.min(settings.maxDelayMs, settings.baseDelayMs * Math.pow(2, Math.max(0, attempt - 1)));
@@ -17,15 +22,15 @@ export function backoffDelayMs(attempt: number, settings: RetrySettings, random:
 }
 
 /**
- * After a failed attempt: retry, or give up once `maxAttempts` requests were made in all (the
- * first push included).
+ * After a transient failure: always retry (nothing is lost to an outage of any length), with a
+ * delay that grows to maxDelayMs and stays there; long-retrying from warnAfterAttempts attempts
+ * in all (the first push included).
  * @param previousAttempt the failing work's attempt number: 0 for a fresh capture, n for the n-th retry entry.
  * @returns `attempt` = attempts made so far, which the retry entry carries.
  */
 export function decideRetry(previousAttempt: number, now: number, settings: RetrySettings, random: RandomSource, retryAfterMs: number | null = null): RetryDecision {
   const attempt = previousAttempt + 1;
-  if (attempt >= settings.maxAttempts) return { kind: 'give_up', attempt };
-  return { kind: 'retry', attempt, notBefore: now + backoffDelayMs(attempt, settings, random, retryAfterMs) };
+  return { attempt, notBefore: now + backoffDelayMs(attempt, settings, random, retryAfterMs), longRetrying: attempt >= settings.warnAfterAttempts };
 }
 
 /** Retry-After as seconds or an HTTP date (RFC 9110), in ms from now; null when absent or unreadable. */

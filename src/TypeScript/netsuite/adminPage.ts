@@ -170,7 +170,7 @@ function mapping(form: serverWidget.Form, m: PageModel): void {
     LABEL.mappingJson,
     g,
     m.form.mappingJson,
-    'Optional. Fields never sent and retry settings, e.g. {"customer":{"exclude":["phone"]},"retry":{"maxAttempts":5}}. Custom fields go in the table "Custom fields sent as dimensions" below (a "custom" list typed here is moved there on save).',
+    'Optional. Fields never sent and retry settings, e.g. {"customer":{"exclude":["phone"]},"retry":{"warnAfterAttempts":5}}. Temporary failures are retried until they land (never dead-lettered); warnAfterAttempts (default 8) is when a record still retrying is flagged as long-retrying, maxDelayMs (default 6 h) the longest wait between attempts. Custom fields go in the table "Custom fields sent as dimensions" below (a "custom" list typed here is moved there on save).',
     serverWidget.FieldType.LONGTEXT,
   );
 }
