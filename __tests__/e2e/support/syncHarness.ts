@@ -21,7 +21,6 @@ import type { DataEntry, PlainValues } from '../../../emulator/runtime/entry/Dat
 import type { ExecutionContextType } from '../../../emulator/runtime/execution';
 import type { MapReduceStage, UsageTotals } from '../../../emulator/runtime/governance';
 import type { NetSuiteRuntime } from '../../../emulator/runtime/NetSuiteRuntime';
-import { createCacheModule } from '../../../emulator/runtime/modules/cacheModule';
 import type { ProcessOptions } from '../../../emulator/runtime/task/queue';
 import { CONFIG, OUTBOX, SCRIPTS, STATE } from '../../../src/TypeScript/netsuite/schema';
 import { ensureProductBuilt } from './productBuild';
@@ -73,6 +72,8 @@ export interface StateView {
   pushLease: { holder: string; since: number; until: number; taskId?: string } | null;
   /** Set while a full sync waits for a drain to finish pushing. */
   fullSyncRequestedAt: number | null;
+  /** Set when a save had a drain submission accepted; the drain's summarize clears it. */
+  drainQueuedAt: number | null;
 }
 
 export interface DrainReport {
@@ -197,6 +198,7 @@ export class SyncHarness {
       lastRun: json(v[STATE.lastRun]),
       pushLease: json(v[STATE.pushLease]) as StateView['pushLease'],
       fullSyncRequestedAt: num(v[STATE.fullSyncRequestedAt]),
+      drainQueuedAt: num(v[STATE.drainQueuedAt]),
     };
   }
 
@@ -284,11 +286,6 @@ export class SyncHarness {
       this.startDrain();
     }
     throw new Error(`the outbox did not drain in ${maxRounds} rounds: ${JSON.stringify(this.queued())}`);
-  }
-
-  /** NetSuite evicts N/cache entries whenever it likes: drop every cached value of the account. */
-  evictCaches(): void {
-    this.rt.registerModule('N/cache', () => createCacheModule(this.rt.executions, this.rt.clock));
   }
 
   /** Moves the clock (scheduled sweep and drain run when due). */

@@ -1,13 +1,15 @@
 /**
- * The drain's queued mark (N/cache): a save that finds a drain already queued or running skips
- * the submit. These tests check that nothing is lost or delayed for it:
+ * The drain's queued mark (on the state record): a save that finds a drain already queued or
+ * running skips the submit. These tests check that nothing is lost or delayed for it:
  *  - a save made while a drain pushes is pushed right after it, by the drain's follow-up run
  *    (no simulated time passes, so the 15-minute safety net plays no part);
- *  - an evicted mark only costs the next save one extra submit attempt;
- *  - a drain started beside a pushing one (mark evicted at the wrong moment) stands back: every
+ *  - a lost mark only costs the next save one extra submit attempt;
+ *  - a mark left by a drain that died silences saves for 10 minutes at most, and the safety net
+ *    pushes what they queued meanwhile;
+ *  - a drain started beside a pushing one (mark lost at the wrong moment) stands back: every
  *    record is still sent exactly once.
  */
-import { SCRIPTS, startSyncHarness, type SyncHarness } from '../support/syncHarness';
+import { SCRIPTS, STATE, startSyncHarness, type SyncHarness } from '../support/syncHarness';
 
 const UE_SCRIPTS = ['customscript_fsc_ue_customer', 'customscript_fsc_ue_contact'];
 
@@ -33,6 +35,12 @@ function saveUnits(save: () => unknown): number {
   expect(h.httpLog).toHaveLength(calls);
   const spent = h.usageSince(before);
   return UE_SCRIPTS.reduce((n, s) => n + (spent[s]?.['all']?.units ?? 0), 0);
+}
+
+/** Sets or clears the mark by hand (a drain that died, or a mark lost). */
+function setMark(at: number | null): void {
+  const row = h.rt.store.rows(STATE.type)[0]!;
+  h.rt.store.update(STATE.type, row.id, { [STATE.drainQueuedAt]: at === null ? '' : at });
 }
 
 const drainRunning = () => h.account.drivers.task.queue.tasks.some((t) => t.scriptId === SCRIPTS.drain.scriptId && !t.job.done);
@@ -72,23 +80,41 @@ test('a save made while a drain pushes skips the submit and is pushed by the fol
   expect(h.rt.logs.filter((l) => l.level === 'ERROR')).toEqual([]);
 });
 
-test('an evicted mark only costs the next save one extra submit attempt; every change lands', async () => {
+test('a lost mark only costs the next save one extra submit attempt; every change lands', async () => {
   h.processQueue();
-  const a = h.createCustomer({ companyname: 'Before Eviction Inc' });
+  const a = h.createCustomer({ companyname: 'Before The Lost Mark Inc' });
+  expect(h.state()?.drainQueuedAt).not.toBeNull();
   const skipping = saveUnits(() => h.rt.ui.update('customer', a, { phone: '+1 555 0201' }));
   expect(skipping).toBeLessThanOrEqual(10);
 
-  h.evictCaches();
+  setMark(null);
   // The drain is still queued: the submit is refused (MAP_REDUCE_ALREADY_RUNNING) and no mark is
-  // put (that drain might be ending), so the next save tries once more too — nothing is lost.
-  const afterEviction = saveUnits(() => h.rt.ui.update('customer', a, { phone: '+1 555 0202' }));
-  expect(afterEviction).toBeGreaterThan(20);
-  expect(afterEviction).toBeLessThanOrEqual(30);
+  // set (that drain might be ending), so the next save tries once more too — nothing is lost.
+  const afterLoss = saveUnits(() => h.rt.ui.update('customer', a, { phone: '+1 555 0202' }));
+  expect(afterLoss).toBeGreaterThan(20);
+  expect(afterLoss).toBeLessThanOrEqual(30);
 
   h.processQueue();
   expect((await h.accountOf(a))?.fields.phone).toBe('+1 555 0202');
   expect(h.queued()).toEqual({ pending: 0, retries: [] });
+  expect(h.state()?.drainQueuedAt).toBeNull();
   expect(h.rt.logs.filter((l) => l.level === 'ERROR')).toEqual([]);
+});
+
+test('a mark left by a drain that died silences saves 10 minutes at most; the safety net pushes their changes', async () => {
+  h.processQueue();
+  setMark(h.rt.clock.nowMs());
+  const quiet = h.createCustomer({ companyname: 'Saved Under A Dead Mark Ltd' });
+  expect(drainRunning()).toBe(false);
+  h.advanceTime(15 * 60_000);
+  expect((await h.accountOf(quiet))?.fields.name).toBe('Saved Under A Dead Mark Ltd');
+
+  // Older than 10 minutes, the mark no longer counts: the save submits and is pushed at once.
+  setMark(h.rt.clock.nowMs() - 11 * 60_000);
+  const prompt = h.createCustomer({ companyname: 'Saved After The Mark Aged Ltd' });
+  expect(drainRunning()).toBe(true);
+  h.processQueue();
+  expect((await h.accountOf(prompt))?.fields.name).toBe('Saved After The Mark Aged Ltd');
 });
 
 test('a drain started beside a pushing one stands back: every record is sent exactly once', async () => {
@@ -103,7 +129,7 @@ test('a drain started beside a pushing one stands back: every record is sent exa
   expect(followUp()?.job.status).toBe('PENDING');
   expect(h.queued().pending).toBe(1);
   // The mark is lost just then: the next save submits the first deployment beside the follow-up.
-  h.evictCaches();
+  setMark(null);
   const c = h.createCustomer({ companyname: 'Charlie Evicted Ltd' });
 
   h.processQueue();

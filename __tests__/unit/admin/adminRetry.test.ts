@@ -22,7 +22,7 @@ function dead(id: number, over: Partial<OutboxEntry> = {}): OutboxEntry {
 }
 
 const trigger = (): DrainTrigger & { calls: number } => {
-  const t = { calls: 0, submit: () => (t.calls++, 'submitted' as const), nudge: () => t.submit(), drainEnding: () => undefined, resubmit: () => t.submit() };
+  const t = { calls: 0, submit: () => (t.calls++, 'submitted' as const), nudge: () => t.submit(), resubmit: () => t.submit() };
   return t;
 };
 

@@ -111,21 +111,19 @@ export class MemorySnapshots implements SnapshotReader {
   }
 }
 
-/** Counts submits and keeps the queued mark the way the N/cache adapter does (set on an accepted submit). */
+/** Counts submits; nudge() skips the submit while the state says a drain is queued (as the NetSuite adapter does). */
 export class CountingTrigger implements DrainTrigger {
   submitted = 0;
-  queued = false;
-  constructor(public answer: TriggerResult = 'submitted') {}
+  constructor(public answer: TriggerResult = 'submitted', private readonly state?: MemoryState) {}
   submit(): TriggerResult {
     this.submitted++;
-    if (this.answer === 'submitted') this.queued = true;
     return this.answer;
   }
   nudge(): TriggerResult {
-    return this.queued ? 'already_queued' : this.submit();
-  }
-  drainEnding(): void {
-    this.queued = false;
+    if (this.state?.state.drainQueuedAt) return 'already_queued';
+    const result = this.submit();
+    if (result === 'submitted') this.state?.update({ drainQueuedAt: 1 });
+    return result;
   }
   resubmit(): TriggerResult {
     return this.submit();

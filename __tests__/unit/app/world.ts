@@ -14,7 +14,7 @@ export class World {
   state = new MemoryState();
   outbox = new MemoryOutbox();
   snapshots = new MemorySnapshots();
-  trigger = new CountingTrigger();
+  trigger = new CountingTrigger('submitted', this.state);
   log = new MemoryLog();
   fs = new MiniFreshsuccess();
   lookups = 0;

@@ -63,6 +63,8 @@ export interface SyncState {
   pushLease?: PushLease | null;
   /** A full sync that found a drain pushing and stood back: the next drain or the safety net starts it. */
   fullSyncRequestedAt?: number | null;
+  /** A drain was submitted then and its summarize has not begun (netsuite/drainTrigger.ts). */
+  drainQueuedAt?: number | null;
 }
 
 /** The state record. read ~1 unit (lookup), update 2 (one submitFields). */
@@ -125,18 +127,20 @@ export interface ChangeFinder {
 export type TriggerResult = 'submitted' | 'already_running' | 'not_permitted' | 'failed' | 'already_queued';
 
 /**
- * Starts the drain Map/Reduce. A drain submitted here is marked queued (N/cache, not durable)
- * until its summarize begins, so the saves in between need not submit (see drainTrigger.ts for
- * the protocol and its races). Never throws.
+ * Starts the drain Map/Reduce. A save whose submit is accepted marks the drain queued on the
+ * state record, the drain's summarize clears the mark in its one state write, and saves in
+ * between need not submit (see netsuite/drainTrigger.ts for the protocol and its races).
+ * Never throws.
  */
 export interface DrainTrigger {
-  /** Submits the drain (20 units); when accepted, marks it queued (1). */
+  /** Submits the drain (20 units). */
   submit(): TriggerResult;
-  /** After a save: 'already_queued' when a drain is marked queued or running (1), else submit(). */
+  /**
+   * After a save's entry is appended: 'already_queued' when the state record says a drain is
+   * queued or running (1), else submit() and, when accepted, mark it queued (2).
+   */
   nudge(): TriggerResult;
-  /** A drain's summarize begins: the mark goes (1). Call it BEFORE counting what remains. */
-  drainEnding(): void;
-  /** From a drain's summarize: submits the follow-up drain (20 + mark 1). */
+  /** From a drain's summarize: submits the follow-up run (20) to the other on-demand deployment. */
   resubmit(): TriggerResult;
 }
 

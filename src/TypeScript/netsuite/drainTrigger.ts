@@ -3,36 +3,40 @@
  * the scheduling permission are normal: a running drain submits a follow-up run while entries
  * remain, and the scheduled deployment every 15 minutes is the safety net. Never throws.
  *
- * The queued mark (application-scope N/cache: get 1, put 1, remove 1) spares the saves of a
- * burst the submit (20 units, and a round trip inside the user's save): 999 of a 1,000-row CSV
- * import's submits were refused anyway. Protocol and why it loses no change:
- *  - The mark is put only after a submit was ACCEPTED, never on MAP_REDUCE_ALREADY_RUNNING: that
- *    drain may already be in its summarize, past the point where it removes the mark, and a mark
- *    put then would silence the saves with no drain coming.
+ * The queued mark spares the saves of a burst the submit (20 units, and a round trip inside the
+ * user's save): 999 of a 1,000-row CSV import's submits were refused anyway. It is a field of
+ * the state record (`drainQueuedAt`), not an N/cache entry: the drain's summarize then clears it
+ * in the state write it makes anyway (0 units), where removing a cache entry would cost the
+ * drain a unit its 60-per-1,000 budget does not have (a 600 + 400 drain costs exactly 60); it is
+ * also durable. A save pays 1 to read it and, when it submits, 2 to set it. Protocol:
+ *  - The mark is set only after a submit was ACCEPTED, never on MAP_REDUCE_ALREADY_RUNNING: that
+ *    drain may already be in its summarize, past the point where it clears the mark, and a mark
+ *    set then would silence the saves with no drain coming.
  *  - A save appends its outbox entry first, then reads the mark; seeing it, it skips the submit.
- *  - A drain's summarize removes the mark BEFORE it counts the due entries and decides whether
- *    to submit a follow-up. A save that saw the mark read it before that removal, so its entry,
- *    appended earlier still, is in that count: the follow-up run pushes it within minutes.
- *    A save that reads after the removal submits itself (refused while the summarize still
- *    runs: the same small window as without the mark — the sweep and the safety net cover it).
- *  - The mark expires after MARK_TTL_S, so a drain that died without a summarize (or a mark put
- *    a moment after its drain already ended) silences nudges no longer than the 15-minute
+ *  - A drain's summarize clears the mark (in its cursor write) BEFORE it counts the due entries
+ *    and decides whether to submit a follow-up. A save that saw the mark read it before that
+ *    write, so its entry, appended earlier still, is in that count: the follow-up run pushes it
+ *    within minutes. A save that reads after the write submits itself (refused while the
+ *    summarize still runs: the same small window as without the mark — the sweep and the
+ *    safety net cover it).
+ *  - The mark counts for MARK_TTL_MS only, so a drain that died without a summarize (or a mark
+ *    set a moment after its drain already ended) silences nudges no longer than the 15-minute
  *    safety net would take anyway; the safety net submits whatever the mark says.
- *  - N/cache is not durable: an evicted mark only means one more submit attempt (refused or a
- *    new drain), never a lost change — the entry is in the outbox either way.
+ *  - A wrong mark either way costs submits, never a change: the entry is in the outbox first.
  * A follow-up drain goes to the other on-demand deployment: NetSuite counts an instance as
  * unfinished until its summarize ends, so a deployment cannot re-submit itself.
  */
-import * as cache from 'N/cache';
+import * as record from 'N/record';
 import * as runtime from 'N/runtime';
+import * as search from 'N/search';
 import * as task from 'N/task';
 import type { DrainTrigger, TriggerResult } from '../app/ports';
 import { clock, logger } from './platform';
-import { SCRIPTS } from './schema';
+import { SCRIPTS, STATE } from './schema';
+import { lookupValue } from './values';
 
-const MARK = { cache: 'fsc_drain', key: 'queued' };
-/** Seconds: under the safety net's 15 minutes, over N/cache's 5-minute minimum. */
-export const MARK_TTL_S = 600;
+/** Under the safety net's 15 minutes. */
+export const MARK_TTL_MS = 10 * 60_000;
 
 /** A save's units so far and its budget, so the mark never pushes a save over it. */
 export interface SaveBudget {
@@ -40,11 +44,14 @@ export interface SaveBudget {
   limit: number;
 }
 
-const UNITS = { get: 1, put: 1, submit: 20 };
-
-function markCache(): cache.Cache {
-  return cache.getCache({ name: MARK.cache, scope: cache.Scope.PROTECTED });
+export interface DrainTriggerOptions {
+  /** Only for saves: the mark is read and set within this budget, else skipped. */
+  budget?: SaveBudget;
+  /** The state record's id when known without a lookup (the settings link); no mark without it. */
+  stateId?: () => string | null;
 }
+
+const UNITS = { read: 1, set: 2, submit: 20 };
 
 function submitTo(deploymentId: string): TriggerResult {
   try {
@@ -58,7 +65,7 @@ function submitTo(deploymentId: string): TriggerResult {
   }
 }
 
-/** N/cache failures cost at most an extra submit: never let them fail a save or a summarize. */
+/** A failed mark read or write costs at most an extra submit: never let it fail the save. */
 function quietly<T>(what: string, fallback: T, run: () => T): T {
   try {
     return run();
@@ -68,29 +75,32 @@ function quietly<T>(what: string, fallback: T, run: () => T): T {
   }
 }
 
-export function netsuiteDrainTrigger(budget?: SaveBudget): DrainTrigger {
-  const fits = (units: number) => !budget || budget.spent() + units <= budget.limit;
-  const mark = () => {
-    if (fits(UNITS.put)) quietly('put', undefined, () => markCache().put({ key: MARK.key, value: String(clock.now()), ttl: MARK_TTL_S }));
-  };
-  const submit = (deploymentId: string): TriggerResult => {
-    const result = submitTo(deploymentId);
-    if (result === 'submitted') mark();
-    return result;
-  };
+function markedAt(stateId: string): number | null {
+  const v = search.lookupFields({ type: STATE.type, id: stateId, columns: [STATE.drainQueuedAt] }) as Record<string, unknown>;
+  const text = lookupValue(v[STATE.drainQueuedAt]);
+  return text === '' ? null : Number(text);
+}
+
+export function netsuiteDrainTrigger(options: DrainTriggerOptions = {}): DrainTrigger {
+  const fits = (units: number) => !options.budget || options.budget.spent() + units <= options.budget.limit;
   return {
-    submit: () => submit(SCRIPTS.drain.onDemand),
+    submit: () => submitTo(SCRIPTS.drain.onDemand),
     nudge(): TriggerResult {
-      // A save near its budget submits without reading the mark (as before the mark existed).
-      const queued = fits(UNITS.get + UNITS.submit) && quietly('read', false, () => markCache().get({ key: MARK.key }) !== null);
-      return queued ? 'already_queued' : submit(SCRIPTS.drain.onDemand);
-    },
-    drainEnding(): void {
-      quietly('removed', undefined, () => markCache().remove({ key: MARK.key }));
+      const stateId = options.stateId?.() ?? null;
+      // A save near its budget submits without reading the mark, as before the mark existed.
+      if (stateId !== null && fits(UNITS.read + UNITS.submit)) {
+        const at = quietly('read', null, () => markedAt(stateId));
+        if (at !== null && Number.isFinite(at) && clock.now() - at < MARK_TTL_MS) return 'already_queued';
+      }
+      const result = submitTo(SCRIPTS.drain.onDemand);
+      if (result === 'submitted' && stateId !== null && fits(UNITS.set)) {
+        quietly('set', undefined, () => record.submitFields({ type: STATE.type, id: stateId, values: { [STATE.drainQueuedAt]: clock.now() } }));
+      }
+      return result;
     },
     resubmit(): TriggerResult {
       const current = runtime.getCurrentScript().deploymentId;
-      return submit(current === SCRIPTS.drain.next ? SCRIPTS.drain.onDemand : SCRIPTS.drain.next);
+      return submitTo(current === SCRIPTS.drain.next ? SCRIPTS.drain.onDemand : SCRIPTS.drain.next);
     },
   };
 }

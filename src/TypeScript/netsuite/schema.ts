@@ -36,6 +36,8 @@ export const STATE = {
   pushLease: 'custrecord_fsc_st_lease',
   /** When a full sync stood back for a pushing drain (ms); cleared when a full sync starts. */
   fullSyncRequestedAt: 'custrecord_fsc_st_fs_request',
+  /** When a save (or a drain's summarize) last had a drain submission accepted (ms); the summarize clears it. */
+  drainQueuedAt: 'custrecord_fsc_st_drain_queued',
 } as const;
 
 export const OUTBOX = {

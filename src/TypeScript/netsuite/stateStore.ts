@@ -7,7 +7,7 @@ import { readSingleton, rememberSingleton } from './singleton';
 import { STATE } from './schema';
 import { lookupValue, num, parseJson } from './values';
 
-const COLUMNS = [STATE.drainCursor, STATE.fullSync, STATE.sweepWatermark, STATE.pausedAt, STATE.pauseMessage, STATE.lastRun, STATE.pushLease, STATE.fullSyncRequestedAt];
+const COLUMNS = [STATE.drainCursor, STATE.fullSync, STATE.sweepWatermark, STATE.pausedAt, STATE.pauseMessage, STATE.lastRun, STATE.pushLease, STATE.fullSyncRequestedAt, STATE.drainQueuedAt];
 
 function optionalNumber(v: unknown): number | null {
   const s = lookupValue(v);
@@ -59,6 +59,7 @@ export function netsuiteStateStore(settings?: () => Settings): StateStore & { id
         lastRun: parseJson<RunStats | null>(v[STATE.lastRun], null),
         pushLease: parseLease(lookupValue(v[STATE.pushLease])),
         fullSyncRequestedAt: optionalNumber(v[STATE.fullSyncRequestedAt]),
+        drainQueuedAt: optionalNumber(v[STATE.drainQueuedAt]),
       };
     },
     update(patch: Partial<SyncState>): void {
@@ -71,6 +72,7 @@ export function netsuiteStateStore(settings?: () => Settings): StateStore & { id
       if (patch.lastRun !== undefined) values[STATE.lastRun] = patch.lastRun === null ? '' : JSON.stringify(patch.lastRun).slice(0, 3900);
       if (patch.pushLease !== undefined) values[STATE.pushLease] = patch.pushLease === null ? '' : JSON.stringify(patch.pushLease);
       if (patch.fullSyncRequestedAt !== undefined) values[STATE.fullSyncRequestedAt] = patch.fullSyncRequestedAt === null ? '' : patch.fullSyncRequestedAt;
+      if (patch.drainQueuedAt !== undefined) values[STATE.drainQueuedAt] = patch.drainQueuedAt === null ? '' : patch.drainQueuedAt;
       if (Object.keys(values).length === 0) return;
       if (id === null) {
         try {

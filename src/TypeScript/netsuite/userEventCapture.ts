@@ -43,7 +43,11 @@ export function captureFromUserEvent(kind: RecordKind, context: EntryPoints.User
     // The save's own units (getRemainingUsage is free): the queued mark never takes a save over 30.
     const script = runtime.getCurrentScript();
     const startedWith = script.getRemainingUsage();
-    const trigger = netsuiteDrainTrigger({ spent: () => startedWith - script.getRemainingUsage(), limit: SAVE_UNITS });
+    const trigger = netsuiteDrainTrigger({
+      budget: { spent: () => startedWith - script.getRemainingUsage(), limit: SAVE_UNITS },
+      // Known from the settings lookup the capture made first (0 units).
+      stateId: () => e.settings().state?.id ?? null,
+    });
     const { newRecord, oldRecord } = context;
     const id = String(newRecord?.id ?? oldRecord?.id ?? '');
     return captureChange(

@@ -21,6 +21,8 @@ export function clientFor(config: SyncConfig): FreshsuccessClient {
 export function engine() {
   const settings = memoSettings();
   return {
+    /** The settings and linked state values, read once per invocation (1 unit). */
+    settings,
     config: netsuiteConfigStore(settings),
     state: netsuiteStateStore(settings),
     outbox: netsuiteOutbox(),
