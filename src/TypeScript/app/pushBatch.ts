@@ -207,8 +207,13 @@ function recoverOrphans(batch: ContactBatch, orphans: number[], config: SyncConf
 export function pushBatch(batch: WorkBatch, config: SyncConfig, deps: PushDeps): BatchResult {
   const result: BatchResult = { key: batch.key, records: 0, sent: 0, retried: 0, dead: 0, paused: false, requests: 0, retryAt: {} };
   if (batch.ops.length === 0) return result;
-  const budget: RequestBudget = { used: 0, max: deps.maxRequests ?? MAX_REQUESTS_PER_INVOCATION, authMessage: null };
+  const budget: RequestBudget = { used: 0, max: deps.maxRequests ?? MAX_REQUESTS_PER_INVOCATION, authMessage: null, unmatched: [] };
   const outcomes = batch.kind === 'accounts' ? pushAccounts(batch, budget, deps) : pushContacts(batch, config, budget, deps);
+  if (budget.unmatched && budget.unmatched.length > 0) {
+    // Freshsuccess's own words and the keys it named (record keys, never the API key).
+    const named = budget.unmatched.slice(0, 20).map((f) => ({ account_id: f.accountId, user_id: f.userId, record: f.index, message: f.message.slice(0, 300) }));
+    deps.log.error(`Freshsuccess reported failures naming no record of batch ${batch.key}: its records are sent again`, JSON.stringify(named));
+  }
   result.records = outcomes.size;
   result.requests = budget.used;
   const entries = entriesFor(batch, config, outcomes, deps, result);

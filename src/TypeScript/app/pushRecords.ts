@@ -3,7 +3,7 @@
  * splits the list in halves and tries again, so one oversized or poisonous record is isolated
  * instead of sinking its neighbours; a request budget bounds the splitting.
  */
-import { failureNature, type Verdict } from '../domain/classify';
+import { failureNature, type RecordFailure, type Verdict } from '../domain/classify';
 import { BUDGET_USED_UP } from '../domain/pushBudget';
 import { matchFailures } from '../freshsuccess/failures';
 
@@ -20,6 +20,14 @@ export interface RequestBudget {
   max: number;
   /** Set once Freshsuccess refuses the key: nothing more is sent in this invocation. */
   authMessage: string | null;
+  /** failed_results that named no record sent (collected for the caller's log). */
+  unmatched?: RecordFailure[];
+}
+
+/** Records answered fine in a request that also reported a failure we could not place. */
+export function unsureOutcome(unmatched: readonly RecordFailure[]): RecordOutcome {
+  const first = (unmatched[0]?.message ?? '').slice(0, 200);
+  return { kind: 'transient', message: `Freshsuccess reported ${unmatched.length} failure(s) naming no record sent (${first}); the request's records are sent again to be sure`, retryAfterMs: null };
 }
 
 export function pushRecords<P extends { account_id: string; user_id?: string }>(
@@ -50,10 +58,16 @@ export function pushRecords<P extends { account_id: string; user_id?: string }>(
     };
     switch (verdict.kind) {
       case 'ok': {
-        const { byIndex } = matchFailures(records, verdict.failures);
+        const { byIndex, unmatched } = matchFailures(records, verdict.failures);
+        // A failure whose key matches nothing we sent (e.g. a key the server normalised) may be
+        // about any record of this request: none of them is taken as landed. They are sent again
+        // (upserts are idempotent); a server that keeps answering so keeps them retrying, flagged
+        // as long-retrying, rather than counting a lost record as sent.
+        const fine: RecordOutcome = unmatched.length > 0 ? unsureOutcome(unmatched) : { kind: 'ok' };
+        if (unmatched.length > 0) budget.unmatched?.push(...unmatched);
         indices.forEach((i, local) => {
           const message = byIndex.get(local);
-          outcomes[i] = message === undefined ? { kind: 'ok' } : { kind: 'data', message };
+          outcomes[i] = message === undefined ? fine : { kind: 'data', message };
         });
         return;
       }
