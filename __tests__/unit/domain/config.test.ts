@@ -1,4 +1,6 @@
-import { parseConfig } from '../../../src/TypeScript/domain/config';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BATCH_RANGE, DEFAULT_BATCH, parseConfig } from '../../../src/TypeScript/domain/config';
 
 describe('parseConfig', () => {
   test('defaults: internal ids as keys, deactivate on delete, 2,500 records / 1 MB batches', () => {
@@ -69,4 +71,11 @@ describe('parseConfig', () => {
     expect(parseConfig({ secretRef: 'custsecret_x', mappingJson: '{"retry":{"warnAfterAttempts":0}}' }).problems).toEqual([{ field: 'mappingJson', message: expect.stringMatching(/retry.warnAfterAttempts must be a whole number from 1 to 30/) }]);
     expect(parseConfig({ secretRef: 'custsecret_x', mappingJson: '{nope' }).problems[0]).toEqual({ field: 'mappingJson', message: expect.stringMatching(/not valid JSON/) });
   });
+});
+
+test("the settings record's batch help states the engine's defaults and range", () => {
+  const xml = readFileSync(join(__dirname, '../../../src/Objects/customrecord_fsc_config.xml'), 'utf8');
+  const help = (field: string) => new RegExp(`scriptid="${field}"[\\s\\S]*?<help>([^<]*)</help>`).exec(xml)?.[1] ?? '';
+  expect(help('custrecord_fsc_cfg_batch_records')).toContain(`${BATCH_RANGE.maxRecords.min} to ${BATCH_RANGE.maxRecords.max} (default ${DEFAULT_BATCH.maxRecords})`);
+  expect(help('custrecord_fsc_cfg_batch_bytes')).toContain(`(default ${DEFAULT_BATCH.maxBytes})`);
 });
