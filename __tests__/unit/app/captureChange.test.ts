@@ -21,6 +21,27 @@ describe('captureChange', () => {
     expect(w.outbox.entries).toHaveLength(1);
   });
 
+  test('while a drain is marked queued, captures skip the submit; the drain clears the mark, and the next capture submits again', () => {
+    const w = new World();
+    expect(w.capture({ kind: 'customer', id: '1', type: 'create', newValues: acme })).toMatchObject({ trigger: 'submitted' });
+    expect(w.state.state.drainQueuedAt).not.toBeFalsy();
+    expect(w.capture({ kind: 'customer', id: '1', type: 'edit', oldValues: acme, newValues: { ...acme, phone: '2' } })).toMatchObject({ captured: true, trigger: 'already_queued' });
+    expect(w.outbox.entries).toHaveLength(2);
+    expect(w.trigger.submitted).toBe(1);
+    w.drain();
+    expect(w.state.state.drainQueuedAt).toBeNull();
+    expect(w.capture({ kind: 'customer', id: '1', type: 'edit', oldValues: { ...acme, phone: '2' }, newValues: { ...acme, phone: '3' } })).toMatchObject({ trigger: 'submitted' });
+    expect(w.trigger.submitted).toBe(2);
+  });
+
+  test('a refused submit sets no mark: the next capture tries again', () => {
+    const w = new World();
+    w.trigger.answer = 'already_running';
+    w.capture({ kind: 'customer', id: '1', type: 'create', newValues: acme });
+    expect(w.capture({ kind: 'customer', id: '1', type: 'edit', oldValues: acme, newValues: { ...acme, phone: '2' } })).toMatchObject({ trigger: 'already_running' });
+    expect(w.trigger.submitted).toBe(2);
+  });
+
   test('an inline edit is completed with one lookup of the current values (scope fields it did not carry)', () => {
     const w = new World({ scopeStages: 'CUSTOMER' });
     w.current.set('customer:42', { ...acme, phone: '9' });
