@@ -31,6 +31,15 @@ describe('decideCapture', () => {
     expect(decideCapture(facts({ type: 'create', oldValues: null, newValues: { ...base, stage: 'LEAD' } }))).toEqual({ capture: false, reason: 'out of scope' });
   });
 
+  test('a created record lists only the fields it has a value in: empty ones have nothing to clear or unset', () => {
+    const created = decideCapture(facts({ type: 'create', oldValues: null, newValues: { ...base, phone: '', parent: null } }));
+    expect(created).toMatchObject({ capture: true, event: 'create' });
+    const fields = (created as { changedFields: string[] }).changedFields;
+    expect(fields).toEqual(expect.arrayContaining(['companyname', 'stage', 'subsidiary']));
+    expect(fields).not.toContain('phone');
+    expect(fields).not.toContain('parent');
+  });
+
   test('a record leaving scope is captured (the drain decides), one never in scope is not', () => {
     expect(decideCapture(facts({ newValues: { ...base, stage: 'LEAD' } }))).toMatchObject({ capture: true, changedFields: ['stage'] });
     const lead = { ...base, stage: 'LEAD' };

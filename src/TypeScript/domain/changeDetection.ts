@@ -58,7 +58,9 @@ export function decideCapture(f: SaveFacts): CaptureDecision {
     return { capture: false, reason: 'out of scope' };
   }
   if (f.type === 'create' || f.oldValues === null) {
-    return { capture: true, event: 'create', changedFields: [...f.watched] };
+    // A new record "changes" only the fields it has a value in: an empty one has nothing to
+    // clear in Freshsuccess (no parent to unset, no dimension to DELETE, one request each).
+    return { capture: true, event: 'create', changedFields: changedFields({}, f.newValues ?? {}, f.watched) };
   }
   const changed = changedFields(f.oldValues, f.newValues ?? {}, f.watched);
   if (changed.length === 0) return { capture: false, reason: 'no synced field changed' };
