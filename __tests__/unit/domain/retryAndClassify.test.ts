@@ -1,6 +1,7 @@
 import { classify, failureNature } from '../../../src/TypeScript/domain/classify';
 import { DEFAULT_RETRY } from '../../../src/TypeScript/domain/config';
 import { backoffDelayMs, decideRetry, parseRetryAfter } from '../../../src/TypeScript/domain/retryPolicy';
+import { LONG_RETRY_HINT, LONG_WAIT_HINT, longRetryHint } from '../../../src/TypeScript/domain/hints';
 import { T0 } from '../fixtures';
 
 const ok = (body: unknown, status = 200) => ({ kind: 'response' as const, status, headers: {}, body: JSON.stringify(body) });
@@ -30,6 +31,13 @@ describe('retry policy', () => {
     // A day-long outage: attempt 40 is still retried, at the capped delay (equal jitter: half to full).
     const late = decideRetry(39, T0, DEFAULT_RETRY, () => 1);
     expect(late).toEqual({ attempt: 40, notBefore: T0 + DEFAULT_RETRY.maxDelayMs, longRetrying: true });
+  });
+
+  test('a long-retrying entry says what it waits for: Freshsuccess itself, or a parent or company that has not landed', () => {
+    expect(longRetryHint('HTTP 503: Service Unavailable')).toBe(LONG_RETRY_HINT);
+    expect(longRetryHint('SSS_REQUEST_TIME_EXCEEDED')).toBe(LONG_RETRY_HINT);
+    expect(longRetryHint('Parent account not found: 561')).toBe(LONG_WAIT_HINT);
+    expect(longRetryHint('Account not found')).toBe(LONG_WAIT_HINT);
   });
 });
 

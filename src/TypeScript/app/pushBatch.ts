@@ -8,7 +8,7 @@
  */
 import type { SyncConfig } from '../domain/config';
 import { failureNature } from '../domain/classify';
-import { AUTH_HINT, LONG_RETRY_HINT, hintFor } from '../domain/hints';
+import { AUTH_HINT, hintFor, longRetryHint } from '../domain/hints';
 import { planBatches } from '../domain/plan';
 import { BUDGET_USED_UP, MAX_REQUESTS_PER_INVOCATION } from '../domain/pushBudget';
 import { decideRetry } from '../domain/retryPolicy';
@@ -96,7 +96,7 @@ function entriesFor(batch: WorkBatch, config: SyncConfig, outcomes: Map<string, 
     // Transient failures are never dead-lettered: they are Freshsuccess's (or the network's)
     // trouble, not the records'. Past warnAfterAttempts the entry tells the admin why it waits.
     const decision = decideRetry(batch.attempt, now, config.retry, deps.random, retryAfter);
-    const hint = decision.longRetrying ? LONG_RETRY_HINT : '';
+    const hint = decision.longRetrying ? longRetryHint(transientMessage) : '';
     entries.push({ ...baseEntry(kind, batch, transient, now), attempt: decision.attempt, notBefore: decision.notBefore, lastError: transientMessage, hint });
     result.retried += transient.length;
     for (const id of transient) result.retryAt[id] = decision.notBefore;

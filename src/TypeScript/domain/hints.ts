@@ -23,3 +23,11 @@ export const AUTH_HINT = 'Freshsuccess refused the API key: check the key refere
 
 /** On a retry entry past warnAfterAttempts: nothing is wrong with the records, and nothing is dropped. */
 export const LONG_RETRY_HINT = 'Freshsuccess has been failing or unreachable for hours (server errors, rate limits or timeouts). These records keep being retried automatically, every few hours at most, until it answers; nothing is dropped. Check Freshsuccess\'s status; nothing needs fixing in NetSuite.';
+
+/** Long-retrying because a parent or company has not landed (waiting on another record, not on Freshsuccess). */
+export const LONG_WAIT_HINT = 'Still waiting for its parent account (or its company) to reach Freshsuccess; retried automatically until it does. Check that record for a dead letter or an out-of-scope setting.';
+
+/** The hint for a retry entry still failing after warnAfterAttempts, by what it last failed with. */
+export function longRetryHint(message: string): string {
+  return /parent|account not found/i.test(message) ? LONG_WAIT_HINT : LONG_RETRY_HINT;
+}
