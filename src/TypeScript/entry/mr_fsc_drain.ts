@@ -7,9 +7,9 @@ import type { EntryPoints } from 'N/types';
 import { drainInput, drainSummarize } from '../netsuite/drainJob';
 import { mapStage, reduceStage } from '../netsuite/mapReduceStages';
 
-// No `config` export: an error is not retried in place (summarize keeps the cursor below the
-// batch, so it is read again), while a pair interrupted by a server restart is re-run with
-// isRestarted, which the push handles without duplicate entries.
+// No `config` export: an error is not retried in place (summarize parks the failed batch's open
+// work as a RETRY entry with backoff: app/failedBatches.ts), while a pair interrupted by a server
+// restart is re-run with isRestarted, which the push handles without duplicate entries.
 
 export function getInputData(context: EntryPoints.MapReduce.getInputDataContext): Record<string, string> {
   return drainInput(context.isRestarted);
