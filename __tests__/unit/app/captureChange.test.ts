@@ -70,9 +70,15 @@ describe('captureChange', () => {
     expect(w.outbox.entries[0]).toMatchObject({ changedFields: ['company'], previousCompanies: { '70': '7' } });
   });
 
-  test('nothing is captured while sync is disabled or not configured, and views are ignored', () => {
+  test('while sync is disabled a change is queued but no drain is started', () => {
     const w = new World({ enabled: false });
-    expect(w.capture({ kind: 'customer', id: '1', type: 'create', newValues: acme })).toEqual({ captured: false, reason: 'sync disabled' });
+    expect(w.capture({ kind: 'customer', id: '1', type: 'create', newValues: acme })).toMatchObject({ captured: true, trigger: 'sync_disabled' });
+    expect(w.outbox.entries).toHaveLength(1);
+    expect(w.trigger.submitted).toBe(0);
+  });
+
+  test('nothing is captured while not configured, and views are ignored', () => {
+    const w = new World();
     w.config.present = false;
     expect(w.capture({ kind: 'customer', id: '1', type: 'create', newValues: acme })).toEqual({ captured: false, reason: 'not configured' });
     expect(w.capture({ kind: 'customer', id: '1', type: null })).toEqual({ captured: false, reason: 'event type not synced' });

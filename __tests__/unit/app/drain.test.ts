@@ -301,6 +301,15 @@ describe('safety net', () => {
     expect(w.trigger.submitted).toBe(1);
   });
 
+  test('while sync is switched off it starts nothing; switched on, it drains what queued up', () => {
+    const w = new World();
+    edit(w, '1');
+    w.config.raw.enabled = false;
+    expect(nudge(w)).toEqual({ due: 0, submitted: false });
+    w.config.raw.enabled = true;
+    expect(nudge(w)).toEqual({ due: 1, submitted: true });
+  });
+
   test('while paused it waits for a settings change, then nudges', () => {
     const w = new World();
     edit(w, '1');

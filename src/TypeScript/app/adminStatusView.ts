@@ -115,6 +115,8 @@ export function describeSubmission(job: JobKind, result: TriggerResult, errorNam
       return { level: 'error', title: `${label} not started`, message: 'Your role may not start scripts (it needs the SuiteScript and SuiteScript Scheduling permissions). Ask an administrator.' };
     case 'failed':
       return { level: 'error', title: `${label} not started`, message: `NetSuite refused to submit it (${errorName || 'unknown error'}). Check that the script deployment is deployed and set to Not Scheduled.` };
+    case 'sync_disabled':
+      return { level: 'information', title: `${label} not started`, message: 'Sync is switched off: changes are queued but nothing is sent. Tick "Sync enabled" and save the settings first.' };
   }
 }
 

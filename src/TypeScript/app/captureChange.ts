@@ -106,8 +106,8 @@ export function captureChange(saved: SavedRecord, deps: CaptureDeps): CaptureRes
   const loaded = deps.config.load();
   if (!loaded) return { captured: false, reason: 'not configured' };
   const { config } = loaded;
-  // A config with problems still captures: changes queue up while the admin fixes the settings.
-  if (!config.enabled) return { captured: false, reason: 'sync disabled' };
+  // A config with problems still captures, and so does a disabled sync: changes queue up while
+  // the admin fixes or pauses the settings, and are pushed once sync is on again.
   // Deletes the admin chose to ignore need no entry (and no drain).
   if (saved.type === 'delete' && config.deletePolicy[saved.kind] === 'ignore') return { captured: false, reason: 'delete policy is ignore' };
   const watched = watchedFields(saved.kind, config);
@@ -140,6 +140,8 @@ export function captureChange(saved: SavedRecord, deps: CaptureDeps): CaptureRes
   // drain is marked queued or running; MAP_REDUCE_ALREADY_RUNNING or a role without scheduling
   // permission are normal too: the running drain submits a follow-up while entries remain, and
   // the scheduled deployment is the net.
-  const trigger = deps.trigger.nudge();
+  // Disabled: queued only. No drain is started for nothing; re-enabling and "Drain now" or the
+  // 15-minute safety net pushes the queue.
+  const trigger = config.enabled ? deps.trigger.nudge() : 'sync_disabled';
   return { captured: true, event: decision.event, changedFields: decision.changedFields, trigger };
 }

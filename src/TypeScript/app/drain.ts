@@ -353,16 +353,16 @@ export interface NudgeDeps {
 }
 
 /**
- * The safety net (scheduled every 15 minutes): submits the drain when entries are due and it is not
- * paused. Cost: state 1 + count 5 (+ config 1 while paused), plus the submit (20) only when needed.
+ * The safety net (scheduled every 15 minutes): submits the drain when entries are due, sync is on
+ * and it is not paused. Cost: state 1 + config 1 + count 5, plus the submit (20) only when needed.
  */
 export function nudgeDrain(deps: NudgeDeps): { due: number; submitted: boolean } {
   const state = deps.state.read();
-  if (state.pausedAt !== null) {
-    // Paused by a refused key: only a settings change since then makes a new attempt worthwhile.
-    const loaded = deps.config.load();
-    if (!loaded || pauseHolds(state.pausedAt, loaded.config)) return { due: 0, submitted: false };
-  }
+  // Sync switched off: changes stay queued; no drain is started for nothing (config 1).
+  const loaded = deps.config.load();
+  if (!loaded || !loaded.config.enabled) return { due: 0, submitted: false };
+  // Paused by a refused key: only a settings change since then makes a new attempt worthwhile.
+  if (state.pausedAt !== null && pauseHolds(state.pausedAt, loaded.config)) return { due: 0, submitted: false };
   const now = deps.clock.now();
   const lease = liveLease(state, now, deps.jobs);
   // A full sync pushing: a drain would only stand back. Later quarter hours start it.

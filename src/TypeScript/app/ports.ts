@@ -124,7 +124,7 @@ export interface ChangeFinder {
 }
 
 /** 'already_queued': a drain was known to be queued or running, so no submit was tried. */
-export type TriggerResult = 'submitted' | 'already_running' | 'not_permitted' | 'failed' | 'already_queued';
+export type TriggerResult = 'submitted' | 'already_running' | 'not_permitted' | 'failed' | 'already_queued' | 'sync_disabled';
 
 /**
  * Starts the drain Map/Reduce. A save whose submit is accepted marks the drain queued on the
