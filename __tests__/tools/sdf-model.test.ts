@@ -1,6 +1,7 @@
 /** readSdfProject: the typed model the validator and the local runtime share. */
 import { join } from 'node:path';
 import { fileCabinetPath, objectById, readSdfProject } from '../../tools/sdf/model';
+import { withSdfFixture } from './support/sdf-fixture';
 
 const valid = readSdfProject(join(__dirname, '..', 'fixtures', 'sdf', 'valid'));
 
@@ -54,7 +55,7 @@ test('custom records, lists, roles and integrations', () => {
 });
 
 test('a malformed file is a read problem, not an exception', () => {
-  const broken = readSdfProject(join(__dirname, '..', 'fixtures', 'sdf', 'malformed-xml'));
+  const broken = withSdfFixture('malformed-xml', ({ dir }) => readSdfProject(dir));
   expect(broken.readProblems).toEqual([expect.objectContaining({ rule: 'malformed-xml', file: 'Objects/customrole_ex_ops.xml', line: 4 })]);
   expect(broken.roles).toEqual([]);
 });

@@ -1,11 +1,11 @@
 /**
  * The offline SDF validator on fixtures: each broken fixture is the valid one with a single defect
- * and must report exactly that defect, with its rule, file and line.
+ * (an overlay of just the changed files, see __tests__/fixtures/sdf/README.md) and must report
+ * exactly that defect, with its rule, file and line.
  */
-import { join } from 'node:path';
 import { validateProject, type Problem } from '../../tools/sdf/validate';
+import { withSdfFixture } from './support/sdf-fixture';
 
-const FIXTURES = join(__dirname, '..', 'fixtures', 'sdf');
 const ENTRY = 'FileCabinet/SuiteApps/com.example.app/entry';
 
 interface Expected {
@@ -16,7 +16,7 @@ interface Expected {
 }
 
 function problemsOf(fixture: string): Problem[] {
-  return validateProject(join(FIXTURES, fixture));
+  return withSdfFixture(fixture, ({ dir }) => validateProject(dir));
 }
 
 function expectExactly(fixture: string, expected: Expected[]): void {
