@@ -33,15 +33,30 @@ function billingAddress(rec: record.Record): Record<string, string> | null {
   }
 }
 
+/** The field ids a record says it holds, or null when it cannot say. */
+function fieldsOn(rec: record.Record): Set<string> | null {
+  try {
+    const ids = rec.getFields();
+    return Array.isArray(ids) && ids.length > 0 ? new Set(ids) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * @param partial an inline edit's newRecord: only fields it carries are returned (an absent
- * field reads as null there, an emptied one as ''), so the caller can complete the rest.
+ * @param partial an inline edit's newRecord: only fields it carries are returned, so the caller
+ * can complete the rest. Which fields an XEDIT newRecord lists in getFields(), and whether an
+ * absent field reads as null or '', is [open] (sandbox checklist N5): a field counts as carried
+ * only when getFields() lists it (if it lists anything) AND it does not read null, so either
+ * answer keeps unedited fields from looking emptied.
  */
 export function readValues(rec: record.Record, fields: readonly string[], partial: boolean): FieldValues {
   const out: FieldValues = {};
   const wantsAddress = fields.some((f) => f in ADDRESS_FIELDS);
+  const listed = partial ? fieldsOn(rec) : null;
   for (const f of fields) {
     if (f in ADDRESS_FIELDS) continue;
+    if (listed && !listed.has(f)) continue;
     const v = rec.getValue({ fieldId: f }) as unknown;
     if (partial && (v === null || v === undefined)) continue;
     out[f] = plain(v);
