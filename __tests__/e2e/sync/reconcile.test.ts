@@ -42,3 +42,21 @@ test('drift repaired, missing records sent, extras reported and left alone', asy
   const report = h.logs(SCRIPTS.reconcile.scriptId).map((l) => l.details).find((d) => d.includes('"accounts"'));
   expect(JSON.parse(report ?? '{}')).toMatchObject({ accounts: { missing: 1, drifted: 1, extra: 1 }, contacts: { missing: 0, drifted: 0, extra: 0 } });
 });
+
+test('with sync switched off it reports the differences and queues nothing', async () => {
+  h.configure({ enabled: false });
+  const quiet = h.rt.csvImport('customer', [{ companyname: 'Imported While Off Ltd' }], { runServerScripts: false }).added[0]!;
+  const before = h.outbox().length;
+  const mark = await h.requestMark();
+
+  const task = h.account.drivers.task;
+  task.enqueueScheduled(task.deployments().find((d) => d.scriptId === SCRIPTS.reconcile.scriptId && d.deploymentId === SCRIPTS.reconcile.onDemand)!);
+  h.processQueue();
+
+  expect(h.outbox().length).toBe(before);
+  expect((await h.requestsSince(mark)).filter((r) => r.method !== 'GET')).toEqual([]);
+  const report = h.logs(SCRIPTS.reconcile.scriptId).map((l) => l.title).find((t) => t.includes('switched off'));
+  expect(report).toBeDefined();
+  expect(await h.accountOf(quiet)).toBeFalsy();
+  h.configure({ enabled: true });
+});

@@ -139,6 +139,36 @@ describe('reconcile', () => {
     expect(w.outbox.entries).toEqual([]);
   });
 
+  test('sync switched off: the differences are reported, nothing is queued or submitted', () => {
+    const w = new World({ enabled: false });
+    for (const id of ['1', '2']) w.snapshots.customers.set(id, customer(id));
+    w.fs.accounts.set('1', { ...{ account_id: '1', name: 'Old name', stage: 'Customer' }, writes: 1, active: true });
+    const report = reconcile({ config: w.config, snapshots: w.snapshots, client: () => w.client(), outbox: w.outbox, trigger: w.trigger, clock: w.clock, log: w.log });
+    expect(report).toMatchObject({ status: 'disabled', accounts: { missing: 1, drifted: 1, extra: 0 }, queued: 0 });
+    expect(w.outbox.entries).toEqual([]);
+    expect(w.trigger.submitted).toBe(0);
+  });
+
+  test('a contact whose company a saved-search scope leaves out is not queued as missing', () => {
+    const w = new World({ scopeSavedSearch: 'customsearch_fsc_scope' });
+    // The saved search (applied by the customer search, as NetSuite does) returns customer 1 only.
+    const all = w.snapshots.eachCustomerPage.bind(w.snapshots);
+    w.snapshots.eachCustomerPage = (config, after, visit) => all(config, after, (page) => visit(page.filter((c) => c.keys.id === '1')));
+    for (const id of ['1', '2']) w.snapshots.customers.set(id, customer(id));
+    w.snapshots.contacts.set('11', contact('11', '1'));
+    w.snapshots.contacts.set('12', contact('12', '2'));
+    w.snapshots.contacts.set('13', contact('13', '1', { companyStage: 'LEAD' }));
+    const deps = { config: w.config, snapshots: w.snapshots, client: () => w.client(), outbox: w.outbox, trigger: w.trigger, clock: w.clock, log: w.log };
+    const report = reconcile(deps);
+    expect(report).toMatchObject({ status: 'done', accounts: { missing: 1 }, contacts: { missing: 2 }, queued: 3 });
+    expect(w.outbox.entries.find((e) => e.kind === 'contact')?.recordIds).toEqual(['11', '13']);
+    // Stage scope still applies to contacts through their company's joined stage.
+    const staged = new World({ scopeStages: 'CUSTOMER' });
+    staged.snapshots.customers.set('1', customer('1'));
+    staged.snapshots.contacts.set('13', contact('13', '1', { companyStage: 'LEAD' }));
+    expect(reconcile({ ...deps, config: staged.config, snapshots: staged.snapshots, outbox: staged.outbox, client: () => staged.client() })).toMatchObject({ contacts: { missing: 0 } });
+  });
+
   test('a refused key is reported, nothing queued', () => {
     const w = new World();
     w.fs.faults = [{ kind: 'status', status: 401 }];

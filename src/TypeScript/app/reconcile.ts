@@ -8,7 +8,7 @@ import type { SyncConfig } from '../domain/config';
 import { accountIdFor } from '../domain/identity';
 import { mapContact, mapCustomer } from '../domain/mapping';
 import { diffAccounts, diffContacts, type ReconcileDiff } from '../domain/reconcile';
-import { customerInScope, stageAndSubsidiaryInScope } from '../domain/scope';
+import { contactInScope, customerInScope } from '../domain/scope';
 import type { AccountPayload, ContactPayload, NewOutboxEntry, RecordKind, Tombstone } from '../domain/types';
 import type { Endpoint, FreshsuccessClient } from '../freshsuccess/client';
 import type { Clock, ConfigStore, DrainTrigger, Logger, OutboxStore, SnapshotReader } from './ports';
@@ -25,7 +25,8 @@ export interface ReconcileDeps {
 }
 
 export interface ReconcileReport {
-  status: 'not_configured' | 'misconfigured' | 'failed' | 'done';
+  /** disabled: sync is switched off; the differences are reported and nothing is queued. */
+  status: 'not_configured' | 'misconfigured' | 'failed' | 'disabled' | 'done';
   message: string;
   accounts: { missing: number; drifted: number; extra: number } | null;
   contacts: { missing: number; drifted: number; extra: number } | null;
@@ -73,8 +74,14 @@ export function reconcile(deps: ReconcileDeps, options: { removeExtras: boolean 
   const client = deps.client(config);
 
   const accounts: Array<{ recordId: string; payload: AccountPayload }> = [];
+  // The customer search applies the saved-search scope; the ids it returns decide the contacts' scope.
+  const companiesInScope = new Set<string>();
   deps.snapshots.eachCustomerPage(config, null, (page) => {
-    for (const c of page) if (customerInScope(c, config.scope)) accounts.push({ recordId: c.keys.id, payload: mapCustomer(c, config, now).payload });
+    for (const c of page) {
+      if (!customerInScope(c, config.scope)) continue;
+      companiesInScope.add(c.keys.id);
+      accounts.push({ recordId: c.keys.id, payload: mapCustomer(c, config, now).payload });
+    }
   });
   const fsAccounts = readAll(client, 'accounts');
   if (typeof fsAccounts === 'string') return { ...report, status: 'failed', message: fsAccounts };
@@ -86,7 +93,7 @@ export function reconcile(deps: ReconcileDeps, options: { removeExtras: boolean 
     const contacts: Array<{ recordId: string; payload: ContactPayload }> = [];
     deps.snapshots.eachContactPage(config, null, (page) => {
       for (const c of page) {
-        if (!c.company || !stageAndSubsidiaryInScope(c.companyStage, c.companySubsidiary, config.scope)) continue;
+        if (!c.company || !contactInScope(c, config.scope, companiesInScope)) continue;
         contacts.push({ recordId: c.id, payload: mapContact(c, accountIdFor(c.company, config.accountIdSource), config).payload });
       }
     });
@@ -95,6 +102,14 @@ export function reconcile(deps: ReconcileDeps, options: { removeExtras: boolean 
     const contactDiff = diffContacts(contacts, fsContacts);
     entries.push(...queue('contact', contactDiff, options.removeExtras, now));
     report.contacts = counts(contactDiff);
+  }
+  // Sync switched off: report only. Queued entries would pile up and all go out when sync is
+  // switched on again (captures keep queueing while off; a reconcile then is the way to catch up).
+  if (!config.enabled) {
+    report.status = 'disabled';
+    report.message = 'Sync is switched off: differences reported, nothing queued';
+    deps.log.audit('Reconcile finished (sync switched off, nothing queued)', JSON.stringify({ accounts: report.accounts, contacts: report.contacts, queued: 0 }));
+    return report;
   }
   if (entries.length > 0) {
     deps.outbox.append(entries);

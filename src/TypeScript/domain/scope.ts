@@ -3,7 +3,7 @@
  * applied by the search that reads current state, since only NetSuite can evaluate it.
  */
 import type { Scope } from './config';
-import type { CustomerSnapshot } from './types';
+import type { ContactSnapshot, CustomerSnapshot } from './types';
 
 export function stageAndSubsidiaryInScope(stage: string, subsidiary: string, scope: Scope): boolean {
   const stageOk = scope.stages.length === 0 || (scope.stages as string[]).includes(stage.toUpperCase());
@@ -13,4 +13,14 @@ export function stageAndSubsidiaryInScope(stage: string, subsidiary: string, sco
 
 export function customerInScope(c: CustomerSnapshot, scope: Scope): boolean {
   return stageAndSubsidiaryInScope(c.stage, c.subsidiary, scope);
+}
+
+/**
+ * A contact follows its company's scope. `companiesInScope` holds the ids of the customers a
+ * scoped customer search returned (stage, subsidiary and saved search all applied), so a contact
+ * whose company the saved search leaves out is out of scope too; stage and subsidiary are checked
+ * here as well, from the company fields joined on the contact.
+ */
+export function contactInScope(c: ContactSnapshot, scope: Scope, companiesInScope: ReadonlySet<string>): boolean {
+  return c.company !== null && companiesInScope.has(c.company.id) && stageAndSubsidiaryInScope(c.companyStage, c.companySubsidiary, scope);
 }
