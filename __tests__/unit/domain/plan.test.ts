@@ -1,7 +1,7 @@
 import { cutBatches, cutGreedy, hierarchyDepths, parentsFirst, utf8Length } from '../../../src/TypeScript/domain/batching';
 import { coalesce } from '../../../src/TypeScript/domain/coalesce';
 import { planBatches } from '../../../src/TypeScript/domain/plan';
-import { MAP_INVOCATION_UNITS, MAX_REQUESTS_PER_INVOCATION, MAX_SINGLE_REQUESTS_PER_BATCH, REQUEST_UNITS } from '../../../src/TypeScript/domain/pushBudget';
+import { CLOSE_UNITS, MAP_INVOCATION_UNITS, MAX_REQUESTS_PER_INVOCATION, MAX_RETRY_CLOSES_PER_MAP_BATCH, MAX_SINGLE_REQUESTS_PER_BATCH, REQUEST_UNITS, WRITE_RESERVE_UNITS } from '../../../src/TypeScript/domain/pushBudget';
 import { decodeBatchKey, type AccountBatch, type ContactBatch } from '../../../src/TypeScript/domain/workBatch';
 import { config, contact, customer, entry, T0 } from '../fixtures';
 
@@ -140,6 +140,30 @@ describe('planBatches', () => {
     // 30 DELETEs are 300 units: with the batch's POST and its splits the invocation stays under 1,000.
     expect(MAX_SINGLE_REQUESTS_PER_BATCH * REQUEST_UNITS + (MAX_REQUESTS_PER_INVOCATION - MAX_SINGLE_REQUESTS_PER_BATCH) * REQUEST_UNITS).toBeLessThan(MAP_INVOCATION_UNITS);
     expect(plan.batches.flatMap((b) => b.ops.map((op) => op.recordId))).toEqual(ids);
+  });
+
+  test('after an outage with one RETRY entry per record, no batch closes more entries than its invocation can pay for (520 → 6 even batches)', () => {
+    // 520 customers, each due in its own RETRY entry: one 2,500-record batch would close 520 entries (1,040 units) in one map invocation.
+    const retries = Array.from({ length: 520 }, (_, i) => entry({ kind: 'customer', recordIds: [String(i + 1)], status: 'RETRY', attempt: 1 }));
+    const items = coalesce(retries);
+    const plan = planBatches({ runId: 'r', config: config(), now: T0, planMax: 0, contacts: [], customers: items.map((item) => ({ item, snapshot: customer(item.recordId) })) });
+    const closes = plan.batches.map((b) => new Set(b.retryEntryIds).size);
+    expect(closes).toEqual([87, 87, 87, 87, 87, 85]);
+    expect(Math.max(...closes) * CLOSE_UNITS).toBeLessThanOrEqual(WRITE_RESERVE_UNITS / 2);
+    expect(MAX_REQUESTS_PER_INVOCATION * REQUEST_UNITS + MAX_RETRY_CLOSES_PER_MAP_BATCH * CLOSE_UNITS).toBeLessThan(MAP_INVOCATION_UNITS);
+    // Every record and every entry once, in order.
+    expect(plan.batches.flatMap((b) => b.ops.map((op) => op.recordId))).toEqual(items.map((i) => i.recordId));
+    expect(plan.batches.flatMap((b) => b.retryEntryIds).sort((a, b) => a - b)).toEqual(retries.map((e) => e.id));
+    // One RETRY entry covering many records costs one close: those stay one batch.
+    const wide = coalesce([entry({ kind: 'customer', recordIds: Array.from({ length: 520 }, (_, i) => String(i + 1)), status: 'RETRY', attempt: 1 })]);
+    expect(planBatches({ runId: 'r', config: config(), now: T0, planMax: 0, contacts: [], customers: wide.map((item) => ({ item, snapshot: customer(item.recordId) })) }).batches).toHaveLength(1);
+  });
+
+  test('contact batches (pushed in reduce, 5,000 units) close up to 1,000 retry entries', () => {
+    const retries = Array.from({ length: 520 }, (_, i) => entry({ kind: 'contact', recordIds: [String(i + 1)], status: 'RETRY', attempt: 1 }));
+    const items = coalesce(retries);
+    const plan = planBatches({ runId: 'r', config: config(), now: T0, planMax: 0, customers: [], contacts: items.map((item) => ({ item, snapshot: contact(item.recordId, '7') })) });
+    expect(plan.batches.map((b) => b.retryEntryIds.length)).toEqual([520]);
   });
 
   test('emptied dimensions count as requests too; upserts alone are capped only by records and bytes', () => {

@@ -82,6 +82,46 @@ export function cutBatches<T>(items: readonly Sized<T>[], limits: BatchLimits, m
   return greedy;
 }
 
+/** Greedy, order-preserving: a new part starts when the next item would take it past `max` distinct keys. */
+function cutDistinct<T>(items: readonly T[], keysOf: (item: T) => readonly number[], max: number): T[][] {
+  const parts: T[][] = [];
+  let current: T[] = [];
+  let seen = new Set<number>();
+  for (const item of items) {
+    const keys = keysOf(item);
+    const fresh = new Set(keys.filter((k) => !seen.has(k))).size;
+    if (current.length > 0 && seen.size + fresh > max) {
+      parts.push(current);
+      current = [];
+      seen = new Set<number>();
+    }
+    keys.forEach((k) => seen.add(k));
+    current.push(item);
+  }
+  if (current.length > 0) parts.push(current);
+  return parts;
+}
+
+/**
+ * Splits each batch so that none carries more than `max` distinct keys (the RETRY entries a batch
+ * closes, each a write the invocation pays for), into even parts when that does not add parts.
+ * An item whose own keys exceed `max` keeps a part of its own (it cannot be split).
+ */
+export function boundDistinct<T>(batches: readonly T[][], keysOf: (item: T) => readonly number[], max: number): T[][] {
+  const out: T[][] = [];
+  for (const batch of batches) {
+    const greedy = cutDistinct(batch, keysOf, max);
+    if (greedy.length <= 1) {
+      out.push(...greedy);
+      continue;
+    }
+    const total = new Set(batch.flatMap((item) => [...keysOf(item)])).size;
+    const even = cutDistinct(batch, keysOf, Math.ceil(total / greedy.length));
+    out.push(...(even.length <= greedy.length ? even : greedy));
+  }
+  return out;
+}
+
 /**
  * Depth of each account in the hierarchy formed by the accounts at hand (a parent outside the set
  * counts as already present). Cycles — possible in bad data — are cut rather than looped.

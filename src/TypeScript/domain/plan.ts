@@ -3,13 +3,13 @@
  * notes about records that are not pushed (and why). Pure: the drain, the full sync and the
  * retries all plan through here, so they classify, map and validate identically.
  */
-import { cutBatches, parentsFirst, utf8Length, type Sized } from './batching';
+import { boundDistinct, cutBatches, parentsFirst, utf8Length, type Sized } from './batching';
 import type { WorkItem } from './coalesce';
 import type { SyncConfig } from './config';
 import { hintFor } from './hints';
 import { accountIdFor, normaliseId } from './identity';
 import { mapContact, mapCustomer } from './mapping';
-import { MAX_SINGLE_REQUESTS_PER_BATCH } from './pushBudget';
+import { MAX_RETRY_CLOSES_PER_MAP_BATCH, MAX_RETRY_CLOSES_PER_REDUCE_BATCH, MAX_SINGLE_REQUESTS_PER_BATCH } from './pushBudget';
 import { customerInScope } from './scope';
 import { stageAndSubsidiaryInScope } from './scope';
 import type { ContactSnapshot, CustomerSnapshot, MappingWarning, RecordKind, Tombstone } from './types';
@@ -229,7 +229,10 @@ export function planBatches(input: PlanInput): Plan {
   const sizedAccounts: Sized<Unit<AccountOp>>[] = ordered.map((u) => ({ item: u, bytes: u.ops.reduce((n, op) => n + opBytes(op), 0), requests: ownRequests(u.ops) }));
   // A batch's DELETEs must fit one map invocation's governance: 150 deletes in one batch would
   // need 1,500 units of requests alone (SSS_USAGE_LIMIT_EXCEEDED, and the batch fails every run).
-  for (const group of cutBatches(sizedAccounts, input.config.batch, MAX_SINGLE_REQUESTS_PER_BATCH)) {
+  // Closing the RETRY entries a batch covers costs 2 units each in the same invocation: after an
+  // outage left one RETRY entry per record, a batch is cut so its closes fit too (pushBudget.ts).
+  const retryEntries = (u: Unit<unknown>) => u.item.retryEntryIds;
+  for (const group of boundDistinct(cutBatches(sizedAccounts, input.config.batch, MAX_SINGLE_REQUESTS_PER_BATCH), retryEntries, MAX_RETRY_CLOSES_PER_MAP_BATCH)) {
     const records = group.length;
     const key = encodeBatchKey({ letter: 'A', seq: seq++, records, minPending: minPending(group), planMax: input.planMax });
     const batch: AccountBatch = { ...base(input, group, key), kind: 'accounts', ops: group.flatMap((u) => u.ops) };
@@ -237,7 +240,7 @@ export function planBatches(input: PlanInput): Plan {
   }
   // A contact's detach and current ops stay together in one batch, in that order.
   const sizedContacts: Sized<Unit<ContactOp>>[] = contactUnits.map((u) => ({ item: u, bytes: u.ops.reduce((n, op) => n + opBytes(op), 0) }));
-  for (const group of cutBatches(sizedContacts, input.config.batch)) {
+  for (const group of boundDistinct(cutBatches(sizedContacts, input.config.batch), retryEntries, MAX_RETRY_CLOSES_PER_REDUCE_BATCH)) {
     const key = encodeBatchKey({ letter: 'C', seq: seq++, records: group.length, minPending: minPending(group), planMax: input.planMax });
     const batch: ContactBatch = { ...base(input, group, key), kind: 'contacts', ops: group.flatMap((u) => u.ops) };
     batches.push(batch);

@@ -17,5 +17,17 @@ export const MAX_REQUESTS_PER_INVOCATION = (MAP_INVOCATION_UNITS - WRITE_RESERVE
  */
 export const MAX_SINGLE_REQUESTS_PER_BATCH = MAX_REQUESTS_PER_INVOCATION / 2;
 
+/** Closing a RETRY entry a batch covered: submitFields on a custom record. */
+export const CLOSE_UNITS = 2;
+/**
+ * RETRY entries one account batch (pushed in map) closes after its POST: 100 × 2 = 200 of the
+ * 400 units kept for writes, leaving ~33 entry writes (6 each) for what failed. Without a bound,
+ * an outage that left one RETRY entry per record put 520 in one batch: 1,040 units of closes alone
+ * and SSS_USAGE_LIMIT_EXCEEDED. The plan cuts batches so none closes more (domain/plan.ts).
+ */
+export const MAX_RETRY_CLOSES_PER_MAP_BATCH = 100;
+/** The same for contact batches, pushed in reduce (5,000 units): 1,000 × 2 = 2,000 units. */
+export const MAX_RETRY_CLOSES_PER_REDUCE_BATCH = 1000;
+
 /** Said when the budget ran out: the operation was not sent and is retried by the next run. */
 export const BUDGET_USED_UP = 'governance of this run used up before this record was sent; retried next run';
