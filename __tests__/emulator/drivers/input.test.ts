@@ -1,11 +1,8 @@
 /** How getInputData's return value becomes map's key/value pairs. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { inputPairs, MAP_REDUCE_INPUT } from '../../../emulator/runtime/mapreduce/input';
-import { TestRuntime } from './support/test-runtime';
+import { emptyRuntime } from './support/real-runtime';
 
-const rt = new TestRuntime(mkdtempSync(join(tmpdir(), 'fc-')));
+const rt = emptyRuntime();
 
 test('arrays key by index, objects by property; non-strings become JSON', () => {
   expect(inputPairs(rt, ['a', { b: 1 }, 3], {})).toEqual([
