@@ -3,12 +3,9 @@
  * the real host name is routed to it, the key travels as HTTP Basic built from an API secret,
  * and the fake sees the request exactly as Freshsuccess would.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DEV_API_KEY, FakeFreshsuccessProcess, startFakeFreshsuccessProcess } from '../../../emulator/fake-freshsuccess';
 import { installHttps } from '../../../emulator/runtime/https/install';
-import { TestRuntime } from './support/test-runtime';
+import { asScript, emptyRuntime } from './support/real-runtime';
 
 let fake: FakeFreshsuccessProcess;
 beforeAll(async () => {
@@ -27,15 +24,15 @@ type Https = {
 };
 
 test('an upsert reaches the fake over the routed US host with Basic auth from an API secret', async () => {
-  const rt = new TestRuntime(mkdtempSync(join(tmpdir(), 'fc-')));
+  const rt = emptyRuntime();
   const h = installHttps(rt, { hostRoutes: { 'api-us.freshsuccess.com': fake.url, 'api-eu.freshsuccess.com': fake.url } });
   h.vault.defineApiSecret('custsecret_fsc_api_key', DEV_API_KEY, {
     allowedScriptIds: ['customscript_fsc_mr_drain'],
     allowedDomains: ['api-us.freshsuccess.com', 'api-eu.freshsuccess.com'],
   });
-  const N = rt.module('N/https') as Https;
+  const N = rt.modules.get('N/https') as Https;
   const post = (host: string) =>
-    rt.asScript('customscript_fsc_mr_drain', () => {
+    asScript(rt, 'customscript_fsc_mr_drain', () => {
       const key = N.createSecureString({ input: '{custsecret_fsc_api_key}' });
       const userPass = N.createSecureString({ input: 'api:' });
       userPass.appendSecureString({ secureString: key, keepEncoding: true });
