@@ -2,19 +2,17 @@
  * N/https over real loopback sockets. The server runs in a child process (support/http-server.cjs)
  * because a synchronous call blocks this thread: a server on this event loop would deadlock.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { installHttps, HttpsHandle, NETSUITE_CONNECT_TIMEOUT_MS, NETSUITE_TOTAL_TIMEOUT_MS } from '../../../emulator/runtime/https/install';
 import { REDACTED } from '../../../emulator/runtime/https/request-log';
 import { startChildServer, ChildServer } from './support/child-server';
-import { TestRuntime } from './support/test-runtime';
+import type { NetSuiteRuntime } from '../../../emulator/runtime/NetSuiteRuntime';
+import { asScript, emptyRuntime } from './support/real-runtime';
 
 const HOST = 'api-us.freshsuccess.com';
 const KEY = 'fs-live-key-9c1e77d0b2';
 
 let server: ChildServer;
-let rt: TestRuntime;
+let rt: NetSuiteRuntime;
 let https: HttpsHandle;
 interface Response {
   code: number;
@@ -41,16 +39,16 @@ afterAll(async () => {
   await server.stop();
 });
 beforeEach(() => {
-  rt = new TestRuntime(mkdtempSync(join(tmpdir(), 'fc-')));
+  rt = emptyRuntime();
   https = installHttps(rt, { hostRoutes: { [HOST]: server.origin }, connectTimeoutMs: 300, totalTimeoutMs: 600 });
-  N = rt.module('N/https') as typeof N;
+  N = rt.modules.get('N/https') as typeof N;
   https.vault.defineApiSecret('custsecret_fsc_api_key', KEY, {
     allowedScriptIds: ['customscript_fsc_mr_drain'],
     allowedDomains: [HOST],
   });
 });
 
-const asDrain = <T>(body: () => T): T => rt.asScript('customscript_fsc_mr_drain', () => body());
+const asDrain = <T>(body: () => T): T => asScript(rt, 'customscript_fsc_mr_drain', () => body());
 const errorOf = (fn: () => unknown): { name: string; message: string; type: string } => {
   try {
     fn();
@@ -154,10 +152,10 @@ test('a server that never accepts hits the connect timeout', async () => {
 });
 
 test('by default the limits are NetSuite’s 5 s and 45 s, so a 1.2 s answer is fine', () => {
-  const rt2 = new TestRuntime(mkdtempSync(join(tmpdir(), 'fc-')));
+  const rt2 = emptyRuntime();
   installHttps(rt2, { hostRoutes: { [HOST]: server.origin } });
-  const N2 = rt2.module('N/https') as typeof N;
-  const res = rt2.asScript('customscript_x', () => N2.get({ url: `https://${HOST}/slow?ms=1200` }));
+  const N2 = rt2.modules.get('N/https') as typeof N;
+  const res = asScript(rt2, 'customscript_x', () => N2.get({ url: `https://${HOST}/slow?ms=1200` }));
   expect([res.code, res.body]).toEqual([200, 'late']);
   expect([NETSUITE_CONNECT_TIMEOUT_MS, NETSUITE_TOTAL_TIMEOUT_MS]).toEqual([5000, 45000]);
 });
@@ -204,7 +202,7 @@ describe('secrets', () => {
   });
 
   test('a script the secret is not restricted to cannot use it', () => {
-    const e = rt.asScript('customscript_other', () => errorOf(() => N.createSecureString({ input: '{custsecret_fsc_api_key}' })));
+    const e = asScript(rt, 'customscript_other', () => errorOf(() => N.createSecureString({ input: '{custsecret_fsc_api_key}' })));
     expect(e.message).toMatch(/not available to script customscript_other/);
     expect(e.message).not.toContain(KEY);
   });
@@ -239,16 +237,16 @@ describe('secrets', () => {
     const guid = https.vault.storeCredential(KEY, { allowedScriptIds: ['customscript_fsc_mr_drain'], allowedDomains: [HOST] });
     const res = asDrain(() => N.get({ url: `https://${HOST}/echo`, headers: { 'X-Key': N.createSecureString({ input: `{${guid}}` }) } }));
     expect(JSON.parse(res.body).headers['X-Key']).toBe(KEY);
-    const e = rt.asScript('customscript_other', () => errorOf(() => N.createSecureString({ input: `{${guid}}` })));
+    const e = asScript(rt, 'customscript_other', () => errorOf(() => N.createSecureString({ input: `{${guid}}` })));
     expect(e.message).toMatch(/not available/);
   });
 
   test('a credential entered with restrictToCurrentUser works only in that user’s scripts', () => {
-    const guid = https.vault.storeCredential(KEY, { allowedScriptIds: ['customscript_fsc_mr_drain'], allowedDomains: [HOST], restrictToUserId: 3 });
+    const guid = https.vault.storeCredential(KEY, { allowedScriptIds: ['customscript_fsc_mr_drain'], allowedDomains: [HOST], restrictToUserId: rt.admin.id });
     const mine = asDrain(() => N.get({ url: `https://${HOST}/echo`, headers: { 'X-Key': N.createSecureString({ input: `{${guid}}` }) } }));
     expect(JSON.parse(mine.body).headers['X-Key']).toBe(KEY);
-    const other = { id: 99, role: 'administrator', roleId: '3', email: 'o@example.com', name: 'Other' };
-    const e = rt.asScript('customscript_fsc_mr_drain', () => errorOf(() => N.createSecureString({ input: `{${guid}}` })), other);
+    const other = { id: rt.admin.id + 1000, role: 'administrator', roleId: '3', email: 'o@example.com', name: 'Other' };
+    const e = asScript(rt, 'customscript_fsc_mr_drain', () => errorOf(() => N.createSecureString({ input: `{${guid}}` })), other);
     expect(e.message).toMatch(/restricted to the user who entered it/);
   });
 });
