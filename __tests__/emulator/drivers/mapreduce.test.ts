@@ -225,29 +225,31 @@ test('exitOnError ends the stage at the first failed key and goes to summarize; 
 
 test('a search from getInputData feeds map one result per key as {recordType, id, values}, read without charge', () => {
   const w = mrWorld(server.origin);
-  w.rt.searchRows = Array.from({ length: 2500 }, (_, i) => ({
-    recordType: 'customer',
-    id: String(100 + i),
-    values: { entityid: `C${i}`, category: i % 2 ? 'odd' : 'even' },
-  }));
+  const category = { even: String(w.rt.records.create('customercategory', { name: 'even' })), odd: String(w.rt.records.create('customercategory', { name: 'odd' })) };
+  const ids = Array.from({ length: 2500 }, (_, i) =>
+    String(w.rt.records.create('customer', { companyname: `C${i}`, subsidiary: '1', category: i % 2 ? category.odd : category.even })),
+  );
   const taskId = w.submit({ deploymentId: 'customdeploy_fx_mr', params: { custscript_fx_mode: 'search' } });
   w.task.processQueue({ maxSteps: 1 });
   expect(w.status(taskId, (s) => s.getTotalMapCount())).toBe(2500); // all pages of 1,000 were read
   w.task.processQueue();
   const s = w.summary();
   expect(s.inputUsage).toBe(0);
-  expect(s.mapKeys[0]).toEqual(['100', 1, 'COMPLETE']);
+  expect(s.mapKeys[0]).toEqual([ids[0], 1, 'COMPLETE']);
   expect(s.output.map((o) => [o[0], o[1].split(',').length])).toEqual([
     ['even', 1250],
     ['odd', 1250],
   ]);
-  expect(s.output[0]?.[1].startsWith('100,102,104')).toBe(true);
+  expect(s.output[0]?.[1].startsWith(`${ids[0]},${ids[2]},${ids[4]},`)).toBe(true);
 });
 
 test('a {type: "search", id} reference is loaded by the runtime', () => {
   const w = mrWorld(server.origin);
-  w.rt.searchRows = [{ recordType: 'customer', id: '7', values: { category: 'x' } }];
+  const x = String(w.rt.records.create('customercategory', { name: 'x' }));
+  w.rt.records.create('customer', { companyname: 'Other', subsidiary: '1' });
+  const id = w.rt.records.create('customer', { companyname: 'Pick', subsidiary: '1', category: x });
+  w.rt.savedSearches.define({ id: 'customsearch_fx_customers', type: 'customer', filters: [['category', 'anyof', x]], columns: ['entityid', 'category'] });
   w.submit({ deploymentId: 'customdeploy_fx_mr', params: { custscript_fx_mode: 'search-ref' } });
   w.task.processQueue();
-  expect(w.summary(0).output).toEqual([['x', '7']]);
+  expect(w.summary(0).output).toEqual([['x', String(id)]]);
 });

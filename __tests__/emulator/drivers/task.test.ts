@@ -1,7 +1,8 @@
 /** N/task: submit rules, permissions, the processor queue and checkStatus. */
 import { ChildServer, startChildServer } from './support/child-server';
 import { deployment, items, MR, mrWorld, SS } from './support/mr-setup';
-import type { TestUser } from './support/test-runtime';
+import type { ScriptUser } from '../../../emulator/runtime/services';
+import { asScript } from './support/real-runtime';
 import { SCHEDULING_PERMISSION, SUITESCRIPT_PERMISSION } from '../../../emulator/runtime/task/install';
 
 let server: ChildServer;
@@ -12,7 +13,7 @@ afterAll(async () => {
   await server.stop();
 });
 
-const CLERK: TestUser = { id: 7, role: 'customrole_fsc_clerk', roleId: '1042', email: 'c@example.com', name: 'Clerk' };
+const CLERK: ScriptUser = { id: 7, role: 'customrole_fsc_clerk', roleId: '1042', email: 'c@example.com', name: 'Clerk' };
 const params = { custscript_fx_items: items([{ group: 'a' }, { group: 'b' }, { group: 'a' }]) };
 
 function nameOf(fn: () => unknown): string {
@@ -118,7 +119,7 @@ test('an unknown task id and a missing taskType are refused', () => {
   const w = mrWorld(server.origin);
   expect(nameOf(() => w.status('MAPREDUCETASK_99', (s) => s))).toBe('INVALID_TASK_ID');
   const create = (w.task.module as { create(o: object): unknown }).create;
-  expect(nameOf(() => w.rt.asScript(MR, () => create({})))).toBe('SSS_MISSING_REQD_ARGUMENT');
+  expect(nameOf(() => asScript(w.rt, MR, () => create({})))).toBe('SSS_MISSING_REQD_ARGUMENT');
 });
 
 test('SCHEDULED_SCRIPT tasks run execute() once as ONDEMAND with 10,000 units; an uncaught error marks the task FAILED', () => {
