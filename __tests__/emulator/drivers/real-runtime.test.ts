@@ -1,5 +1,5 @@
 /**
- * The drivers on H3's NetSuiteRuntime (not the test stand-in): N/https and N/task installed on
+ * The drivers on NetSuiteRuntime with its own N/search: N/https and N/task installed on
  * it, the Map/Reduce fixture reading customers through the real N/search, submitted from a
  * script, running through the real loader, parameters and meters.
  */

@@ -1,5 +1,5 @@
 /**
- * The Suitelet server on the core runtime (NetSuiteRuntime) instead of the test stand-in: the
+ * The Suitelet server on the core runtime (NetSuiteRuntime) with a default viewer and runtime users: the
  * fixture loads through the real AMD loader with its header checked, N/runtime and N/email are
  * the core's, and the Suitelet's user is the simulated viewer.
  */

@@ -1,17 +1,20 @@
 /**
  * Starts the fixture Suitelet behind a real Suitelet server: compiles the fixture like the
- * product build, installs the Suitelet modules on a TestRuntime and listens on 127.0.0.1.
+ * product build into a throw-away SDF project, installs the Suitelet modules on the core
+ * NetSuiteRuntime and listens on 127.0.0.1.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ScriptInfo } from '../../../../emulator/runtime/suitelet/catalog';
+import { NetSuiteRuntime } from '../../../../emulator/runtime/NetSuiteRuntime';
+import { emptyProject, type DeploymentStatus, type ScriptDefinition } from '../../../../emulator/runtime/project/definitions';
+import type { ScriptType } from '../../../../emulator/runtime/governance';
 import { installHttps, type HttpsHandle } from '../../../../emulator/runtime/https/install';
 import { SecretVault } from '../../../../emulator/runtime/https/secrets';
 import { installSuiteletModules, type SuiteletSupport } from '../../../../emulator/runtime/suitelet/install';
 import { startSuiteletServer, type SuiteletServer } from '../../../../emulator/runtime/suitelet/server';
 import { compileFixtures } from './compile';
-import { TestRuntime } from './test-runtime';
 
 export const SCRIPT = 'customscript_fsc_sl_config';
 export const OWNER = 7;
@@ -38,8 +41,21 @@ export const scripts = (): ScriptInfo[] => [
   },
 ];
 
+const APP = 'com.freshsync.connector';
+
+/** The catalog entry as a project script definition (no parameters; deployments log at DEBUG). */
+function definition(s: ScriptInfo): ScriptDefinition {
+  return {
+    ...s,
+    name: s.scriptId,
+    scriptType: s.scriptType as ScriptType,
+    parameters: [],
+    deployments: s.deployments.map((d) => ({ logLevel: 'DEBUG', parameterValues: {}, ...d, status: d.status as DeploymentStatus, extra: d.extra ?? {} })),
+  };
+}
+
 export interface Harness {
-  rt: TestRuntime;
+  rt: NetSuiteRuntime;
   support: SuiteletSupport;
   server: SuiteletServer;
   vault: SecretVault;
@@ -49,13 +65,13 @@ export interface Harness {
 }
 
 export async function startHarness(): Promise<Harness> {
-  const cabinet = mkdtempSync(join(tmpdir(), 'fsc-suitelet-'));
-  const builtSource = compileFixtures(cabinet);
-  const rt = new TestRuntime(scripts(), cabinet);
+  const sdfRoot = mkdtempSync(join(tmpdir(), 'fsc-suitelet-'));
+  const builtSource = compileFixtures(join(sdfRoot, 'FileCabinet', 'SuiteApps', APP));
+  const rt = new NetSuiteRuntime({ sdfRoot, appId: APP, accountId: 'TSTDRV1234567', project: { ...emptyProject(), scripts: scripts().map(definition) } });
   // The vault N/https reads is the one credential fields write to, as in NetSuite.
   const vault = new SecretVault();
   const https = installHttps(rt, { vault });
-  const support = installSuiteletModules(rt, { scripts: () => rt.scripts, credentialVault: vault });
+  const support = installSuiteletModules(rt, { scripts: () => rt.project.scripts, credentialVault: vault });
   const server = await startSuiteletServer(rt, { port: 0 });
   return {
     rt,
@@ -66,7 +82,7 @@ export async function startHarness(): Promise<Harness> {
     builtSource,
     close: async () => {
       await server.close();
-      rmSync(cabinet, { recursive: true, force: true });
+      rmSync(sdfRoot, { recursive: true, force: true });
     },
   };
 }
