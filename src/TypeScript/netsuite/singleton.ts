@@ -7,7 +7,7 @@
  */
 import * as cache from 'N/cache';
 import * as search from 'N/search';
-import { bool } from './values';
+import { isChecked } from '../domain/checkbox';
 
 const FIRST_GUESS = '1';
 
@@ -28,7 +28,7 @@ function tryLookup(type: string, id: string, columns: string[], activeOnly: bool
     const v = search.lookupFields({ type, id, columns: activeOnly || columns.length === 0 ? [...columns, 'isinactive'] : columns }) as Record<string, unknown>;
     // A missing record may come back as an empty object instead of an error.
     if (!v || Object.keys(v).length === 0) return null;
-    return activeOnly && bool(v['isinactive']) ? null : v;
+    return activeOnly && isChecked(v['isinactive']) ? null : v;
   } catch {
     return null; // no record with this id
   }
