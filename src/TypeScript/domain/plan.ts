@@ -4,6 +4,7 @@
  * retries all plan through here, so they classify, map and validate identically.
  */
 import { boundDistinct, cutBatches, parentsFirst, utf8Length, type Sized } from './batching';
+import { carryOverOf } from './carryOver';
 import type { WorkItem } from './coalesce';
 import type { SyncConfig } from './config';
 import { hintFor } from './hints';
@@ -179,23 +180,15 @@ function ownRequests(ops: ReadonlyArray<AccountOp | ContactOp>): number {
 }
 
 function base(input: PlanInput, units: Unit<unknown>[], key: string) {
-  const tombstones: Record<string, Tombstone> = {};
-  const previousCompanies: Record<string, string> = {};
-  const previousKeys: Record<string, string> = {};
   const retry = new Set<number>();
   const changed = new Set<string>();
   let attempt = 0;
   for (const u of units) {
     for (const f of u.item.changedFields) changed.add(f);
-    if (u.item.tombstone) tombstones[u.item.recordId] = u.item.tombstone;
-    const prev = u.item.previousAccountIds[0];
-    if (prev) previousCompanies[u.item.recordId] = prev;
-    const oldKey = u.item.previousKeys?.[u.item.previousKeys.length - 1];
-    if (oldKey) previousKeys[u.item.recordId] = oldKey;
     u.item.retryEntryIds.forEach((r) => retry.add(r));
     attempt = Math.max(attempt, u.item.attempt);
   }
-  return { key, runId: input.runId, attempt, retryEntryIds: [...retry], tombstones, previousCompanies, previousKeys, changedFields: [...changed] };
+  return { key, runId: input.runId, attempt, retryEntryIds: [...retry], ...carryOverOf(units.map((u) => u.item)), changedFields: [...changed] };
 }
 
 function minPending(units: Unit<unknown>[]): number {
