@@ -33,6 +33,7 @@ import * as task from 'N/task';
 import type { DrainTrigger, TriggerResult } from '../app/ports';
 import { clock, logger } from './platform';
 import { SCRIPTS, STATE } from './schema';
+import { trySubmit } from './taskSubmit';
 import { lookupValue } from './values';
 
 /** Under the safety net's 15 minutes. */
@@ -54,15 +55,7 @@ export interface DrainTriggerOptions {
 const UNITS = { read: 1, set: 2, submit: 20 };
 
 function submitTo(deploymentId: string): TriggerResult {
-  try {
-    task.create({ taskType: task.TaskType.MAP_REDUCE, scriptId: SCRIPTS.drain.scriptId, deploymentId }).submit();
-    return 'submitted';
-  } catch (e) {
-    const name = String((e as { name?: unknown }).name ?? '');
-    if (name === 'MAP_REDUCE_ALREADY_RUNNING') return 'already_running';
-    if (/PERMISSION/i.test(name)) return 'not_permitted';
-    return 'failed';
-  }
+  return trySubmit(() => task.create({ taskType: task.TaskType.MAP_REDUCE, scriptId: SCRIPTS.drain.scriptId, deploymentId }).submit()).result;
 }
 
 /** A failed mark read or write costs at most an extra submit: never let it fail the save. */
