@@ -43,8 +43,6 @@ export interface PlanInput {
   contacts: ReadonlyArray<{ item: WorkItem; snapshot: ContactSnapshot | null }>;
   /** Highest PENDING entry id the plan covers (0 for a full sync). */
   planMax: number;
-  /** First batch sequence number (a resumed full sync continues its numbering). */
-  firstSeq?: number;
 }
 
 interface Unit<Op> {
@@ -200,7 +198,7 @@ function minPending(units: Unit<unknown>[]): number {
 export function planBatches(input: PlanInput): Plan {
   const notes: PlanNote[] = [];
   const warnings: MappingWarning[] = [];
-  let seq = input.firstSeq ?? 1;
+  let seq = 1;
 
   const accountUnits: Unit<AccountOp>[] = [];
   for (const { item, snapshot } of input.customers) {

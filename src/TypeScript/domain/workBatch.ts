@@ -60,13 +60,6 @@ export function recordKindOf(batch: WorkBatch): RecordKind {
   return batch.kind === 'accounts' ? 'customer' : 'contact';
 }
 
-/** Distinct record ids of a batch, in order. */
-export function recordIdsOf(batch: WorkBatch): string[] {
-  const ids: string[] = [];
-  for (const op of batch.ops as Array<{ recordId: string }>) if (!ids.includes(op.recordId)) ids.push(op.recordId);
-  return ids;
-}
-
 export interface BatchKey {
   /** 'A' accounts, 'C' contacts, 'M' a mark carrying only the cursor (nothing to push). */
   letter: 'A' | 'C' | 'M';

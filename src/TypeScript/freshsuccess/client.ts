@@ -26,11 +26,6 @@ export class FreshsuccessClient {
     private readonly now: () => number,
   ) {}
 
-  /** Bytes of the body an upsert of these records sends (for logging and 413 decisions). */
-  static body(records: ReadonlyArray<object>): string {
-    return JSON.stringify({ records });
-  }
-
   upsertAccounts(records: readonly AccountPayload[]): Verdict {
     return this.post('accounts', records);
   }
@@ -64,7 +59,7 @@ export class FreshsuccessClient {
   }
 
   private post(endpoint: Endpoint, records: ReadonlyArray<object>): Verdict {
-    return this.call({ method: 'POST', url: apiUrl(this.region, endpoint), headers: { ...JSON_HEADERS }, body: FreshsuccessClient.body(records) });
+    return this.call({ method: 'POST', url: apiUrl(this.region, endpoint), headers: { ...JSON_HEADERS }, body: JSON.stringify({ records }) });
   }
 
   private call(request: HttpRequest): Verdict {

@@ -59,11 +59,6 @@ export function readSingleton(type: string, columns: string[], activeOnly: boole
   return v ? { id: found, values: v } : null;
 }
 
-/** The singleton's id without reading it (for writes): the first guess when it exists. */
-export function singletonId(type: string, activeOnly: boolean): string | null {
-  return readSingleton(type, [], activeOnly)?.id ?? null;
-}
-
 export function rememberSingleton(type: string, id: string): void {
   appCache().put({ key: type, value: id, ttl: 24 * 3600 });
 }
