@@ -3,9 +3,10 @@
  * drain. Resumable: the state record keeps, per record type, the internal id after which a new
  * run continues; a run only moves it when every batch of that type finished.
  *
- * Budget per 1,000 records: one paged search per type (runPaged 5 once + fetch 5 per 1,000),
- * one POST per 1,000 (10), plus a fixed ~5 per run (config, state, summarize's one write).
- * Invocations: one map per account batch; contacts one map (write-through) + one reduce.
+ * Cost: one search per record type read with each() (SnapshotReader.eachCustomerPage), one POST
+ * per batch (up to the batch size setting, DEFAULT_BATCH by default), plus a fixed part per run
+ * (settings, lease, summarize's one write); the ports state each step's units. Invocations: one
+ * map per account batch; contacts one map (write-through) + one reduce.
  */
 import { workItem, type WorkItem } from '../domain/coalesce';
 import { planBatches } from '../domain/plan';

@@ -28,7 +28,8 @@ export type Region = (typeof REGIONS)[number];
 /**
  * How the Freshsuccess key is reached. Never the key itself: an API Secret script id
  * (`custsecret_...`) or a credential GUID from a credential field. Which of the two an installed
- * SuiteApp may decrypt is [open] (platform doc §5): both are supported, the admin picks.
+ * SuiteApp may decrypt is [open] (NetSuite does not say whether a SuiteApp's scripts may use a
+ * secret the customer created): both are supported, the admin picks.
  */
 export type SecretReference = { kind: 'secret'; id: string } | { kind: 'credential'; guid: string };
 

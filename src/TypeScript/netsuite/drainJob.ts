@@ -10,7 +10,8 @@ import { SCRIPTS } from './schema';
 import { engine } from './wiring';
 
 /**
- * One key per batch (values are JSON strings): 1,000 records ≈ one map invocation. The scheduled
+ * One key per batch (values are JSON strings), so one map invocation per batch of up to the batch
+ * size setting (DEFAULT_BATCH.maxRecords unless changed). The scheduled
  * deployment does not drain: it submits the on-demand one when entries are due. The two
  * on-demand deployments (the first, and the one follow-up runs go to) never push together: the
  * drain lease names its deployment, and a drain finding the other one's lease live stands back.
