@@ -17,9 +17,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { FakeFreshsuccessControl, startFakeFreshsuccessProcess, type FakeProcessOptions } from './fake-freshsuccess';
-import { NetSuiteRuntime, type NetSuiteRuntimeOptions } from './runtime/NetSuiteRuntime';
+import { NetSuiteRuntime, type NetSuiteRuntimeOptions } from './runtime/netSuiteRuntime';
 import type { UsageLedger } from './runtime/governance';
-import type { HttpRequestLogEntry } from './runtime/https/request-log';
+import type { HttpRequestLogEntry } from './runtime/https/requestLog';
 import type { HttpsOptions } from './runtime/https/install';
 import type { ProcessOptions } from './runtime/task/queue';
 import type { TaskOptions } from './runtime/task/install';

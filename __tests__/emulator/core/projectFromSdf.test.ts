@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NetSuiteRuntime } from '../../../emulator/runtime/NetSuiteRuntime';
+import { NetSuiteRuntime } from '../../../emulator/runtime/netSuiteRuntime';
 import { projectFromSdf } from '../../../emulator/runtime/project/fromSdfModel';
 
 /** A small SDF project written for the test (H1's model reads it). */
