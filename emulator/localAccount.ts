@@ -51,6 +51,11 @@ export interface LocalAccountOptions {
   task?: Pick<TaskOptions, 'processors' | 'schedulingRoles' | 'invocationMs'>;
   /** Serve the project's Suitelets on 127.0.0.1 (port 0 = any free port). */
   suitelets?: boolean | { port?: number };
+  /**
+   * Routes the Freshsuccess hosts through a server in front of the fake (a test proxy that holds
+   * answers): given the fake's URL, returns the URL to route to. The caller stops that server.
+   */
+  freshsuccessVia?: (fakeUrl: string) => Promise<string>;
 }
 
 export interface LocalAccount {
@@ -86,7 +91,8 @@ export async function createLocalAccount(options: LocalAccountOptions = {}): Pro
 
   let suitelets: LocalSuitelets | undefined;
   try {
-    const hostRoutes = Object.fromEntries(FRESHSUCCESS_HOSTS.map((h) => [h, fakeProcess.url]));
+    const route = options.freshsuccessVia ? await options.freshsuccessVia(fakeProcess.url) : fakeProcess.url;
+    const hostRoutes = Object.fromEntries(FRESHSUCCESS_HOSTS.map((h) => [h, route]));
     const drivers = installOnce(rt, () =>
       installDrivers(rt, {
         ...options.task,
