@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { NetSuiteRuntime } from '../../../emulator/runtime/NetSuiteRuntime';
 import { projectFromSdf } from '../../../emulator/runtime/project/fromSdfModel';
 
-/** A small SDF project written for the test (H1's model reads it). */
+/** A small SDF project written for the test (the SDF model reads it). */
 function sdfProject(): string {
   const root = mkdtempSync(join(tmpdir(), 'ns-sdf-'));
   mkdirSync(join(root, 'Objects'));
@@ -32,7 +32,7 @@ function sdfProject(): string {
   return root;
 }
 
-describe('project definitions from src/Objects (through H1\'s SDF model)', () => {
+describe('project definitions from src/Objects (through the SDF model)', () => {
   test('scripts, deployments, parameters, custom records, lists and entity fields', () => {
     const p = projectFromSdf(sdfProject(), 'com.example.app');
     expect(p.scripts).toEqual([
