@@ -9,6 +9,7 @@ import * as serverWidget from 'N/ui/serverWidget';
 import { esc, jobsHtml, statusHtml, type StatusView } from '../app/adminStatusView';
 import type { SettingsField, SettingsForm } from '../domain/adminSettings';
 import { BATCH_RANGE, DEFAULT_BATCH, type BatchLimits } from '../domain/config';
+import { FORM_TOKEN_FIELD } from '../domain/formToken';
 import { HOSTS } from '../freshsuccess/endpoints';
 import type { Notice } from './adminNotice';
 import { SCRIPTS } from './schema';
@@ -74,6 +75,8 @@ export interface PageModel {
   notice: Notice | null;
   status: StatusView;
   accountId: string;
+  /** This rendering's forged-request token (domain/formToken.ts), posted back in a hidden field. */
+  formToken: string;
 }
 
 type Option = [string, string];
@@ -245,6 +248,9 @@ export function buildAdminPage(m: PageModel): serverWidget.Form {
   const paused = m.status.state?.pausedAt ?? null;
   if (paused !== null && m.problems.length === 0) form.addPageInitMessage({ type: message.Type.WARNING, title: 'Pushing is paused', message: 'Freshsuccess refused the key: see Status and errors.' });
   form.addSubmitButton({ label: 'Save settings' });
+  const token = form.addField({ id: FORM_TOKEN_FIELD, label: 'Form token', type: serverWidget.FieldType.TEXT });
+  token.defaultValue = m.formToken;
+  token.updateDisplayType({ displayType: serverWidget.FieldDisplayType.HIDDEN });
   connection(form, m);
   mapping(form, m);
   customFields(form, m);
