@@ -26,7 +26,7 @@ import type { TaskOptions } from './runtime/task/install';
 import { installDrivers, type Drivers } from './runtime/task/drivers';
 import { installSuiteletSupport, startLocalSuitelets, type LocalSuitelets } from './local/suitelets';
 
-/** The Freshsuccess API hosts (freshsuccess-api.md §1); both route to the one fake tenant. */
+/** The Freshsuccess API hosts (docs/freshsuccess-api-contract.md §1); both route to the one fake tenant. */
 export const FRESHSUCCESS_HOSTS = ['api-us.freshsuccess.com', 'api-eu.freshsuccess.com'] as const;
 /** Id of the API secret holding the Freshsuccess key, as an admin would create it. */
 export const DEFAULT_SECRET_ID = 'custsecret_fsc_api_key';

@@ -1,7 +1,7 @@
 /**
  * The local NetSuite account: record store, project definitions (scripts, deployments, custom
  * records), the AMD loader and the N modules, User Events on every save, governance. Tests,
- * the benchmark and `npm start` drive it; H4/H6's drivers build on its RuntimeServices side.
+ * the benchmark and `npm start` drive it; the N/https, N/task and N/ui drivers build on its RuntimeServices side.
  * See emulator/README.md for the API and what is modelled.
  */
 import { join } from 'node:path';
@@ -49,7 +49,7 @@ export interface NetSuiteRuntimeOptions {
   customerUserEventsFireForLeads?: boolean;
   /** [open] (platform doc §3): do User Events fire on a customer merge? Default false. */
   userEventsFireOnMerge?: boolean;
-  /** Project definitions; default read from `<sdfRoot>/Objects` with H1's SDF model. */
+  /** Project definitions; default read from `<sdfRoot>/Objects` with the SDF model. */
   project?: ProjectDefinition;
   preferences?: Partial<UserPreferences>;
 }
@@ -317,7 +317,7 @@ function normalizeScriptFile(p: string): string {
   return p.startsWith('/') ? p : '/' + p;
 }
 
-/** Reads src/Objects through H1's SDF model (tools/sdf/model.ts). */
+/** Reads src/Objects through the SDF model (tools/sdf/model.ts). */
 function loadProjectFromSdf(sdfRoot: string, appId: string): ProjectDefinition {
   return projectFromSdf(sdfRoot, appId);
 }

@@ -5,7 +5,7 @@ import { NetSuiteRuntime } from '../../../emulator/runtime/netSuiteRuntime';
 import { projectFromSdf } from '../../../emulator/runtime/project/fromSdfModel';
 import { SDF_ROOT } from '../../../tools/project';
 
-/** A small SDF project written for the test (H1's model reads it). */
+/** A small SDF project written for the test (the SDF model reads it). */
 function sdfProject(): string {
   const root = mkdtempSync(join(tmpdir(), 'ns-sdf-'));
   mkdirSync(join(root, 'Objects'));
@@ -33,7 +33,7 @@ function sdfProject(): string {
   return root;
 }
 
-describe('project definitions from src/Objects (through H1\'s SDF model)', () => {
+describe('project definitions from src/Objects (through the SDF model)', () => {
   test('scripts, deployments, parameters, custom records, lists and entity fields', () => {
     const p = projectFromSdf(sdfProject(), 'com.example.app');
     expect(p.scripts).toEqual([

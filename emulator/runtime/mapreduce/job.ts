@@ -1,5 +1,5 @@
 /**
- * One Map/Reduce instance, run stage by stage (netsuite-platform.md §2):
+ * One Map/Reduce instance, run stage by stage (docs/netsuite-platform-facts.md §2):
  * getInputData once → map per key/value → shuffle (group by key) → reduce per key → summarize.
  * Each invocation is one `rt.runScript` with its stage (so its own usage meter: 10,000 / 1,000 /
  * 5,000 / 10,000) and the script is loaded afresh, as NetSuite does.

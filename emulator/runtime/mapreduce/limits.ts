@@ -1,4 +1,4 @@
-/** Map/Reduce platform numbers (netsuite-platform.md §2). */
+/** Map/Reduce platform numbers (docs/netsuite-platform-facts.md §2). */
 import { suiteScriptError } from '../https/suiteScriptError';
 
 /** Keys are limited to 3,000 bytes, values to 10 MB (NetSuite's error names say bytes). */

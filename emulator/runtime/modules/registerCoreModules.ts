@@ -1,4 +1,4 @@
-/** Registers the core N modules on a runtime (H4/H6 register N/https, N/task, N/ui/... on top). */
+/** Registers the core N modules on a runtime (the drivers register N/https, N/task, N/ui/... on top). */
 import type { NetSuiteRuntime } from '../netSuiteRuntime';
 import { createSearchModule } from '../search/searchModule';
 import { createCacheModule } from './cacheModule';

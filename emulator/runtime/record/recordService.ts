@@ -1,7 +1,7 @@
 /**
  * Record operations with NetSuite's save semantics, shared by N/record (scripts, metered) and
  * the runtime's test-side entry points (UI, CSV import, web services; unmetered):
- * CREATE/EDIT on save, XEDIT on submitFields, DELETE on delete (shared/docs/netsuite-platform.md
+ * CREATE/EDIT on save, XEDIT on submitFields, DELETE on delete (docs/netsuite-platform-facts.md
  * §3). beforeSubmit runs on the record being saved and its changes are stored; afterSubmit sees
  * the stored record.
  */
