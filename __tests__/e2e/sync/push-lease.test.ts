@@ -7,7 +7,7 @@
  * "Overlap" is read from the runtime's HTTPS log: a run's pushes span from its first to its last
  * POST; the spans of the full sync and of any drain must not interleave.
  */
-import type { HttpRequestLogEntry } from '../../../emulator/runtime/https/request-log';
+import type { HttpRequestLogEntry } from '../../../emulator/runtime/https/requestLog';
 import { SCRIPTS, STATE, startSyncHarness, type SyncHarness } from '../support/syncHarness';
 
 const QUARTER_HOUR = 15 * 60_000;

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NetSuiteRuntime } from '../../../emulator/runtime/NetSuiteRuntime';
+import { NetSuiteRuntime } from '../../../emulator/runtime/netSuiteRuntime';
 import { projectFromSdf } from '../../../emulator/runtime/project/fromSdfModel';
+import { SDF_ROOT } from '../../../tools/project';
 
 /** A small SDF project written for the test (the SDF model reads it). */
 function sdfProject(): string {
@@ -72,6 +73,14 @@ describe('project definitions from src/Objects (through the SDF model)', () => {
 
   test('the repository\'s own src/Objects load', () => {
     const rt = new NetSuiteRuntime();
+    // Counted from the object files themselves, so an empty project cannot pass.
+    const objectFiles = readdirSync(join(SDF_ROOT, 'Objects'));
+    const scriptFiles = objectFiles.filter((f) => /^customscript_.+\.xml$/.test(f));
+    const recordTypeFiles = objectFiles.filter((f) => /^customrecord_.+\.xml$/.test(f));
+    expect(scriptFiles.length).toBeGreaterThan(0);
+    expect(recordTypeFiles.length).toBeGreaterThan(0);
+    expect(rt.project.scripts.map((s) => `${s.scriptId}.xml`).sort()).toEqual(scriptFiles.sort());
+    expect(rt.project.customRecordTypes.map((t) => `${t.scriptId}.xml`).sort()).toEqual(recordTypeFiles.sort());
     for (const s of rt.project.scripts) {
       expect(s.scriptFile).toMatch(/^\/SuiteApps\/com\.freshsync\.connector\/.+\.js$/);
       expect(s.deployments.length).toBeGreaterThan(0);

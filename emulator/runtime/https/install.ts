@@ -5,10 +5,10 @@
  * header keeps the real name. Nothing leaves loopback: an unrouted host fails as unreachable.
  */
 import type { RuntimeServices } from '../services';
-import { HttpRequestLogEntry, REDACTED, scrub } from './request-log';
+import { HttpRequestLogEntry, REDACTED, scrub } from './requestLog';
 import { SecretVault } from './secrets';
-import { ENCODINGS, SecureString } from './secure-string';
-import { suiteScriptError } from './suite-script-error';
+import { ENCODINGS, SecureString } from './secureString';
+import { suiteScriptError } from './suiteScriptError';
 import { sendSync, WireFailure, WireHeaderValue } from './transport';
 
 /** NetSuite's limits: 5 s to connect, 45 s for the whole request. */

@@ -8,7 +8,7 @@
  * Both are looked up by token: `{custsecret_x}` or `{<guid>}` in a SecureString's input.
  */
 import { randomBytes } from 'node:crypto';
-import { suiteScriptError } from './suite-script-error';
+import { suiteScriptError } from './suiteScriptError';
 
 export interface SecretRestrictions {
   /** Script ids (customscript_...) allowed to use the value; empty or '*' entry = any script. */

@@ -14,7 +14,7 @@
  */
 import type { RuntimeServices } from '../services';
 import { UsageMeter } from '../governance';
-import { suiteScriptError } from '../https/suite-script-error';
+import { suiteScriptError } from '../https/suiteScriptError';
 import { asStoredString, checkKey, checkValue } from './limits';
 
 export const MAP_REDUCE_INPUT = Symbol.for('netsuite-emulator.mapReduceInput');

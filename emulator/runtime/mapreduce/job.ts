@@ -24,7 +24,7 @@
 import type { ScriptExecution } from '../execution';
 import type { MapReduceStage } from '../governance';
 import type { RuntimeServices, ScriptUser } from '../services';
-import { suiteScriptError } from '../https/suite-script-error';
+import { suiteScriptError } from '../https/suiteScriptError';
 import { inputPairs, InputOptions, KeyValue } from './input';
 import { asStoredString, checkKey, checkValue, DEFAULT_YIELD_AFTER_MINS, YIELD_AFTER_UNITS } from './limits';
 import { emptyStats, errorIterator, errorJson, ErrorRecord, outputIterator, StageStats, stageSummary } from './summary';

@@ -11,13 +11,13 @@
  */
 import type { ScriptDefinition } from '../project/definitions';
 import type { RuntimeServices, ScriptUser } from '../services';
-import { suiteScriptError } from '../https/suite-script-error';
+import { suiteScriptError } from '../https/suiteScriptError';
 import type { InputOptions } from '../mapreduce/input';
 import { JobSpec, MapReduceJob } from '../mapreduce/job';
 import { DEFAULT_PROCESSORS } from '../mapreduce/limits';
 import { queueableDeployments, QueueableDeployment } from './deployments';
 import { ProcessOptions, ProcessorQueue, QueuedTask, TaskKind } from './queue';
-import { ScheduledScriptJob } from './scheduled-job';
+import { ScheduledScriptJob } from './scheduledJob';
 import { taskStatus } from './status';
 
 export const SUBMIT_UNITS = 20;

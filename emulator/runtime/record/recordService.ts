@@ -10,13 +10,13 @@ import { nsError, SuiteScriptError } from '../errors';
 import type { UserPreferences } from '../format/userPreferences';
 import type { ScriptUser } from '../services';
 import { cloneValue, coerceFieldValue } from '../store/fieldValues';
-import type { RecordStore, StoredRecord } from '../store/RecordStore';
-import { systemDateFields, toId } from '../store/RecordStore';
+import type { RecordStore, StoredRecord } from '../store/recordStore';
+import { systemDateFields, toId } from '../store/recordStore';
 import type { CustomerStage, RecordTypeSchema } from '../store/schema';
 import { validateRecord } from '../store/validation';
 import type { UserEventTrigger, UserEventType } from '../userevents/deploymentFilter';
-import type { UserEventDispatcher } from '../userevents/UserEventDispatcher';
-import { RecordObject, type RecordHost } from './RecordObject';
+import type { UserEventDispatcher } from '../userevents/userEventDispatcher';
+import { RecordObject, type RecordHost } from './recordObject';
 
 /** Who saves and from where; decides which User Events fire. */
 export interface SaveContext {

@@ -11,10 +11,10 @@ import { ExecutionStack, type ExecutionContextType, type ScriptExecution } from 
 import type { UserPreferences } from './format/userPreferences';
 import { DEFAULT_PREFERENCES } from './format/userPreferences';
 import { usageLimit, UsageLedger } from './governance';
-import { DataEntry, type EntryOptions } from './entry/DataEntry';
+import { DataEntry, type EntryOptions } from './dataentry/dataEntry';
 import { AmdLoader } from './loader/amdLoader';
 import { checkEntryHeader, checkEntryPoints } from './loader/scriptHeader';
-import { ModuleRegistry } from './modules/ModuleRegistry';
+import { ModuleRegistry } from './modules/moduleRegistry';
 import { registerCoreModules } from './modules/registerCoreModules';
 import { clockDate } from './modules/clockDate';
 import { stringifyDetails } from './modules/logModule';
@@ -22,13 +22,13 @@ import type { CustomListDefinition, CustomRecordTypeDefinition, DeploymentDefini
 import { emptyProject, SCRIPT_TYPE_TAG } from './project/definitions';
 import { runParameters } from './project/parameters';
 import { projectFromSdf } from './project/fromSdfModel';
-import { RecordService, type SaveContext } from './record/RecordService';
-import { mergeCustomers } from './entry/merge';
+import { RecordService, type SaveContext } from './record/recordService';
+import { mergeCustomers } from './dataentry/merge';
 import { type LogEntry, type RunOptions, type RuntimeServices, type ScriptUser, SimulatedClock } from './services';
-import { RecordStore } from './store/RecordStore';
+import { RecordStore } from './store/recordStore';
 import { DEFAULT_CUSTOMER_STATUSES } from './store/schema';
 import { SchemaRegistry } from './store/schemaRegistry';
-import { UserEventDispatcher } from './userevents/UserEventDispatcher';
+import { UserEventDispatcher } from './userevents/userEventDispatcher';
 import { SavedSearches } from './search/savedSearches';
 import type { SentEmail } from './modules/emailModule';
 
