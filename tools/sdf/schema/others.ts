@@ -42,7 +42,8 @@ export const ROLE: ElementSchema = {
         source: oracle('permissions (role)', 'SDFxml_1011698993'),
         fields: {
           permkey: required(select(undefined, { references: ['customrecordtype', 'customsegment', 'customtransactiontype'] })),
-          permlevel: required(select(L.PERMISSION_LEVEL)),
+          // generic_permission_level; which level each key accepts is the role-permission rule's.
+          permlevel: required(select(undefined)),
           restriction: select(L.ROLE_RESTRICT),
         },
       },
