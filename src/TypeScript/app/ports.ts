@@ -65,6 +65,11 @@ export interface SyncState {
   fullSyncRequestedAt?: number | null;
   /** A drain was submitted then and its summarize has not begun (netsuite/drainTrigger.ts). */
   drainQueuedAt?: number | null;
+  /**
+   * The last sweep whose deleted-record search returned rows without a record id (the id
+   * column's name is unconfirmed on a real account); null once a sweep reads ids again.
+   */
+  deletedWithoutIdAt?: number | null;
 }
 
 /** The state record. read ~1 unit (lookup), update 2 (one submitFields). */
@@ -119,7 +124,10 @@ export interface SaveTimeLookup {
 export interface ChangeFinder {
   /** One paged search per kind (5 + 5 per 1,000). */
   modifiedSince(kind: RecordKind, since: number): Array<{ id: string; lastModified: number }>;
-  /** The deleted-record log (5 + 5 per 1,000). */
+  /**
+   * The deleted-record log (5 + 5 per 1,000): customers and contacts. `id` is '' for a row that
+   * carried no record id, so the sweep can say so instead of skipping it silently.
+   */
   deletedSince(since: number): Array<{ kind: RecordKind; id: string; deletedAt: number }>;
 }
 
