@@ -1,6 +1,6 @@
 /**
  * How stored records look on the wire (GET), and list queries: 0-based pages, ordering,
- * include_inactive and the include options of freshsuccess-api.md §2.
+ * include_inactive and the include options of the API contract (docs/freshsuccess-api-contract.md).
  */
 import { ACCOUNT_SCHEMA, CONTACT_SCHEMA } from './schema';
 import type { Dimensions, StoredAccount, StoredContact } from './types';
