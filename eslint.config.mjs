@@ -4,6 +4,9 @@
 // - The built SuiteScript entry files (tsc's AMD output under src/FileCabinet/SuiteApps/*/entry/):
 //   eslint-plugin-suitescript's header and module checks. Its `entry-points` rule is left off: it
 //   expects `return {...}` and flags tsc's `exports.x = ...`; other build output is not linted.
+// - The product's layers (src/TypeScript): entry -> netsuite -> app -> freshsuccess -> domain,
+//   each importing only layers to its right; only netsuite/ loads N/* modules (entry/ may name
+//   N/types for its signatures). See layerRules below.
 import { createRequire } from 'node:module';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
@@ -31,6 +34,64 @@ const suitescriptPlugin = {
 
 const TYPESCRIPT = ['src/TypeScript/**/*.ts', 'tools/**/*.ts', 'emulator/**/*.ts', '__tests__/**/*.ts', 'bench/**/*.ts'];
 const BUILT_ENTRIES = ['src/FileCabinet/SuiteApps/*/entry/**/*.js'];
+
+// Import boundaries of src/TypeScript, checked on the import text (relative paths or N/*):
+// a path segment names the layer it reaches. `@typescript-eslint/no-restricted-imports` also
+// sees `import x = require('N/record')` and `export ... from`.
+const PRODUCT = 'src/TypeScript';
+const segment = (folder) => `(^|/)${folder}(/|$)`;
+const OUTSIDE_PRODUCT = {
+  // NetSuite's AMD loader only knows the SuiteApp's own files and N/* modules.
+  regex: '^(?![./]|N(/|$))',
+  message: 'SuiteScript can load only relative modules and N/* (no npm package, no Node built-in).',
+};
+const DEV_CODE = {
+  regex: segment('(emulator|__tests__|tools|bench)'),
+  message: 'Product code never imports the local runtime, tests, tools or benchmarks.',
+};
+const N_MODULES = (layer) => ({
+  regex: '^N(/|$)',
+  message: `Only netsuite/ loads N/* modules; ${layer}/ reaches NetSuite only through ports that netsuite/ implements.`,
+});
+const LAYER = (layer, target, why) => ({ regex: segment(target), message: `${layer}/ must not import ${target}/: ${why}` });
+
+const layerRules = [
+  {
+    layer: 'entry',
+    patterns: [
+      { regex: '^N/(?!types$)', message: 'Entry files are thin: only netsuite/ loads N/* modules (entry/ may name N/types for its signatures).' },
+      ...['app', 'domain', 'freshsuccess'].map((t) => LAYER('entry', t, 'an entry file calls its netsuite/ adapter, which wires the use case.')),
+    ],
+  },
+  {
+    layer: 'netsuite',
+    patterns: [LAYER('netsuite', 'entry', 'entry files are the outermost layer.')],
+  },
+  {
+    layer: 'app',
+    patterns: [
+      N_MODULES('app'),
+      ...['netsuite', 'entry'].map((t) => LAYER('app', t, 'use cases depend on ports, and netsuite/ implements them.')),
+    ],
+  },
+  {
+    layer: 'freshsuccess',
+    patterns: [
+      N_MODULES('freshsuccess'),
+      ...['app', 'netsuite', 'entry'].map((t) => LAYER('freshsuccess', t, 'the client depends on domain/ and its HTTP port only.')),
+    ],
+  },
+  {
+    layer: 'domain',
+    patterns: [
+      N_MODULES('domain'),
+      ...['app', 'netsuite', 'freshsuccess', 'entry'].map((t) => LAYER('domain', t, 'domain/ is pure and imports only domain/.')),
+    ],
+  },
+].map(({ layer, patterns }) => ({
+  files: [`${PRODUCT}/${layer}/**/*.ts`],
+  rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [OUTSIDE_PRODUCT, DEV_CODE, ...patterns] }] },
+}));
 
 export default defineConfig(
   globalIgnores([
@@ -61,6 +122,12 @@ export default defineConfig(
       '@typescript-eslint/no-this-alias': 'off',
     },
   },
+  {
+    // Any other product file (a new layer folder) is held to the rules every layer shares.
+    files: [`${PRODUCT}/**/*.ts`],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [OUTSIDE_PRODUCT, DEV_CODE] }] },
+  },
+  ...layerRules,
   {
     // Tests and the local runtime load modules on demand (built scripts, fixtures, jest's
     // module registry), where require() is the tool for the job.

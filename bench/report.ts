@@ -42,7 +42,7 @@ export function formatReport(r: BenchResult): string {
       `naive ${fmt(n.fullSync.units)} units, ${fmt(n.fullSync.posts)} POSTs, ${fmt(n.fullSync.mapReduceInvocations)} map invocations. Both landed ${fmt(p.fullSync.expectedLanded)} records.`,
     `changed records: product ${fmt(p.changedRecords.saveUnits)} units in saves + ${fmt(p.changedRecords.backgroundUnits)} in the drain, ${fmt(p.changedRecords.posts)} POSTs; ` +
       `naive ${fmt(n.changedRecords.saveUnits)} units in saves, ${fmt(n.changedRecords.posts)} POSTs.`,
-    `issue 4 budgets, product at this size (per-1,000 rates include each run's fixed part, so small sizes overshoot): ${budgets(r).join('; ')}.`,
+    `budgets (docs/architecture.md), product at this size (per-1,000 rates include each run's fixed part, so small sizes overshoot): ${budgets(r).join('; ')}.`,
     `wall time (information only, not compared): product ${fmt(r.info.wallMs.product)} ms, naive ${fmt(r.info.wallMs.naive)} ms.`,
   ].join('\n');
 }

@@ -17,16 +17,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import { FakeFreshsuccessControl, startFakeFreshsuccessProcess, type FakeProcessOptions } from './fake-freshsuccess';
-import { NetSuiteRuntime, type NetSuiteRuntimeOptions } from './runtime/NetSuiteRuntime';
+import { NetSuiteRuntime, type NetSuiteRuntimeOptions } from './runtime/netSuiteRuntime';
 import type { UsageLedger } from './runtime/governance';
-import type { HttpRequestLogEntry } from './runtime/https/request-log';
+import type { HttpRequestLogEntry } from './runtime/https/requestLog';
 import type { HttpsOptions } from './runtime/https/install';
 import type { ProcessOptions } from './runtime/task/queue';
 import type { TaskOptions } from './runtime/task/install';
 import { installDrivers, type Drivers } from './runtime/task/drivers';
 import { installSuiteletSupport, startLocalSuitelets, type LocalSuitelets } from './local/suitelets';
 
-/** The Freshsuccess API hosts (freshsuccess-api.md §1); both route to the one fake tenant. */
+/** The Freshsuccess API hosts (docs/freshsuccess-api-contract.md §1); both route to the one fake tenant. */
 export const FRESHSUCCESS_HOSTS = ['api-us.freshsuccess.com', 'api-eu.freshsuccess.com'] as const;
 /** Id of the API secret holding the Freshsuccess key, as an admin would create it. */
 export const DEFAULT_SECRET_ID = 'custsecret_fsc_api_key';
@@ -51,6 +51,11 @@ export interface LocalAccountOptions {
   task?: Pick<TaskOptions, 'processors' | 'schedulingRoles' | 'invocationMs'>;
   /** Serve the project's Suitelets on 127.0.0.1 (port 0 = any free port). */
   suitelets?: boolean | { port?: number };
+  /**
+   * Routes the Freshsuccess hosts through a server in front of the fake (a test proxy that holds
+   * answers): given the fake's URL, returns the URL to route to. The caller stops that server.
+   */
+  freshsuccessVia?: (fakeUrl: string) => Promise<string>;
 }
 
 export interface LocalAccount {
@@ -86,7 +91,8 @@ export async function createLocalAccount(options: LocalAccountOptions = {}): Pro
 
   let suitelets: LocalSuitelets | undefined;
   try {
-    const hostRoutes = Object.fromEntries(FRESHSUCCESS_HOSTS.map((h) => [h, fakeProcess.url]));
+    const route = options.freshsuccessVia ? await options.freshsuccessVia(fakeProcess.url) : fakeProcess.url;
+    const hostRoutes = Object.fromEntries(FRESHSUCCESS_HOSTS.map((h) => [h, route]));
     const drivers = installOnce(rt, () =>
       installDrivers(rt, {
         ...options.task,

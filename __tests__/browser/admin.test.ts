@@ -1,17 +1,16 @@
 /**
- * The admin page in a real browser (Debian's chromium driven by playwright-core): an admin fills
- * in the form, submits, and reads the result. Chromium must be installed at /usr/bin/chromium
- * (`apt-get install -y chromium`); without it this test fails and says so, it never passes quietly.
+ * The admin page in a real browser (headless Chromium driven by playwright-core): an admin fills
+ * in the form, submits, and reads the result. The browser comes from support/chromium.ts (a
+ * system Chromium or Chrome, else the one npm installs); without one this test fails and says
+ * so, it never passes quietly.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { AdminClient } from '../e2e/admin/adminHarness';
 import { CONFIG } from '../e2e/support/syncHarness';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { CHROMIUM_ARGS, findChromium } from './support/chromium';
 export const SCREENSHOT = join(tmpdir(), 'fsc-admin-page.png');
 
 let a: AdminClient;
@@ -20,10 +19,10 @@ let page: Page;
 let profile: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`The browser test needs Chromium at ${CHROMIUM}: install it with "apt-get install -y chromium" (Debian package).`);
+  const browser = findChromium();
   a = await AdminClient.start({ sample: { customers: 5, contacts: 5 } });
   profile = mkdtempSync(join(tmpdir(), 'fsc-chromium-'));
-  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1100, height: 900 } });
+  context = await chromium.launchPersistentContext(profile, { executablePath: browser.path, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1100, height: 900 } });
   page = await context.newPage();
 }, 120_000);
 

@@ -1,5 +1,5 @@
 /**
- * Record-level rules for /accounts (freshsuccess-api.md §2, §4, §6, §10): each failing record is
+ * Record-level rules for /accounts (docs/freshsuccess-api-contract.md §2, §4, §6, §10): each failing record is
  * listed in failed_results with its message and keys, the batch still answers status_is_ok:true
  * with HTTP 200, and the failing record leaves the state exactly as it was.
  */

@@ -2,7 +2,9 @@
  * The built-entry guard over the real SuiteApp: every file under <appid>/entry/ (one per script,
  * from src/TypeScript/entry/) starts with its header, declares SuiteScript 2.1 and the
  * @NScriptType of the script object pointing at it, is one define(...), and no built module calls
- * an N/ module at load time. The build is made fresh from the sources (see helpers/temp-build).
+ * an N/ module at load time. The build is made fresh from the sources (see helpers/temp-build),
+ * and must hold one entry file per script object and one module per TypeScript source, so an
+ * empty or partial build fails rather than leaving nothing to check.
  * The same build must pass the whole offline validator. The guard's own logic is tested on small
  * files under __tests__/fixtures/sdf/entry-guard/.
  */
@@ -11,8 +13,8 @@ import { join } from 'node:path';
 import { readSdfProject } from '../../tools/sdf/model';
 import { SCRIPT_TYPES } from '../../tools/sdf/object-types';
 import { checkBuiltEntry, checkBuiltModule } from '../../tools/sdf/entry-guard';
-import { buildToTemp, listJs } from './helpers/temp-build';
-import { appId } from '../../tools/project';
+import { buildToTemp, listFiles, listJs } from './helpers/temp-build';
+import { SDF_ROOT, appId } from '../../tools/project';
 import { validateProject } from '../../tools/sdf/validate';
 import { formatProblem } from '../../tools/sdf/problem';
 
@@ -30,6 +32,13 @@ for (const s of project.scripts) {
   if (s.scriptfile?.path.startsWith(prefix)) expectedTypes.set(s.scriptfile.path.slice(prefix.length), SCRIPT_TYPES[s.type].nScriptType);
 }
 
+// What the build must produce, read from the sources rather than from the build: one entry file
+// per script object in src/Objects, one module per TypeScript source.
+const scriptObjects = readSdfProject(SDF_ROOT).scripts;
+const sourceModules = listFiles(join(SDF_ROOT, 'TypeScript'), '.ts')
+  .filter((f) => !f.endsWith('.d.ts'))
+  .map((f) => f.replace(/\.ts$/, '.js'));
+
 const describeFindings = (file: string, findings: { line: number; message: string }[]): string[] => findings.map((f) => `${file}:${f.line}: ${f.message}`);
 
 test('the whole SuiteApp, as built, passes the offline SDF validator', () => {
@@ -37,31 +46,34 @@ test('the whole SuiteApp, as built, passes the offline SDF validator', () => {
   expect(errors.map((p) => formatProblem(p))).toEqual([]);
 });
 
+describe('what the build emits', () => {
+  test('one entry file for each script object in src/Objects', () => {
+    const prefix = `/SuiteApps/${appId()}/`;
+    const scriptFiles = scriptObjects.map((s) => s.scriptfile?.path ?? `(${s.scriptid} has no scriptfile)`).map((p) => (p.startsWith(prefix) ? p.slice(prefix.length) : p));
+    expect(scriptObjects.length).toBeGreaterThanOrEqual(1);
+    expect(entries.length).toBeGreaterThanOrEqual(scriptObjects.length);
+    expect([...entries].sort()).toEqual([...scriptFiles].sort());
+  });
+
+  test('one module for each TypeScript source', () => {
+    expect(sourceModules.length).toBeGreaterThan(entries.length);
+    expect([...modules].sort()).toEqual([...sourceModules].sort());
+  });
+});
+
 describe('built entry files', () => {
-  if (entries.length === 0) {
-    test('no entry files are built yet (src/TypeScript/entry/ is empty): nothing to guard', () => {
-      expect(listJs(join(build.suiteAppFolder, 'entry'))).toEqual([]);
-    });
-  } else {
-    test.each(entries)('%s carries its header, one define and no load-time N/ call', (file) => {
-      const text = readFileSync(join(build.suiteAppFolder, file), 'utf8');
-      expect(describeFindings(file, checkBuiltEntry(text, expectedTypes.get(file), file))).toEqual([]);
-    });
-  }
+  test.each(entries)('%s carries its header, one define and no load-time N/ call', (file) => {
+    const text = readFileSync(join(build.suiteAppFolder, file), 'utf8');
+    expect(describeFindings(file, checkBuiltEntry(text, expectedTypes.get(file), file))).toEqual([]);
+  });
 });
 
 describe('every built module', () => {
   const nonEntries = modules.filter((m) => !m.startsWith('entry/'));
-  if (nonEntries.length === 0) {
-    test('no non-entry modules are built yet: nothing to guard', () => {
-      expect(nonEntries).toEqual([]);
-    });
-  } else {
-    test.each(nonEntries)('%s calls no N/ module at load time', (file) => {
-      const text = readFileSync(join(build.suiteAppFolder, file), 'utf8');
-      expect(describeFindings(file, checkBuiltModule(text, file))).toEqual([]);
-    });
-  }
+  test.each(nonEntries)('%s calls no N/ module at load time', (file) => {
+    const text = readFileSync(join(build.suiteAppFolder, file), 'utf8');
+    expect(describeFindings(file, checkBuiltModule(text, file))).toEqual([]);
+  });
 });
 
 describe('the guard itself, on fixture files', () => {

@@ -13,7 +13,7 @@ const config = require('../../suitecloud.config.js') as {
 
 const context = () => ({
   command: 'project:deploy',
-  projectPath: '/work/project/src',
+  projectPath: '/projects/freshsync/src',
   arguments: { authid: 'sandbox', applyinstallprefs: true, dryrun: false },
 });
 

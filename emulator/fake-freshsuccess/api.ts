@@ -1,5 +1,5 @@
 /**
- * The Freshsuccess endpoints the SuiteApp uses (docs/freshsuccess-api-contract.md), after authentication.
+ * The Freshsuccess endpoints the SuiteApp uses (docs/freshsuccess-api-contract.md §3), after authentication.
  * Every answer is JSON with `status_is_ok`. Batch-level failures are `status_is_ok:false` with a
  * `message` and HTTP 200 [mock]; record-level failures are listed in `failed_results` [client].
  */

@@ -1,5 +1,5 @@
 /**
- * The properties each endpoint accepts, with their types ([doc], docs/freshsuccess-api-contract.md).
+ * The properties each endpoint accepts, with their types ([doc] §4–§6 of docs/freshsuccess-api-contract.md).
  * Anything not listed here is an unknown property and fails the record: that is what catches
  * mapping typos in the SuiteApp.
  */

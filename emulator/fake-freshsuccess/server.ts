@@ -9,7 +9,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { handleApi, type ApiResponse } from './api';
 import { authenticate, isFreshsuccessHost, redactKeys, redactUrl, regionOfHost } from './auth';
 import { FakeFreshsuccessControl } from './control';
-import { handleControl } from './control-routes';
+import { handleControl } from './controlRoutes';
 import { FakeFreshsuccess } from './fake';
 import type { Clock } from './store';
 import type { ConfigPatch, Fault, RequestLogEntry } from './types';

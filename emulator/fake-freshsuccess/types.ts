@@ -1,6 +1,6 @@
 /**
  * Shapes shared by the fake Freshsuccess server, its control API and the typed control client.
- * Contract: docs/freshsuccess-api-contract.md (evidence tags [doc]/[client]/[mock]/[open] refer to it).
+ * Contract: docs/freshsuccess-api-contract.md (tags [doc]/[client]/[mock]/[open] refer to it).
  */
 
 export type Region = 'us' | 'eu';

@@ -1,7 +1,7 @@
 /**
  * Record-level validation: turns one submitted record into either a list of failure messages
  * or a normalized patch the store applies. Message wording follows the [mock] examples in
- * the API contract (docs/freshsuccess-api-contract.md) where one exists; the others are the fake's own, each naming the
+ * docs/freshsuccess-api-contract.md §2 where one exists; the others are the fake's own, each naming the
  * property so a test (and a human) can see which mapping went wrong.
  */
 import { DIMENSION_FIELDS, type DimensionField, type EntitySchema, type ScalarType } from './schema';

@@ -1,6 +1,6 @@
 /**
  * How stored records look on the wire (GET), and list queries: 0-based pages, ordering,
- * include_inactive and the include options of the API contract (docs/freshsuccess-api-contract.md).
+ * include_inactive and the include options of docs/freshsuccess-api-contract.md §2.
  */
 import { ACCOUNT_SCHEMA, CONTACT_SCHEMA } from './schema';
 import type { Dimensions, StoredAccount, StoredContact } from './types';

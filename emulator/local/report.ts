@@ -5,7 +5,7 @@
  */
 import { OUTBOX, STATE } from '../../src/TypeScript/netsuite/schema';
 import type { LocalAccount } from '../localAccount';
-import { scrub } from '../runtime/https/request-log';
+import { scrub } from '../runtime/https/requestLog';
 import type { SampleAccountSummary } from '../seed/sampleAccount';
 import { CONSOLE_SCRIPT_ID } from './adminConsole';
 import type { BuildOutcome } from './productBuild';

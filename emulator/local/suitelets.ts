@@ -4,12 +4,12 @@
  * server that serves the project's Suitelets on 127.0.0.1. Credential fields posted to a
  * Suitelet land in the same vault N/https reads, as in NetSuite.
  */
-import type { NetSuiteRuntime } from '../runtime/NetSuiteRuntime';
+import type { NetSuiteRuntime } from '../runtime/netSuiteRuntime';
 import type { SecretVault } from '../runtime/https/secrets';
 import { installSuiteletModules } from '../runtime/suitelet/install';
-import { selectSourceFrom } from '../runtime/suitelet/select-source';
+import { selectSourceFrom } from '../runtime/suitelet/selectSource';
 import { startSuiteletServer, type SuiteletServer } from '../runtime/suitelet/server';
-import { SUITELET_PATH } from '../runtime/url/url-module';
+import { SUITELET_PATH } from '../runtime/url/urlModule';
 
 export interface SuiteletDeploymentUrl {
   scriptId: string;

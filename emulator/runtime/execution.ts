@@ -6,7 +6,7 @@
  */
 import type { MapReduceStage, ScriptType, UsageMeter } from './governance';
 
-/** runtime.ContextType values (shared/docs/netsuite-platform.md §3). */
+/** runtime.ContextType values (docs/netsuite-platform-facts.md §3). */
 export type ExecutionContextType =
   | 'USERINTERFACE'
   | 'CSVIMPORT'

@@ -1,6 +1,6 @@
 /**
  * Usage-unit governance, as NetSuite meters it: every N/ call debits its documented cost from
- * the running script's allowance (shared/docs/netsuite-platform.md §1); going over throws
+ * the running script's allowance (docs/netsuite-platform-facts.md §1); going over throws
  * SSS_USAGE_LIMIT_EXCEEDED. Totals are kept per script, stage and invocation so tests and the
  * benchmark can assert budgets deterministically.
  */

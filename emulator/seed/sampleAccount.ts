@@ -6,7 +6,7 @@
  * no User Event fires, as for data that predates the SuiteApp. Dates spread over the three
  * years before the runtime's clock.
  */
-import type { NetSuiteRuntime } from '../runtime/NetSuiteRuntime';
+import type { NetSuiteRuntime } from '../runtime/netSuiteRuntime';
 import type { EntityFieldDefinition } from '../runtime/project/definitions';
 import type { CustomerStage } from '../runtime/store/schema';
 import { validateRecord } from '../runtime/store/validation';

@@ -71,5 +71,5 @@ export const LIST_VALUE_ID: IdRule = { prefix: '', maxLength: 40 };
 /** Deployment statuses of SDF's script_status list. */
 export const DEPLOYMENT_STATUSES = ['RELEASED', 'TESTING', 'NOTSCHEDULED', 'SCHEDULED'] as const;
 
-/** The only `repeat` values a recurrence accepts (netsuite-platform.md §6). */
+/** The only `repeat` values a recurrence accepts (docs/netsuite-platform-facts.md §6). */
 export const RECURRENCE_REPEATS = ['PT15M', 'PT30M', 'PT1H', 'PT2H', 'PT4H', 'PT6H', 'PT8H', 'PT12H'] as const;

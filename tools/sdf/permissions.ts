@@ -2,7 +2,7 @@
  * Standard permission keys our roles may use, with the levels each key accepts. Unknown keys are
  * errors: add a key here (with its source) before a role uses it.
  *
- * Sources: ../shared/docs/netsuite-platform.md §6 (levels of the seed's permissions) and Oracle's
+ * Sources: docs/netsuite-platform-facts.md §6 (levels of the permissions Freshsuccess's setup guide asks for) and Oracle's
  * permission id list (NetSuite Help "Permission Names and IDs", mirrored in
  * oracle/netsuite-suitecloud-sdk agent-skills/netsuite-sdf-roles-and-permissions/permissions.json).
  *
@@ -26,8 +26,8 @@ export interface PermissionInfo {
 }
 
 export const PERMISSIONS: Readonly<Record<string, PermissionInfo>> = {
-  // The seed's token role (levels from netsuite-platform.md §6). The token permissions only
-  // appear once Token-based Authentication is enabled (the seed guide's step 2).
+  // The token role of Freshsuccess's setup guide (levels from docs/netsuite-platform-facts.md §6). The token permissions only
+  // appear once Token-based Authentication is enabled (the guide's step 2).
   ADMI_MANAGE_OWN_OAUTH_TOKENS: { name: 'User Access Tokens', levels: FULL_ONLY, feature: 'TBA', confirmedLevels: true },
   ADMI_MANAGE_OAUTH_TOKENS: { name: 'Access Token Management', levels: FULL_ONLY, feature: 'TBA', confirmedLevels: true },
   ADMI_WEBSERVICES: { name: 'SOAP Web Services', levels: FULL_ONLY, confirmedLevels: true },

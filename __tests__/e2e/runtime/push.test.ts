@@ -1,5 +1,5 @@
 /**
- * Issue 3's "done when", end to end through createLocalAccount: built fixture scripts (a User
+ * The local account end to end through createLocalAccount: built fixture scripts (a User
  * Event and a Map/Reduce compiled from TypeScript like the product's) fire through record saves
  * and task submission, reach the fake Freshsuccess over real HTTP with Basic auth built from an
  * API secret, spend exactly the documented units, and the key shows up nowhere.

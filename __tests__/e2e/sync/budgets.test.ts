@@ -1,5 +1,5 @@
 /**
- * Issue 4's budgets, measured by the runtime's governance ledger (deterministic) and the fake's
+ * The governance budgets of docs/architecture.md, measured by the runtime's governance ledger (deterministic) and the fake's
  * request log, at awkward sizes (a budget that holds only at the fixture's round size is a defect):
  *  - one save: at most 30 units and no HTTP call; the saves of a CSV import (server scripts on)
  *    at most 10 units on average, since only the first submits the drain (queued mark);

@@ -1,6 +1,6 @@
 /**
  * What Freshsuccess does when a contact's user_id is posted with another account_id is [open]
- * (freshsuccess-api.md §5); lifecycle.test.ts covers "move". Here the other two answers:
+ * (docs/freshsuccess-api-contract.md §5); lifecycle.test.ts covers "move". Here the other two answers:
  * "duplicate" (contacts keyed by account and user: the old one must be deactivated, the new one
  * active) and "reject" (the move is refused record by record: a dead letter with Freshsuccess's
  * message and a hint about moving, never a silent loss).

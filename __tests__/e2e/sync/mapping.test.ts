@@ -25,7 +25,19 @@ test('every customer: name, join date, billing address, phone, website, industry
   const nameOf = (type: string, id: unknown) => text(h.rt.store.rows(type).find((r) => String(r.id) === text(id))?.values.name);
   const employee = (id: unknown) => h.rt.store.rows('employee').find((r) => String(r.id) === text(id))?.values;
   const customers = h.rt.store.rows('customer');
-  expect(customers.length).toBeGreaterThan(100);
+  expect(customers.length).toBeGreaterThanOrEqual(120);
+  // Each optional value below is checked on at least one customer, not skipped for all of them.
+  const having = (test: (v: Record<string, unknown>) => unknown) => customers.filter((c) => test(c.values)).length;
+  const optional = {
+    individuals: having((v) => v.isperson),
+    inactive: having((v) => v.isinactive === true),
+    states: having((v) => v.billstate),
+    websites: having((v) => v.url),
+    categories: having((v) => v.category),
+    salesReps: having((v) => employee(v.salesrep)),
+    parents: having((v) => v.parent),
+  };
+  expect(Object.entries(optional).filter(([, n]) => n === 0)).toEqual([]);
   for (const c of customers) {
     const v = c.values;
     const a = accounts.get(String(c.id));
@@ -56,7 +68,9 @@ test('every customer: name, join date, billing address, phone, website, industry
 
 test('every contact with a company: names, email, phone, title, its company, active flag', async () => {
   const contacts = new Map((await h.contacts()).map((c) => [c.user_id, c]));
-  for (const c of h.rt.store.rows('contact').filter((r) => r.values.company)) {
+  const withCompany = h.rt.store.rows('contact').filter((r) => r.values.company);
+  expect(withCompany.length).toBeGreaterThan(100);
+  for (const c of withCompany) {
     const v = c.values;
     const stored = contacts.get(String(c.id));
     expect(stored).toBeDefined();
@@ -93,7 +107,12 @@ describe('custom entity fields into the typed dimension arrays', () => {
 
   test('text → labels, numbers → values, dates → events (ms), checkboxes → 1/0; empty ones left out', async () => {
     const accounts = new Map((await d.accounts()).map((a) => [a.account_id, a]));
-    for (const c of d.rt.store.rows('customer')) {
+    const customers = d.rt.store.rows('customer');
+    expect(customers.length).toBeGreaterThanOrEqual(40);
+    // Each kind of dimension is checked on at least one customer that has it.
+    const having = (field: string) => customers.filter((c) => c.values[field] !== undefined && c.values[field] !== null && c.values[field] !== '' && c.values[field] !== false).length;
+    expect(['custentity_industry', 'custentity_seat_count', 'custentity_renewal_date', 'custentity_vip'].filter((f) => having(f) === 0)).toEqual([]);
+    for (const c of customers) {
       const v = c.values;
       const dims = accounts.get(String(c.id))!.dimensions;
       expect({ id: c.id, ...dims }).toEqual({

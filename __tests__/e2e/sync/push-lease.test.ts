@@ -1,5 +1,5 @@
 /**
- * One bulk request at a time per endpoint (freshsuccess-api.md §8) when a full sync and a drain
+ * One bulk request at a time per endpoint (docs/freshsuccess-api-contract.md §8) when a full sync and a drain
  * (separate scripts, separate deployments, two processors) run at the same time: whichever
  * pushes holds the lease on the state record and the other stands back, losing nothing. A lease
  * left by a run that died is taken over once its task is known to be finished or its time is up.
@@ -7,7 +7,7 @@
  * "Overlap" is read from the runtime's HTTPS log: a run's pushes span from its first to its last
  * POST; the spans of the full sync and of any drain must not interleave.
  */
-import type { HttpRequestLogEntry } from '../../../emulator/runtime/https/request-log';
+import type { HttpRequestLogEntry } from '../../../emulator/runtime/https/requestLog';
 import { SCRIPTS, STATE, startSyncHarness, type SyncHarness } from '../support/syncHarness';
 
 const QUARTER_HOUR = 15 * 60_000;

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { NetSuiteRuntime } from '../../../emulator/runtime/NetSuiteRuntime';
+import { NetSuiteRuntime } from '../../../emulator/runtime/netSuiteRuntime';
 import { emptyProject } from '../../../emulator/runtime/project/definitions';
 import { fixtureFile } from './helpers/compileFixtures';
 import { fixtureRuntime } from './helpers/fixtureRuntime';

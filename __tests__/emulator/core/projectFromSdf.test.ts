@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NetSuiteRuntime } from '../../../emulator/runtime/NetSuiteRuntime';
+import { NetSuiteRuntime } from '../../../emulator/runtime/netSuiteRuntime';
 import { projectFromSdf } from '../../../emulator/runtime/project/fromSdfModel';
+import { SDF_ROOT } from '../../../tools/project';
 
-/** A small SDF project written for the test (H1's model reads it). */
+/** A small SDF project written for the test (the SDF model reads it). */
 function sdfProject(): string {
   const root = mkdtempSync(join(tmpdir(), 'ns-sdf-'));
   mkdirSync(join(root, 'Objects'));
@@ -32,7 +33,7 @@ function sdfProject(): string {
   return root;
 }
 
-describe('project definitions from src/Objects (through H1\'s SDF model)', () => {
+describe('project definitions from src/Objects (through the SDF model)', () => {
   test('scripts, deployments, parameters, custom records, lists and entity fields', () => {
     const p = projectFromSdf(sdfProject(), 'com.example.app');
     expect(p.scripts).toEqual([
@@ -72,6 +73,14 @@ describe('project definitions from src/Objects (through H1\'s SDF model)', () =>
 
   test('the repository\'s own src/Objects load', () => {
     const rt = new NetSuiteRuntime();
+    // Counted from the object files themselves, so an empty project cannot pass.
+    const objectFiles = readdirSync(join(SDF_ROOT, 'Objects'));
+    const scriptFiles = objectFiles.filter((f) => /^customscript_.+\.xml$/.test(f));
+    const recordTypeFiles = objectFiles.filter((f) => /^customrecord_.+\.xml$/.test(f));
+    expect(scriptFiles.length).toBeGreaterThan(0);
+    expect(recordTypeFiles.length).toBeGreaterThan(0);
+    expect(rt.project.scripts.map((s) => `${s.scriptId}.xml`).sort()).toEqual(scriptFiles.sort());
+    expect(rt.project.customRecordTypes.map((t) => `${t.scriptId}.xml`).sort()).toEqual(recordTypeFiles.sort());
     for (const s of rt.project.scripts) {
       expect(s.scriptFile).toMatch(/^\/SuiteApps\/com\.freshsync\.connector\/.+\.js$/);
       expect(s.deployments.length).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import type { NetSuiteRuntime } from '../../../emulator/runtime/NetSuiteRuntime';
+import type { NetSuiteRuntime } from '../../../emulator/runtime/netSuiteRuntime';
 import { fixtureRuntime } from './helpers/fixtureRuntime';
 import { inExecution, n } from './helpers/inExecution';
 

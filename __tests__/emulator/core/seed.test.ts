@@ -1,4 +1,4 @@
-import { NetSuiteRuntime } from '../../../emulator/runtime/NetSuiteRuntime';
+import { NetSuiteRuntime } from '../../../emulator/runtime/netSuiteRuntime';
 import { emptyProject } from '../../../emulator/runtime/project/definitions';
 import { seedSampleAccount } from '../../../emulator/seed/sampleAccount';
 import { deployment, fixtureRuntime, recorderScript, seenEvents } from './helpers/fixtureRuntime';

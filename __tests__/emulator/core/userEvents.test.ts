@@ -1,4 +1,4 @@
-import type { NetSuiteRuntime } from '../../../emulator/runtime/NetSuiteRuntime';
+import type { NetSuiteRuntime } from '../../../emulator/runtime/netSuiteRuntime';
 import { deployment, fixtureRuntime, recorderScript, seenEvents } from './helpers/fixtureRuntime';
 
 function withRecorder(deps = [deployment()], options = {}): NetSuiteRuntime {

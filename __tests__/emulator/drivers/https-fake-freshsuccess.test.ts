@@ -1,10 +1,11 @@
 /**
  * N/https against the fake Freshsuccess (run as a child process: the calls block this thread):
- * the real host name is routed to it, the key travels as HTTP Basic built from an API secret,
- * and the fake sees the request exactly as Freshsuccess would.
+ * the real host name is routed to it, the key travels as HTTP Basic built from an API secret by
+ * the product's header builder, and the fake sees the request exactly as Freshsuccess would.
  */
 import { DEV_API_KEY, FakeFreshsuccessProcess, startFakeFreshsuccessProcess } from '../../../emulator/fake-freshsuccess';
 import { installHttps } from '../../../emulator/runtime/https/install';
+import { basicAuthorization } from '../../../src/TypeScript/freshsuccess/authorization';
 import { asScript, emptyRuntime } from './support/real-runtime';
 
 let fake: FakeFreshsuccessProcess;
@@ -17,11 +18,13 @@ afterAll(async () => {
 
 type Https = {
   post(o: object): { code: number; body: string };
-  createSecureString(o: { input: string }): {
-    appendSecureString(o: object): unknown;
-    convertEncoding(o: object): unknown;
-  };
+  createSecureString(o: { input: string }): Secure;
+  Encoding: { UTF_8: string; BASE_64: string };
 };
+interface Secure {
+  appendSecureString(o: { secureString: Secure; keepEncoding?: boolean }): Secure;
+  convertEncoding(o: { fromEncoding: string; toEncoding: string }): Secure;
+}
 
 test('an upsert reaches the fake over the routed US host with Basic auth from an API secret', async () => {
   const rt = emptyRuntime();
@@ -33,12 +36,8 @@ test('an upsert reaches the fake over the routed US host with Basic auth from an
   const N = rt.modules.get('N/https') as Https;
   const post = (host: string) =>
     asScript(rt, 'customscript_fsc_mr_drain', () => {
-      const key = N.createSecureString({ input: '{custsecret_fsc_api_key}' });
-      const userPass = N.createSecureString({ input: 'api:' });
-      userPass.appendSecureString({ secureString: key, keepEncoding: true });
-      userPass.convertEncoding({ fromEncoding: 'UTF_8', toEncoding: 'BASE_64' });
-      const auth = N.createSecureString({ input: 'Basic ' });
-      auth.appendSecureString({ secureString: userPass, keepEncoding: true });
+      // The product's own header builder, over the runtime's N/https.
+      const auth = basicAuthorization(N, { kind: 'secret', id: 'custsecret_fsc_api_key' });
       return N.post({
         url: `https://${host}/api/v2/accounts`,
         headers: { Authorization: auth, 'Content-Type': 'application/json' },

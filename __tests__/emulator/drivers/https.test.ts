@@ -3,9 +3,9 @@
  * because a synchronous call blocks this thread: a server on this event loop would deadlock.
  */
 import { installHttps, HttpsHandle, NETSUITE_CONNECT_TIMEOUT_MS, NETSUITE_TOTAL_TIMEOUT_MS } from '../../../emulator/runtime/https/install';
-import { REDACTED } from '../../../emulator/runtime/https/request-log';
+import { REDACTED } from '../../../emulator/runtime/https/requestLog';
 import { startChildServer, ChildServer } from './support/child-server';
-import type { NetSuiteRuntime } from '../../../emulator/runtime/NetSuiteRuntime';
+import type { NetSuiteRuntime } from '../../../emulator/runtime/netSuiteRuntime';
 import { asScript, emptyRuntime } from './support/real-runtime';
 
 const HOST = 'api-us.freshsuccess.com';

@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NetSuiteRuntime } from '../../../emulator/runtime/NetSuiteRuntime';
+import { NetSuiteRuntime } from '../../../emulator/runtime/netSuiteRuntime';
 import { emptyProject } from '../../../emulator/runtime/project/definitions';
 import { installDrivers } from '../../../emulator/runtime/task/drivers';
 import { ChildServer, startChildServer } from './support/child-server';

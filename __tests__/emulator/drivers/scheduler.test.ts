@@ -8,7 +8,7 @@ const at = (iso: string) => Date.parse(iso);
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 describe('recurrence', () => {
-  // H1's SDF model shape: { kind, props: { tag: { value } } }.
+  // the SDF model shape: { kind, props: { tag: { value } } }.
   const sdf = (kind: string, fields: Record<string, string>) => ({
     kind,
     props: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { value: v }])),

@@ -1,5 +1,5 @@
 /** serverWidget's object model: NetSuite's validation and the HTML each part renders to. */
-import { createMessageModule, createServerWidgetModule } from '../../../emulator/runtime/ui/server-widget';
+import { createMessageModule, createServerWidgetModule } from '../../../emulator/runtime/ui/serverWidget';
 import type { Form } from '../../../emulator/runtime/ui/form';
 import { renderForm } from '../../../emulator/runtime/ui/render';
 

@@ -6,13 +6,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NetSuiteRuntime } from '../../../emulator/runtime/NetSuiteRuntime';
+import { NetSuiteRuntime } from '../../../emulator/runtime/netSuiteRuntime';
 import { emptyProject, type ScriptDefinition } from '../../../emulator/runtime/project/definitions';
 import type { ScriptUser } from '../../../emulator/runtime/services';
 import { installHttps } from '../../../emulator/runtime/https/install';
 import { SecretVault } from '../../../emulator/runtime/https/secrets';
 import { installSuiteletModules } from '../../../emulator/runtime/suitelet/install';
-import { selectSourceFrom } from '../../../emulator/runtime/suitelet/select-source';
+import { selectSourceFrom } from '../../../emulator/runtime/suitelet/selectSource';
 import { startSuiteletServer, type SuiteletServer } from '../../../emulator/runtime/suitelet/server';
 import { compileFixtures } from './support/compile';
 import { formAction, formToken, pathFor, SCRIPT } from './support/harness';

@@ -1,6 +1,6 @@
 /** N/url against a script catalog: script URLs, record pages, domains and query formatting. */
 import { ScriptCatalog } from '../../../emulator/runtime/suitelet/catalog';
-import { UrlResolver } from '../../../emulator/runtime/url/url-module';
+import { UrlResolver } from '../../../emulator/runtime/url/urlModule';
 import { scripts, SCRIPT } from './support/harness';
 
 const make = (accountId = 'TSTDRV1234567') => new UrlResolver({ accountId, catalog: new ScriptCatalog(scripts) });

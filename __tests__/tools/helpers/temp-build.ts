@@ -42,7 +42,12 @@ export function buildToTemp(): TempBuild {
 }
 
 /** Project-relative .js files under `dir` (recursive), sorted. */
-export function listJs(dir: string, base = dir): string[] {
+export function listJs(dir: string): string[] {
+  return listFiles(dir, '.js');
+}
+
+/** Paths relative to `dir` of the files under it (recursive) whose names end in `suffix`, sorted. */
+export function listFiles(dir: string, suffix: string, base = dir): string[] {
   let out: string[] = [];
   let names: string[];
   try {
@@ -52,8 +57,8 @@ export function listJs(dir: string, base = dir): string[] {
   }
   for (const name of names) {
     const full = join(dir, name);
-    if (statSync(full).isDirectory()) out = out.concat(listJs(full, base));
-    else if (name.endsWith('.js')) out.push(full.slice(base.length + 1));
+    if (statSync(full).isDirectory()) out = out.concat(listFiles(full, suffix, base));
+    else if (name.endsWith(suffix)) out.push(full.slice(base.length + 1));
   }
   return out;
 }

@@ -1,4 +1,7 @@
-import { nudgeDrain, pauseHolds, planDrain, type DrainTask } from '../../../src/TypeScript/app/drain';
+import { pauseHolds } from '../../../src/TypeScript/app/pause';
+import { planDrain } from '../../../src/TypeScript/app/planDrain';
+import type { PushTask } from '../../../src/TypeScript/app/pushTasks';
+import { nudgeDrain } from '../../../src/TypeScript/app/safetyNet';
 import { pushBatch } from '../../../src/TypeScript/app/pushBatch';
 import type { WorkBatch } from '../../../src/TypeScript/domain/workBatch';
 import { contact, customer, T0 } from '../fixtures';
@@ -244,7 +247,7 @@ describe('drain', () => {
       w.outbox.append([{ kind: 'customer', recordIds: [id], event: 'delete', changedFields: [], capturedAt: w.clock.now(), source: 'USERINTERFACE', attempt: 0, notBefore: null, status: 'PENDING', lastError: '', hint: '', tombstones: { [id]: { accountId: id } }, previousCompanies: {} }]);
     }
     const plan = planDrain({ config: w.config, state: w.state, outbox: w.outbox, snapshots: w.snapshots, clock: w.clock, log: w.log });
-    const task = Object.values(plan.tasks)[0] as DrainTask;
+    const task = Object.values(plan.tasks)[0] as PushTask;
     const deps = { client: w.client(), outbox: w.outbox, state: w.state, snapshots: w.snapshots, clock: w.clock, random: w.random, log: w.log, restarted: false, maxRequests: 5 };
     const deletesBefore = w.fs.requests.filter((r) => r.method === 'DELETE').length;
     const r = pushBatch(task.batch as WorkBatch, task.config, deps);
@@ -262,7 +265,7 @@ describe('drain', () => {
     edit(w, '2');
     w.fs.poison.set('2', 'Invalid type for property: phone');
     const plan = planDrain({ config: w.config, state: w.state, outbox: w.outbox, snapshots: w.snapshots, clock: w.clock, log: w.log });
-    const [key, task] = Object.entries(plan.tasks)[0] as [string, DrainTask];
+    const [key, task] = Object.entries(plan.tasks)[0] as [string, PushTask];
     const deps = (restarted: boolean) => ({ client: w.client(), outbox: w.outbox, state: w.state, snapshots: w.snapshots, clock: w.clock, random: w.random, log: w.log, restarted });
     pushBatch(task.batch as WorkBatch, task.config, deps(false));
     // The server restarts the stage: the same key runs again.

@@ -1,30 +1,18 @@
 import { finishFullSync, planFullSync } from '../../../src/TypeScript/app/fullSync';
-import { pushBatch, type BatchResult } from '../../../src/TypeScript/app/pushBatch';
+import { stageInput } from '../../../src/TypeScript/app/pushStages';
 import { reconcile } from '../../../src/TypeScript/app/reconcile';
 import { sweep } from '../../../src/TypeScript/app/sweep';
 import { contact, customer, T0 } from '../fixtures';
 import { FakeFinder } from './fakes';
+import { runMapReduce } from './mapReduceFramework';
 import { World } from './world';
 
 function fullSync(w: World, crash: (key: string) => boolean = () => false) {
   const deps = { config: w.config, state: w.state, outbox: w.outbox, snapshots: w.snapshots, clock: w.clock, log: w.log };
   const previous = () => w.state.read().fullSync;
   const plan = planFullSync(deps);
-  const keys = Object.keys(plan.tasks);
-  const failedKeys: string[] = [];
-  const results: BatchResult[] = [];
-  const order = [...keys.filter((k) => k.startsWith('A')), ...keys.filter((k) => k.startsWith('C'))];
-  for (const key of order) {
-    const task = plan.tasks[key];
-    if (!task?.batch) continue;
-    if (crash(key)) {
-      failedKeys.push(key);
-      continue;
-    }
-    const r = pushBatch(task.batch, task.config, { client: w.client(), outbox: w.outbox, state: w.state, snapshots: w.snapshots, clock: w.clock, random: w.random, log: w.log, restarted: false });
-    if (r.retried + r.dead > 0 || task.batch.kind === 'contacts') results.push(r);
-  }
-  const done = finishFullSync({ runId: plan.runId, startedAt: T0, keys, failedKeys, results, previous }, { state: w.state, trigger: w.trigger, clock: w.clock, log: w.log });
+  const summary = runMapReduce(stageInput(plan.tasks), w.push({ crash }));
+  const done = finishFullSync({ runId: plan.runId, startedAt: T0, ...summary, previous }, { state: w.state, trigger: w.trigger, clock: w.clock, log: w.log });
   return { plan, done };
 }
 

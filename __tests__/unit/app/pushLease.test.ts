@@ -1,5 +1,7 @@
 /** The push lease in the drain, the full sync and the safety net, over the in-memory ports. */
-import { finishDrain, nudgeDrain, planDrain } from '../../../src/TypeScript/app/drain';
+import { finishDrain } from '../../../src/TypeScript/app/finishDrain';
+import { planDrain } from '../../../src/TypeScript/app/planDrain';
+import { nudgeDrain } from '../../../src/TypeScript/app/safetyNet';
 import { planFullSync } from '../../../src/TypeScript/app/fullSync';
 import type { JobControl } from '../../../src/TypeScript/app/ports';
 import { takeLease, type TaskState } from '../../../src/TypeScript/domain/pushLease';

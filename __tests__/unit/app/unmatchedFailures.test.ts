@@ -6,7 +6,8 @@
 import type { TransportResult } from '../../../src/TypeScript/domain/classify';
 import { pushBatch } from '../../../src/TypeScript/app/pushBatch';
 import { pushRecords } from '../../../src/TypeScript/app/pushRecords';
-import { planDrain, type DrainTask } from '../../../src/TypeScript/app/drain';
+import { planDrain } from '../../../src/TypeScript/app/planDrain';
+import type { PushTask } from '../../../src/TypeScript/app/pushTasks';
 import type { WorkBatch } from '../../../src/TypeScript/domain/workBatch';
 import { FreshsuccessClient } from '../../../src/TypeScript/freshsuccess/client';
 import type { HttpPort, HttpRequest } from '../../../src/TypeScript/freshsuccess/httpPort';
@@ -49,7 +50,7 @@ test('a batch answered with a failure under a normalised key: logged, nothing co
   }
   w.fs.poison.set('2', 'Record rejected: name too long');
   const plan = planDrain({ config: w.config, state: w.state, outbox: w.outbox, snapshots: w.snapshots, clock: w.clock, log: w.log });
-  const task = Object.values(plan.tasks)[0] as DrainTask;
+  const task = Object.values(plan.tasks)[0] as PushTask;
   const client = new FreshsuccessClient(new NormalisingKeys(w.fs), w.config.config.region, () => w.clock.now());
   const result = pushBatch(task.batch as WorkBatch, task.config, { client, outbox: w.outbox, state: w.state, snapshots: w.snapshots, clock: w.clock, random: w.random, log: w.log, restarted: false });
 

@@ -1,12 +1,15 @@
 /** Wires the use cases to the fakes, the way the entry points wire them to NetSuite. */
 import { captureChange, type SavedRecord } from '../../../src/TypeScript/app/captureChange';
-import { finishDrain, planDrain, type DrainTask } from '../../../src/TypeScript/app/drain';
-import { pushBatch, type BatchResult } from '../../../src/TypeScript/app/pushBatch';
+import { finishDrain } from '../../../src/TypeScript/app/finishDrain';
+import { planDrain } from '../../../src/TypeScript/app/planDrain';
+import { pushBatch } from '../../../src/TypeScript/app/pushBatch';
+import { stageInput, type PushOne } from '../../../src/TypeScript/app/pushStages';
 import type { SaveTimeLookup } from '../../../src/TypeScript/app/ports';
 import type { RawConfig } from '../../../src/TypeScript/domain/config';
 import type { EntityKeys } from '../../../src/TypeScript/domain/types';
 import { FreshsuccessClient } from '../../../src/TypeScript/freshsuccess/client';
 import { CountingTrigger, FakeClock, FakeConfig, MemoryLog, MemoryOutbox, MemorySnapshots, MemoryState, MiniFreshsuccess } from './fakes';
+import { runMapReduce } from './mapReduceFramework';
 
 export class World {
   clock = new FakeClock();
@@ -47,34 +50,21 @@ export class World {
   }
 
   /**
-   * One drain run as the Map/Reduce driver would do it: plan, push account batches (map), then
-   * contact batches (reduce, after every map), then summarize. `crash` names batch keys whose
-   * invocation dies before pushing (an uncaught error).
+   * A push wired to the fakes, as netsuite/mapReduceStages.ts wires it to NetSuite. `crash` names
+   * batch keys whose invocation dies before pushing (an uncaught error).
    */
+  push(options: { crash?: (key: string) => boolean; restarted?: boolean } = {}): PushOne {
+    return (batch, config, waitFor) => {
+      if (options.crash?.(batch.key)) throw new Error(`batch ${batch.key} crashed`);
+      return pushBatch(batch, config, { client: this.client(), outbox: this.outbox, state: this.state, snapshots: this.snapshots, clock: this.clock, random: this.random, log: this.log, restarted: options.restarted ?? false, waitFor });
+    };
+  }
+
+  /** One drain run through the product's stages: plan, map (accounts), reduce (contacts), summarize. */
   drain(options: { crash?: (key: string) => boolean; restarted?: boolean } = {}) {
     const plan = planDrain({ config: this.config, state: this.state, outbox: this.outbox, snapshots: this.snapshots, clock: this.clock, log: this.log });
-    const results: BatchResult[] = [];
-    const failedKeys: string[] = [];
-    const notices = new Map<string, Record<string, number>>();
-    const run = (key: string, task: DrainTask) => {
-      if (!task.batch) return;
-      if (options.crash?.(key)) {
-        failedKeys.push(key);
-        return;
-      }
-      const r = pushBatch(task.batch, task.config, { client: this.client(), outbox: this.outbox, state: this.state, snapshots: this.snapshots, clock: this.clock, random: this.random, log: this.log, restarted: options.restarted ?? false, waitFor: notices.get(key) });
-      // Clean account batches report nothing (no extra reduce invocation); contacts always do.
-      if (task.batch.kind === 'contacts' || r.retried + r.dead > 0 || r.paused) results.push(r);
-      // As map does: companies that did not land hold back their contacts' batches.
-      for (const [company, keys] of Object.entries(task.dependents ?? {})) {
-        const due = r.retryAt[company];
-        if (due !== undefined) for (const k of keys) notices.set(k, { ...(notices.get(k) ?? {}), [company]: due });
-      }
-    };
-    const keys = Object.keys(plan.tasks);
-    for (const key of keys) if (plan.tasks[key]?.batch?.kind !== 'contacts') run(key, plan.tasks[key] as DrainTask);
-    for (const key of keys) if (plan.tasks[key]?.batch?.kind === 'contacts') run(key, plan.tasks[key] as DrainTask);
-    const finish = finishDrain({ keys, failedKeys, results }, { state: this.state, outbox: this.outbox, trigger: this.trigger, clock: this.clock, log: this.log });
-    return { plan, results, finish };
+    const summary = runMapReduce(stageInput(plan.tasks), this.push(options));
+    const finish = finishDrain(summary, { state: this.state, outbox: this.outbox, trigger: this.trigger, clock: this.clock, log: this.log });
+    return { plan, results: summary.results, finish };
   }
 }

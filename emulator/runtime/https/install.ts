@@ -1,14 +1,14 @@
 /**
- * N/https for the local runtime (netsuite-platform.md §4, §5): synchronous requests over real
+ * N/https for the local runtime (docs/netsuite-platform-facts.md §4, §5): synchronous requests over real
  * sockets, 10 units each, NetSuite's timeouts and error names, https-only URLs, and host routing
  * so a script calling https://api-us.freshsuccess.com/... reaches a local server while the Host
  * header keeps the real name. Nothing leaves loopback: an unrouted host fails as unreachable.
  */
 import type { RuntimeServices } from '../services';
-import { HttpRequestLogEntry, REDACTED, scrub } from './request-log';
+import { HttpRequestLogEntry, REDACTED, scrub } from './requestLog';
 import { SecretVault } from './secrets';
-import { ENCODINGS, SecureString } from './secure-string';
-import { suiteScriptError } from './suite-script-error';
+import { ENCODINGS, SecureString } from './secureString';
+import { suiteScriptError } from './suiteScriptError';
 import { sendSync, WireFailure, WireHeaderValue } from './transport';
 
 /** NetSuite's limits: 5 s to connect, 45 s for the whole request. */
@@ -27,7 +27,7 @@ export interface HttpsOptions {
    * The default follows 2.x; product code should treat both as retryable.
    */
   connectTimeoutErrorName?: 'SSS_REQUEST_TIME_EXCEEDED' | 'SSS_CONNECTION_TIME_OUT';
-  /** Shared with H6's credential fields; a fresh one when omitted. */
+  /** Shared with the credential fields of N/ui/serverWidget; a fresh one when omitted. */
   vault?: SecretVault;
 }
 

@@ -1,14 +1,14 @@
 /**
  * Where the runtime keeps secret values scripts may send but never read:
  * - API secrets (Setup > Company > API Secrets; ids `custsecret_...`), each restricted to some
- *   script ids and some domains (netsuite-platform.md §5);
+ *   script ids and some domains (docs/netsuite-platform-facts.md §5);
  * - credential GUIDs, created when a Suitelet's credential field (addCredentialField with
- *   restrictToDomains / restrictToScriptIds) is posted; H6's serverWidget stores into
+ *   restrictToDomains / restrictToScriptIds) is posted; the local N/ui/serverWidget stores into
  *   `credentials.store(...)` and gets the GUID back.
  * Both are looked up by token: `{custsecret_x}` or `{<guid>}` in a SecureString's input.
  */
 import { randomBytes } from 'node:crypto';
-import { suiteScriptError } from './suite-script-error';
+import { suiteScriptError } from './suiteScriptError';
 
 export interface SecretRestrictions {
   /** Script ids (customscript_...) allowed to use the value; empty or '*' entry = any script. */

@@ -1,12 +1,12 @@
 /**
- * The blocking bridge to transport-worker.cjs. SuiteScript's N/https is synchronous, so the
+ * The blocking bridge to transportWorker.cjs. SuiteScript's N/https is synchronous, so the
  * calling thread waits in Atomics.wait (synckit) while the worker does the real request.
  * Consequence for tests: the server answering must run in another process or thread; one on
  * this thread's event loop could never answer while the thread is blocked.
  */
 import { join } from 'node:path';
 import { createSyncFn } from 'synckit';
-import type { RecipeStep } from './secure-string';
+import type { RecipeStep } from './secureString';
 
 export type WireHeaderValue = { kind: 'plain'; value: string } | { kind: 'secure'; recipe: RecipeStep[] };
 
@@ -41,7 +41,7 @@ const WORKER_BACKSTOP_MS = 10 * 60 * 1000;
 let send: ((req: WireRequest) => WireResult) | undefined;
 
 export function sendSync(req: WireRequest): WireResult {
-  send ??= createSyncFn<(req: WireRequest) => Promise<WireResult>>(join(__dirname, 'transport-worker.cjs'), {
+  send ??= createSyncFn<(req: WireRequest) => Promise<WireResult>>(join(__dirname, 'transportWorker.cjs'), {
     timeout: WORKER_BACKSTOP_MS,
   });
   return send(req);

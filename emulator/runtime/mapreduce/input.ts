@@ -6,7 +6,7 @@
  *   result, key = internal id, value = JSON `{recordType, id, values}`;
  * - a query reference (`{type: 'query', id}`): not modelled (clear error).
  *
- * Searches are read through MAP_REDUCE_INPUT, a method H3's Search objects provide:
+ * Searches are read through MAP_REDUCE_INPUT, a method the runtime's N/search objects provide:
  * `[MAP_REDUCE_INPUT](): Iterable<SearchResultJson>`, yielding every result already formatted as
  * NetSuite writes it for map (select fields as {value, text}). The system runs that search, not
  * the script, so nothing is charged to getInputData. Without the hook a Search is read with
@@ -14,7 +14,7 @@
  */
 import type { RuntimeServices } from '../services';
 import { UsageMeter } from '../governance';
-import { suiteScriptError } from '../https/suite-script-error';
+import { suiteScriptError } from '../https/suiteScriptError';
 import { asStoredString, checkKey, checkValue } from './limits';
 
 export const MAP_REDUCE_INPUT = Symbol.for('netsuite-emulator.mapReduceInput');

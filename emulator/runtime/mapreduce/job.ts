@@ -1,5 +1,5 @@
 /**
- * One Map/Reduce instance, run stage by stage (netsuite-platform.md §2):
+ * One Map/Reduce instance, run stage by stage (docs/netsuite-platform-facts.md §2):
  * getInputData once → map per key/value → shuffle (group by key) → reduce per key → summarize.
  * Each invocation is one `rt.runScript` with its stage (so its own usage meter: 10,000 / 1,000 /
  * 5,000 / 10,000) and the script is loaded afresh, as NetSuite does.
@@ -24,7 +24,7 @@
 import type { ScriptExecution } from '../execution';
 import type { MapReduceStage } from '../governance';
 import type { RuntimeServices, ScriptUser } from '../services';
-import { suiteScriptError } from '../https/suite-script-error';
+import { suiteScriptError } from '../https/suiteScriptError';
 import { inputPairs, InputOptions, KeyValue } from './input';
 import { asStoredString, checkKey, checkValue, DEFAULT_YIELD_AFTER_MINS, YIELD_AFTER_UNITS } from './limits';
 import { emptyStats, errorIterator, errorJson, ErrorRecord, outputIterator, StageStats, stageSummary } from './summary';

@@ -1,5 +1,5 @@
-/** Map/Reduce platform numbers (netsuite-platform.md §2). */
-import { suiteScriptError } from '../https/suite-script-error';
+/** Map/Reduce platform numbers (docs/netsuite-platform-facts.md §2). */
+import { suiteScriptError } from '../https/suiteScriptError';
 
 /** Keys are limited to 3,000 bytes, values to 10 MB (NetSuite's error names say bytes). */
 export const MAX_KEY_BYTES = 3000;

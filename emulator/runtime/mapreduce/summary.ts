@@ -1,6 +1,6 @@
 /**
  * What summarize receives: per-stage summaries with error and key iterators, and the output
- * iterator (netsuite-platform.md §2; shapes as in @hitc/netsuite-types EntryPoints.MapReduce).
+ * iterator (docs/netsuite-platform-facts.md §2; shapes as in @hitc/netsuite-types EntryPoints.MapReduce).
  */
 export interface ErrorRecord {
   key: string;

@@ -1,4 +1,4 @@
-/** Usage-unit costs (shared/docs/netsuite-platform.md §1). */
+/** Usage-unit costs (docs/netsuite-platform-facts.md §1). */
 import type { CostClass } from '../store/schema';
 
 /** record.load / create / copy / submitFields. */

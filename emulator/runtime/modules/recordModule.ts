@@ -4,8 +4,8 @@
  */
 import type { ExecutionStack } from '../execution';
 import { nsError } from '../errors';
-import type { RecordHost } from '../record/RecordObject';
-import type { RecordService, SaveContext } from '../record/RecordService';
+import type { RecordHost } from '../record/recordObject';
+import type { RecordService, SaveContext } from '../record/recordService';
 import { RECORD_READ_COST, RECORD_WRITE_COST } from './costs';
 
 export const RECORD_TYPES = Object.freeze({

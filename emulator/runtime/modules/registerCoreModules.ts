@@ -1,5 +1,5 @@
-/** Registers the core N modules on a runtime (H4/H6 register N/https, N/task, N/ui/... on top). */
-import type { NetSuiteRuntime } from '../NetSuiteRuntime';
+/** Registers the core N modules on a runtime (the drivers register N/https, N/task, N/ui/... on top). */
+import type { NetSuiteRuntime } from '../netSuiteRuntime';
 import { createSearchModule } from '../search/searchModule';
 import { createCacheModule } from './cacheModule';
 import { createEmailModule } from './emailModule';

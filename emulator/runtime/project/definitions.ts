@@ -1,12 +1,12 @@
 /**
  * What the runtime needs to know about the SDF project: scripts with their deployments, custom
- * record types, custom entity fields and custom lists. Filled from H1's SDF model
+ * record types, custom entity fields and custom lists. Filled from the SDF model
  * (tools/sdf/model.ts, see ./fromSdfModel.ts) and, in tests, by `rt.project.add*` calls.
  */
 import type { ExecutionContextType } from '../execution';
 import type { ScriptType } from '../governance';
 
-/** SDF custom field types (shared/docs/netsuite-platform.md §6). */
+/** SDF custom field types (docs/netsuite-platform-facts.md §6). */
 export type FieldType =
   | 'CHECKBOX' | 'CLOBTEXT' | 'CURRENCY' | 'DATE' | 'DATETIMETZ' | 'DOCUMENT' | 'EMAIL' | 'FLOAT'
   | 'HELP' | 'IMAGE' | 'INLINEHTML' | 'INTEGER' | 'MULTISELECT' | 'PASSWORD' | 'PERCENT' | 'PHONE'
@@ -74,7 +74,7 @@ export interface DeploymentDefinition {
   allRoles?: boolean;
   audienceRoles?: string[];
   runAsRole?: string;
-  /** Everything else the deployment XML says (recurrence, concurrencylimit...), for H4/H6. */
+  /** Everything else the deployment XML says (recurrence, concurrencylimit...), for the task, scheduler and Suitelet drivers. */
   extra: Record<string, unknown>;
 }
 

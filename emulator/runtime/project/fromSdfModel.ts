@@ -1,5 +1,5 @@
 /**
- * Adapts H1's SDF model (tools/sdf/model.ts) to the runtime's project definitions: scripts and
+ * Adapts the SDF model (tools/sdf/model.ts) to the runtime's project definitions: scripts and
  * deployments, custom record types, custom lists and custom entity fields (entitycustomfield
  * objects, which the model lists as 'other' objects with their leaf props).
  */

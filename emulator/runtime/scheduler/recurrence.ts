@@ -1,5 +1,5 @@
 /**
- * Recurrence of a SCHEDULED deployment, from the SDF XML (netsuite-platform.md §6):
+ * Recurrence of a SCHEDULED deployment, from the SDF XML (docs/netsuite-platform-facts.md §6):
  * `<recurrence><daily><startdate/><starttime/><everyxdays/><repeat>PT15M</repeat></daily>`,
  * and `<single><startdate/><starttime/></single>`. Daily: on every x-th day from startdate, a run
  * at starttime, then every `repeat` until the day ends (or once, without repeat), until
@@ -23,7 +23,7 @@ export interface Recurrence {
   endDayMs: number | null;
 }
 
-/** The shapes a deployment's recurrence may arrive in: H1's SdfRecurrence or plain fields. */
+/** The shapes a deployment's recurrence may arrive in: the SDF model's SdfRecurrence or plain fields. */
 export type RecurrenceInput =
   | { kind: string; props: Record<string, { value: string } | undefined> }
   | { kind: string; startdate?: string; starttime?: string; everyxdays?: string | number; repeat?: string; enddate?: string };

@@ -7,7 +7,7 @@
  */
 import { nsError } from '../errors';
 import { formatAddressText } from '../record/addressbook';
-import type { DeletedRecordEntry, RecordStore } from '../store/RecordStore';
+import type { DeletedRecordEntry, RecordStore } from '../store/recordStore';
 import type { FieldSpec, RecordTypeSchema } from '../store/schema';
 
 export type SearchKind = 'text' | 'checkbox' | 'select' | 'multiselect' | 'date' | 'datetime' | 'number';

@@ -6,7 +6,7 @@
 import { nsError, SuiteScriptError } from '../errors';
 import { formatDate } from '../format/dates';
 import type { UserPreferences } from '../format/userPreferences';
-import type { RecordStore } from '../store/RecordStore';
+import type { RecordStore } from '../store/recordStore';
 import { isDate } from '../values';
 import { type SearchRow, type SearchSource, type SearchValue, sourceFor } from './catalog';
 import type { SearchColumn } from './columns';

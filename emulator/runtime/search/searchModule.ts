@@ -9,7 +9,7 @@ import { sourceFor } from './catalog';
 import { SearchColumn, SORT, SUMMARY, toColumn } from './columns';
 import { runSearch } from './engine';
 import { OPERATORS, SearchFilter } from './filters';
-import { SearchObject, type SearchDeps } from './SearchObject';
+import { SearchObject, type SearchDeps } from './searchObject';
 
 /** search.Type: every record type N/record knows, and the deleted-record log (search only). */
 export const SEARCH_TYPES = Object.freeze({ ...RECORD_TYPES, DELETED_RECORD: 'deletedrecord' });

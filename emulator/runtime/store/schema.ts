@@ -26,7 +26,7 @@ export interface FieldSpec {
   custom?: boolean;
 }
 
-/** Governance class (shared/docs/netsuite-platform.md §1). */
+/** Governance class (docs/netsuite-platform-facts.md §1). */
 export type CostClass = 'standard' | 'custom' | 'transaction';
 
 export interface RecordTypeSchema {

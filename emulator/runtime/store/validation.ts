@@ -6,7 +6,7 @@
 import { nsError } from '../errors';
 import { isEmpty } from './fieldValues';
 import { DEFAULT_STATUS_FOR_STAGE, type CustomerStage, personName } from './schema';
-import type { RecordStore } from './RecordStore';
+import type { RecordStore } from './recordStore';
 import type { RecordTypeSchema } from './schema';
 
 /** Completes and checks `values` (the full record as it will be stored). Mutates and returns it. */

@@ -4,4 +4,4 @@ export { startSuiteletServer, type SuiteletServer, type SuiteletServerOptions, t
 export type { CredentialVault } from './credentials';
 export type { ScriptInfo, DeploymentInfo } from './catalog';
 export type { Viewer } from './access';
-export { selectSourceFrom, type SelectableStore } from './select-source';
+export { selectSourceFrom, type SelectableStore } from './selectSource';

@@ -5,13 +5,13 @@
  * and the response of the request being served.
  */
 import type { RuntimeServices, ScriptUser } from '../services';
-import { createMessageModule, createServerWidgetModule } from '../ui/server-widget';
+import { createMessageModule, createServerWidgetModule } from '../ui/serverWidget';
 import type { FormDescriptor } from '../ui/descriptor';
-import { UrlResolver } from '../url/url-module';
+import { UrlResolver } from '../url/urlModule';
 import { ScriptCatalog, type ScriptInfo } from './catalog';
 import type { CredentialVault } from './credentials';
 import type { Viewer } from './access';
-import { createRedirectModule } from './redirect-module';
+import { createRedirectModule } from './redirectModule';
 import type { SuiteletResponse } from './response';
 
 export interface SuiteletSupportOptions {

@@ -5,8 +5,8 @@
  */
 import { SuiteScriptError } from '../errors';
 import { Form } from '../ui/form';
-import type { UrlResolver } from '../url/url-module';
-import { appendQuery, encodeParams } from '../url/url-module';
+import type { UrlResolver } from '../url/urlModule';
+import { appendQuery, encodeParams } from '../url/urlModule';
 
 type Options = Record<string, unknown> | undefined;
 

@@ -1,6 +1,6 @@
 /**
  * The deployment facts N/task and the scheduler need, read from the runtime's project model
- * (H3's ScriptDefinition / DeploymentDefinition; `extra` carries what the SDF model parsed:
+ * (the runtime's ScriptDefinition / DeploymentDefinition; `extra` carries what the SDF model parsed:
  * concurrencylimit, yieldaftermins, recurrence).
  */
 import type { ScriptType } from '../governance';

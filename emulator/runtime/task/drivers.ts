@@ -1,6 +1,6 @@
 /**
  * One call that puts N/https, N/task (with the Map/Reduce driver) and the scheduler on a
- * runtime. For H3's NetSuiteRuntime:
+ * runtime. For the core NetSuiteRuntime:
  *
  *   const drivers = installDrivers(rt, {
  *     scripts: () => rt.project.scripts,

@@ -1,5 +1,5 @@
 /**
- * N/task for the local runtime (netsuite-platform.md §1, §2): MAP_REDUCE and SCHEDULED_SCRIPT
+ * N/task for the local runtime (docs/netsuite-platform-facts.md §1, §2): MAP_REDUCE and SCHEDULED_SCRIPT
  * tasks. `submit()` (20 units) puts an instance in the processor queue and returns its task id;
  * it runs only when `processQueue()` is called. `checkStatus` (0 units) returns a snapshot;
  * the Map/Reduce status getters cost 10 units each.
@@ -11,13 +11,13 @@
  */
 import type { ScriptDefinition } from '../project/definitions';
 import type { RuntimeServices, ScriptUser } from '../services';
-import { suiteScriptError } from '../https/suite-script-error';
+import { suiteScriptError } from '../https/suiteScriptError';
 import type { InputOptions } from '../mapreduce/input';
 import { JobSpec, MapReduceJob } from '../mapreduce/job';
 import { DEFAULT_PROCESSORS } from '../mapreduce/limits';
 import { queueableDeployments, QueueableDeployment } from './deployments';
 import { ProcessOptions, ProcessorQueue, QueuedTask, TaskKind } from './queue';
-import { ScheduledScriptJob } from './scheduled-job';
+import { ScheduledScriptJob } from './scheduledJob';
 import { taskStatus } from './status';
 
 export const SUBMIT_UNITS = 20;
@@ -30,7 +30,7 @@ export const SUITESCRIPT_PERMISSION = 'ADMI_SUITESCRIPT';
 export const SCHEDULING_PERMISSION = 'ADMI_SUITESCRIPTSCHEDULING';
 
 export interface TaskOptions {
-  /** The project's scripts (H3's model); read on every call so late additions count. */
+  /** The project's scripts (the runtime's project model); read on every call so late additions count. */
   scripts: () => ScriptDefinition[];
   /** SuiteCloud processors: 2 by default, more with SuiteCloud Plus. */
   processors?: number;

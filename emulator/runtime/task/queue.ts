@@ -6,7 +6,7 @@
  */
 import type { ScriptUser } from '../services';
 import { MapReduceJob, RestartHook } from '../mapreduce/job';
-import { ScheduledScriptJob } from './scheduled-job';
+import { ScheduledScriptJob } from './scheduledJob';
 
 export type TaskKind = 'MAP_REDUCE' | 'SCHEDULED_SCRIPT';
 

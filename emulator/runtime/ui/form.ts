@@ -14,7 +14,7 @@ import {
 
 type Options = Record<string, unknown> | undefined;
 
-/** NetSuite's default maximum length of a credential field (shared/docs/netsuite-platform.md §5). */
+/** NetSuite's default maximum length of a credential field (docs/netsuite-platform-facts.md §5). */
 export const CREDENTIAL_DEFAULT_MAX_LENGTH = 32;
 /** Default maximum length NetSuite applies to free-form text fields. */
 export const TEXT_DEFAULT_MAX_LENGTH = 300;

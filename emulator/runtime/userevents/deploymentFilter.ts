@@ -1,5 +1,5 @@
 /**
- * Which User Event deployments fire for a save (shared/docs/netsuite-platform.md §3, §6):
+ * Which User Event deployments fire for a save (docs/netsuite-platform-facts.md §3, §6):
  * deployed, RELEASED (TESTING only for the script owner), the record type (CUSTOMER also for
  * leads and prospects when `customerDeploymentsFireForLeads`), the execution context filter,
  * the event type filter and the audience.

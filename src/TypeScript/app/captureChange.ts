@@ -1,8 +1,10 @@
 /**
  * Capture at save time (User Event afterSubmit): decide whether a synced field really changed,
- * append ONE outbox entry, and nudge the drain. No HTTP. Budget: ≤ 30 units —
- * config 1–2, optional lookup 1, outbox entry create 2 + save 4, queued mark read 1, and only
- * when no drain is marked queued the drain submit 20 + mark 1.
+ * append ONE outbox entry, and nudge the drain. No HTTP. Budget: SAVE_UNITS
+ * (netsuite/userEventCapture.ts) — the settings lookup, an optional lookup (an inline edit's
+ * other fields, a company's key), the outbox entry's create and save, and the nudge: the queued
+ * mark's read and, only when no drain is marked queued, the submit and the mark's set
+ * (TRIGGER_UNITS, netsuite/drainTrigger.ts). The ports state each step's units.
  */
 import { decideCapture, normaliseValue, type FieldValues, type SaveType } from '../domain/changeDetection';
 import type { SyncConfig } from '../domain/config';

@@ -8,6 +8,7 @@
  * plan's highest, plus the kind's RETRY entries that were due, is parked (records of batches that
  * did land are pushed once more; upserts are idempotent and a DELETE of a gone account is done).
  */
+import { mergeCarryOver } from '../domain/carryOver';
 import { DEFAULT_RETRY } from '../domain/config';
 import { newEntry } from '../domain/outboxEntry';
 import { backoffDelayMs } from '../domain/retryPolicy';
@@ -42,26 +43,24 @@ export function parkFailedBatches(failedKeys: readonly string[], open: readonly 
       (e) => e.kind === kind && ((e.status === 'PENDING' && e.id >= range.min && e.id <= range.max) || (e.status === 'RETRY' && (e.notBefore ?? 0) <= now)),
     );
     if (covered.length === 0) continue;
-    const entry = newEntry({ kind, recordIds: [], capturedAt: now, source: 'drain: failed batch', status: 'RETRY', lastError: PARKED_MESSAGE });
     const ids = new Set<string>();
     const changed = new Set<string>();
-    const previousKeys: Record<string, string> = {};
+    let attempt = 0;
     for (const e of covered) {
       e.recordIds.forEach((id) => ids.add(id));
       e.changedFields.forEach((f) => changed.add(f));
-      Object.assign(entry.tombstones, e.tombstones);
-      Object.assign(entry.previousCompanies, e.previousCompanies);
-      Object.assign(previousKeys, e.previousKeys ?? {});
-      entry.attempt = Math.max(entry.attempt, e.attempt);
+      attempt = Math.max(attempt, e.attempt);
       if (e.status === 'RETRY') closed.push(e.id);
     }
-    entry.attempt += 1;
-    entry.recordIds = [...ids];
-    entry.changedFields = [...changed];
-    entry.previousKeys = previousKeys;
-    // The settings are not read in summarize: the default backoff, without jitter (one entry).
-    entry.notBefore = now + backoffDelayMs(entry.attempt, DEFAULT_RETRY, () => 1);
-    entries.push(entry);
+    attempt += 1;
+    entries.push(
+      newEntry({
+        kind, recordIds: [...ids], changedFields: [...changed], capturedAt: now, source: 'drain: failed batch', status: 'RETRY', lastError: PARKED_MESSAGE, attempt,
+        // The settings are not read in summarize: the default backoff, without jitter (one entry).
+        notBefore: now + backoffDelayMs(attempt, DEFAULT_RETRY, () => 1),
+        ...mergeCarryOver(covered),
+      }),
+    );
   }
   return { entries, closed };
 }

@@ -3,25 +3,29 @@
  * drain. Resumable: the state record keeps, per record type, the internal id after which a new
  * run continues; a run only moves it when every batch of that type finished.
  *
- * Budget per 1,000 records: one paged search per type (runPaged 5 once + fetch 5 per 1,000),
- * one POST per 1,000 (10), plus a fixed ~5 per run (config, state, summarize's one write).
- * Invocations: one map per account batch; contacts one map (write-through) + one reduce.
+ * Cost: one search per record type read with each() (SnapshotReader.eachCustomerPage), one POST
+ * per batch (up to the batch size setting, DEFAULT_BATCH by default), plus a fixed part per run
+ * (settings, lease, summarize's one write); the ports state each step's units. Invocations: one
+ * map per account batch; contacts one map (write-through) + one reduce.
  */
-import type { WorkItem } from '../domain/coalesce';
+import { workItem, type WorkItem } from '../domain/coalesce';
 import { planBatches } from '../domain/plan';
+import { takeLease } from '../domain/pushLease';
 import type { ContactSnapshot, CustomerSnapshot } from '../domain/types';
 import { decodeBatchKey } from '../domain/workBatch';
-import { takeLease } from '../domain/pushLease';
-import { liveLease, pauseHolds, tasksOf, type DrainTask, type PlanDeps } from './drain';
+import { liveLease } from './leaseCoordination';
 import { countNotes, noteEntries } from './notes';
+import { pauseHolds } from './pause';
 import type { Clock, DrainTrigger, FullSyncState, Logger, RunStats, StateStore } from './ports';
-import type { BatchResult } from './pushBatch';
+import type { StageSummary } from './pushStages';
+import { tasksOf, type PlanDeps, type PushTask } from './pushTasks';
+import { foldRunStats } from './runStats';
 
 export interface FullSyncPlan {
   /** waiting: a drain is pushing; this run stood back and the next drain or the safety net starts it again. */
   status: 'not_configured' | 'disabled' | 'misconfigured' | 'paused' | 'planned' | 'waiting';
   runId: string;
-  tasks: Record<string, DrainTask>;
+  tasks: Record<string, PushTask>;
   customers: number;
   contacts: number;
 }
@@ -31,7 +35,7 @@ export interface FullSyncPlan {
  * internal id of each batch, which is where a crashed batch's type resumes.
  */
 function item(kind: 'customer' | 'contact', id: string): WorkItem {
-  return { kind, recordId: id, deleted: false, tombstone: null, previousAccountIds: [], pendingIds: [Number(id)], retryEntryIds: [], attempt: 0, changedFields: [] };
+  return workItem(kind, id, { pendingIds: [Number(id)] });
 }
 
 export function planFullSync(deps: PlanDeps): FullSyncPlan {
@@ -81,12 +85,9 @@ export function planFullSync(deps: PlanDeps): FullSyncPlan {
   return { status: 'planned', runId, tasks, customers: customers.length, contacts: contacts.length };
 }
 
-export interface FullSyncSummary {
+export interface FullSyncSummary extends StageSummary {
   runId: string;
   startedAt: number;
-  keys: readonly string[];
-  failedKeys: readonly string[];
-  results: readonly BatchResult[];
   /** The state the run started from; read only when the run is partial (saves a read otherwise). */
   previous: () => FullSyncState | null;
 }
@@ -99,19 +100,7 @@ export interface FinishFullSyncDeps {
 }
 
 export function finishFullSync(summary: FullSyncSummary, deps: FinishFullSyncDeps): { state: FullSyncState; stats: RunStats } {
-  const stats: RunStats = { at: deps.clock.now(), kind: 'fullsync', batches: 0, sent: 0, failedBatches: summary.failedKeys.length, retried: 0, dead: 0, skipped: 0, ignored: 0, warnings: 0 };
-  const reported = new Set(summary.results.map((r) => r.key));
-  for (const r of summary.results) {
-    stats.sent += r.sent;
-    stats.retried += r.retried;
-    stats.dead += r.dead;
-  }
-  for (const key of summary.keys) {
-    const k = decodeBatchKey(key);
-    if (!k) continue;
-    stats.batches++;
-    if (!reported.has(key) && !summary.failedKeys.includes(key)) stats.sent += k.records;
-  }
+  const { stats } = foldRunStats('fullsync', deps.clock.now(), summary);
   // Resume each type just below its lowest crashed batch; batches are id-ordered within a
   // hierarchy level, so a resumed run may re-send some records (harmless upserts).
   const resumeAfter = (letter: 'A' | 'C'): string | null => {

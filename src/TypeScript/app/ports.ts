@@ -1,7 +1,9 @@
 /**
  * What the use cases need from the outside world. NetSuite adapters implement these with N/*;
  * unit tests implement them with plain objects. Each method's comment gives its intended cost in
- * NetSuite usage units, because the budgets of issue 4 are met by choosing which port to call.
+ * NetSuite usage units, because the governance budgets (a save, a drain or full sync per 1,000
+ * records) are met by choosing which port to call. Searches read with each() cost 10 units per
+ * EACH_LIMIT rows (netsuite/paging.ts); runPaged costs 5 plus 5 per page fetched.
  */
 import type { FieldValues } from '../domain/changeDetection';
 import type { ParsedConfig, SyncConfig } from '../domain/config';
@@ -17,7 +19,10 @@ export interface Logger {
   error(title: string, details: string): void;
 }
 
-/** The config record. null when none exists yet (the SuiteApp is installed but not set up). ~2 units. */
+/**
+ * The config record. null when none exists yet (the SuiteApp is installed but not set up). One
+ * lookupFields (1 unit) that also brings the linked state record (netsuite/settings.ts).
+ */
 export interface ConfigStore {
   load(): ParsedConfig | null;
 }
@@ -79,16 +84,16 @@ export interface OutboxStore {
   append(entries: readonly NewOutboxEntry[], origin?: string): void;
   /**
    * PENDING entries above the cursor and every RETRY entry (due or not: a company's pending retry
-   * holds its contacts back). One search read 4,000 rows per 10 units.
+   * holds its contacts back). One search read with each().
    */
   readOpen(cursor: number): OutboxEntry[];
-  /** How many entries readDue would return: runPaged count only (5). */
+  /** How many entries are due (PENDING above the cursor, RETRY due by now): a runPaged count without fetching (5). */
   countDue(cursor: number, now: number): number;
   /** RETRY entries → DONE (2 each; failure path only). */
   close(ids: readonly number[]): void;
   /** Whether entries with this origin exist (10; only after a restart). */
   hasOrigin(origin: string): boolean;
-  /** Entries captured since `since`, for the sweep to skip what User Events already saw (5 + 5 per 1,000). */
+  /** Entries captured since `since`, for the sweep to skip what User Events already saw (one search read with each()). */
   capturedSince(since: number): Array<{ kind: RecordKind; recordId: string; capturedAt: number; event: string }>;
   /** Deletes drained entries captured before `before` while `canContinue()` (4 each). Returns how many. */
   purge(before: number, cursor: number, canContinue: () => boolean): number;
@@ -102,7 +107,7 @@ export interface SnapshotReader {
   contactsByIds(ids: readonly string[], config: SyncConfig): ContactSnapshot[];
   /** Contacts of these companies (one search): they follow a company that enters scope. */
   contactsOfCompanies(companyIds: readonly string[], config: SyncConfig): ContactSnapshot[];
-  /** In-scope customers with internal id above `afterId`, in id order, one page of ≤1,000 at a time (5 + 5 per page). */
+  /** In-scope customers with internal id above `afterId`, in id order, one each() call of up to EACH_LIMIT rows per page. */
   eachCustomerPage(config: SyncConfig, afterId: string | null, visit: (page: CustomerSnapshot[]) => void): void;
   eachContactPage(config: SyncConfig, afterId: string | null, visit: (page: ContactSnapshot[]) => void): void;
 }
@@ -117,9 +122,9 @@ export interface SaveTimeLookup {
 
 /** For the sweep: changes User Events may not have seen. */
 export interface ChangeFinder {
-  /** One paged search per kind (5 + 5 per 1,000). */
+  /** One search per kind, read with each(). */
   modifiedSince(kind: RecordKind, since: number): Array<{ id: string; lastModified: number }>;
-  /** The deleted-record log (5 + 5 per 1,000). */
+  /** The deleted-record log (runPaged: it has no internal id order to read with each()). */
   deletedSince(since: number): Array<{ kind: RecordKind; id: string; deletedAt: number }>;
 }
 
@@ -133,14 +138,15 @@ export type TriggerResult = 'submitted' | 'already_running' | 'not_permitted' | 
  * Never throws.
  */
 export interface DrainTrigger {
-  /** Submits the drain (20 units). */
+  /** Submits the drain (TRIGGER_UNITS.submit). */
   submit(): TriggerResult;
   /**
    * After a save's entry is appended: 'already_queued' when the state record says a drain is
-   * queued or running (1), else submit() and, when accepted, mark it queued (2).
+   * queued or running, else submit() and, when accepted, mark it queued (the read, set and submit
+   * cost TRIGGER_UNITS, netsuite/drainTrigger.ts).
    */
   nudge(): TriggerResult;
-  /** From a drain's summarize: submits the follow-up run (20) to the other on-demand deployment. */
+  /** From a drain's summarize: submits the follow-up run (TRIGGER_UNITS.submit) to the other on-demand deployment. */
   resubmit(): TriggerResult;
 }
 

@@ -6,6 +6,8 @@
  * retry entry due at once. Successes write nothing. The batch's old retry entries are closed last,
  * so a crash in between leaves duplicates at worst, never a loss. Shared by drain and full sync.
  */
+import { carryOverFor } from '../domain/carryOver';
+import { workItem } from '../domain/coalesce';
 import type { SyncConfig } from '../domain/config';
 import { failureNature } from '../domain/classify';
 import { AUTH_HINT, hintFor, longRetryHint } from '../domain/hints';
@@ -13,6 +15,7 @@ import { planBatches } from '../domain/plan';
 import { BUDGET_USED_UP, MAX_REQUESTS_PER_INVOCATION } from '../domain/pushBudget';
 import { decideRetry } from '../domain/retryPolicy';
 import type { NewOutboxEntry, RecordKind } from '../domain/types';
+import { WAITING_MESSAGE } from '../domain/waiting';
 import { recordKindOf, type AccountBatch, type AccountOp, type ContactBatch, type WorkBatch } from '../domain/workBatch';
 import type { FreshsuccessClient } from '../freshsuccess/client';
 import type { Clock, Logger, OutboxStore, RandomSource, SnapshotReader, StateStore } from './ports';
@@ -48,18 +51,7 @@ export interface BatchResult {
 }
 
 function baseEntry(kind: RecordKind, batch: WorkBatch, recordIds: string[], now: number): NewOutboxEntry {
-  const tombstones: NewOutboxEntry['tombstones'] = {};
-  const previousCompanies: NewOutboxEntry['previousCompanies'] = {};
-  const previousKeys: Record<string, string> = {};
-  for (const id of recordIds) {
-    const t = batch.tombstones[id];
-    if (t) tombstones[id] = t;
-    const p = batch.previousCompanies[id];
-    if (p) previousCompanies[id] = p;
-    const k = batch.previousKeys?.[id];
-    if (k) previousKeys[id] = k;
-  }
-  return newEntry({ kind, recordIds, capturedAt: now, source: `batch ${batch.key}`, attempt: batch.attempt, status: 'RETRY', tombstones, previousCompanies, previousKeys, changedFields: batch.changedFields ?? [] });
+  return newEntry({ kind, recordIds, capturedAt: now, source: `batch ${batch.key}`, attempt: batch.attempt, status: 'RETRY', ...carryOverFor(batch, recordIds), changedFields: batch.changedFields ?? [] });
 }
 
 /** Outcomes per record id → the entries to append. */
@@ -109,7 +101,7 @@ function entriesFor(batch: WorkBatch, config: SyncConfig, outcomes: Map<string, 
     for (const id of paused) result.retryAt[id] = now;
   }
   if (waiting.length > 0) {
-    entries.push({ ...baseEntry(kind, batch, waiting, now), notBefore: waitUntil, lastError: 'Waiting for its company, whose push is being retried' });
+    entries.push({ ...baseEntry(kind, batch, waiting, now), notBefore: waitUntil, lastError: WAITING_MESSAGE });
     result.retried += waiting.length;
   }
   return entries;
@@ -179,7 +171,7 @@ function recoverOrphans(batch: ContactBatch, orphans: number[], config: SyncConf
   const found = new Map(snapshots.map((s) => [s.keys.id, s]));
   const plan = planBatches({
     runId: batch.runId, config, now: deps.clock.now(), planMax: 0,
-    customers: companyIds.map((id) => ({ item: { kind: 'customer' as const, recordId: id, deleted: false, tombstone: null, previousAccountIds: [], pendingIds: [], retryEntryIds: [], attempt: 0, changedFields: [] }, snapshot: found.get(id) ?? null })),
+    customers: companyIds.map((id) => ({ item: workItem('customer', id), snapshot: found.get(id) ?? null })),
     contacts: [],
   });
   const companyOutcome = new Map<string, RecordOutcome>();

@@ -3,7 +3,9 @@
  * raw values, checked by parseConfig, with each problem placed next to the field it is about.
  * Pure: the page adapter turns request parameters into `SettingsForm` and back into fields.
  */
+import { checkedOr } from './checkbox';
 import { parseConfig, type ConfigField, type RawConfig } from './config';
+import { DIMENSION_TYPES_IN_WORDS, customFieldProblem, isCredentialGuid, secretIdOf, settingList } from './settingRules';
 
 /** One row of the "custom fields sent as dimensions" table. */
 export interface CustomFieldRow {
@@ -51,10 +53,6 @@ export interface SettingsCheck {
   hideSecretInput: boolean;
 }
 
-const SECRET_ID = /^\{?custsecret_[a-z0-9_]+\}?$/;
-/** Same shape parseConfig accepts as a credential GUID. */
-const GUID = /^[A-Za-z0-9]{16,64}$/;
-
 /** The form field each raw setting is typed in, where parseConfig's problems about it are shown. */
 const FORM_FIELD: Record<ConfigField, SettingsField> = {
   region: 'region',
@@ -71,10 +69,6 @@ const FORM_FIELD: Record<ConfigField, SettingsField> = {
   batchMaxBytes: 'batchMaxBytes',
   mappingJson: 'mappingJson',
 };
-
-const ROW_FIELD = /^cust(entity|record)[a-z0-9_]+$/;
-const ROW_KEY = /^[A-Za-z0-9_.\- ]{1,100}$/;
-const ROW_TYPES = ['text', 'number', 'date', 'boolean'];
 
 function objectOf(json: string): Record<string, unknown> | null {
   if (json.trim() === '') return {};
@@ -112,10 +106,14 @@ function rowProblems(rows: readonly CustomFieldRow[]): string[] {
   const out: string[] = [];
   rows.forEach((r, i) => {
     const n = `Custom field row ${i + 1}`;
-    if (r.record !== 'customer' && r.record !== 'contact') out.push(`${n}: choose customer or contact`);
-    else if (!ROW_FIELD.test(r.field.trim())) out.push(`${n}: the field must be a custom field id (custentity...), got "${r.field.trim().slice(0, 60)}"`);
-    else if (!ROW_TYPES.includes(r.type)) out.push(`${n}: the type must be text, number, date or boolean`);
-    else if (r.key.trim() !== '' && !ROW_KEY.test(r.key.trim())) out.push(`${n}: the Freshsuccess key may have letters, digits, spaces and _ . - only`);
+    if (r.record !== 'customer' && r.record !== 'contact') {
+      out.push(`${n}: choose customer or contact`);
+      return;
+    }
+    const problem = customFieldProblem(r.field.trim(), r.type, r.key.trim());
+    if (problem === 'field') out.push(`${n}: the field must be a custom field id (custentity...), got "${r.field.trim().slice(0, 60)}"`);
+    else if (problem === 'type') out.push(`${n}: the type must be ${DIMENSION_TYPES_IN_WORDS}`);
+    else if (problem === 'key') out.push(`${n}: the Freshsuccess key may have letters, digits, spaces and _ . - only`);
   });
   return out;
 }
@@ -136,17 +134,18 @@ export function joinMapping(rest: string, rows: readonly CustomFieldRow[]): stri
 /** The key reference the form asks for, or a problem saying what is missing. */
 function keyReference(form: SettingsForm, storedRef: string): { ref: string; problem?: { field: SettingsField; message: string }; hide: boolean } {
   if (form.keySource === 'secret') {
-    const id = form.secretId.trim();
-    if (id === '') return { ref: '', hide: false, problem: { field: 'secretId', message: 'Enter the id of the API Secret that holds the Freshsuccess key (custsecret_...).' } };
-    if (!SECRET_ID.test(id)) {
+    const typed = form.secretId.trim();
+    if (typed === '') return { ref: '', hide: false, problem: { field: 'secretId', message: 'Enter the id of the API Secret that holds the Freshsuccess key (custsecret_...).' } };
+    const id = secretIdOf(typed);
+    if (id === null) {
       return { ref: '', hide: true, problem: { field: 'secretId', message: 'An API Secret id starts with custsecret_ and has only lowercase letters, digits and _. What was typed is not shown again, in case it was the key itself: type the key in the API key field instead.' } };
     }
-    return { ref: id.replace(/^\{|\}$/g, ''), hide: false };
+    return { ref: id, hide: false };
   }
   const typed = form.credentialGuid.trim();
   if (typed !== '') return { ref: typed, hide: false };
   // Left blank: keep the key already stored through this page.
-  if (GUID.test(storedRef)) return { ref: storedRef, hide: false };
+  if (isCredentialGuid(storedRef)) return { ref: storedRef, hide: false };
   return { ref: '', hide: false, problem: { field: 'credentialGuid', message: 'Type the Freshsuccess API key (Freshsuccess: Settings > API Keys), or choose an API Secret instead.' } };
 }
 
@@ -214,25 +213,21 @@ const str = (v: unknown): string => (v === null || v === undefined ? '' : String
 export function formFromRaw(raw: RawConfig | null): SettingsForm {
   if (!raw) return { ...DEFAULTS };
   const ref = str(raw.secretRef).trim();
-  const secret = SECRET_ID.test(ref);
+  const secretId = secretIdOf(ref);
   const mapping = splitMapping(str(raw.mappingJson));
-  const bool = (v: unknown, fallback: boolean) => (v === null || v === undefined || v === '' ? fallback : v === true || v === 'T' || v === 'true');
   return {
-    enabled: bool(raw.enabled, false),
+    enabled: checkedOr(raw.enabled, false),
     region: str(raw.region) || DEFAULTS.region,
-    keySource: secret ? 'secret' : 'credential',
-    credentialGuid: !secret && GUID.test(ref) ? ref : '',
-    secretId: secret ? ref.replace(/^\{|\}$/g, '') : '',
+    keySource: secretId !== null ? 'secret' : 'credential',
+    credentialGuid: secretId === null && isCredentialGuid(ref) ? ref : '',
+    secretId: secretId ?? '',
     accountIdSource: str(raw.accountIdSource) || DEFAULTS.accountIdSource,
     accountIdField: str(raw.accountIdField),
     userIdSource: str(raw.userIdSource) || DEFAULTS.userIdSource,
-    stages: str(raw.scopeStages)
-      .split(/[,\s]+/)
-      .map((s) => s.trim().toUpperCase())
-      .filter((s) => s !== ''),
+    stages: settingList(str(raw.scopeStages)).map((s) => s.toUpperCase()),
     subsidiaries: str(raw.scopeSubsidiaries),
     savedSearch: str(raw.scopeSavedSearch),
-    syncContacts: bool(raw.syncContacts, true),
+    syncContacts: checkedOr(raw.syncContacts, true),
     deleteCustomer: str(raw.deleteCustomer) || DEFAULTS.deleteCustomer,
     deleteContact: str(raw.deleteContact) || DEFAULTS.deleteContact,
     batchMaxRecords: str(raw.batchMaxRecords),

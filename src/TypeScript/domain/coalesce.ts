@@ -24,6 +24,11 @@ export interface WorkItem {
   previousKeys?: string[];
 }
 
+/** A work item covering nothing yet; callers say what differs (a full sync's pending id, say). */
+export function workItem(kind: RecordKind, recordId: string, fields: Partial<Omit<WorkItem, 'kind' | 'recordId'>> = {}): WorkItem {
+  return { kind, recordId, deleted: false, tombstone: null, previousAccountIds: [], pendingIds: [], retryEntryIds: [], attempt: 0, changedFields: [], ...fields };
+}
+
 export function itemKey(kind: RecordKind, recordId: string): string {
   return `${kind}:${recordId}`;
 }
@@ -37,7 +42,7 @@ export function coalesce(entries: readonly OutboxEntry[]): WorkItem[] {
       const key = itemKey(e.kind, recordId);
       let item = items.get(key);
       if (!item) {
-        item = { kind: e.kind, recordId, deleted: false, tombstone: null, previousAccountIds: [], pendingIds: [], retryEntryIds: [], attempt: 0, changedFields: [] };
+        item = workItem(e.kind, recordId);
         items.set(key, item);
       }
       for (const f of e.changedFields) if (!item.changedFields.includes(f)) item.changedFields.push(f);

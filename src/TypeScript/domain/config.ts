@@ -3,22 +3,41 @@
  * config custom record. Parsing never throws: it returns problems the admin can read, and a
  * config with problems is not used for pushing.
  */
+import { checkedOr } from './checkbox';
+import {
+  ACCOUNT_ID_SOURCES,
+  CONTACT_DELETE_POLICIES,
+  CUSTOMER_DELETE_POLICIES,
+  CUSTOMER_STAGES,
+  DIMENSION_TYPES_IN_WORDS,
+  REGIONS,
+  USER_ID_SOURCES,
+  customFieldProblem,
+  isChoice,
+  isCredentialGuid,
+  isCustomerFieldId,
+  isSavedSearchId,
+  isSubsidiaryId,
+  secretIdOf,
+  settingList,
+} from './settingRules';
 import type { CustomFieldType, CustomerStage, RecordKind } from './types';
 
-export type Region = 'us' | 'eu';
+export type Region = (typeof REGIONS)[number];
 
 /**
  * How the Freshsuccess key is reached. Never the key itself: an API Secret script id
  * (`custsecret_...`) or a credential GUID from a credential field. Which of the two an installed
- * SuiteApp may decrypt is [open] (platform doc §5): both are supported, the admin picks.
+ * SuiteApp may decrypt is [open] (NetSuite does not say whether a SuiteApp's scripts may use a
+ * secret the customer created): both are supported, the admin picks.
  */
 export type SecretReference = { kind: 'secret'; id: string } | { kind: 'credential'; guid: string };
 
 export type AccountIdSource = { kind: 'internalid' } | { kind: 'entityid' } | { kind: 'field'; fieldId: string };
-export type UserIdSource = 'internalid' | 'email';
+export type UserIdSource = (typeof USER_ID_SOURCES)[number];
 
-export type CustomerDeletePolicy = 'deactivate' | 'churn' | 'ignore';
-export type ContactDeletePolicy = 'deactivate' | 'ignore';
+export type CustomerDeletePolicy = (typeof CUSTOMER_DELETE_POLICIES)[number];
+export type ContactDeletePolicy = (typeof CONTACT_DELETE_POLICIES)[number];
 
 /** A custom entity field sent as a Freshsuccess dimension. */
 export interface CustomFieldMapping {
@@ -113,10 +132,6 @@ export const DEFAULT_BATCH: BatchLimits = { maxRecords: 2500, maxBytes: 1_000_00
 export const BATCH_RANGE: Record<keyof BatchLimits, { min: number; max: number }> = { maxRecords: { min: 1, max: 5000 }, maxBytes: { min: 10_000, max: 9_000_000 } };
 /** 8 attempts with base 60 s doubled: flagged after about 2–4 hours of failures; then every 3–6 h. */
 export const DEFAULT_RETRY: RetrySettings = { warnAfterAttempts: 8, baseDelayMs: 60_000, maxDelayMs: 6 * 3600_000 };
-const STAGES: CustomerStage[] = ['LEAD', 'PROSPECT', 'CUSTOMER'];
-const FIELD_ID = /^cust(entity|record)[a-z0-9_]+$/;
-/** Freshsuccess keys are free text, but keep them readable and safe in URLs. */
-const DIMENSION_KEY = /^[A-Za-z0-9_.\- ]{1,100}$/;
 
 /** The raw settings a problem can be about (the checkboxes and the record's time stamp cannot be wrong). */
 export type ConfigField = Exclude<keyof RawConfig, 'enabled' | 'syncContacts' | 'lastModified'>;
@@ -135,21 +150,8 @@ export interface ParsedConfig {
 /** Adds a problem about the field it was made for. */
 type Report = (message: string) => void;
 
-function bool(value: boolean | string | null | undefined, fallback: boolean): boolean {
-  if (value === null || value === undefined || value === '') return fallback;
-  if (typeof value === 'boolean') return value;
-  return value === 'T' || value === 'true';
-}
-
 function text(value: string | null | undefined): string {
   return (value ?? '').trim();
-}
-
-function list(value: string | null | undefined): string[] {
-  return text(value)
-    .split(/[,\s]+/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
 }
 
 function int(value: number | string | null | undefined, fallback: number, min: number, max: number, name: string, report: Report): number {
@@ -165,7 +167,7 @@ function int(value: number | string | null | undefined, fallback: number, min: n
 function oneOf<T extends string>(value: string | null | undefined, choices: readonly T[], fallback: T, name: string, report: Report): T {
   const v = text(value);
   if (v === '') return fallback;
-  if ((choices as readonly string[]).includes(v)) return v as T;
+  if (isChoice(v, choices)) return v;
   report(`${name} must be one of ${choices.join(', ')} (got "${v}")`);
   return fallback;
 }
@@ -176,10 +178,9 @@ function parseSecret(value: string | null | undefined, report: Report): SecretRe
     report('No Freshsuccess key reference: set an API Secret id (custsecret_...) or save the key in the credential field');
     return null;
   }
-  const braced = /^\{(custsecret_[a-z0-9_]+)\}$/.exec(v);
-  const id = braced ? braced[1] ?? '' : v;
-  if (/^custsecret_[a-z0-9_]+$/.test(id)) return { kind: 'secret', id };
-  if (/^[A-Za-z0-9]{16,64}$/.test(v)) return { kind: 'credential', guid: v };
+  const id = secretIdOf(v);
+  if (id !== null) return { kind: 'secret', id };
+  if (isCredentialGuid(v)) return { kind: 'credential', guid: v };
   report('The key reference must be an API Secret id (custsecret_...) or a credential GUID; never paste the key itself');
   return null;
 }
@@ -228,11 +229,11 @@ function parseMappingJson(json: string, report: Report): { mapping: Record<Recor
         const fieldId = typeof c['field'] === 'string' ? c['field'] : '';
         const type = c['type'];
         const key = typeof c['key'] === 'string' && c['key'] !== '' ? c['key'] : fieldId;
-        if (!FIELD_ID.test(fieldId)) report(`Mapping overrides: ${kind}.custom[${i}].field must be a custom field id (custentity...)`);
-        else if (type !== 'text' && type !== 'number' && type !== 'date' && type !== 'boolean')
-          report(`Mapping overrides: ${kind}.custom[${i}].type must be text, number, date or boolean`);
-        else if (!DIMENSION_KEY.test(key)) report(`Mapping overrides: ${kind}.custom[${i}].key "${key}" has characters Freshsuccess keys should not have`);
-        else mapping[kind].custom.push({ fieldId, type, key });
+        const problem = customFieldProblem(fieldId, type, key);
+        if (problem === 'field') report(`Mapping overrides: ${kind}.custom[${i}].field must be a custom field id (custentity...)`);
+        else if (problem === 'type') report(`Mapping overrides: ${kind}.custom[${i}].type must be ${DIMENSION_TYPES_IN_WORDS}`);
+        else if (problem === 'key') report(`Mapping overrides: ${kind}.custom[${i}].key "${key}" has characters Freshsuccess keys should not have`);
+        else mapping[kind].custom.push({ fieldId, type: type as CustomFieldType, key });
       });
     }
     const exclude = s['exclude'] ?? [];
@@ -255,37 +256,37 @@ function parseMappingJson(json: string, report: Report): { mapping: Record<Recor
 export function parseConfig(raw: RawConfig): ParsedConfig {
   const problems: ConfigProblem[] = [];
   const about = (field: ConfigField): Report => (message) => problems.push({ field, message });
-  const sourceName = oneOf(raw.accountIdSource, ['internalid', 'entityid', 'field'] as const, 'internalid', 'Account id source', about('accountIdSource'));
+  const sourceName = oneOf(raw.accountIdSource, ACCOUNT_ID_SOURCES, 'internalid', 'Account id source', about('accountIdSource'));
   let accountIdSource: AccountIdSource = { kind: 'internalid' };
   if (sourceName === 'entityid') accountIdSource = { kind: 'entityid' };
   if (sourceName === 'field') {
     const fieldId = text(raw.accountIdField);
-    if (!/^custentity[a-z0-9_]+$/.test(fieldId)) about('accountIdField')('Account id source "field" needs a customer custom field id (custentity...)');
+    if (!isCustomerFieldId(fieldId)) about('accountIdField')('Account id source "field" needs a customer custom field id (custentity...)');
     else accountIdSource = { kind: 'field', fieldId };
   }
-  const stages = list(raw.scopeStages).map((s) => s.toUpperCase());
-  const badStages = stages.filter((s) => !(STAGES as string[]).includes(s));
-  if (badStages.length > 0) about('scopeStages')(`Unknown customer stage(s) in scope: ${badStages.join(', ')} (use LEAD, PROSPECT, CUSTOMER)`);
-  const subsidiaries = list(raw.scopeSubsidiaries);
-  if (subsidiaries.some((s) => !/^\d+$/.test(s))) about('scopeSubsidiaries')('Subsidiaries in scope must be internal ids separated by commas');
+  const stages = settingList(raw.scopeStages).map((s) => s.toUpperCase());
+  const badStages = stages.filter((s) => !isChoice(s, CUSTOMER_STAGES));
+  if (badStages.length > 0) about('scopeStages')(`Unknown customer stage(s) in scope: ${badStages.join(', ')} (use ${CUSTOMER_STAGES.join(', ')})`);
+  const subsidiaries = settingList(raw.scopeSubsidiaries);
+  if (subsidiaries.some((s) => !isSubsidiaryId(s))) about('scopeSubsidiaries')('Subsidiaries in scope must be internal ids separated by commas');
   const savedSearch = text(raw.scopeSavedSearch);
-  if (savedSearch !== '' && !/^(\d+|customsearch[a-z0-9_]+)$/.test(savedSearch)) about('scopeSavedSearch')('Saved search scope must be an internal id or a customsearch... id');
+  if (savedSearch !== '' && !isSavedSearchId(savedSearch)) about('scopeSavedSearch')('Saved search scope must be an internal id or a customsearch... id');
   const { mapping, retry } = parseMappingJson(raw.mappingJson ?? '', about('mappingJson'));
   const config: SyncConfig = {
-    enabled: bool(raw.enabled, false),
-    region: oneOf(raw.region, ['us', 'eu'] as const, 'us', 'Region', about('region')),
+    enabled: checkedOr(raw.enabled, false),
+    region: oneOf(raw.region, REGIONS, 'us', 'Region', about('region')),
     secret: parseSecret(raw.secretRef, about('secretRef')),
     accountIdSource,
-    userIdSource: oneOf(raw.userIdSource, ['internalid', 'email'] as const, 'internalid', 'User id source', about('userIdSource')),
+    userIdSource: oneOf(raw.userIdSource, USER_ID_SOURCES, 'internalid', 'User id source', about('userIdSource')),
     scope: {
-      stages: stages.filter((s): s is CustomerStage => (STAGES as string[]).includes(s)),
-      subsidiaries: subsidiaries.filter((s) => /^\d+$/.test(s)),
+      stages: stages.filter((s): s is CustomerStage => isChoice(s, CUSTOMER_STAGES)),
+      subsidiaries: subsidiaries.filter(isSubsidiaryId),
       savedSearchId: savedSearch === '' ? null : savedSearch,
-      syncContacts: bool(raw.syncContacts, true),
+      syncContacts: checkedOr(raw.syncContacts, true),
     },
     deletePolicy: {
-      customer: oneOf(raw.deleteCustomer, ['deactivate', 'churn', 'ignore'] as const, 'deactivate', 'Customer delete policy', about('deleteCustomer')),
-      contact: oneOf(raw.deleteContact, ['deactivate', 'ignore'] as const, 'deactivate', 'Contact delete policy', about('deleteContact')),
+      customer: oneOf(raw.deleteCustomer, CUSTOMER_DELETE_POLICIES, 'deactivate', 'Customer delete policy', about('deleteCustomer')),
+      contact: oneOf(raw.deleteContact, CONTACT_DELETE_POLICIES, 'deactivate', 'Contact delete policy', about('deleteContact')),
     },
     batch: {
       maxRecords: int(raw.batchMaxRecords, DEFAULT_BATCH.maxRecords, BATCH_RANGE.maxRecords.min, BATCH_RANGE.maxRecords.max, 'Batch size (records)', about('batchMaxRecords')),

@@ -3,6 +3,7 @@
  * values, dates → events (epoch ms). Empty values are left out rather than sent as null, because
  * whether null clears a dimension is [open]; omitting is safe either way (the old value stays).
  */
+import { isChecked } from './checkbox';
 import type { CustomFieldMapping } from './config';
 import type { CustomFieldValue, Dimension, MappingWarning } from './types';
 
@@ -45,7 +46,7 @@ export function mapDimensions(
       }
       case 'boolean':
         // Freshsuccess has no boolean dimension: 1/0 keeps it filterable as a number.
-        numbers.push({ key: m.key, value: value === true || value === 'T' || value === 'true' ? 1 : 0 });
+        numbers.push({ key: m.key, value: isChecked(value) ? 1 : 0 });
         break;
       case 'date': {
         const ms = typeof value === 'number' ? value : Date.parse(String(value));

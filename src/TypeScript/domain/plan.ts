@@ -4,6 +4,7 @@
  * retries all plan through here, so they classify, map and validate identically.
  */
 import { boundDistinct, cutBatches, parentsFirst, utf8Length, type Sized } from './batching';
+import { carryOverOf } from './carryOver';
 import type { WorkItem } from './coalesce';
 import type { SyncConfig } from './config';
 import { hintFor } from './hints';
@@ -42,8 +43,6 @@ export interface PlanInput {
   contacts: ReadonlyArray<{ item: WorkItem; snapshot: ContactSnapshot | null }>;
   /** Highest PENDING entry id the plan covers (0 for a full sync). */
   planMax: number;
-  /** First batch sequence number (a resumed full sync continues its numbering). */
-  firstSeq?: number;
 }
 
 interface Unit<Op> {
@@ -179,23 +178,15 @@ function ownRequests(ops: ReadonlyArray<AccountOp | ContactOp>): number {
 }
 
 function base(input: PlanInput, units: Unit<unknown>[], key: string) {
-  const tombstones: Record<string, Tombstone> = {};
-  const previousCompanies: Record<string, string> = {};
-  const previousKeys: Record<string, string> = {};
   const retry = new Set<number>();
   const changed = new Set<string>();
   let attempt = 0;
   for (const u of units) {
     for (const f of u.item.changedFields) changed.add(f);
-    if (u.item.tombstone) tombstones[u.item.recordId] = u.item.tombstone;
-    const prev = u.item.previousAccountIds[0];
-    if (prev) previousCompanies[u.item.recordId] = prev;
-    const oldKey = u.item.previousKeys?.[u.item.previousKeys.length - 1];
-    if (oldKey) previousKeys[u.item.recordId] = oldKey;
     u.item.retryEntryIds.forEach((r) => retry.add(r));
     attempt = Math.max(attempt, u.item.attempt);
   }
-  return { key, runId: input.runId, attempt, retryEntryIds: [...retry], tombstones, previousCompanies, previousKeys, changedFields: [...changed] };
+  return { key, runId: input.runId, attempt, retryEntryIds: [...retry], ...carryOverOf(units.map((u) => u.item)), changedFields: [...changed] };
 }
 
 function minPending(units: Unit<unknown>[]): number {
@@ -207,7 +198,7 @@ function minPending(units: Unit<unknown>[]): number {
 export function planBatches(input: PlanInput): Plan {
   const notes: PlanNote[] = [];
   const warnings: MappingWarning[] = [];
-  let seq = input.firstSeq ?? 1;
+  let seq = 1;
 
   const accountUnits: Unit<AccountOp>[] = [];
   for (const { item, snapshot } of input.customers) {

@@ -1,6 +1,6 @@
 /**
  * How many Freshsuccess requests one push invocation may make. A map invocation may spend 1,000
- * units (platform facts §1) and each HTTPS request costs 10; what did not land is then written
+ * units (NetSuite's governance limit for one map invocation) and each HTTPS request costs 10; what did not land is then written
  * (an outbox entry: create 2 + save 4; a closed retry entry: 2), so part of the budget stays
  * for those writes. Reduce allows 5,000 units, so the same numbers are safe there too.
  */

@@ -4,8 +4,13 @@
  * `Account not found` and a second write of the company through the recovery path. Such contacts
  * are set aside and retried when their company is.
  */
+import { carryOverOf } from './carryOver';
 import type { WorkItem } from './coalesce';
-import type { ContactSnapshot, OutboxEntry } from './types';
+import { newEntry } from './outboxEntry';
+import type { ContactSnapshot, NewOutboxEntry, OutboxEntry } from './types';
+
+/** What a contact held back for its company says while it waits. */
+export const WAITING_MESSAGE = 'Waiting for its company, whose push is being retried';
 
 /** Companies whose push waits for a retry, with the time it is due. */
 export function companiesWaiting(entries: readonly OutboxEntry[], now: number): Map<string, number> {
@@ -45,4 +50,11 @@ export function deferContacts(
     }
   }
   return { now, deferred: later.length > 0 ? { items: later, notBefore } : null };
+}
+
+/** Deferred contacts as one RETRY entry, due when their companies are. */
+export function waitingEntry(deferral: Deferral, now: number, source: string): NewOutboxEntry {
+  const attempt = deferral.items.reduce((n, item) => Math.max(n, item.attempt), 0);
+  const recordIds = deferral.items.map((i) => i.recordId);
+  return newEntry({ kind: 'contact', recordIds, capturedAt: now, source, attempt, notBefore: deferral.notBefore, status: 'RETRY', lastError: WAITING_MESSAGE, ...carryOverOf(deferral.items) });
 }

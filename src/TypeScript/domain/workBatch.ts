@@ -1,8 +1,9 @@
 /**
  * A batch of work as it travels between Map/Reduce stages (JSON, so plain data only), and its
- * key. The key carries what summarize needs even when the batch's invocation crashed: how many
- * records it held and the lowest captured entry it covers, so the drain cursor never moves past
- * work that was not done.
+ * key. The key carries what summarize needs even when the batch's invocation crashed and wrote
+ * nothing: how many records it held, the lowest entry (a full sync: internal id) it covers and
+ * the plan's highest, so the drain parks a crashed batch's work as retry entries before its
+ * cursor moves on (app/failedBatches.ts) and a full sync resumes from it.
  */
 import type { AccountPayload, ContactPayload, RecordKind, Tombstone } from './types';
 
@@ -58,13 +59,6 @@ export type WorkBatch = AccountBatch | ContactBatch;
 
 export function recordKindOf(batch: WorkBatch): RecordKind {
   return batch.kind === 'accounts' ? 'customer' : 'contact';
-}
-
-/** Distinct record ids of a batch, in order. */
-export function recordIdsOf(batch: WorkBatch): string[] {
-  const ids: string[] = [];
-  for (const op of batch.ops as Array<{ recordId: string }>) if (!ids.includes(op.recordId)) ids.push(op.recordId);
-  return ids;
 }
 
 export interface BatchKey {

@@ -7,8 +7,8 @@ import type { EntryPoints } from 'N/types';
 import { fullSyncInput, fullSyncSummarize } from '../netsuite/fullSyncJob';
 import { mapStage, reduceStage } from '../netsuite/mapReduceStages';
 
-// No `config` export: an error is not retried in place (summarize keeps the cursor below the
-// batch, so it is read again), while a pair interrupted by a server restart is re-run with
+// No `config` export: an error is not retried in place (summarize records the lowest crashed
+// batch as its record type's resume point, so the next full sync reads it again), while a pair interrupted by a server restart is re-run with
 // isRestarted, which the push handles without duplicate entries.
 
 export function getInputData(context: EntryPoints.MapReduce.getInputDataContext): Record<string, string> {

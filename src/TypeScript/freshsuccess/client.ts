@@ -13,7 +13,7 @@ export type Endpoint = 'accounts' | 'account_contacts';
 export interface Page {
   verdict: Verdict;
   results: Array<Record<string, unknown>>;
-  /** A page shorter than max_page_size is the last one (contract §2). */
+  /** A page shorter than the max_page_size Freshsuccess reports is the last one. */
   last: boolean;
 }
 
@@ -26,11 +26,6 @@ export class FreshsuccessClient {
     private readonly now: () => number,
   ) {}
 
-  /** Bytes of the body an upsert of these records sends (for logging and 413 decisions). */
-  static body(records: ReadonlyArray<object>): string {
-    return JSON.stringify({ records });
-  }
-
   upsertAccounts(records: readonly AccountPayload[]): Verdict {
     return this.post('accounts', records);
   }
@@ -39,7 +34,7 @@ export class FreshsuccessClient {
     return this.post('account_contacts', records);
   }
 
-  /** DELETE /accounts/{id} deactivates the account (contract §7). */
+  /** DELETE /accounts/{id} deactivates the account (as Freshsuccess documents it for accounts). */
   deactivateAccount(accountId: string): Verdict {
     return this.call({ method: 'DELETE', url: apiUrl(this.region, `accounts/${encodeURIComponent(accountId)}`), headers: { Accept: 'application/json' } });
   }
@@ -64,7 +59,7 @@ export class FreshsuccessClient {
   }
 
   private post(endpoint: Endpoint, records: ReadonlyArray<object>): Verdict {
-    return this.call({ method: 'POST', url: apiUrl(this.region, endpoint), headers: { ...JSON_HEADERS }, body: FreshsuccessClient.body(records) });
+    return this.call({ method: 'POST', url: apiUrl(this.region, endpoint), headers: { ...JSON_HEADERS }, body: JSON.stringify({ records }) });
   }
 
   private call(request: HttpRequest): Verdict {

@@ -1,4 +1,4 @@
-/** Hosts and URLs of the Freshsuccess Account API v2 (contract §1, §3). */
+/** Hosts and URLs of the Freshsuccess Account API v2: one host per data centre, the v2 path, the endpoints this SuiteApp uses. */
 import type { Region } from '../domain/config';
 
 export const HOSTS: Record<Region, string> = { us: 'api-us.freshsuccess.com', eu: 'api-eu.freshsuccess.com' };

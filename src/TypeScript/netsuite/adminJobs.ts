@@ -10,6 +10,7 @@ import type { JobKind, JobProgress } from '../app/adminStatusView';
 import type { TriggerResult } from '../app/ports';
 import { REMOVE_EXTRAS_PARAM } from './passes';
 import { SCRIPTS } from './schema';
+import { trySubmit } from './taskSubmit';
 import { parseJson } from './values';
 
 const JOBS_KEY = 'admin_jobs';
@@ -49,17 +50,16 @@ export function submitJob(job: JobKind, options: { removeExtras?: boolean } = {}
   const known = jobs[job];
   // A scheduled script refuses a second submit with a generic code; what this page started is known.
   if (known && UNFINISHED.includes(String(statusOf(known.taskId)?.status ?? ''))) return { result: 'already_running', errorName: '' };
-  try {
-    const taskId = create(job, options).submit();
-    jobs[job] = { taskId, at: now };
-    store().put({ key: JOBS_KEY, value: JSON.stringify(jobs), ttl: DAY_S });
-    return { result: 'submitted', errorName: '' };
-  } catch (e) {
-    const name = String((e as { name?: unknown }).name ?? '');
-    if (name === 'MAP_REDUCE_ALREADY_RUNNING') return { result: 'already_running', errorName: name };
-    if (/PERMISSION/i.test(name)) return { result: 'not_permitted', errorName: name };
-    return { result: 'failed', errorName: name };
+  const submitted = trySubmit(() => create(job, options).submit());
+  if (submitted.taskId !== null) {
+    jobs[job] = { taskId: submitted.taskId, at: now };
+    try {
+      store().put({ key: JOBS_KEY, value: JSON.stringify(jobs), ttl: DAY_S });
+    } catch {
+      // The job runs all the same; the page only cannot show its progress.
+    }
   }
+  return { result: submitted.result, errorName: submitted.errorName };
 }
 
 /** Progress of what this page submitted in the last day. */

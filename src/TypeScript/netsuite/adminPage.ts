@@ -8,7 +8,9 @@ import * as message from 'N/ui/message';
 import * as serverWidget from 'N/ui/serverWidget';
 import { esc, jobsHtml, statusHtml, type StatusView } from '../app/adminStatusView';
 import type { SettingsField, SettingsForm } from '../domain/adminSettings';
-import { BATCH_RANGE, DEFAULT_BATCH, type BatchLimits } from '../domain/config';
+import { BATCH_RANGE, DEFAULT_BATCH, type AccountIdSource, type BatchLimits, type ContactDeletePolicy, type CustomerDeletePolicy, type Region, type UserIdSource } from '../domain/config';
+import { ACCOUNT_ID_SOURCES, CONTACT_DELETE_POLICIES, CUSTOMER_DELETE_POLICIES, CUSTOMER_STAGES, DIMENSION_TYPES, REGIONS, USER_ID_SOURCES } from '../domain/settingRules';
+import type { CustomerStage } from '../domain/types';
 import { HOSTS } from '../freshsuccess/endpoints';
 import type { Notice } from './adminNotice';
 import { SCRIPTS } from './schema';
@@ -78,6 +80,18 @@ export interface PageModel {
 
 type Option = [string, string];
 
+/** The engine's choices (domain/settingRules.ts) with their labels: a new choice cannot be left off the page. */
+function options<T extends string>(choices: readonly T[], text: Record<T, string>): Option[] {
+  return choices.map((v) => [v, text[v]]);
+}
+
+const REGION_TEXT: Record<Region, string> = { us: `US (${HOSTS.us})`, eu: `EU (${HOSTS.eu})` };
+const ACCOUNT_ID_TEXT: Record<AccountIdSource['kind'], string> = { internalid: 'Internal id', entityid: 'Customer id (entity id)', field: 'A custom field' };
+const USER_ID_TEXT: Record<UserIdSource, string> = { internalid: 'Internal id', email: 'Email' };
+const STAGE_TEXT: Record<CustomerStage, string> = { LEAD: 'Lead', PROSPECT: 'Prospect', CUSTOMER: 'Customer' };
+const CUSTOMER_DELETE_TEXT: Record<CustomerDeletePolicy, string> = { deactivate: 'Deactivate the account', churn: 'Mark the account churned', ignore: 'Leave it in Freshsuccess' };
+const CONTACT_DELETE_TEXT: Record<ContactDeletePolicy, string> = { deactivate: 'Deactivate the contact', ignore: 'Leave it in Freshsuccess' };
+
 /** "1 to 5000; empty: 2500" from the engine's own range and default, so the help cannot go stale. */
 function rangeHelp(limit: keyof BatchLimits): string {
   return `${BATCH_RANGE[limit].min} to ${BATCH_RANGE[limit].max}; empty: ${DEFAULT_BATCH[limit]}`;
@@ -123,7 +137,7 @@ function connection(form: serverWidget.Form, m: PageModel): void {
   const g = 'custpage_grp_connection';
   form.addFieldGroup({ id: g, label: 'Connection' });
   checkbox(form, FIELD.enabled, 'Sync enabled', g, m.form.enabled, 'When off, changes are still queued but nothing is sent to Freshsuccess.');
-  select(form, FIELD.region, LABEL.region, g, [['us', `US (${HOSTS.us})`], ['eu', `EU (${HOSTS.eu})`]], m.form.region, 'The Freshsuccess data centre your tenant lives in. A key is refused by the other one.');
+  select(form, FIELD.region, LABEL.region, g, options(REGIONS, REGION_TEXT), m.form.region, 'The Freshsuccess data centre your tenant lives in. A key is refused by the other one.');
   select(
     form,
     FIELD.keySource,
@@ -151,17 +165,17 @@ function connection(form: serverWidget.Form, m: PageModel): void {
 function mapping(form: serverWidget.Form, m: PageModel): void {
   const g = 'custpage_grp_mapping';
   form.addFieldGroup({ id: g, label: 'Field mapping and scope' });
-  select(form, FIELD.accountIdSource, LABEL.accountIdSource, g, [['internalid', 'Internal id'], ['entityid', 'Customer id (entity id)'], ['field', 'A custom field']], m.form.accountIdSource, "What becomes the account's account_id in Freshsuccess. Changing it later re-keys every account.");
+  select(form, FIELD.accountIdSource, LABEL.accountIdSource, g, options(ACCOUNT_ID_SOURCES, ACCOUNT_ID_TEXT), m.form.accountIdSource, "What becomes the account's account_id in Freshsuccess. Changing it later re-keys every account.");
   text(form, FIELD.accountIdField, LABEL.accountIdField, g, m.form.accountIdField, 'Only with "A custom field": the customer field id, e.g. custentity_fs_account_id.');
-  select(form, FIELD.userIdSource, LABEL.userIdSource, g, [['internalid', 'Internal id'], ['email', 'Email']], m.form.userIdSource, "What becomes a contact's user_id in Freshsuccess.");
+  select(form, FIELD.userIdSource, LABEL.userIdSource, g, options(USER_ID_SOURCES, USER_ID_TEXT), m.form.userIdSource, "What becomes a contact's user_id in Freshsuccess.");
   const stages = form.addField({ id: FIELD.stages, label: LABEL.stages, type: serverWidget.FieldType.MULTISELECT, container: g });
-  for (const [v, t] of [['LEAD', 'Lead'], ['PROSPECT', 'Prospect'], ['CUSTOMER', 'Customer']] as Option[]) stages.addSelectOption({ value: v, text: t, isSelected: m.form.stages.includes(v) });
+  for (const [v, t] of options(CUSTOMER_STAGES, STAGE_TEXT)) stages.addSelectOption({ value: v, text: t, isSelected: m.form.stages.includes(v) });
   stages.setHelpText({ help: 'None selected: every stage is synced.' });
   text(form, FIELD.subsidiaries, LABEL.subsidiaries, g, m.form.subsidiaries, 'Internal ids separated by commas; empty: all subsidiaries.');
   text(form, FIELD.savedSearch, LABEL.savedSearch, g, m.form.savedSearch, 'Optional: a customer saved search (internal id or customsearch... id); only its results are synced.');
   checkbox(form, FIELD.syncContacts, 'Sync contacts', g, m.form.syncContacts, 'Contacts of synced customers go to Freshsuccess as account contacts.');
-  select(form, FIELD.deleteCustomer, LABEL.deleteCustomer, g, [['deactivate', 'Deactivate the account'], ['churn', 'Mark the account churned'], ['ignore', 'Leave it in Freshsuccess']], m.form.deleteCustomer, 'What happens in Freshsuccess when a customer is deleted in NetSuite.');
-  select(form, FIELD.deleteContact, LABEL.deleteContact, g, [['deactivate', 'Deactivate the contact'], ['ignore', 'Leave it in Freshsuccess']], m.form.deleteContact, 'What happens in Freshsuccess when a contact is deleted in NetSuite.');
+  select(form, FIELD.deleteCustomer, LABEL.deleteCustomer, g, options(CUSTOMER_DELETE_POLICIES, CUSTOMER_DELETE_TEXT), m.form.deleteCustomer, 'What happens in Freshsuccess when a customer is deleted in NetSuite.');
+  select(form, FIELD.deleteContact, LABEL.deleteContact, g, options(CONTACT_DELETE_POLICIES, CONTACT_DELETE_TEXT), m.form.deleteContact, 'What happens in Freshsuccess when a contact is deleted in NetSuite.');
   text(form, FIELD.batchMaxRecords, LABEL.batchMaxRecords, g, m.form.batchMaxRecords, `Records per request, ${rangeHelp('maxRecords')}.`);
   text(form, FIELD.batchMaxBytes, LABEL.batchMaxBytes, g, m.form.batchMaxBytes, `Request body size cap, ${rangeHelp('maxBytes')}.`);
   text(
@@ -183,7 +197,7 @@ function customFields(form: serverWidget.Form, m: PageModel): void {
   record.addSelectOption({ value: 'contact', text: 'Contact' });
   list.addField({ id: ROW_FIELD.field, label: 'Field id (custentity...)', type: serverWidget.FieldType.TEXT });
   const type = list.addField({ id: ROW_FIELD.type, label: 'Type', type: serverWidget.FieldType.SELECT });
-  for (const t of ['text', 'number', 'date', 'boolean']) type.addSelectOption({ value: t, text: t });
+  for (const t of DIMENSION_TYPES) type.addSelectOption({ value: t, text: t });
   list.addField({ id: ROW_FIELD.key, label: 'Freshsuccess key', type: serverWidget.FieldType.TEXT });
   m.form.customFields.forEach((r, line) => {
     if (r.record) list.setSublistValue({ id: ROW_FIELD.record, line, value: r.record });

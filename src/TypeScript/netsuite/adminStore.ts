@@ -9,6 +9,7 @@ import * as search from 'N/search';
 import * as url from 'N/url';
 import type { ProblemEntry, OutboxCounts } from '../app/adminStatusView';
 import type { SyncState } from '../app/ports';
+import { isChecked } from '../domain/checkbox';
 import type { RawConfig } from '../domain/config';
 import type { EntryStatus, OutboxEntry } from '../domain/types';
 import { rawConfigOf } from './configStore';
@@ -47,7 +48,7 @@ export function saveConfig(configId: string | null, raw: RawConfig): string {
   const rec = configId === null ? record.create({ type: CONFIG.type }) : record.load({ type: CONFIG.type, id: configId });
   if (configId === null) rec.setValue({ fieldId: 'name', value: 'FreshSync settings' });
   const set = (fieldId: string, value: string | number | boolean | null) => rec.setValue({ fieldId, value: value as string });
-  set(CONFIG.enabled, raw.enabled === true || raw.enabled === 'T');
+  set(CONFIG.enabled, isChecked(raw.enabled));
   set(CONFIG.region, asText(raw.region));
   set(CONFIG.secretRef, asText(raw.secretRef));
   set(CONFIG.accountIdSource, asText(raw.accountIdSource));
@@ -56,7 +57,7 @@ export function saveConfig(configId: string | null, raw: RawConfig): string {
   set(CONFIG.scopeStages, asText(raw.scopeStages));
   set(CONFIG.scopeSubsidiaries, asText(raw.scopeSubsidiaries));
   set(CONFIG.scopeSavedSearch, asText(raw.scopeSavedSearch));
-  set(CONFIG.syncContacts, raw.syncContacts === true || raw.syncContacts === 'T');
+  set(CONFIG.syncContacts, isChecked(raw.syncContacts));
   set(CONFIG.deleteCustomer, asText(raw.deleteCustomer));
   set(CONFIG.deleteContact, asText(raw.deleteContact));
   set(CONFIG.batchMaxRecords, raw.batchMaxRecords === null || raw.batchMaxRecords === undefined || raw.batchMaxRecords === '' ? null : Number(raw.batchMaxRecords));

@@ -3,13 +3,14 @@ import type { ConfigStore } from '../app/ports';
 import { parseConfig, type ParsedConfig, type RawConfig } from '../domain/config';
 import { CONFIG } from './schema';
 import type { Settings } from './settings';
-import { bool, dateMs, lookupValue } from './values';
+import { isChecked } from '../domain/checkbox';
+import { dateMs, lookupValue } from './values';
 
 
 export function rawConfigOf(v: Record<string, unknown>): RawConfig {
   const text = (f: string) => lookupValue(v[f]);
   return {
-    enabled: bool(v[CONFIG.enabled]),
+    enabled: isChecked(v[CONFIG.enabled]),
     region: text(CONFIG.region),
     secretRef: text(CONFIG.secretRef),
     accountIdSource: text(CONFIG.accountIdSource),
@@ -19,7 +20,7 @@ export function rawConfigOf(v: Record<string, unknown>): RawConfig {
     scopeSubsidiaries: text(CONFIG.scopeSubsidiaries),
     scopeSavedSearch: text(CONFIG.scopeSavedSearch),
     // An unchecked box and a never-set one look the same; contacts are synced by default.
-    syncContacts: v[CONFIG.syncContacts] === undefined ? null : bool(v[CONFIG.syncContacts]),
+    syncContacts: v[CONFIG.syncContacts] === undefined ? null : isChecked(v[CONFIG.syncContacts]),
     deleteCustomer: text(CONFIG.deleteCustomer),
     deleteContact: text(CONFIG.deleteContact),
     batchMaxRecords: text(CONFIG.batchMaxRecords),

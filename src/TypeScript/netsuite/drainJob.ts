@@ -1,13 +1,17 @@
 /** The drain Map/Reduce's getInputData and summarize over the use cases (map/reduce: mapReduceStages). */
 import * as runtime from 'N/runtime';
 import type { EntryPoints } from 'N/types';
-import { finishDrain, nudgeDrain, planDrain } from '../app/drain';
-import { planDeps, readSummary, stageInput } from './mapReduceStages';
+import { finishDrain } from '../app/finishDrain';
+import { planDrain } from '../app/planDrain';
+import { stageInput } from '../app/pushStages';
+import { nudgeDrain } from '../app/safetyNet';
+import { planDeps, readSummary } from './mapReduceStages';
 import { SCRIPTS } from './schema';
 import { engine } from './wiring';
 
 /**
- * One key per batch (values are JSON strings): 1,000 records ≈ one map invocation. The scheduled
+ * One key per batch (values are JSON strings), so one map invocation per batch of up to the batch
+ * size setting (DEFAULT_BATCH.maxRecords unless changed). The scheduled
  * deployment does not drain: it submits the on-demand one when entries are due. The two
  * on-demand deployments (the first, and the one follow-up runs go to) never push together: the
  * drain lease names its deployment, and a drain finding the other one's lease live stands back.
@@ -28,7 +32,6 @@ export function drainSummarize(summary: EntryPoints.MapReduce.summarizeContext):
   // The safety net pushed nothing; the queued mark belongs to the drain it may have submitted.
   if (runtime.getCurrentScript().deploymentId === SCRIPTS.drain.scheduled) return;
   const e = engine();
-  const { keys, failedKeys, results } = readSummary(summary);
-  const report = finishDrain({ keys, failedKeys, results }, { state: e.state, outbox: e.outbox, trigger: e.trigger, clock: e.clock, log: e.log });
+  const report = finishDrain(readSummary(summary), { state: e.state, outbox: e.outbox, trigger: e.trigger, clock: e.clock, log: e.log });
   if (report.cursor !== null) e.log.audit('FreshSync drain', JSON.stringify({ ...report.stats, cursor: report.cursor, remaining: report.remaining, resubmitted: report.resubmitted }));
 }

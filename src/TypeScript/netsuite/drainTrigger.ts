@@ -1,14 +1,14 @@
 /**
- * Starts the drain Map/Reduce (submit 20 units). MAP_REDUCE_ALREADY_RUNNING and a role without
+ * Starts the drain Map/Reduce (TRIGGER_UNITS.submit). MAP_REDUCE_ALREADY_RUNNING and a role without
  * the scheduling permission are normal: a running drain submits a follow-up run while entries
  * remain, and the scheduled deployment every 15 minutes is the safety net. Never throws.
  *
- * The queued mark spares the saves of a burst the submit (20 units, and a round trip inside the
+ * The queued mark spares the saves of a burst the submit (its units, and a round trip inside the
  * user's save): 999 of a 1,000-row CSV import's submits were refused anyway. It is a field of
  * the state record (`drainQueuedAt`), not an N/cache entry: the drain's summarize then clears it
  * in the state write it makes anyway (0 units), where removing a cache entry would cost the
- * drain a unit its 60-per-1,000 budget does not have (a 600 + 400 drain costs exactly 60); it is
- * also durable. A save pays 1 to read it and, when it submits, 2 to set it. Protocol:
+ * drain's summarize a unit more; it is also durable. A save pays TRIGGER_UNITS.read to read it
+ * and, when it submits, TRIGGER_UNITS.set to set it. Protocol:
  *  - The mark is set only after a submit was ACCEPTED, never on MAP_REDUCE_ALREADY_RUNNING: that
  *    drain may already be in its summarize, past the point where it clears the mark, and a mark
  *    set then would silence the saves with no drain coming.
@@ -33,6 +33,7 @@ import * as task from 'N/task';
 import type { DrainTrigger, TriggerResult } from '../app/ports';
 import { clock, logger } from './platform';
 import { SCRIPTS, STATE } from './schema';
+import { trySubmit } from './taskSubmit';
 import { lookupValue } from './values';
 
 /** Under the safety net's 15 minutes. */
@@ -51,18 +52,11 @@ export interface DrainTriggerOptions {
   stateId?: () => string | null;
 }
 
-const UNITS = { read: 1, set: 2, submit: 20 };
+/** What the trigger's steps cost: the mark's lookupFields and submitFields, and task.submit. */
+export const TRIGGER_UNITS = { read: 1, set: 2, submit: 20 } as const;
 
 function submitTo(deploymentId: string): TriggerResult {
-  try {
-    task.create({ taskType: task.TaskType.MAP_REDUCE, scriptId: SCRIPTS.drain.scriptId, deploymentId }).submit();
-    return 'submitted';
-  } catch (e) {
-    const name = String((e as { name?: unknown }).name ?? '');
-    if (name === 'MAP_REDUCE_ALREADY_RUNNING') return 'already_running';
-    if (/PERMISSION/i.test(name)) return 'not_permitted';
-    return 'failed';
-  }
+  return trySubmit(() => task.create({ taskType: task.TaskType.MAP_REDUCE, scriptId: SCRIPTS.drain.scriptId, deploymentId }).submit()).result;
 }
 
 /** A failed mark read or write costs at most an extra submit: never let it fail the save. */
@@ -88,12 +82,12 @@ export function netsuiteDrainTrigger(options: DrainTriggerOptions = {}): DrainTr
     nudge(): TriggerResult {
       const stateId = options.stateId?.() ?? null;
       // A save near its budget submits without reading the mark, as before the mark existed.
-      if (stateId !== null && fits(UNITS.read + UNITS.submit)) {
+      if (stateId !== null && fits(TRIGGER_UNITS.read + TRIGGER_UNITS.submit)) {
         const at = quietly('read', null, () => markedAt(stateId));
         if (at !== null && Number.isFinite(at) && clock.now() - at < MARK_TTL_MS) return 'already_queued';
       }
       const result = submitTo(SCRIPTS.drain.onDemand);
-      if (result === 'submitted' && stateId !== null && fits(UNITS.set)) {
+      if (result === 'submitted' && stateId !== null && fits(TRIGGER_UNITS.set)) {
         quietly('set', undefined, () => record.submitFields({ type: STATE.type, id: stateId, values: { [STATE.drainQueuedAt]: clock.now() } }));
       }
       return result;

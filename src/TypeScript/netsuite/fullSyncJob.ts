@@ -1,7 +1,8 @@
 /** The full-sync Map/Reduce's getInputData and summarize (map/reduce: mapReduceStages, as the drain). */
 import type { EntryPoints } from 'N/types';
 import { finishFullSync, planFullSync } from '../app/fullSync';
-import { planDeps, readSummary, stageInput } from './mapReduceStages';
+import { stageInput } from '../app/pushStages';
+import { planDeps, readSummary } from './mapReduceStages';
 import { isDate } from './values';
 import { engine } from './wiring';
 

@@ -1,19 +1,14 @@
 /**
- * The HTTP port over N/https. The only place the Freshsuccess key is touched, and only as a
- * SecureString: `api:{custsecret_…}` (or `api:{GUID}` for a credential field) is base64-encoded
- * inside NetSuite and sent as `Authorization: Basic …`. No string in this file ever holds the key,
- * and error messages are reduced to NetSuite's error code and a generic text.
+ * The HTTP port over N/https. The Freshsuccess key is only ever a SecureString here: the
+ * `Authorization: Basic …` header comes from freshsuccess/authorization.ts over N/https. No
+ * string in this file ever holds the key, and error messages are reduced to NetSuite's error code
+ * and a generic text.
  */
 import * as https from 'N/https';
 import type { TransportResult } from '../domain/classify';
 import type { SecretReference } from '../domain/config';
+import { basicAuthorization } from '../freshsuccess/authorization';
 import type { HttpPort, HttpRequest } from '../freshsuccess/httpPort';
-
-function authorization(secret: SecretReference): https.SecureString {
-  const token = secret.kind === 'secret' ? secret.id : secret.guid;
-  const credentials = https.createSecureString({ input: `api:{${token}}` }).convertEncoding({ fromEncoding: https.Encoding.UTF_8, toEncoding: https.Encoding.BASE_64 });
-  return https.createSecureString({ input: 'Basic ' }).appendSecureString({ secureString: credentials, keepEncoding: true });
-}
 
 const TIMEOUT = /TIME_EXCEEDED|TIME_OUT|TIMEOUT/i;
 
@@ -22,7 +17,7 @@ export function netsuiteHttp(secret: SecretReference): HttpPort {
   return {
     send(request: HttpRequest): TransportResult {
       try {
-        auth = auth ?? authorization(secret);
+        auth = auth ?? basicAuthorization(https, secret);
         const headers: Record<string, string | https.SecureString> = { ...request.headers, Authorization: auth };
         const response = https.request({
           method: request.method as unknown as https.Method,

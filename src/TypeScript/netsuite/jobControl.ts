@@ -6,19 +6,13 @@ import * as task from 'N/task';
 import type { JobControl } from '../app/ports';
 import type { TaskState } from '../domain/pushLease';
 import { SCRIPTS } from './schema';
+import { trySubmit } from './taskSubmit';
 
 export function netsuiteJobControl(): JobControl {
   return {
     submitFullSync() {
-      try {
-        const taskId = task.create({ taskType: task.TaskType.MAP_REDUCE, scriptId: SCRIPTS.fullSync.scriptId, deploymentId: SCRIPTS.fullSync.onDemand }).submit();
-        return { result: 'submitted', taskId: String(taskId) };
-      } catch (e) {
-        const name = String((e as { name?: unknown }).name ?? '');
-        if (name === 'MAP_REDUCE_ALREADY_RUNNING') return { result: 'already_running', taskId: null };
-        if (/PERMISSION/i.test(name)) return { result: 'not_permitted', taskId: null };
-        return { result: 'failed', taskId: null };
-      }
+      const { result, taskId } = trySubmit(() => task.create({ taskType: task.TaskType.MAP_REDUCE, scriptId: SCRIPTS.fullSync.scriptId, deploymentId: SCRIPTS.fullSync.onDemand }).submit());
+      return { result, taskId };
     },
     taskState(taskId: string): TaskState {
       try {

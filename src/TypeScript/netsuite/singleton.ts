@@ -7,7 +7,7 @@
  */
 import * as cache from 'N/cache';
 import * as search from 'N/search';
-import { bool } from './values';
+import { isChecked } from '../domain/checkbox';
 
 const FIRST_GUESS = '1';
 
@@ -28,7 +28,7 @@ function tryLookup(type: string, id: string, columns: string[], activeOnly: bool
     const v = search.lookupFields({ type, id, columns: activeOnly || columns.length === 0 ? [...columns, 'isinactive'] : columns }) as Record<string, unknown>;
     // A missing record may come back as an empty object instead of an error.
     if (!v || Object.keys(v).length === 0) return null;
-    return activeOnly && bool(v['isinactive']) ? null : v;
+    return activeOnly && isChecked(v['isinactive']) ? null : v;
   } catch {
     return null; // no record with this id
   }
@@ -57,11 +57,6 @@ export function readSingleton(type: string, columns: string[], activeOnly: boole
   c.put({ key: type, value: found, ttl: 24 * 3600 });
   const v = tryLookup(type, found, columns, activeOnly);
   return v ? { id: found, values: v } : null;
-}
-
-/** The singleton's id without reading it (for writes): the first guess when it exists. */
-export function singletonId(type: string, activeOnly: boolean): string | null {
-  return readSingleton(type, [], activeOnly)?.id ?? null;
 }
 
 export function rememberSingleton(type: string, id: string): void {

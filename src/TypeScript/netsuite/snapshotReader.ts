@@ -6,6 +6,7 @@
 import * as cache from 'N/cache';
 import * as search from 'N/search';
 import type { SnapshotReader } from '../app/ports';
+import { isChecked } from '../domain/checkbox';
 import type { SyncConfig } from '../domain/config';
 import type { ContactSnapshot, CustomFieldValue, CustomerSnapshot, EntityKeys } from '../domain/types';
 import { afterId, chunks, eachRow, rowsForIds, sortedById } from './paging';
@@ -53,8 +54,7 @@ function label(r: search.Result, name: string): string {
 }
 
 function checked(r: search.Result, name: string): boolean {
-  const v = r.getValue({ name }) as unknown;
-  return v === true || v === 'T';
+  return isChecked(r.getValue({ name }));
 }
 
 function customValues(r: search.Result, fields: ReadonlyArray<{ fieldId: string; type: string }>): Record<string, CustomFieldValue> {
@@ -63,7 +63,7 @@ function customValues(r: search.Result, fields: ReadonlyArray<{ fieldId: string;
     const raw = r.getValue({ name: f.fieldId }) as unknown;
     if (raw === null || raw === undefined || raw === '') out[f.fieldId] = null;
     else if (f.type === 'date') out[f.fieldId] = dateMs(raw);
-    else if (f.type === 'boolean') out[f.fieldId] = raw === true || raw === 'T';
+    else if (f.type === 'boolean') out[f.fieldId] = isChecked(raw);
     else out[f.fieldId] = typeof raw === 'string' || typeof raw === 'number' ? raw : String(raw);
   }
   return out;

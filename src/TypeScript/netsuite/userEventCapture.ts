@@ -9,7 +9,7 @@ import { logger } from './platform';
 import { readValues } from './recordValues';
 import { engine } from './wiring';
 
-/** Issue 4's budget for one save. */
+/** The most one save may spend on capture: it runs inside the user's save, which must stay quick. */
 const SAVE_UNITS = 30;
 
 const SAVE_TYPES: Record<string, SaveType> = { create: 'create', edit: 'edit', xedit: 'xedit', delete: 'delete' };
@@ -40,7 +40,7 @@ export function captureFromUserEvent(kind: RecordKind, context: EntryPoints.User
   if (kind === 'customer' && !isOwnType(context)) return null;
   try {
     const e = engine();
-    // The save's own units (getRemainingUsage is free): the queued mark never takes a save over 30.
+    // The save's own units (getRemainingUsage is free): the queued mark never takes a save over SAVE_UNITS.
     const script = runtime.getCurrentScript();
     const startedWith = script.getRemainingUsage();
     const trigger = netsuiteDrainTrigger({

@@ -35,10 +35,6 @@ export function num(v: unknown, fallback = 0): number {
   return v === '' || v === null || v === undefined || !Number.isFinite(n) ? fallback : n;
 }
 
-export function bool(v: unknown): boolean {
-  return v === true || v === 'T' || v === 'true';
-}
-
 export function parseJson<T>(text: unknown, fallback: T): T {
   if (typeof text !== 'string' || text.trim() === '') return fallback;
   try {

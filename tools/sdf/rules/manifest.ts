@@ -1,6 +1,6 @@
 /**
  * manifest.xml of a SuiteApp: publisher id `^[a-z0-9]+\.[a-z0-9]+$`, project id `[a-z0-9]+`,
- * version `x.y.z` (netsuite-platform.md §6). The SuiteApp id `<publisherid>.<projectid>` names the
+ * version `x.y.z` (docs/netsuite-platform-facts.md §6). The SuiteApp id `<publisherid>.<projectid>` names the
  * File Cabinet folder every <scriptfile> lives in.
  */
 import type { Rule } from './rule';

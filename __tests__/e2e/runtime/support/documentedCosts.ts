@@ -1,8 +1,7 @@
 /**
- * Usage-unit costs as the platform doc's governance table states them (netsuite-platform.md §1,
- * from Oracle's Help Center). Tests compute expected totals from these, never from what the
- * runtime reported; documentedCosts.test.ts checks them against the doc's table when the doc is
- * present next to the repository.
+ * Usage-unit costs as the governance table of docs/netsuite-platform-facts.md §1 states them
+ * (from Oracle's Help Center). Tests compute expected totals from these, never from what the
+ * runtime reported; documentedCosts.test.ts checks them against that table.
  */
 export const COSTS = {
   /** `record.load` / `create` / `copy` / `submitFields`, "other (customer, contact)". */

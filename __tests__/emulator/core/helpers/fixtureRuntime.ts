@@ -1,5 +1,5 @@
 /** A runtime over the compiled fixtures, with the custom record and field they use. */
-import { NetSuiteRuntime, type NetSuiteRuntimeOptions } from '../../../../emulator/runtime/NetSuiteRuntime';
+import { NetSuiteRuntime, type NetSuiteRuntimeOptions } from '../../../../emulator/runtime/netSuiteRuntime';
 import type { DeploymentDefinition, ScriptDefinition } from '../../../../emulator/runtime/project/definitions';
 import { emptyProject } from '../../../../emulator/runtime/project/definitions';
 import { compileFixtures, fixtureFile } from './compileFixtures';

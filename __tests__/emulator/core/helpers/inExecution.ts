@@ -2,7 +2,7 @@
  * Runs test code as the body of a script execution (a scheduled fixture script), so N module
  * calls made by the test are metered exactly as a script's would be.
  */
-import type { NetSuiteRuntime } from '../../../../emulator/runtime/NetSuiteRuntime';
+import type { NetSuiteRuntime } from '../../../../emulator/runtime/netSuiteRuntime';
 import type { ExecutionContextType, ScriptExecution } from '../../../../emulator/runtime/execution';
 import { fixtureFile } from './compileFixtures';
 

@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NetSuiteRuntime } from '../../../../emulator/runtime/NetSuiteRuntime';
+import { NetSuiteRuntime } from '../../../../emulator/runtime/netSuiteRuntime';
 import { emptyProject, type DeploymentDefinition, type ScriptDefinition } from '../../../../emulator/runtime/project/definitions';
 import type { ScriptUser } from '../../../../emulator/runtime/services';
 import { installHttps, HttpsHandle } from '../../../../emulator/runtime/https/install';

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ScriptExecution } from '../../../../emulator/runtime/execution';
-import { NetSuiteRuntime } from '../../../../emulator/runtime/NetSuiteRuntime';
+import { NetSuiteRuntime } from '../../../../emulator/runtime/netSuiteRuntime';
 import { emptyProject } from '../../../../emulator/runtime/project/definitions';
 import { usageLimit } from '../../../../emulator/runtime/governance';
 import type { ScriptUser } from '../../../../emulator/runtime/services';

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ScriptInfo } from '../../../../emulator/runtime/suitelet/catalog';
-import { NetSuiteRuntime } from '../../../../emulator/runtime/NetSuiteRuntime';
+import { NetSuiteRuntime } from '../../../../emulator/runtime/netSuiteRuntime';
 import { emptyProject, type DeploymentStatus, type ScriptDefinition } from '../../../../emulator/runtime/project/definitions';
 import type { ScriptType } from '../../../../emulator/runtime/governance';
 import { installHttps, type HttpsHandle } from '../../../../emulator/runtime/https/install';

@@ -6,7 +6,7 @@
  * DELETE as a UI delete would; by default nothing fires.
  */
 import { SuiteScriptError } from '../errors';
-import type { NetSuiteRuntime } from '../NetSuiteRuntime';
+import type { NetSuiteRuntime } from '../netSuiteRuntime';
 import type { ScriptUser } from '../services';
 
 export interface MergeResult {

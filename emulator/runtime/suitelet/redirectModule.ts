@@ -4,7 +4,7 @@
  * NetSuite ignores redirects in contexts without a browser.
  */
 import { SuiteScriptError } from '../errors';
-import type { UrlResolver } from '../url/url-module';
+import type { UrlResolver } from '../url/urlModule';
 import type { SuiteletResponse } from './response';
 
 type Options = Record<string, unknown> | undefined;

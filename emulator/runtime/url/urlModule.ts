@@ -11,7 +11,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { SuiteScriptError } from '../errors';
 import type { ScriptCatalog } from '../suitelet/catalog';
-import { CUSTOM_RECORD_PATH, RECORD_PATHS } from './record-paths';
+import { CUSTOM_RECORD_PATH, RECORD_PATHS } from './recordPaths';
 
 export const SUITELET_PATH = '/app/site/hosting/scriptlet.nl';
 export const RESTLET_PATH = '/app/site/hosting/restlet.nl';

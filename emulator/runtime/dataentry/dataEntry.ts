@@ -7,11 +7,11 @@
  */
 import type { ExecutionContextType } from '../execution';
 import { nsError } from '../errors';
-import { RecordObject } from '../record/RecordObject';
-import type { RecordService, SaveContext } from '../record/RecordService';
+import { RecordObject } from '../record/recordObject';
+import type { RecordService, SaveContext } from '../record/recordService';
 import type { ScriptUser } from '../services';
 import { coerceFieldValue } from '../store/fieldValues';
-import type { RecordStore } from '../store/RecordStore';
+import type { RecordStore } from '../store/recordStore';
 
 export type PlainValues = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 /**
  * Record operations with NetSuite's save semantics, shared by N/record (scripts, metered) and
  * the runtime's test-side entry points (UI, CSV import, web services; unmetered):
- * CREATE/EDIT on save, XEDIT on submitFields, DELETE on delete (shared/docs/netsuite-platform.md
+ * CREATE/EDIT on save, XEDIT on submitFields, DELETE on delete (docs/netsuite-platform-facts.md
  * §3). beforeSubmit runs on the record being saved and its changes are stored; afterSubmit sees
  * the stored record.
  */
@@ -10,13 +10,13 @@ import { nsError, SuiteScriptError } from '../errors';
 import type { UserPreferences } from '../format/userPreferences';
 import type { ScriptUser } from '../services';
 import { cloneValue, coerceFieldValue } from '../store/fieldValues';
-import type { RecordStore, StoredRecord } from '../store/RecordStore';
-import { systemDateFields, toId } from '../store/RecordStore';
+import type { RecordStore, StoredRecord } from '../store/recordStore';
+import { systemDateFields, toId } from '../store/recordStore';
 import type { CustomerStage, RecordTypeSchema } from '../store/schema';
 import { validateRecord } from '../store/validation';
 import type { UserEventTrigger, UserEventType } from '../userevents/deploymentFilter';
-import type { UserEventDispatcher } from '../userevents/UserEventDispatcher';
-import { RecordObject, type RecordHost } from './RecordObject';
+import type { UserEventDispatcher } from '../userevents/userEventDispatcher';
+import { RecordObject, type RecordHost } from './recordObject';
 
 /** Who saves and from where; decides which User Events fire. */
 export interface SaveContext {

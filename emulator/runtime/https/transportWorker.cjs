@@ -4,7 +4,7 @@
  * Plain CommonJS on purpose: it is started by Node's Worker directly, outside ts-jest and tsx.
  *
  * This is the only place where secret values are turned into clear text: header values and the
- * body arrive as templates (see ../https/secure-string.ts), the resolved secret values arrive
+ * body arrive as templates (see ../https/secureString.ts), the resolved secret values arrive
  * beside them, and the clear request exists only in this thread while it is sent.
  */
 'use strict';

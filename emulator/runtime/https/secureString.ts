@@ -2,9 +2,9 @@
  * https.SecureString: an opaque value scripts can build and send but never read. It holds a
  * recipe (the input template with `{custsecret_x}` / `{guid}` tokens, then appends, encoding
  * conversions and replacements); the recipe is replayed with the clear secret values only in the
- * transport worker (transport-worker.cjs). toString and JSON show nothing of the content.
+ * transport worker (transportWorker.cjs). toString and JSON show nothing of the content.
  */
-import { suiteScriptError } from './suite-script-error';
+import { suiteScriptError } from './suiteScriptError';
 
 export type Encoding = 'UTF_8' | 'BASE_64' | 'BASE_64_URL_SAFE' | 'HEX';
 export const ENCODINGS: readonly Encoding[] = ['UTF_8', 'BASE_64', 'BASE_64_URL_SAFE', 'HEX'];

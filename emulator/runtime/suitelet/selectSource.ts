@@ -2,7 +2,7 @@
  * Options of a sourced SELECT field (addField({type: SELECT, source})), as NetSuite fills them:
  * the active records of the source type, by name. `source` is a record type ('customer',
  * 'customrecord_x', 'customlist_x') or one of the numeric ids SDF uses (customer -2, employee -4,
- * contact -6; shared/docs/netsuite-platform.md §6).
+ * contact -6; docs/netsuite-platform-facts.md §6).
  */
 export interface SelectableStore {
   rows(type: string): { id: number; values: Record<string, unknown> }[];

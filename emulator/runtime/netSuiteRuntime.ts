@@ -1,7 +1,7 @@
 /**
  * The local NetSuite account: record store, project definitions (scripts, deployments, custom
  * records), the AMD loader and the N modules, User Events on every save, governance. Tests,
- * the benchmark and `npm start` drive it; H4/H6's drivers build on its RuntimeServices side.
+ * the benchmark and `npm start` drive it; the N/https, N/task and N/ui drivers build on its RuntimeServices side.
  * See emulator/README.md for the API and what is modelled.
  */
 import { join } from 'node:path';
@@ -11,10 +11,10 @@ import { ExecutionStack, type ExecutionContextType, type ScriptExecution } from 
 import type { UserPreferences } from './format/userPreferences';
 import { DEFAULT_PREFERENCES } from './format/userPreferences';
 import { usageLimit, UsageLedger } from './governance';
-import { DataEntry, type EntryOptions } from './entry/DataEntry';
+import { DataEntry, type EntryOptions } from './dataentry/dataEntry';
 import { AmdLoader } from './loader/amdLoader';
 import { checkEntryHeader, checkEntryPoints } from './loader/scriptHeader';
-import { ModuleRegistry } from './modules/ModuleRegistry';
+import { ModuleRegistry } from './modules/moduleRegistry';
 import { registerCoreModules } from './modules/registerCoreModules';
 import { clockDate } from './modules/clockDate';
 import { stringifyDetails } from './modules/logModule';
@@ -22,13 +22,13 @@ import type { CustomListDefinition, CustomRecordTypeDefinition, DeploymentDefini
 import { emptyProject, SCRIPT_TYPE_TAG } from './project/definitions';
 import { runParameters } from './project/parameters';
 import { projectFromSdf } from './project/fromSdfModel';
-import { RecordService, type SaveContext } from './record/RecordService';
-import { mergeCustomers } from './entry/merge';
+import { RecordService, type SaveContext } from './record/recordService';
+import { mergeCustomers } from './dataentry/merge';
 import { type LogEntry, type RunOptions, type RuntimeServices, type ScriptUser, SimulatedClock } from './services';
-import { RecordStore } from './store/RecordStore';
+import { RecordStore } from './store/recordStore';
 import { DEFAULT_CUSTOMER_STATUSES } from './store/schema';
 import { SchemaRegistry } from './store/schemaRegistry';
-import { UserEventDispatcher } from './userevents/UserEventDispatcher';
+import { UserEventDispatcher } from './userevents/userEventDispatcher';
 import { SavedSearches } from './search/savedSearches';
 import type { SentEmail } from './modules/emailModule';
 
@@ -49,7 +49,7 @@ export interface NetSuiteRuntimeOptions {
   customerUserEventsFireForLeads?: boolean;
   /** [open] (platform doc §3): do User Events fire on a customer merge? Default false. */
   userEventsFireOnMerge?: boolean;
-  /** Project definitions; default read from `<sdfRoot>/Objects` with H1's SDF model. */
+  /** Project definitions; default read from `<sdfRoot>/Objects` with the SDF model. */
   project?: ProjectDefinition;
   preferences?: Partial<UserPreferences>;
 }
@@ -317,7 +317,7 @@ function normalizeScriptFile(p: string): string {
   return p.startsWith('/') ? p : '/' + p;
 }
 
-/** Reads src/Objects through H1's SDF model (tools/sdf/model.ts). */
+/** Reads src/Objects through the SDF model (tools/sdf/model.ts). */
 function loadProjectFromSdf(sdfRoot: string, appId: string): ProjectDefinition {
   return projectFromSdf(sdfRoot, appId);
 }

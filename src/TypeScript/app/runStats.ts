@@ -1,0 +1,28 @@
+/**
+ * A push run's statistics from its stage summary, the drain's and the full sync's alike. Batches
+ * that finished without failures report nothing (no write, no extra invocation), so what they
+ * sent is counted from their keys; a crashed batch's key counts as a failed batch, not as sent.
+ */
+import { decodeBatchKey } from '../domain/workBatch';
+import type { RunStats } from './ports';
+import type { StageSummary } from './pushStages';
+
+export function foldRunStats(kind: RunStats['kind'], at: number, summary: StageSummary): { stats: RunStats; paused: boolean } {
+  const stats: RunStats = { at, kind, batches: 0, sent: 0, failedBatches: summary.failedKeys.length, retried: 0, dead: 0, skipped: 0, ignored: 0, warnings: 0 };
+  const reported = new Set(summary.results.map((r) => r.key));
+  let paused = false;
+  for (const r of summary.results) {
+    stats.sent += r.sent;
+    stats.retried += r.retried;
+    stats.dead += r.dead;
+    paused = paused || r.paused;
+  }
+  for (const key of summary.keys) {
+    const k = decodeBatchKey(key);
+    // A mark key carries only the cursor: no batch.
+    if (!k || k.letter === 'M') continue;
+    stats.batches++;
+    if (!reported.has(key) && !summary.failedKeys.includes(key)) stats.sent += k.records;
+  }
+  return { stats, paused };
+}

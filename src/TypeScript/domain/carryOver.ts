@@ -1,0 +1,59 @@
+/**
+ * What a record carries from one outbox entry to the next (into a batch, a retry entry, a parked
+ * entry) so a later push still knows what the first capture knew: its tombstone when deleted, the
+ * company a moved contact left (the first one: later moves were never pushed), and the key it had
+ * before it was re-keyed (the latest).
+ */
+import type { WorkItem } from './coalesce';
+import type { Tombstone } from './types';
+
+export interface CarryOver {
+  tombstones: Record<string, Tombstone>;
+  previousCompanies: Record<string, string>;
+  previousKeys: Record<string, string>;
+}
+
+/** Where a carry-over is kept (entries and batches: `previousKeys` is missing on older ones). */
+export type CarriedBy = Pick<CarryOver, 'tombstones' | 'previousCompanies'> & { previousKeys?: Record<string, string> };
+
+export function emptyCarryOver(): CarryOver {
+  return { tombstones: {}, previousCompanies: {}, previousKeys: {} };
+}
+
+/** What coalesced work items carry, by record id. */
+export function carryOverOf(items: Iterable<WorkItem>): CarryOver {
+  const out = emptyCarryOver();
+  for (const item of items) {
+    if (item.tombstone) out.tombstones[item.recordId] = item.tombstone;
+    const previousCompany = item.previousAccountIds[0];
+    if (previousCompany) out.previousCompanies[item.recordId] = previousCompany;
+    const previousKey = item.previousKeys?.[item.previousKeys.length - 1];
+    if (previousKey) out.previousKeys[item.recordId] = previousKey;
+  }
+  return out;
+}
+
+/** The part of a batch's or entry's carry-over about these records. */
+export function carryOverFor(from: CarriedBy, recordIds: Iterable<string>): CarryOver {
+  const out = emptyCarryOver();
+  for (const id of recordIds) {
+    const tombstone = from.tombstones[id];
+    if (tombstone) out.tombstones[id] = tombstone;
+    const previousCompany = from.previousCompanies[id];
+    if (previousCompany) out.previousCompanies[id] = previousCompany;
+    const previousKey = from.previousKeys?.[id];
+    if (previousKey) out.previousKeys[id] = previousKey;
+  }
+  return out;
+}
+
+/** Several entries' carry-overs as one (a later entry's value for a record wins). */
+export function mergeCarryOver(all: Iterable<CarriedBy>): CarryOver {
+  const out = emptyCarryOver();
+  for (const c of all) {
+    Object.assign(out.tombstones, c.tombstones);
+    Object.assign(out.previousCompanies, c.previousCompanies);
+    Object.assign(out.previousKeys, c.previousKeys ?? {});
+  }
+  return out;
+}
