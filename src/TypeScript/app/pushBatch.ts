@@ -21,6 +21,7 @@ import type { FreshsuccessClient } from '../freshsuccess/client';
 import type { Clock, Logger, OutboxStore, RandomSource, SnapshotReader, StateStore } from './ports';
 import { healable, pushRecords, worse, type RecordOutcome, type RequestBudget } from './pushRecords';
 import { newEntry } from '../domain/outboxEntry';
+import { keyProblem } from '../domain/sendable';
 
 export interface PushDeps {
   client: FreshsuccessClient;
@@ -116,7 +117,10 @@ function pushAccounts(batch: AccountBatch, budget: RequestBudget, deps: PushDeps
   for (const op of batch.ops) {
     if (op.op === 'upsert') continue;
     let outcome: RecordOutcome;
-    if (budget.authMessage !== null) outcome = { kind: 'auth', message: budget.authMessage };
+    const unusable = keyProblem('account_id', op.accountId) ?? (op.op === 'deactivate' ? null : keyProblem(`${op.dimension} dimension key`, op.key));
+    // A key that cannot be put in a URL is this record's problem alone: refused before sending.
+    if (unusable !== null) outcome = { kind: 'data', message: unusable };
+    else if (budget.authMessage !== null) outcome = { kind: 'auth', message: budget.authMessage };
     // Out of requests (the upserts split a lot, or a batch planned with an older cap): not sent
     // now, so the invocation stays within its governance; a retry entry sends it next run.
     else if (budget.used >= budget.max) outcome = { kind: 'transient', message: BUDGET_USED_UP, retryAfterMs: null };

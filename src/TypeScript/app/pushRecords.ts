@@ -5,6 +5,7 @@
  */
 import { failureNature, type RecordFailure, type Verdict } from '../domain/classify';
 import { BUDGET_USED_UP } from '../domain/pushBudget';
+import { sendable } from '../domain/sendable';
 import { matchFailures } from '../freshsuccess/failures';
 
 export type RecordOutcome =
@@ -36,6 +37,15 @@ export function pushRecords<P extends { account_id: string; user_id?: string }>(
   budget: RequestBudget,
 ): RecordOutcome[] {
   const outcomes: RecordOutcome[] = payloads.map(() => ({ kind: 'transient', message: 'not sent', retryAfterMs: null }));
+  // Checked one by one before any request: a record that cannot be encoded is refused alone.
+  const ready: P[] = [];
+  const sendableIndices: number[] = [];
+  payloads.forEach((payload, i) => {
+    const check = sendable(payload);
+    ready[i] = check.ok ? check.payload : payload;
+    if (check.ok) sendableIndices.push(i);
+    else outcomes[i] = { kind: 'data', message: check.reason };
+  });
   const send = (indices: number[]): void => {
     if (indices.length === 0) return;
     if (budget.authMessage !== null) {
@@ -47,7 +57,7 @@ export function pushRecords<P extends { account_id: string; user_id?: string }>(
       return;
     }
     budget.used++;
-    const records = indices.map((i) => payloads[i] as P);
+    const records = indices.map((i) => ready[i] as P);
     const verdict = post(records);
     const splitOr = (single: RecordOutcome) => {
       if (indices.length > 1) {
@@ -84,7 +94,7 @@ export function pushRecords<P extends { account_id: string; user_id?: string }>(
         return splitOr({ kind: 'data', message: verdict.message });
     }
   };
-  send(payloads.map((_, i) => i));
+  send(sendableIndices);
   return outcomes;
 }
 

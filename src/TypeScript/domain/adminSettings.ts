@@ -5,7 +5,7 @@
  */
 import { checkedOr } from './checkbox';
 import { parseConfig, type ConfigField, type RawConfig } from './config';
-import { DIMENSION_TYPES_IN_WORDS, customFieldProblem, isCredentialGuid, secretIdOf, settingList } from './settingRules';
+import { DIMENSION_TYPES_IN_WORDS, SETTING_MAX_LENGTH, customFieldProblem, isCredentialGuid, secretIdOf, settingList } from './settingRules';
 
 /** One row of the "custom fields sent as dimensions" table. */
 export interface CustomFieldRow {
@@ -176,6 +176,10 @@ export function checkSettings(form: SettingsForm, storedRef: string): SettingsCh
   };
   const problems: SettingsCheck['problems'] = [];
   if (key.problem) problems.push(key.problem);
+  for (const [name, max] of Object.entries(SETTING_MAX_LENGTH) as Array<[keyof typeof SETTING_MAX_LENGTH, number]>) {
+    const length = (raw[name] ?? '').length;
+    if (length > max) problems.push({ field: FORM_FIELD[name], message: `Too long to store: ${length} characters, at most ${max}` });
+  }
   for (const message of badRows) problems.push({ field: 'customFields', message });
   for (const p of parseConfig(raw).problems) {
     // The missing-reference problem is already said above, in the admin's terms.

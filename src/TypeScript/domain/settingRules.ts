@@ -26,6 +26,20 @@ const CREDENTIAL_GUID = /^[A-Za-z0-9]{16,64}$/;
 const SUBSIDIARY_ID = /^\d+$/;
 const SAVED_SEARCH_ID = /^(\d+|customsearch[a-z0-9_]+)$/;
 
+/**
+ * The longest value each free-text setting's field on the settings record holds: NetSuite refuses
+ * a longer one when the record is saved (free-form text fields hold 300 characters, text areas
+ * 4,000). Checked with the other rules, so an oversized value is an error at its field, not a
+ * failed save. Keep in step with the field types in src/Objects/customrecord_fsc_config.xml.
+ */
+export const SETTING_MAX_LENGTH = {
+  secretRef: 300,
+  accountIdField: 300,
+  scopeSubsidiaries: 300,
+  scopeSavedSearch: 300,
+  mappingJson: 4000,
+} as const;
+
 export function isChoice<T extends string>(value: string, choices: readonly T[]): value is T {
   return (choices as readonly string[]).includes(value);
 }

@@ -5,6 +5,7 @@
 import { classify, type Verdict } from '../domain/classify';
 import type { Region } from '../domain/config';
 import type { AccountPayload, ContactPayload } from '../domain/types';
+import { escapeLoneSurrogates } from '../domain/sendable';
 import { apiUrl } from './endpoints';
 import type { HttpPort, HttpRequest } from './httpPort';
 
@@ -36,13 +37,12 @@ export class FreshsuccessClient {
 
   /** DELETE /accounts/{id} deactivates the account (as Freshsuccess documents it for accounts). */
   deactivateAccount(accountId: string): Verdict {
-    return this.call({ method: 'DELETE', url: apiUrl(this.region, `accounts/${encodeURIComponent(accountId)}`), headers: { Accept: 'application/json' } });
+    return this.delete(['accounts', accountId]);
   }
 
   /** DELETE /accounts/{id}/dimension_labels|dimension_values/{key}: removes one dimension value [client]. */
   deleteDimension(accountId: string, dimension: 'labels' | 'values', key: string): Verdict {
-    const path = `accounts/${encodeURIComponent(accountId)}/dimension_${dimension}/${encodeURIComponent(key)}`;
-    return this.call({ method: 'DELETE', url: apiUrl(this.region, path), headers: { Accept: 'application/json' } });
+    return this.delete(['accounts', accountId, `dimension_${dimension}`, key]);
   }
 
   /** One page of a list, 0-based; inactive records included so reconcile sees churned ones. */
@@ -60,6 +60,23 @@ export class FreshsuccessClient {
 
   private post(endpoint: Endpoint, records: ReadonlyArray<object>): Verdict {
     return this.call({ method: 'POST', url: apiUrl(this.region, endpoint), headers: { ...JSON_HEADERS }, body: JSON.stringify({ records }) });
+  }
+
+  /**
+   * A path segment that cannot be encoded (encodeURIComponent throws URIError on a lone
+   * surrogate) is refused as this one request's data error, never thrown: a throw would fail
+   * the whole batch and every record in it with it.
+   */
+  private delete(segments: string[]): Verdict {
+    const encoded: string[] = [];
+    for (const segment of segments) {
+      try {
+        encoded.push(encodeURIComponent(segment));
+      } catch {
+        return { kind: 'rejected', status: 0, message: `"${escapeLoneSurrogates(segment)}" cannot be put in a Freshsuccess URL: it is not valid Unicode text` };
+      }
+    }
+    return this.call({ method: 'DELETE', url: apiUrl(this.region, encoded.join('/')), headers: { Accept: 'application/json' } });
   }
 
   private call(request: HttpRequest): Verdict {

@@ -1,0 +1,154 @@
+/**
+ * Hostile input on the admin page, submitted through its own form (with its form token, as a
+ * browser or a browser's developer tools would send it). Each case asserts its documented
+ * outcome (docs/hostile-inputs.md): refused with the error at its field and nothing saved, or
+ * saved as typed; never a NetSuite error page; whatever was typed comes back escaped, never as
+ * markup; a key typed into the wrong box is never shown again.
+ */
+import { AdminClient, messages, type Page } from '../e2e/admin/adminHarness';
+
+const SCRIPT = '<script>alert(1)</script>';
+let a: AdminClient;
+
+beforeAll(async () => {
+  a = await AdminClient.start({ sample: { customers: 3, contacts: 2 } });
+  const page = await a.submit({ set: { custpage_api_key: a.h.freshsuccessKey }, check: { custpage_enabled: true }, submit: 'Save settings' });
+  expect(messages(page.html).statuses.join(' ')).toMatch(/Settings saved/);
+}, 120_000);
+
+afterAll(async () => {
+  await a?.stop();
+});
+
+interface RefusedCase {
+  name: string;
+  set: Record<string, string>;
+  /** The field's label the alert starts with, and what it says. */
+  field: string;
+  says: RegExp;
+  /** Text that must not come back anywhere on the page (a key typed into the wrong box). */
+  neverShown?: string;
+}
+
+const row = (n: number, col: string) => `custpage_custom_fields[${n}][${col}]`;
+const longList = (n: number, item: string) => Array.from({ length: n }, () => item).join(',');
+
+const REFUSED: RefusedCase[] = [
+  { name: 'markup in the subsidiaries', set: { custpage_subsidiaries: SCRIPT }, field: 'Subsidiaries in scope', says: /internal ids/ },
+  { name: 'markup in the saved search', set: { custpage_saved_search: `"><img src=x onerror=alert(1)>` }, field: 'Saved search scope', says: /customsearch/ },
+  { name: 'markup in the account_id custom field', set: { custpage_acct_source: 'field', custpage_acct_field: `custentity_x"><b>` }, field: 'account_id custom field', says: /custentity/ },
+  { name: 'markup in the mapping JSON', set: { custpage_mapping: `{"customer":${SCRIPT}}` }, field: 'Mapping overrides (JSON)', says: /not valid JSON/ },
+  { name: 'a markup section name in the mapping JSON', set: { custpage_mapping: JSON.stringify({ [SCRIPT]: {} }) }, field: 'Mapping overrides (JSON)', says: /unknown section/ },
+  { name: 'markup as a custom field id', set: { [row(0, 'custpage_cf_record')]: 'customer', [row(0, 'custpage_cf_field')]: SCRIPT, [row(0, 'custpage_cf_type')]: 'text' }, field: 'Custom fields sent as dimensions', says: /row 1: the field must be a custom field id/ },
+  { name: 'markup as a Freshsuccess dimension key', set: { [row(0, 'custpage_cf_record')]: 'customer', [row(0, 'custpage_cf_field')]: 'custentity_plan', [row(0, 'custpage_cf_type')]: 'text', [row(0, 'custpage_cf_key')]: SCRIPT }, field: 'Custom fields sent as dimensions', says: /letters, digits, spaces and _ \. - only/ },
+  { name: 'a custom field of an unknown type', set: { [row(0, 'custpage_cf_record')]: 'customer', [row(0, 'custpage_cf_field')]: 'custentity_plan', [row(0, 'custpage_cf_type')]: 'currency' }, field: 'Custom fields sent as dimensions', says: /type must be text, number, date or boolean/ },
+  { name: 'a custom field for another record type', set: { [row(0, 'custpage_cf_record')]: 'invoice', [row(0, 'custpage_cf_field')]: 'custentity_plan', [row(0, 'custpage_cf_type')]: 'text' }, field: 'Custom fields sent as dimensions', says: /choose customer or contact/ },
+  { name: 'a javascript: URL as the data centre', set: { custpage_region: 'javascript:alert(1)' }, field: 'Data centre', says: /must be one of us, eu/ },
+  { name: 'a foreign host as the data centre', set: { custpage_region: 'api.evil.example' }, field: 'Data centre', says: /must be one of us, eu/ },
+  { name: 'an unknown account_id source', set: { custpage_acct_source: 'url' }, field: 'account_id source', says: /must be one of internalid, entityid, field/ },
+  { name: 'an unknown delete policy', set: { custpage_del_customer: 'purge' }, field: 'When a customer is deleted', says: /must be one of deactivate, churn, ignore/ },
+  { name: 'an unknown customer stage', set: { custpage_stages: 'VIP' }, field: 'Customer stages in scope', says: /Unknown customer stage/ },
+  { name: 'a negative batch size', set: { custpage_batch_records: '-1' }, field: 'Batch size (records)', says: /1 to 5000/ },
+  { name: 'a batch size of zero', set: { custpage_batch_records: '0' }, field: 'Batch size (records)', says: /1 to 5000/ },
+  { name: 'a batch size above the maximum', set: { custpage_batch_records: '5001' }, field: 'Batch size (records)', says: /1 to 5000/ },
+  { name: 'a batch size in full-width digits', set: { custpage_batch_records: '１００' }, field: 'Batch size (records)', says: /whole number/ },
+  { name: 'a fractional batch size', set: { custpage_batch_records: '2.5' }, field: 'Batch size (records)', says: /whole number/ },
+  { name: 'a byte cap below the minimum', set: { custpage_batch_bytes: '9999' }, field: 'Batch size (bytes)', says: /10000 to 9000000/ },
+  { name: 'a 10,000-digit byte cap', set: { custpage_batch_bytes: '9'.repeat(10_000) }, field: 'Batch size (bytes)', says: /10000 to 9000000/ },
+  { name: '10,000 characters in the saved search', set: { custpage_saved_search: 'customsearch_'.padEnd(10_000, 'x') + '!' }, field: 'Saved search scope', says: /customsearch/ },
+  { name: 'control characters in the subsidiaries', set: { custpage_subsidiaries: '1,\u0000\u001b2' }, field: 'Subsidiaries in scope', says: /internal ids/ },
+  { name: 'right-to-left override in the subsidiaries', set: { custpage_subsidiaries: '\u202E1,2' }, field: 'Subsidiaries in scope', says: /internal ids/ },
+  { name: 'an emoji secret id', set: { custpage_key_source: 'secret', custpage_secret_id: 'custsecret_🚀' }, field: 'API Secret id', says: /starts with custsecret_/ },
+  { name: 'a mapping JSON that is a list', set: { custpage_mapping: '[1,2,3]' }, field: 'Mapping overrides (JSON)', says: /must be a JSON object/ },
+  { name: 'a mapping JSON nested 5,000 levels deep', set: { custpage_mapping: '{"customer":'.repeat(5000) + '{}' + '}'.repeat(5000) }, field: 'Mapping overrides (JSON)', says: /Too long to store: 65002 characters, at most 4000/ },
+  { name: 'a valid-looking saved search id of 10,000 characters', set: { custpage_saved_search: 'customsearch_'.padEnd(10_000, 'x') }, field: 'Saved search scope', says: /Too long to store: 10000 characters, at most 300/ },
+  { name: 'a valid-looking account_id custom field of 400 characters', set: { custpage_acct_source: 'field', custpage_acct_field: 'custentity_'.padEnd(400, 'x') }, field: 'account_id custom field', says: /Too long to store: 400 characters, at most 300/ },
+  { name: 'a mapping JSON with __proto__ as a section', set: { custpage_mapping: '{"__proto__":{"polluted":true}}' }, field: 'Mapping overrides (JSON)', says: /unknown section &quot;__proto__&quot;|unknown section "__proto__"/ },
+  { name: 'retry settings of the wrong type', set: { custpage_mapping: '{"retry":{"baseDelayMs":"soon"}}' }, field: 'Mapping overrides (JSON)', says: /baseDelayMs/ },
+  // Keys pasted into the wrong box: refused, and never shown again.
+  { name: 'the key pasted into the API Secret id box', set: { custpage_key_source: 'secret', custpage_secret_id: 'fs-pasted-key-0123456789abcdef0123' }, field: 'API Secret id', says: /not shown again/, neverShown: 'fs-pasted-key-0123456789abcdef0123' },
+  { name: 'the key pasted into the account_id custom field box', set: { custpage_acct_source: 'field', custpage_acct_field: 'fs-pasted-key-0123456789abcdef0456' }, field: 'account_id custom field', says: /custentity/ },
+  { name: 'the key pasted into the saved search box', set: { custpage_saved_search: 'fs-pasted-key-0123456789abcdef0789' }, field: 'Saved search scope', says: /customsearch/ },
+];
+
+async function submitAs(set: Record<string, string>): Promise<Page> {
+  return a.submit({ set, submit: 'Save settings' }, await a.get());
+}
+
+test.each(REFUSED.map((c, i) => [c.name, i] as const))('refused at its field: %s', async (_name, i) => {
+  const c = REFUSED[i]!;
+  const before = structuredClone(a.configRows()[0]!.values);
+  const page = await submitAs(c.set);
+  expect(page.status).toBe(200);
+  expect(page.redirectedTo).toBeNull();
+  const alerts = messages(page.html).alerts;
+  expect(alerts[0]).toMatch(/Settings not saved/);
+  expect(alerts.filter((m) => m.startsWith(c.field)).join(' | ')).toMatch(c.says);
+  expect(a.configRows()[0]!.values).toEqual(before);
+  // Whatever was typed comes back as text, never as markup.
+  expect(page.html).not.toMatch(/<script>alert|<img src=x|<b>`|"><b>/);
+  if (c.neverShown) expect(page.html).not.toContain(c.neverShown);
+});
+
+test('a batch size in exponent notation (1e3) is read as the number it is: saved as 1000', async () => {
+  const page = await submitAs({ custpage_batch_records: '1e3' });
+  expect(messages(page.html).statuses.join(' ')).toMatch(/Settings saved/);
+  expect(Object.entries(a.configRows()[0]!.values).find(([k]) => k.endsWith('_batch_records'))?.[1]).toBe(1000);
+  await submitAs({ custpage_batch_records: '' });
+});
+
+test('a mapping JSON that parses but holds markup in an exclude list is saved as typed and shown escaped', async () => {
+  const mapping = JSON.stringify({ customer: { exclude: [SCRIPT] } });
+  const page = await submitAs({ custpage_mapping: mapping });
+  const alerts = messages(page.html).alerts.join(' ');
+  const values = a.configRows()[0]!.values as Record<string, unknown>;
+  // Either outcome is at the field: refused with a reason, or saved exactly as typed.
+  if (alerts === '') {
+    expect(Object.values(values)).toContain(mapping);
+  } else expect(alerts).toMatch(/Mapping overrides \(JSON\)/);
+  expect(page.html).not.toContain(SCRIPT);
+  await submitAs({ custpage_mapping: '' });
+});
+
+test('an oversized mapping JSON (about 200,000 characters of valid JSON) is refused at its field; never an error page', async () => {
+  const before = structuredClone(a.configRows()[0]!.values);
+  const mapping = JSON.stringify({ customer: { exclude: Array.from({ length: 20_000 }, (_, i) => `field_${i}`) } });
+  const page = await submitAs({ custpage_mapping: mapping });
+  expect(page.status).toBe(200);
+  expect(messages(page.html).alerts.find((m) => m.startsWith('Mapping overrides (JSON)'))).toMatch(new RegExp(`Too long to store: ${mapping.length} characters, at most 4000`));
+  expect(a.configRows()[0]!.values).toEqual(before);
+});
+
+test('10,000 subsidiary ids are refused at the field; never an error page', async () => {
+  const before = structuredClone(a.configRows()[0]!.values);
+  const page = await submitAs({ custpage_subsidiaries: longList(10_000, '1') });
+  expect(page.status).toBe(200);
+  expect(messages(page.html).alerts.find((m) => m.startsWith('Subsidiaries in scope'))).toMatch(/Too long to store: 19999 characters, at most 300/);
+  expect(a.configRows()[0]!.values).toEqual(before);
+});
+
+test('an unknown action changes nothing and says so; an action in the query string is not obeyed', async () => {
+  const before = structuredClone(a.configRows()[0]!.values);
+  const page = await a.get();
+  const clicked = await a.submit({ set: { custpage_action: 'drop_all' } }, page);
+  expect(clicked.status).toBeLessThan(500);
+  expect(a.configRows()[0]!.values).toEqual(before);
+  expect(a.h.outbox().filter((e) => e.status === 'PENDING')).toEqual([]);
+});
+
+test('a hostile notice parameter in the URL is shown as nothing or as text', async () => {
+  const res = await fetch(`${a.url}&fsc_notice=${encodeURIComponent(SCRIPT)}`);
+  expect(res.status).toBe(200);
+  expect(await res.text()).not.toContain(SCRIPT);
+});
+
+test('a dead letter for a customer named with markup and right-to-left text is listed escaped', async () => {
+  await a.h.fake.injectFaults([{ kind: 'reject', times: 1, method: 'POST', path: '/api/v2/accounts', message: `Refused ${SCRIPT}` }]);
+  const id = a.h.createCustomer({ companyname: `${SCRIPT} \u202Eevil` });
+  a.h.runDrainUntilIdle();
+  expect(a.h.outboxFor('customer', id).filter((e) => e.status === 'DEAD')).toHaveLength(1);
+  const page = await a.get();
+  expect(page.status).toBe(200);
+  expect(page.html).not.toContain(SCRIPT);
+  expect(page.html).toContain('Refused &lt;script&gt;alert(1)&lt;/script&gt;');
+});

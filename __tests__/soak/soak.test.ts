@@ -1,0 +1,24 @@
+/**
+ * The short soak: 500 seeded random NetSuite operations under faults (see soak.ts), then quiet.
+ * Nothing lost, duplicated or stale; every dead letter a data error. `npm run soak` runs the long one.
+ */
+import { startSyncHarness, type SyncHarness } from '../e2e/support/syncHarness';
+import { runSoak } from './soak';
+
+let h: SyncHarness;
+
+beforeAll(async () => {
+  h = await startSyncHarness({ config: { batchMaxRecords: 25 } });
+});
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+test('500 operations under faults: Freshsuccess ends equal to NetSuite', async () => {
+  const result = await runSoak(h, { seed: 42, ops: 500 });
+  console.log(result.line);
+  expect({ lost: result.lost, duplicated: result.duplicated, stale: result.stale, nonData: result.nonDataDeadLetters }).toEqual({ lost: [], duplicated: [], stale: [], nonData: [] });
+  expect(result.faults).toBeGreaterThan(0);
+  expect(result.line).toMatch(/^soak: seed \d+, ops 500, faults \d+ \([\d.]+%\), lost 0, duplicated 0, stale 0, dead letters \d+ \(all data errors\)$/);
+}, 240_000);

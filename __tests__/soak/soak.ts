@@ -1,0 +1,203 @@
+/**
+ * A seeded random run of NetSuite operations interleaved with Freshsuccess faults, then a quiet
+ * period (faults stop, the sweep and the drain run until nothing is queued), then a comparison of
+ * what Freshsuccess holds with NetSuite projected through the mapping:
+ *
+ * - lost: a NetSuite customer or contact Freshsuccess lacks (and no dead letter explains);
+ * - duplicated: a contact active under more than one account;
+ * - stale: present but with another name, parent, company or active state than NetSuite's;
+ * - dead letters: every one must be a data error (a fault is never the records' fault).
+ *
+ * Operations: creates, edits, inline edits, inactivate and reactivate, deletes, contact moves,
+ * parent changes, CSV imports with scripts and without (caught by the sweep), saves from another
+ * script's context. Deletes come from the UI or a script (CSV import cannot delete). Faults (between drain runs, taken by the next requests in order): 5xx, 429
+ * with Retry-After, connections dropped before and after the write.
+ */
+import type { Fault } from '../../emulator/fake-freshsuccess/types';
+import type { SyncHarness } from '../e2e/support/syncHarness';
+
+export interface SoakResult {
+  seed: number;
+  ops: number;
+  requests: number;
+  faults: number;
+  lost: string[];
+  duplicated: string[];
+  stale: string[];
+  deadLetters: number;
+  nonDataDeadLetters: string[];
+  line: string;
+}
+
+/** mulberry32: small, seedable, good enough to pick operations. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const MINUTE = 60_000;
+/** Messages that say a fault, not the record, was the trouble. */
+const FAULT_WORDS = /HTTP 5\d\d|HTTP 429|timed out|connection|unavailable|rate limit|too large|413/i;
+
+export async function runSoak(h: SyncHarness, options: { seed: number; ops: number; faultsPerRun?: number }): Promise<SoakResult> {
+  const rand = prng(options.seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+  const customers = new Set<number>();
+  const contacts = new Set<number>();
+  const deletedCustomers = new Set<number>();
+  const deletedContacts = new Set<number>();
+  let serial = 0;
+
+  const live = (type: 'customer' | 'contact') => h.rt.store.rows(type);
+  const childless = (id: number) =>
+    !live('customer').some((r) => String(r.values['parent'] ?? '') === String(id)) && !live('contact').some((r) => String(r.values['company'] ?? '') === String(id));
+  const entry = () => {
+    const r = rand();
+    if (r < 0.6) return h.saveAs('USERINTERFACE');
+    if (r < 0.75) return h.saveAs('CSVIMPORT');
+    if (r < 0.85) return h.saveAs('CSVIMPORT', { runServerScripts: false });
+    return h.saveAs('SCHEDULED');
+  };
+  // CSV import cannot delete records: deletes come from the UI or from another script.
+  const deleter = () => (rand() < 0.7 ? h.saveAs('USERINTERFACE') : h.saveAs('SCHEDULED'));
+
+  const operations: Array<[number, () => void]> = [
+    [14, () => customers.add(entry().create('customer', { subsidiary: '1', companyname: `Soak ${++serial} Ltd`, phone: `+1 555 ${serial}` }))],
+    [20, () => {
+      const id = pick([...customers]);
+      if (id !== undefined) entry().update('customer', id, { companyname: `Soak ${id} renamed ${++serial}` });
+    }],
+    [8, () => {
+      const id = pick([...customers]);
+      if (id !== undefined) h.saveAs('USERINTERFACE').update('customer', id, { phone: `+44 20 ${++serial}` });
+    }],
+    [8, () => {
+      const id = pick([...customers]);
+      const row = id === undefined ? undefined : h.rt.store.rowsById('customer', [id])[0];
+      if (row) entry().update('customer', id!, { isinactive: row.values['isinactive'] !== true });
+    }],
+    [8, () => {
+      const id = pick([...customers]);
+      if (id === undefined) return;
+      // Parents have lower ids than their children: no cycles.
+      const parents = [...customers].filter((p) => p < id);
+      entry().update('customer', id, { parent: parents.length > 0 && rand() < 0.8 ? String(pick(parents)) : '' });
+    }],
+    [5, () => {
+      const id = pick([...customers].filter(childless));
+      if (id === undefined) return;
+      deleter().delete('customer', id);
+      customers.delete(id);
+      deletedCustomers.add(id);
+    }],
+    [14, () => {
+      const company = pick([...customers]);
+      if (company !== undefined) contacts.add(entry().create('contact', { firstname: `Sam${++serial}`, lastname: 'Soak', company: String(company), email: `sam${serial}@soak.test` }));
+    }],
+    [10, () => {
+      const id = pick([...contacts]);
+      if (id !== undefined) entry().update('contact', id, { firstname: `Sam${++serial}` });
+    }],
+    [6, () => {
+      const id = pick([...contacts]);
+      const company = pick([...customers]);
+      if (id !== undefined && company !== undefined) entry().update('contact', id, { company: String(company) });
+    }],
+    [4, () => {
+      const id = pick([...contacts]);
+      const row = id === undefined ? undefined : h.rt.store.rowsById('contact', [id])[0];
+      if (row) entry().update('contact', id!, { isinactive: row.values['isinactive'] !== true });
+    }],
+    [3, () => {
+      const id = pick([...contacts]);
+      if (id === undefined) return;
+      deleter().delete('contact', id);
+      contacts.delete(id);
+      deletedContacts.add(id);
+    }],
+  ];
+  const total = operations.reduce((s, [w]) => s + w, 0);
+  const operate = () => {
+    let r = rand() * total;
+    for (const [w, op] of operations) {
+      r -= w;
+      if (r < 0) return op();
+    }
+  };
+
+  const faultKinds: Array<() => Fault> = [
+    () => ({ kind: 'status', status: pick([500, 502, 503]) }),
+    () => ({ kind: 'rate_limit', retryAfter: 1 + Math.floor(rand() * 30) }),
+    () => ({ kind: 'drop' }),
+    () => ({ kind: 'drop', afterWrite: true }),
+  ];
+  const faultsPerRun = options.faultsPerRun ?? 3;
+
+  for (let i = 0; i < options.ops; i++) {
+    operate();
+    if (rand() < 0.08) {
+      const faults = Array.from({ length: Math.floor(rand() * (faultsPerRun + 1)) }, () => pick(faultKinds)());
+      if (faults.length > 0) await h.fake.injectFaults(faults);
+      h.advanceTime(Math.floor(rand() * 10 * MINUTE));
+      h.startDrain();
+      h.processQueue();
+    }
+  }
+
+  // Quiet: no more faults; the sweep (for scriptless imports) and the drain run until idle.
+  await h.fake.clearFaults();
+  h.runDrainUntilIdle({ maxRounds: 60 });
+  h.advanceTime(30 * MINUTE);
+  h.runDrainUntilIdle({ maxRounds: 60 });
+
+  const accounts = new Map((await h.accounts()).map((a) => [a.account_id, a]));
+  const fsContacts = await h.contacts();
+  const dead = h.outbox().filter((e) => e.status === 'DEAD');
+  const deadIds = new Set(dead.flatMap((e) => e.recordIds.map((r) => `${e.kind}:${r}`)));
+  const lost: string[] = [];
+  const stale: string[] = [];
+  for (const row of live('customer')) {
+    const id = String(row.id);
+    const a = accounts.get(id);
+    if (!a) {
+      if (!deadIds.has(`customer:${id}`)) lost.push(`customer ${id}`);
+      continue;
+    }
+    const want = { name: row.values['companyname'], active: row.values['isinactive'] !== true, parent: String(row.values['parent'] ?? '') };
+    const got = { name: a.fields['name'], active: a.isActive, parent: String(a.fields['parent_account_id'] ?? '') };
+    if (JSON.stringify(want) !== JSON.stringify(got)) stale.push(`customer ${id}: NetSuite ${JSON.stringify(want)}, Freshsuccess ${JSON.stringify(got)}`);
+  }
+  for (const id of deletedCustomers) {
+    const a = accounts.get(String(id));
+    if (a?.isActive) stale.push(`customer ${id} deleted in NetSuite, active in Freshsuccess`);
+  }
+  const byUser = new Map<string, typeof fsContacts>();
+  for (const c of fsContacts) byUser.set(c.user_id, [...(byUser.get(c.user_id) ?? []), c]);
+  const duplicated = [...byUser].filter(([, list]) => list.filter((c) => c.isActive).length > 1).map(([u]) => `contact ${u}`);
+  for (const row of live('contact')) {
+    const id = String(row.id);
+    const copies = byUser.get(id) ?? [];
+    const current = copies.find((c) => c.account_id === String(row.values['company'] ?? ''));
+    if (!current) {
+      if (!deadIds.has(`contact:${id}`)) lost.push(`contact ${id}`);
+      continue;
+    }
+    const want = { first: row.values['firstname'], active: row.values['isinactive'] !== true };
+    const got = { first: current.fields['first_name'], active: current.isActive };
+    if (JSON.stringify(want) !== JSON.stringify(got)) stale.push(`contact ${id}: NetSuite ${JSON.stringify(want)}, Freshsuccess ${JSON.stringify(got)}`);
+  }
+  for (const id of deletedContacts) if ((byUser.get(String(id)) ?? []).some((c) => c.isActive)) stale.push(`contact ${id} deleted in NetSuite, active in Freshsuccess`);
+
+  const requests = await h.fake.requests();
+  const faults = requests.filter((r) => r.fault !== undefined).length;
+  const nonData = dead.filter((e) => FAULT_WORDS.test(e.lastError)).map((e) => `${e.kind} ${e.recordIds.join(',')}: ${e.lastError}`);
+  const pct = requests.length === 0 ? 0 : Math.round((faults / requests.length) * 1000) / 10;
+  const line = `soak: seed ${options.seed}, ops ${options.ops}, faults ${faults} (${pct}%), lost ${lost.length}, duplicated ${duplicated.length}, stale ${stale.length}, dead letters ${dead.length} (${nonData.length === 0 ? 'all data errors' : `${nonData.length} not data errors`})`;
+  return { seed: options.seed, ops: options.ops, requests: requests.length, faults, lost, duplicated, stale, deadLetters: dead.length, nonDataDeadLetters: nonData, line };
+}
