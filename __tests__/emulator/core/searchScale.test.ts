@@ -66,6 +66,33 @@ describe('N/search at scale', () => {
     expect(out.gt).toEqual(ids.slice(21));
   });
 
+  test('runPaged returns at most 1,000 pages; count stays the number of results', () => {
+    const rt = withContacts(5_010);
+    const out = inExecution(rt, () => {
+      const paged = n(rt, 'N/search').create({ type: 'contact', columns: [{ name: 'internalid', sort: 'ASC' }] }).runPaged({ pageSize: 5 });
+      let lastError = '';
+      try {
+        paged.fetch({ index: 1000 });
+      } catch (e) {
+        lastError = (e as { name: string }).name;
+      }
+      return { count: paged.count, pages: paged.pageRanges.length, lastPage: (paged.fetch({ index: 999 }).data as Row[]).length, lastError };
+    });
+    expect(out).toEqual({ count: 5_010, pages: 1000, lastPage: 5, lastError: 'INVALID_PAGE_RANGE' });
+  });
+
+  test('text columns of results are cut at 4,000 bytes, whole characters only', () => {
+    const rt = fixtureRuntime();
+    // 1,999 two-byte characters then a three-byte one: 4,001 bytes, cut before the last character.
+    const long = `${'é'.repeat(1999)}€`;
+    const id = rt.store.insert('customer', { companyname: 'Acme', entityid: 'Acme', stage: 'CUSTOMER', subsidiary: '1', isinactive: false, comments: long }).id;
+    const got = inExecution(rt, () => n(rt, 'N/search').lookupFields({ type: 'customer', id, columns: ['comments'] }).comments as string);
+    const viaSearch = inExecution(rt, () => (n(rt, 'N/search').create({ type: 'customer', columns: ['comments'] }).run().getRange({ start: 0, end: 1 }) as Row[])[0]!.getValue('comments') as string);
+    expect(viaSearch).toBe('é'.repeat(1999));
+    expect(Buffer.byteLength(viaSearch)).toBe(3998);
+    expect(got).toBe(viaSearch);
+  });
+
   test('a ResultSet is evaluated once: a later read of it pages over the same result, a new run sees changes', () => {
     const rt = withContacts(30);
     const out = inExecution(rt, () => {

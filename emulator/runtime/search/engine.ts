@@ -257,10 +257,21 @@ function presentValue(v: SearchValue, prefs: UserPreferences): { value: unknown;
       return { value: s, text: s };
     }
     default: {
-      const s = raw == null ? '' : String(raw);
+      const s = raw == null ? '' : capText(String(raw));
       return { value: s, text: s };
     }
   }
+}
+
+/** Text columns of search results are cut at 4,000 bytes (Help Center, "search.Result"). */
+export const TEXT_COLUMN_MAX_BYTES = 4000;
+
+function capText(s: string): string {
+  // Most text is far shorter: only count bytes when it could be over.
+  if (s.length * 3 <= TEXT_COLUMN_MAX_BYTES || Buffer.byteLength(s, 'utf8') <= TEXT_COLUMN_MAX_BYTES) return s;
+  const cut = Buffer.from(s, 'utf8').subarray(0, TEXT_COLUMN_MAX_BYTES).toString('utf8');
+  // A character split by the cut decodes as U+FFFD: drop it.
+  return cut.endsWith('\uFFFD') ? cut.slice(0, -1) : cut;
 }
 
 /** Case- and accent-insensitive text order, like NetSuite's sorted results. */

@@ -16,6 +16,8 @@ import type { SavedSearches } from './savedSearches';
 
 export const EACH_LIMIT = 4000;
 export const RANGE_LIMIT = 1000;
+/** runPaged returns at most this many pages (Help Center, "Search.runPaged(options)"). */
+export const PAGED_MAX_PAGES = 1000;
 
 export interface SearchDeps {
   engine: () => EngineContext;
@@ -287,7 +289,8 @@ export class PagedData {
     this.#evaluated = evaluated;
     this.pageSize = pageSize;
     this.count = count;
-    const pages = Math.ceil(count / pageSize);
+    // [open] Whether count also stops at the last page's end is not documented: it stays the full count.
+    const pages = Math.min(PAGED_MAX_PAGES, Math.ceil(count / pageSize));
     this.pageRanges = Array.from({ length: pages }, (_, index) => ({
       index,
       compoundLabel: `${index * pageSize + 1} – ${Math.min(count, (index + 1) * pageSize)}`,
