@@ -1,9 +1,9 @@
 /** The benchmark's printed table: both subjects side by side, with the ratio and the winner. */
 import type { BenchResult, Comparison, SubjectResult } from './benchmark';
 
-const fmt = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+export const fmt = (n: number): string => (Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 2 }));
 
-function ratioText(c: Comparison): string {
+export function ratioText(c: Comparison): string {
   if (c.ratio === null) return c.naive === 0 ? '—' : 'none by product';
   return `${fmt(c.ratio)}×`;
 }
@@ -14,7 +14,8 @@ function table(rows: string[][]): string {
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
-function budgets(p: SubjectResult): string[] {
+/** The product's budgets (docs/architecture.md, "Budgets") checked at this run's size. */
+export function budgets(p: SubjectResult): string[] {
   const check = (name: string, value: number, limit: number) => `${name} ${fmt(value)} (≤ ${fmt(limit)} ${value <= limit ? 'met' : 'NOT met'})`;
   return [
     check('one save units', p.oneSave.units, 30),

@@ -3,13 +3,15 @@
  * on a seeded account, printed as a table and written as JSON.
  *
  *   npm run bench                                   # 2,000 customers + 5,000 contacts
- *   npm run bench -- --customers 300 --contacts 700 --changed 500 --edits 100 --out /tmp/b.json
+ *   npm run bench -- --customers 300 --contacts 700 --changed 500 --edits 100 --out b.local.json
  *   npm run bench -- --only product --customers 100000 --contacts 1000000
+ *   npm run bench -- --write-readme                 # a new reference run, rendered into bench/README.md
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../tools/project';
 import { runBenchmark, type BenchOptions, type BenchResult } from './benchmark';
+import { REFERENCE, writeReadme } from './readme';
 import { formatReport } from './report';
 
 export const DEFAULT_OUT = join(PROJECT_ROOT, 'bench', 'results', 'latest.local.json');
@@ -17,14 +19,27 @@ export const DEFAULTS: Omit<BenchOptions, 'progress'> = { customers: 2000, conta
 
 const FLAGS = ['customers', 'contacts', 'changed', 'edits', 'seed'] as const;
 
-export function parseArgs(argv: string[]): { options: Omit<BenchOptions, 'progress'>; out: string; quiet: boolean } {
+export interface RunArgs {
+  options: Omit<BenchOptions, 'progress'>;
+  out: string;
+  quiet: boolean;
+  /** Store the run as bench/results/reference.json and render it into bench/README.md. */
+  writeReadme: boolean;
+}
+
+export function parseArgs(argv: string[]): RunArgs {
   const options: Omit<BenchOptions, 'progress'> = { ...DEFAULTS };
   let out = DEFAULT_OUT;
   let quiet = false;
+  let readme = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--quiet') {
       quiet = true;
+      continue;
+    }
+    if (arg === '--write-readme') {
+      readme = true;
       continue;
     }
     const [flag, inline] = arg.startsWith('--') ? arg.slice(2).split('=', 2) : [undefined, undefined];
@@ -36,10 +51,11 @@ export function parseArgs(argv: string[]): { options: Omit<BenchOptions, 'progre
     } else if ((FLAGS as readonly string[]).includes(flag ?? '') && value !== undefined && /^\d+$/.test(value)) {
       options[flag as (typeof FLAGS)[number]] = Number(value);
     } else {
-      throw new Error(`unknown or malformed argument "${arg}"; use --customers N --contacts N --changed N --edits N --seed N --only product|naive --out FILE --quiet`);
+      throw new Error(`unknown or malformed argument "${arg}"; use --customers N --contacts N --changed N --edits N --seed N --only product|naive --out FILE --quiet --write-readme`);
     }
   }
-  return { options, out, quiet };
+  if (readme && out !== DEFAULT_OUT && out !== REFERENCE) throw new Error('--write-readme writes bench/results/reference.json: leave out --out');
+  return { options, out: readme ? REFERENCE : out, quiet, writeReadme: readme };
 }
 
 export function writeResult(result: BenchResult, file: string): void {
@@ -48,11 +64,12 @@ export function writeResult(result: BenchResult, file: string): void {
 }
 
 export async function main(argv: string[]): Promise<BenchResult> {
-  const { options, out, quiet } = parseArgs(argv);
+  const { options, out, quiet, writeReadme: readme } = parseArgs(argv);
   const say = quiet ? () => undefined : (line: string) => console.log(line);
   const result = await runBenchmark({ ...options, progress: (line) => say(`… ${line}`) });
   writeResult(result, out);
-  say(`\n${formatReport(result)}\n\nwritten to ${out}`);
+  if (readme) writeReadme(result);
+  say(`\n${formatReport(result)}\n\nwritten to ${out}${readme ? ' and rendered into bench/README.md' : ''}`);
   return result;
 }
 

@@ -30,3 +30,15 @@ test('the integration record ships as a reference only', () => {
   expect(project.integrations.map((i) => i.scriptid)).toEqual(['custinteg_fsc_freshsuccess']);
   expect(project.integrations[0]?.leaves).toEqual([]);
 });
+
+test('every User Event deployment lists every execution context explicitly, the ones capture is tested in included', () => {
+  const { EXECUTION_CONTEXT } = jest.requireActual('../../tools/sdf/schema/lists') as typeof import('../../tools/sdf/schema/lists');
+  const deployments = readSdfProject(SDF_ROOT).scripts.filter((s) => s.type === 'usereventscript').flatMap((s) => s.deployments);
+  expect(deployments.length).toBeGreaterThanOrEqual(5);
+  // The contexts __tests__/e2e/sync/capture-contexts.test.ts saves in.
+  const relied = ['USERINTERFACE', 'CSVIMPORT', 'WEBSERVICES', 'RESTWEBSERVICES', 'RESTLET', 'SUITELET', 'SCHEDULED', 'MAPREDUCE', 'WORKFLOW', 'CUSTOMMASSUPDATE'];
+  for (const d of deployments) {
+    expect([d.scriptid, [...(d.executioncontext ?? [])].sort()]).toEqual([d.scriptid, [...EXECUTION_CONTEXT.values].sort()]);
+    expect(d.executioncontext).toEqual(expect.arrayContaining(relied));
+  }
+});

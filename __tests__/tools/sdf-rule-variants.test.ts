@@ -70,9 +70,13 @@ test('scripts without SERVERSIDESCRIPTING', () => {
 });
 
 test('deployment statuses: missing, unknown, SCHEDULED without recurrence, NOTSCHEDULED with one', () => {
-  expect(brief(variant(replace(UE, '<status>RELEASED</status>', '')))).toEqual([`error deployment-status ${UE}:13 deployment customdeploy_ex_ue_customer has no <status>`]);
+  // A missing or unknown status is the schema's finding, reported once.
+  expect(brief(variant(replace(UE, '<status>RELEASED</status>', '')))).toEqual([`error schema ${UE}:13 usereventscript scriptdeployment needs <status>`]);
   expect(brief(variant(replace(UE, '<status>RELEASED</status>', '<status>LIVE</status>')))).toEqual([
-    `error deployment-status ${UE}:14 deployment customdeploy_ex_ue_customer: unknown status "LIVE" (expected one of RELEASED, TESTING, NOTSCHEDULED, SCHEDULED)`,
+    `error schema ${UE}:14 <status> "LIVE" is not one of the values of script_status (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/SDFxml_2405618192.html)`,
+  ]);
+  expect(brief(variant(replace(UE, '<status>RELEASED</status>', '<status>INQUEUE</status>')))).toEqual([
+    `error deployment-status ${UE}:14 usereventscript deployment customdeploy_ex_ue_customer is INQUEUE; it must be RELEASED to run for every user`,
   ]);
   expect(brief(variant(replace(MR, '<status>NOTSCHEDULED</status>', '<status>SCHEDULED</status>')))).toEqual([
     `error deployment-status ${MR}:6 SCHEDULED deployment customdeploy_ex_mr_drain has no <recurrence>: add one, or make it NOTSCHEDULED if it is submitted from code`,
@@ -83,7 +87,7 @@ test('deployment statuses: missing, unknown, SCHEDULED without recurrence, NOTSC
   expect(brief(variant(replace(MR, '<status>SCHEDULED</status>', '<status>TESTING</status>')))).toEqual([
     `error deployment-status ${MR}:12 mapreducescript deployment customdeploy_ex_mr_sweep has a <recurrence> but is TESTING: make it SCHEDULED to follow the recurrence, or NOTSCHEDULED`,
   ]);
-  expect(brief(variant(replace(MR, '<startdate>2026-01-01</startdate>', '')))).toEqual([`error deployment-status ${MR}:15 deployment customdeploy_ex_mr_sweep: <recurrence><daily> needs <startdate>`]);
+  expect(brief(variant(replace(MR, '<startdate>2026-01-01</startdate>', '')))).toEqual([`error schema ${MR}:16 recurrence daily needs <startdate>`]);
 });
 
 test('scriptfile written without brackets, or outside the SuiteApp folder', () => {
@@ -126,6 +130,7 @@ test('a known boolean field with Y, and true in any field', () => {
   expect(brief(variant(replace(UE, '<isdeployed>T</isdeployed>', '<isdeployed>Y</isdeployed>'), replace(UE, '<executioncontext>USERINTERFACE|CSVIMPORT</executioncontext>', '<executioncontext>true</executioncontext>')))).toEqual([
     `error boolean ${UE}:16 <isdeployed> is "Y"; SDF booleans are T or F`,
     `error boolean ${UE}:19 <executioncontext> is "true"; SDF booleans are T or F`,
+    `error schema ${UE}:19 <executioncontext> "true" is not one of the values of execution_context (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/SDFxml_340964121.html)`,
   ]);
 });
 
@@ -177,7 +182,7 @@ test('deployment fields: log level, yield minutes, concurrency', () => {
   ).toEqual([
     `error deployment-fields ${MR}:9 deployment customdeploy_ex_mr_drain: concurrencylimit "0" must be a positive whole number`,
     `error deployment-fields ${MR}:10 deployment customdeploy_ex_mr_drain: yieldaftermins "90" must be a whole number from 3 to 60`,
-    `error deployment-fields ${UE}:18 deployment customdeploy_ex_ue_customer: loglevel "WARN" is not one of AUDIT, DEBUG, EMERGENCY, ERROR, INTERNAL, SYSTEM`,
+    `error schema ${UE}:18 <loglevel> "WARN" is not one of the values of script_loglevel (https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/SDFxml_2405618192.html)`,
   ]);
 });
 

@@ -5,7 +5,8 @@
  */
 import type { FreshsuccessStore } from './store';
 import type { FakeConfig } from './types';
-import { isObject } from './validate';
+import { ACCOUNT_SCHEMA, CONTACT_SCHEMA, type EntitySchema } from './schema';
+import { firstTypeError, isObject, validationContext } from './validate';
 import { accountView, contactView, pageOf, parseAccountIncludes, parseListParams, parseQueryBoolean } from './views';
 
 export interface ApiRequest {
@@ -31,20 +32,33 @@ function error(status: number, message: string): ApiResponse {
   return { status, body: { status_is_ok: false, message } };
 }
 
-// Missing single items: HTTP 404 with a message; the real status for this case is [open].
-const accountNotFound = (id: string) => error(404, `Account not found: ${id}`);
+/**
+ * A missing single item [open] (`missingItem`): HTTP 404 naming it, or the documented failure
+ * envelope with the [mock] message, HTTP 200.
+ */
+function accountNotFound(id: string, config: FakeConfig): ApiResponse {
+  return config.missingItem === 'statusNotOk' ? batchFailure('Account not found') : error(404, `Account not found: ${id}`);
+}
+
+function dimensionNotFound(id: string, key: string, config: FakeConfig): ApiResponse {
+  return config.missingItem === 'statusNotOk' ? batchFailure('Dimension not found') : error(404, `Dimension not found: ${id}/${key}`);
+}
 
 function methodNotAllowed(method: string, allowed: string[]): ApiResponse {
   return { ...error(405, `Method ${method} not allowed here`), headers: { allow: allowed.join(', ') } };
 }
 
 /** `{"records": [...]}` and nothing else [doc]; returns the records or a batch-level failure. */
-function recordsOf(body: unknown, config: FakeConfig): unknown[] | ApiResponse {
+function recordsOf(body: unknown, config: FakeConfig, schema: EntitySchema): unknown[] | ApiResponse {
   if (!isObject(body) || !Array.isArray(body.records)) return batchFailure('Body must be {"records": [...]}');
   const extra = Object.keys(body).filter((k) => k !== 'records');
   if (extra.length > 0) return batchFailure(`Unknown top-level key(s) in body: ${extra.join(', ')}`);
   if (config.maxBatchRecords > 0 && body.records.length > config.maxBatchRecords) {
     return batchFailure(`Too many records in one request: ${body.records.length} (max ${config.maxBatchRecords})`);
+  }
+  if (config.typeErrors === 'batch') {
+    const typeError = firstTypeError(schema, body.records, validationContext(config, true));
+    if (typeError) return batchFailure(typeError);
   }
   return body.records;
 }
@@ -64,12 +78,14 @@ export function handleApi(req: ApiRequest, store: FreshsuccessStore, config: Fak
   if (endpoint === 'accounts' && id !== undefined && sub !== undefined && subKey !== undefined) {
     const remover = {
       assigned_csms: () => store.removeCsm(id, subKey),
-      dimension_labels: () => store.removeDimension(id, 'labels', subKey),
-      dimension_values: () => store.removeDimension(id, 'values', subKey),
+      dimension_labels: () => store.removeDimension(id, 'labels', subKey, config),
+      dimension_values: () => store.removeDimension(id, 'values', subKey, config),
     }[sub];
     if (remover) {
       if (req.method !== 'DELETE') return methodNotAllowed(req.method, ['DELETE']);
-      return remover() ? { status: 200, body: { status_is_ok: true } } : accountNotFound(id);
+      const removed = remover();
+      if (removed === 'removed') return { status: 200, body: { status_is_ok: true } };
+      return removed === 'no-key' ? dimensionNotFound(id, subKey, config) : accountNotFound(id, config);
     }
   }
   if (endpoint === 'account_contacts' && id === undefined) return contactsCollection(req, store, config);
@@ -78,7 +94,7 @@ export function handleApi(req: ApiRequest, store: FreshsuccessStore, config: Fak
 
 function accountsCollection(req: ApiRequest, store: FreshsuccessStore, config: FakeConfig): ApiResponse {
   if (req.method === 'POST') {
-    const records = recordsOf(req.body, config);
+    const records = recordsOf(req.body, config, ACCOUNT_SCHEMA);
     if (!Array.isArray(records)) return records;
     return upsertAnswer(store.upsertAccounts(records, config), config);
   }
@@ -97,25 +113,25 @@ function oneAccount(req: ApiRequest, id: string, store: FreshsuccessStore, confi
   if (req.method === 'GET') {
     const account = store.account(id);
     // One item with all its properties [doc]; the wrapping (`results: [item]`) is [open].
-    return account ? { status: 200, body: { status_is_ok: true, results: [accountView(account, 'all')] } } : accountNotFound(id);
+    return account ? { status: 200, body: { status_is_ok: true, results: [accountView(account, 'all')] } } : accountNotFound(id, config);
   }
   if (req.method === 'PUT') {
     if (!isObject(req.body) || !isObject(req.body.data) || Object.keys(req.body).length !== 1) {
-      return store.account(id) ? batchFailure('Body must be {"data": {...}}') : accountNotFound(id);
+      return store.account(id) ? batchFailure('Body must be {"data": {...}}') : accountNotFound(id, config);
     }
     const result = store.putAccount(id, req.body.data, config);
     if (result.ok) return { status: 200, body: { status_is_ok: true } };
-    return result.notFound ? accountNotFound(id) : batchFailure(result.message);
+    return result.notFound ? accountNotFound(id, config) : batchFailure(result.message);
   }
   if (req.method === 'DELETE') {
-    return store.deactivateAccount(id) ? { status: 200, body: { status_is_ok: true } } : accountNotFound(id);
+    return store.deactivateAccount(id) ? { status: 200, body: { status_is_ok: true } } : accountNotFound(id, config);
   }
   return methodNotAllowed(req.method, ['GET', 'PUT', 'DELETE']);
 }
 
 function contactsCollection(req: ApiRequest, store: FreshsuccessStore, config: FakeConfig): ApiResponse {
   if (req.method === 'POST') {
-    const records = recordsOf(req.body, config);
+    const records = recordsOf(req.body, config, CONTACT_SCHEMA);
     if (!Array.isArray(records)) return records;
     return upsertAnswer(store.upsertContacts(records, config), config);
   }

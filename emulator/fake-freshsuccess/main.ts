@@ -3,10 +3,10 @@
  *   FAKE_FS_PORT     port on 127.0.0.1 (default 8787; 0 = ephemeral)
  *   FAKE_FS_API_KEY  the tenant's key(s), comma-separated (default: a clearly fake dev key)
  *   FAKE_FS_REGION   us | eu (default us)
- *   FAKE_FS_CONFIG   JSON of further options (see types.ts FakeConfig)
+ *   FAKE_FS_CONFIG   JSON of further options (see types.ts FakeConfig), e.g. {"profile":"pessimistic"}
  * Also the entry of startFakeFreshsuccessProcess, which reads the READY line it prints first.
  */
-import { DEV_API_KEY } from './config';
+import { configFromEnvironment, DEV_API_KEY } from './config';
 import { REGION_HOSTS } from './auth';
 import { READY_PREFIX } from './process';
 import { startFakeFreshsuccess } from './server';
@@ -14,7 +14,7 @@ import type { ConfigPatch, Region } from './types';
 
 async function main(): Promise<void> {
   const env = process.env;
-  const options: ConfigPatch = env.FAKE_FS_CONFIG ? (JSON.parse(env.FAKE_FS_CONFIG) as ConfigPatch) : {};
+  const options: ConfigPatch = configFromEnvironment(env);
   const keyFromEnv = env.FAKE_FS_API_KEY !== undefined && env.FAKE_FS_API_KEY !== '';
   if (keyFromEnv) options.apiKeys = (env.FAKE_FS_API_KEY as string).split(',').map((k) => k.trim());
   if (env.FAKE_FS_REGION) options.region = env.FAKE_FS_REGION as Region;
@@ -49,6 +49,7 @@ async function main(): Promise<void> {
       `Fake Freshsuccess listening on ${u}`,
       `  tenant region: ${config.region} — requests with Host ${REGION_HOSTS[config.region]} (or a loopback host) are accepted;`,
       `  Host ${REGION_HOSTS[config.region === 'us' ? 'eu' : 'us']} answers ${config.wrongRegionStatus}`,
+      `  profile: ${config.profile} (open points: see emulator/fake-freshsuccess/README.md)`,
       `  API key: ${keyNote}`,
       `  API:     ${u}/api/v2/accounts, ${u}/api/v2/account_contacts`,
       `  Control: GET ${u}/__fake/state | accounts | contacts | requests | config | faults`,

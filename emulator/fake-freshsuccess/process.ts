@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { configFromEnvironment } from './config';
 import { FakeFreshsuccessControl } from './control';
 import type { RunningFakeFreshsuccess } from './server';
 import type { ConfigPatch } from './types';
@@ -35,8 +36,9 @@ export function startFakeFreshsuccessProcess(options: FakeProcessOptions = {}): 
       ...process.env,
       FAKE_FS_PORT: String(port),
       FAKE_FS_CHILD: '1',
-      // Keys travel in the child's environment, never on its command line.
-      FAKE_FS_CONFIG: JSON.stringify(config),
+      // Keys travel in the child's environment, never on its command line. Options from this
+      // process's own FAKE_FS_CONFIG (a profile for a whole suite) come first; the caller's win.
+      FAKE_FS_CONFIG: JSON.stringify({ ...configFromEnvironment(process.env), ...config }),
       FAKE_FS_API_KEY: '',
       FAKE_FS_REGION: '',
     },

@@ -92,7 +92,16 @@ function tooLarge(limit: number): ApiResponse {
   return { status: 413, body: { status_is_ok: false, message: `Request body too large (limit ${limit} bytes)` } };
 }
 
+/** Bulk upsert endpoints: the docs ask clients to keep to one request at a time on each. */
+const BULK_PATHS = new Set([`${API_PREFIX}accounts`, `${API_PREFIX}account_contacts`]);
+
+function overlapping(): ApiResponse {
+  return { status: 429, body: { status_is_ok: false, message: 'Another bulk request on this endpoint is still running' } };
+}
+
 export function createFakeServer(fake: FakeFreshsuccess) {
+  /** Bulk POSTs being processed or answered, per endpoint path ([open] `overlappingBulk`). */
+  const bulkInFlight = new Map<string, number>();
   const timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   let closing = false;
 
@@ -157,17 +166,25 @@ export function createFakeServer(fake: FakeFreshsuccess) {
     if (fault?.kind === 'drop' && !fault.afterWrite) return drop();
     const early = fault ? faultAnswer(fault, config.maxBodyBytes) : null;
     if (early) return answer(early);
-    if (fault?.kind === 'delay' && fault.beforeWrite) {
-      await sleep(fault.ms);
-      if (closing) return;
+    const bulk = method === 'POST' && BULK_PATHS.has(url.pathname);
+    if (bulk && (bulkInFlight.get(url.pathname) ?? 0) > 0 && fake.config.overlappingBulk === 'refuse') {
+      return answer(overlapping());
     }
-
-    const response = processApi(req, method, url, body, entry);
-    // A slow answer is written first and answered late, like a real server that outlives
-    // the client's timeout: exactly what idempotent upserts must survive.
-    if (fault?.kind === 'delay' && !fault.beforeWrite) await sleep(fault.ms);
-    if (fault?.kind === 'drop' && fault.afterWrite) return drop();
-    answer(response);
+    if (bulk) bulkInFlight.set(url.pathname, (bulkInFlight.get(url.pathname) ?? 0) + 1);
+    try {
+      if (fault?.kind === 'delay' && fault.beforeWrite) {
+        await sleep(fault.ms);
+        if (closing) return;
+      }
+      const response = processApi(req, method, url, body, entry);
+      // A slow answer is written first and answered late, like a real server that outlives
+      // the client's timeout: exactly what idempotent upserts must survive.
+      if (fault?.kind === 'delay' && !fault.beforeWrite) await sleep(fault.ms);
+      if (fault?.kind === 'drop' && fault.afterWrite) return drop();
+      answer(response);
+    } finally {
+      if (bulk) bulkInFlight.set(url.pathname, (bulkInFlight.get(url.pathname) ?? 1) - 1);
+    }
   }
 
   function processApi(req: http.IncomingMessage, method: string, url: URL, body: BodyRead, entry: RequestLogEntry): ApiResponse {

@@ -5,7 +5,7 @@
  */
 import { ACCOUNT_SCHEMA, CONTACT_SCHEMA } from './schema';
 import type { FailedResult, FakeConfig, StoredAccount, StoredContact } from './types';
-import { applyDimensions, isObject, validateRecord, type RecordPatch } from './validate';
+import { applyDimensions, isObject, validateRecord, validationContext, type RecordPatch } from './validate';
 
 export type Clock = () => number;
 
@@ -18,6 +18,13 @@ function emptyDimensions() {
 function applyFields(fields: Record<string, string | number | boolean>, patch: RecordPatch): void {
   Object.assign(fields, patch.set);
   for (const name of patch.clear) delete fields[name];
+}
+
+export type RemoveResult = 'removed' | 'no-account' | 'no-key';
+
+/** One `failed_results` item; the `record` index only on tenants that give it ([mock] `failedResultIndex`). */
+function failure(config: FakeConfig, index: number, item: Omit<FailedResult, 'record'>): FailedResult {
+  return config.failedResultIndex ? { ...item, record: index } : item;
 }
 
 export class FreshsuccessStore {
@@ -53,7 +60,7 @@ export class FreshsuccessStore {
     records.forEach((record, index) => {
       const message = this.upsertAccount(record, config);
       if (message !== null) {
-        failed.push({ message, account_id: isObject(record) ? record.account_id : undefined, record: index });
+        failed.push(failure(config, index, { message, account_id: isObject(record) ? record.account_id : undefined }));
       }
     });
     return failed;
@@ -63,18 +70,20 @@ export class FreshsuccessStore {
   private upsertAccount(record: unknown, config: FakeConfig): string | null {
     const accountId = isObject(record) ? record.account_id : undefined;
     const existing = typeof accountId === 'string' ? this.accounts.get(accountId) : undefined;
-    const result = validateRecord(ACCOUNT_SCHEMA, record, {
-      exists: existing !== undefined,
-      nullValues: config.nullValues,
-      labelMaxLength: config.labelMaxLength,
-    });
-    if (!result.ok) return result.errors.join('; ');
-    const parent = result.patch.set.parent_account_id;
-    if (config.parentAccount === 'require' && typeof parent === 'string' && !this.accounts.has(parent)) {
-      return `Parent account not found: ${parent}`;
-    }
+    const parentRefused = this.parentRefusal(record, config);
+    const result = validateRecord(ACCOUNT_SCHEMA, record, validationContext(config, existing !== undefined));
+    if (!result.ok) return [...(parentRefused ? [parentRefused] : []), ...result.errors].join('; ');
+    if (parentRefused) return parentRefused;
     this.writeAccount(existing ?? this.newAccount(accountId as string), result.patch);
     return null;
+  }
+
+  /** The parent check of a tenant that checks parents ([open] `parentAccount`), or null. */
+  private parentRefusal(record: unknown, config: FakeConfig): string | null {
+    const parent = isObject(record) ? record.parent_account_id : undefined;
+    if (config.parentAccount === 'ignore' || typeof parent !== 'string') return null;
+    if (parent === '') return config.parentAccount === 'refuseEmpty' ? 'Parent account not found: (empty)' : null;
+    return this.accounts.has(parent) ? null : `Parent account not found: ${parent}`;
   }
 
   private newAccount(accountId: string): StoredAccount {
@@ -123,11 +132,9 @@ export class FreshsuccessStore {
     if (data.account_id !== undefined && data.account_id !== accountId) {
       return { ok: false, notFound: false, message: `data.account_id does not match the URL: ${String(data.account_id)}` };
     }
-    const result = validateRecord(ACCOUNT_SCHEMA, { ...data, account_id: accountId }, {
-      exists: true,
-      nullValues: config.nullValues,
-      labelMaxLength: config.labelMaxLength,
-    });
+    const parentRefused = this.parentRefusal(data, config);
+    if (parentRefused) return { ok: false, notFound: false, message: parentRefused };
+    const result = validateRecord(ACCOUNT_SCHEMA, { ...data, account_id: accountId }, validationContext(config, true));
     if (!result.ok) return { ok: false, notFound: false, message: result.errors.join('; ') };
     this.writeAccount(account, result.patch);
     return { ok: true };
@@ -142,21 +149,23 @@ export class FreshsuccessStore {
     return true;
   }
 
-  /** Removing a CSM or a dimension that is not there succeeds (idempotent) [open]. */
-  removeCsm(accountId: string, email: string): boolean {
+  /** Removing a CSM that is not assigned succeeds (idempotent) [open]. */
+  removeCsm(accountId: string, email: string): RemoveResult {
     const account = this.accounts.get(accountId);
-    if (!account) return false;
+    if (!account) return 'no-account';
     account.assignedCsms = account.assignedCsms.filter((e) => e.toLowerCase() !== email.toLowerCase());
     this.touch(account);
-    return true;
+    return 'removed';
   }
 
-  removeDimension(accountId: string, kind: 'labels' | 'values', key: string): boolean {
+  /** Removing a dimension key the account does not hold: succeeds or is not found ([open] `missingDimension`). */
+  removeDimension(accountId: string, kind: 'labels' | 'values', key: string, config: FakeConfig): RemoveResult {
     const account = this.accounts.get(accountId);
-    if (!account) return false;
+    if (!account) return 'no-account';
+    if (!(key in account.dimensions[kind]) && config.missingDimension === 'notFound') return 'no-key';
     delete account.dimensions[kind][key];
     this.touch(account);
-    return true;
+    return 'removed';
   }
 
   upsertContacts(records: unknown[], config: FakeConfig): FailedResult[] {
@@ -164,29 +173,30 @@ export class FreshsuccessStore {
     records.forEach((record, index) => {
       const message = this.upsertContact(record, config);
       if (message !== null) {
-        failed.push({
-          message,
-          account_id: isObject(record) ? record.account_id : undefined,
-          user_id: isObject(record) ? record.user_id : undefined,
-          record: index,
-        });
+        failed.push(
+          failure(config, index, {
+            message,
+            account_id: isObject(record) ? record.account_id : undefined,
+            user_id: isObject(record) ? record.user_id : undefined,
+          }),
+        );
       }
     });
     return failed;
   }
 
   private upsertContact(record: unknown, config: FakeConfig): string | null {
-    const result = validateRecord(CONTACT_SCHEMA, record, {
-      exists: false, // both keys are required on every contact write
-      nullValues: config.nullValues,
-      labelMaxLength: config.labelMaxLength,
-    });
+    // Both keys are required on every contact write: validated as an insert.
+    const result = validateRecord(CONTACT_SCHEMA, record, validationContext(config, false));
     if (!result.ok) return result.errors.join('; ');
     const accountId = result.patch.set.account_id as string;
     const userId = result.patch.set.user_id as string;
     // The account must exist already (earlier in time, or earlier in this batch via another
-    // request): contacts cannot create accounts [client][mock]. A deactivated account still exists.
-    if (!this.accounts.has(accountId)) return 'Account not found';
+    // request): contacts cannot create accounts [client][mock]. Whether a deactivated account
+    // takes contacts is [open] (`contactsOnInactiveAccounts`).
+    const account = this.accounts.get(accountId);
+    if (!account) return 'Account not found';
+    if (!account.isActive && config.contactsOnInactiveAccounts === 'reject') return 'Account not found';
 
     const sameUser = this.contactsByUser.get(userId) ?? [];
     let contact = sameUser.find((c) => c.account_id === accountId);

@@ -5,28 +5,67 @@
 
 export type Region = 'us' | 'eu';
 
-/** [open] behaviours the contract leaves undecided: each is switchable so the client can be tested against both answers. */
+/**
+ * [open] behaviours the contract leaves undecided: each is a named switch so the client can be
+ * tested against every answer. `profile: 'pessimistic'` sets each to the hardest answer for a
+ * client (config.ts PESSIMISTIC); a switch given beside the profile overrides it.
+ */
 export interface OpenBehaviours {
+  /**
+   * A missing single item (GET/PUT/DELETE /accounts/{id} and its sub-resources) [open]:
+   * 'http404' answers HTTP 404; 'statusNotOk' answers HTTP 200 with
+   * `{"status_is_ok": false, "message": "Account not found"}`, the documented failure envelope.
+   */
+  missingItem: 'http404' | 'statusNotOk';
+  /**
+   * DELETE of a dimension key the account does not hold [open]: 'succeed' (idempotent) or
+   * 'notFound' (answered like a missing item, per `missingItem`).
+   */
+  missingDimension: 'succeed' | 'notFound';
+  /**
+   * `""` as the value of an optional top-level property [open]: 'clear' removes the stored value,
+   * 'keep' ignores it (the old value stays), 'reject' fails the record.
+   */
+  emptyStrings: 'clear' | 'keep' | 'reject';
+  /** `null` as a field or dimension value [open]: 'clear' removes it, 'keep' ignores it, 'reject' fails the record. */
+  nullValues: 'clear' | 'keep' | 'reject';
+  /**
+   * parent_account_id [open]: 'ignore' stores any value; 'require' fails a record naming an
+   * account that does not exist (one earlier in the same batch counts), `""` follows
+   * `emptyStrings`; 'refuseEmpty' is 'require' and also fails `""` as a parent that is not found.
+   */
+  parentAccount: 'ignore' | 'require' | 'refuseEmpty';
   /**
    * Re-posting a contact's user_id with another account_id [open]:
    * 'move' re-parents the contact, 'reject' fails the record, 'duplicate' keys contacts by
    * (account_id, user_id) so the old one stays on the old account.
    */
   contactMove: 'move' | 'reject' | 'duplicate';
-  /** `null` as a field or dimension value [open]: 'reject' fails the record, 'clear' removes the value. */
-  nullValues: 'reject' | 'clear';
+  /** A contact posted to a deactivated (DELETEd or churned) account [open]: 'accept' or 'reject' (`Account not found`). */
+  contactsOnInactiveAccounts: 'accept' | 'reject';
+  /** Whether each `failed_results` item carries the 0-based `record` index (seen in mocks only) [mock]. */
+  failedResultIndex: boolean;
   /**
-   * parent_account_id naming an account that does not exist [open]: 'ignore' stores it,
-   * 'require' fails the record (a parent inserted earlier in the same batch counts).
+   * A wrong-typed property [open]: 'record' lists it in `failed_results`; 'batch' fails the whole
+   * request (`status_is_ok:false`, nothing written), as one connector's mock showed.
    */
-  parentAccount: 'ignore' | 'require';
+  typeErrors: 'record' | 'batch';
+  /**
+   * A second bulk POST on one endpoint while one is still being answered [doc: keep to one at a
+   * time; what the server does is open]: 'serve' answers both, 'refuse' answers 429.
+   */
+  overlappingBulk: 'serve' | 'refuse';
   /** Status for a key that belongs to the other data centre: seen as 401 or 403 [client]. */
   wrongRegionStatus: 401 | 403;
   /** Whether a POST answer without record failures still carries `failed_results: []` [open]. */
   omitEmptyFailedResults: boolean;
 }
 
+export type Profile = 'default' | 'pessimistic';
+
 export interface FakeConfig extends OpenBehaviours {
+  /** Which answers the [open] switches start from; switches set beside it override it. */
+  profile: Profile;
   /** Valid API keys of the one tenant (several = key rotation). Never echoed by the control API. */
   apiKeys: string[];
   /** The tenant's data centre; the other host answers 401 [client]. */
@@ -37,7 +76,7 @@ export interface FakeConfig extends OpenBehaviours {
   maxPageSize: number;
   /** Records per POST above which the whole batch is rejected; 0 = no limit [open]. */
   maxBatchRecords: number;
-  /** Text dimension value limit in characters [open: the fake rejects over 512]. */
+  /** Text dimension value limit in characters [open: 500 was refused in production, a client cuts at 400; default 512, pessimistic 400]. */
   labelMaxLength: number;
 }
 
@@ -140,8 +179,8 @@ export interface FailedResult {
   message: string;
   account_id?: unknown;
   user_id?: unknown;
-  /** 0-based index into the submitted array: seen in mocks only [mock]. */
-  record: number;
+  /** 0-based index into the submitted array: seen in mocks only [mock]; absent when `failedResultIndex` is false. */
+  record?: number;
 }
 
 export interface FakeState {

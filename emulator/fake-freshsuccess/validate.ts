@@ -5,7 +5,7 @@
  * property so a test (and a human) can see which mapping went wrong.
  */
 import { DIMENSION_FIELDS, type DimensionField, type EntitySchema, type ScalarType } from './schema';
-import type { Dimensions, OpenBehaviours } from './types';
+import type { Dimensions, FakeConfig, OpenBehaviours } from './types';
 
 type Scalar = string | number | boolean;
 
@@ -28,8 +28,17 @@ export interface ValidationContext {
   /** Whether the record already exists: an update may carry only its keys plus changed fields [client]. */
   exists: boolean;
   nullValues: OpenBehaviours['nullValues'];
+  emptyStrings: OpenBehaviours['emptyStrings'];
   labelMaxLength: number;
 }
+
+/** The validation options a configuration gives. */
+export function validationContext(config: FakeConfig, exists: boolean): ValidationContext {
+  return { exists, nullValues: config.nullValues, emptyStrings: config.emptyStrings, labelMaxLength: config.labelMaxLength };
+}
+
+/** Messages of wrong-typed values all start so; a tenant may fail the whole batch for them ([open] `typeErrors`). */
+export const TYPE_ERROR_PREFIX = 'Invalid type for ';
 
 export type ValidationResult = { ok: true; patch: RecordPatch } | { ok: false; errors: string[] };
 
@@ -99,9 +108,12 @@ export function validateRecord(schema: EntitySchema, record: unknown, ctx: Valid
       errors.push(`Unknown property: ${name}`);
       continue;
     }
-    if (value === null) {
+    if (value === null || value === '') {
       if (required.has(name)) continue; // reported as missing below
-      if (ctx.nullValues === 'reject') errors.push(`Null value for property: ${name} (send a value or omit it)`);
+      const mode = value === null ? ctx.nullValues : ctx.emptyStrings;
+      if (value === '' && type !== 'string') errors.push(`Invalid type for property: ${name} (expecting ${EXPECTING[type]})`);
+      else if (mode === 'reject') errors.push(`${value === null ? 'Null' : 'Empty'} value for property: ${name} (send a value or omit it)`);
+      else if (mode === 'keep') continue;
       else if (schema.requiredOnInsert.includes(name)) errors.push(`Cannot clear required property: ${name}`);
       else patch.clear.push(name);
       continue;
@@ -110,7 +122,6 @@ export function validateRecord(schema: EntitySchema, record: unknown, ctx: Valid
       errors.push(`Invalid type for property: ${name} (expecting ${EXPECTING[type]})`);
       continue;
     }
-    if (required.has(name) && value === '') continue; // reported as missing below
     patch.set[name] = value as Scalar;
   }
 
@@ -149,7 +160,7 @@ function validateDimensions(
     const v = item.value;
     if (v === null) {
       if (ctx.nullValues === 'reject') errors.push(`Null value for ${field} '${key}' (delete the dimension instead)`);
-      else patch[kind].clear.push(key);
+      else if (ctx.nullValues === 'clear') patch[kind].clear.push(key);
       return;
     }
     if (kind === 'labels') {
@@ -179,6 +190,21 @@ function validateCsms(value: unknown, patch: RecordPatch, errors: string[]): voi
     }
     patch.csms.push(email);
   });
+}
+
+/**
+ * The first wrong-typed value among a batch's records, for a tenant that fails the whole batch
+ * on one ([open] `typeErrors: 'batch'`). Required fields are not checked here: their absence
+ * stays a record failure.
+ */
+export function firstTypeError(schema: EntitySchema, records: unknown[], ctx: ValidationContext): string | null {
+  for (const record of records) {
+    const result = validateRecord(schema, record, { ...ctx, exists: true });
+    if (result.ok) continue;
+    const typeError = result.errors.find((e) => e.startsWith(TYPE_ERROR_PREFIX));
+    if (typeError) return typeError;
+  }
+  return null;
 }
 
 /** Applies a validated patch to stored dimensions. */

@@ -49,6 +49,8 @@ export interface NetSuiteRuntimeOptions {
   customerUserEventsFireForLeads?: boolean;
   /** [open] (platform doc §3): do User Events fire on a customer merge? Default false. */
   userEventsFireOnMerge?: boolean;
+  /** [open]: the deleted-record search columns that hold the deleted record's id; default recordid and internalid. */
+  deletedRecordIdColumns?: readonly string[];
   /** Project definitions; default read from `<sdfRoot>/Objects` with the SDF model. */
   project?: ProjectDefinition;
   preferences?: Partial<UserPreferences>;
@@ -103,6 +105,7 @@ export class NetSuiteRuntime implements RuntimeServices {
       userEventsFireOnMerge: options.userEventsFireOnMerge ?? false,
     };
     this.store = new RecordStore(this.schemas, this.clock);
+    if (options.deletedRecordIdColumns) this.store.deletedRecordIdColumns = options.deletedRecordIdColumns.map((c) => c.toLowerCase());
     this.project = emptyProject();
     this.seedBaseData();
     this.admin = this.createUser({ firstname: 'Alex', lastname: 'Admin', email: 'admin@example.com', role: '3', roleId: 'administrator' });

@@ -5,7 +5,7 @@
  *
  * Source: Oracle's SuiteCloud Development Framework XML Reference (per-object "scriptid ... can be
  * up to N characters" and "Feature Dependencies"), and "SDF Custom Object File Structure" for the
- * prefixes. customlist's own id length is not stated there; 40 is assumed like its customvalues.
+ * prefixes. customlist ids are up to 38 characters (its page), its values' ids up to 40.
  */
 export type ScriptType =
   | 'usereventscript'
@@ -55,7 +55,7 @@ export const OBJECT_ID_RULES: Record<string, IdRule & { feature?: string }> = {
   restlet: { prefix: 'customscript', maxLength: 40, feature: 'SERVERSIDESCRIPTING' },
   clientscript: { prefix: 'customscript', maxLength: 40, feature: 'SERVERSIDESCRIPTING' },
   customrecordtype: { prefix: 'customrecord', maxLength: 40, feature: 'CUSTOMRECORDS' },
-  customlist: { prefix: 'customlist', maxLength: 40 },
+  customlist: { prefix: 'customlist', maxLength: 38 },
   role: { prefix: 'customrole', maxLength: 40 },
   integration: { prefix: 'custinteg', maxLength: 99 },
   secret: { prefix: 'custsecret', maxLength: 99 },
@@ -68,8 +68,3 @@ export const SCRIPT_PARAMETER_ID: IdRule = { prefix: 'custscript', maxLength: 40
 export const RECORD_FIELD_ID: IdRule = { prefix: 'custrecord', maxLength: 40 };
 export const LIST_VALUE_ID: IdRule = { prefix: '', maxLength: 40 };
 
-/** Deployment statuses of SDF's script_status list. */
-export const DEPLOYMENT_STATUSES = ['RELEASED', 'TESTING', 'NOTSCHEDULED', 'SCHEDULED'] as const;
-
-/** The only `repeat` values a recurrence accepts (docs/netsuite-platform-facts.md §6). */
-export const RECURRENCE_REPEATS = ['PT15M', 'PT30M', 'PT1H', 'PT2H', 'PT4H', 'PT6H', 'PT8H', 'PT12H'] as const;

@@ -285,7 +285,8 @@ export class SyncHarness {
       if (due > now) this.advanceTime(due - now + 1);
       this.startDrain();
     }
-    throw new Error(`the outbox did not drain in ${maxRounds} rounds: ${JSON.stringify(this.queued())}`);
+    const waiting = this.outbox().filter((e) => e.status === 'RETRY').slice(0, 5).map((e) => `${e.kind} ${e.recordIds.slice(0, 3).join(',')}: ${e.lastError}`);
+    throw new Error(`the outbox did not drain in ${maxRounds} rounds: ${JSON.stringify(this.queued())}; waiting: ${waiting.join(' | ')}`);
   }
 
   /** Moves the clock (scheduled sweep and drain run when due). */

@@ -84,8 +84,10 @@ test('a full sync that meets a refused key loses nothing: its records wait and l
   expect(h.runDrainUntilIdle().paused).toBe(false);
   const accounts = new Set((await h.accounts()).map((a) => a.account_id));
   const contacts = new Set((await h.contacts()).map((c) => c.user_id));
+  expect(sample.customers.length).toBeGreaterThan(0);
   for (const id of sample.customers) expect(accounts.has(String(id))).toBe(true);
   const withCompany = h.rt.store.rows('contact').filter((c) => sample.contacts.includes(c.id) && c.values.company);
+  expect(withCompany.length).toBeGreaterThan(0);
   for (const c of withCompany) expect(contacts.has(String(c.id))).toBe(true);
   expect(h.outbox().filter((e) => e.status === 'RETRY')).toEqual([]);
   expect(JSON.stringify(h.rt.logs) + JSON.stringify(h.rt.store.rows('customrecord_fsc_outbox'))).not.toContain(THIRD_KEY);

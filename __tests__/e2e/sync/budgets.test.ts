@@ -7,7 +7,7 @@
  *    1,000 records — at 1,100 + 1,100, 2,600 + 3,700 and 6,000 + 9,000 customers + contacts;
  *  - drain: at most 60 units per 1,000 changed records — 1,100 customers changed, and a
  *    700 customer / 450 contact CSV import.
- * A run has a fixed part (docs/architecture.md: ~51 units, 2 POSTs, 3 invocations for a full sync),
+ * A run has a fixed part (docs/architecture.md, "From which size the per-1,000 budgets hold"),
  * so the per-1,000 rates hold from about 2,100 records on; that is the range measured here.
  * Each measurement is printed once ([budget] lines) so it can be quoted.
  */

@@ -85,6 +85,7 @@ test('a CSV import with server scripts on is captured row by row, tagged CSVIMPO
     { companyname: 'Row Two Imports', phone: '200' },
   ], { runServerScripts: true });
   expect(result.errors).toEqual([]);
+  expect(result.added).toHaveLength(2);
   for (const id of result.added) expect(h.outboxFor('customer', id).map((e) => [e.event, e.source])).toEqual([['create', 'CSVIMPORT']]);
   h.runDrainUntilIdle();
   for (const id of result.added) expect((await h.accountOf(id))?.isActive).toBe(true);

@@ -88,3 +88,24 @@ describe('project definitions from src/Objects (through the SDF model)', () => {
     for (const t of rt.project.customRecordTypes) expect(rt.schemas.has(t.scriptId)).toBe(true);
   });
 });
+
+test('a deployment\'s <executioncontext> decides which saves fire the User Event', () => {
+  const root = sdfProject();
+  writeFileSync(join(root, 'Objects', 'customscript_x_ctx.xml'), `<usereventscript scriptid="customscript_x_ctx"><name>Context UE</name>
+    <scriptfile>[/SuiteApps/com.example.app/ctx.js]</scriptfile>
+    <scriptdeployments><scriptdeployment scriptid="customdeploy_x_ctx">
+      <status>RELEASED</status><recordtype>CUSTOMER</recordtype><isdeployed>T</isdeployed><allroles>T</allroles>
+      <executioncontext>USERINTERFACE|CSVIMPORT</executioncontext>
+    </scriptdeployment></scriptdeployments></usereventscript>`);
+  mkdirSync(join(root, 'FileCabinet', 'SuiteApps', 'com.example.app'), { recursive: true });
+  writeFileSync(
+    join(root, 'FileCabinet', 'SuiteApps', 'com.example.app', 'ctx.js'),
+    `/**\n * @NApiVersion 2.1\n * @NScriptType UserEventScript\n */\n\ndefine(['N/log', 'N/runtime'], function (log, runtime) {\n  return { afterSubmit: function (ctx) { log.audit('fired', String(runtime.executionContext) + ':' + ctx.newRecord.getValue('companyname')); } };\n});\n`,
+  );
+  const rt = new NetSuiteRuntime({ sdfRoot: root });
+  rt.ui.create('customer', { companyname: 'Ui' });
+  rt.webServices.create('customer', { companyname: 'Soap' });
+  rt.restWebServices.create('customer', { companyname: 'Rest' });
+  rt.csvImport('customer', [{ companyname: 'Csv' }], { runServerScripts: true });
+  expect(rt.logs.filter((l) => l.title === 'fired').map((l) => l.details)).toEqual(['USERINTERFACE:Ui', 'CSVIMPORT:Csv']);
+});

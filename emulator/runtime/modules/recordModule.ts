@@ -4,6 +4,7 @@
  */
 import type { ExecutionStack } from '../execution';
 import { nsError } from '../errors';
+import { requireRecordAccess } from '../record/recordAccess';
 import type { RecordHost } from '../record/recordObject';
 import type { RecordService, SaveContext } from '../record/recordService';
 import { RECORD_READ_COST, RECORD_WRITE_COST } from './costs';
@@ -51,11 +52,13 @@ export function createRecordModule(service: RecordService, executions: Execution
     load(options: { type: string; id: number | string; isDynamic?: boolean }) {
       need('load', options, 'type', 'id');
       debitRead('load', options.type);
+      requireRecordAccess(service.resolveType(options.type).schema, context().user, 'view');
       return service.load(options.type, options.id, host, options);
     },
     copy(options: { type: string; id: number | string; isDynamic?: boolean }) {
       need('copy', options, 'type', 'id');
       debitRead('copy', options.type);
+      requireRecordAccess(service.resolveType(options.type).schema, context().user, 'view');
       return service.copy(options.type, options.id, host, options);
     },
     delete(options: { type: string; id: number | string }) {

@@ -2,6 +2,7 @@
 import type { NetSuiteRuntime } from '../netSuiteRuntime';
 import { createSearchModule } from '../search/searchModule';
 import { createCacheModule } from './cacheModule';
+import { createCryptoRandomModule } from './cryptoRandomModule';
 import { createEmailModule } from './emailModule';
 import { createEncodeModule } from './encodeModule';
 import { createErrorModule } from './errorModule';
@@ -33,6 +34,7 @@ export function registerCoreModules(rt: NetSuiteRuntime): void {
   rt.registerModule('N/error', () => createErrorModule());
   rt.registerModule('N/cache', () => createCacheModule(rt.executions, rt.clock));
   rt.registerModule('N/encode', () => createEncodeModule());
+  rt.registerModule('N/crypto/random', () => createCryptoRandomModule());
   rt.registerModule('N/format', () => createFormatModule(() => rt.preferences));
   rt.registerModule('N/email', () => createEmailModule(rt.executions, rt.emails, rt.clock));
 }

@@ -39,6 +39,10 @@ export interface CustomRecordTypeDefinition {
   /** Whether the record has a Name field (SDF includename). */
   includeName: boolean;
   fields: CustomFieldDefinition[];
+  /** SDF accesstype: CUSTRECORDENTRYPERM (the default), USEPERMISSIONLIST or NONENEEDED. */
+  accessType?: string;
+  /** The record's permission list (used with USEPERMISSIONLIST): role as written, level name. */
+  permissions?: { role: string; level: string }[];
 }
 
 export interface CustomListDefinition {

@@ -43,6 +43,8 @@ export function projectFromSdf(sdfRoot: string, _appId: string): ProjectDefiniti
       recordName: rt.recordname ?? rt.scriptid,
       includeName: parseBoolean(rt.props.includename?.value) ?? true,
       fields: rt.fields.map((f) => fieldDefinition(f.scriptid, f.label, f.fieldtype, f.selectrecordtype, f.props)),
+      accessType: rt.accesstype,
+      permissions: rt.permissions.map((p) => ({ role: p.role, level: p.level })),
     });
   }
   for (const o of sdf.objects) {

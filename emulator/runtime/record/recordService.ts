@@ -3,7 +3,8 @@
  * the runtime's test-side entry points (UI, CSV import, web services; unmetered):
  * CREATE/EDIT on save, XEDIT on submitFields, DELETE on delete (docs/netsuite-platform-facts.md
  * §3). beforeSubmit runs on the record being saved and its changes are stored; afterSubmit sees
- * the stored record.
+ * the stored record. Custom record permissions (accesstype, permission list) are enforced for
+ * roles other than Administrator (recordAccess.ts).
  */
 import type { ExecutionContextType } from '../execution';
 import { nsError, SuiteScriptError } from '../errors';
@@ -16,6 +17,7 @@ import type { CustomerStage, RecordTypeSchema } from '../store/schema';
 import { validateRecord } from '../store/validation';
 import type { UserEventTrigger, UserEventType } from '../userevents/deploymentFilter';
 import type { UserEventDispatcher } from '../userevents/userEventDispatcher';
+import { requireRecordAccess } from './recordAccess';
 import { RecordObject, type RecordHost } from './recordObject';
 
 /** Who saves and from where; decides which User Events fire. */
@@ -127,6 +129,7 @@ export class RecordService {
   save(record: RecordObject, ctx: SaveContext, options: { ignoreMandatoryFields?: boolean } = {}): number {
     const { schema, values } = RecordObject.internals(record);
     const isNew = record.id === null;
+    requireRecordAccess(schema, ctx.user, isNew ? 'create' : 'edit');
     const old = isNew ? undefined : this.store.get(schema.type, record.id);
     const loadedAt = RecordObject.internals(record).version;
     if (old && loadedAt !== undefined && old.version !== loadedAt) {
@@ -169,6 +172,7 @@ export class RecordService {
     if (!newValues || typeof newValues !== 'object') throw nsError.missingArgument('record.submitFields', 'values');
     const old = this.find(type, id);
     const schema = this.store.schemas.get(old.type);
+    requireRecordAccess(schema, ctx.user, 'edit');
     const edited: Record<string, unknown> = {};
     for (const [fieldId, value] of Object.entries(newValues)) {
       const spec = schema.fields.get(fieldId.toLowerCase());
@@ -209,6 +213,7 @@ export class RecordService {
   delete(type: unknown, id: unknown, ctx: SaveContext): number {
     const old = this.find(type, id);
     const schema = this.store.schemas.get(old.type);
+    requireRecordAccess(schema, ctx.user, 'delete');
     const recordTypeName = this.typeName(schema, old.values.stage);
     const trigger = this.trigger(recordTypeName, 'delete', ctx);
     const targets = this.targets(trigger, ctx);

@@ -162,9 +162,10 @@ export function deletedRecordSource(store: RecordStore): SearchSource {
       case 'context': return { kind: 'select', raw: e.context, text: e.context };
       case 'deletedby': return { kind: 'select', raw: String(e.deletedBy), text: store.nameOf('employee', e.deletedBy) };
       case 'externalid': return { kind: 'text', raw: e.externalId || null };
-      // The deleted record's internal id. NetSuite's column id for it is not confirmed; results
-      // also carry it as Result.id (see README).
-      case 'recordid': case 'internalid': return { kind: 'text', raw: String(e.recordId) };
+      // The deleted record's internal id. NetSuite's column id for it is not confirmed
+      // (store.deletedRecordIdColumns); a column that does not hold it yields nothing.
+      case 'recordid': case 'internalid':
+        return { kind: 'text', raw: store.deletedRecordIdColumns.includes(rawName.toLowerCase()) ? String(e.recordId) : null };
       case 'iscustomrecord': return { kind: 'checkbox', raw: String(e.recordType).startsWith('customrecord') };
       default: return undefined;
     }

@@ -42,6 +42,11 @@ export class RecordStore {
   private readonly ordered = new Map<string, StoredRecord[]>();
   private readonly counters = new Map<string, number>();
   readonly deletedLog: DeletedRecordEntry[] = [];
+  /**
+   * [open] Which deleted-record search columns yield the deleted record's internal id. NetSuite's
+   * name for it is unconfirmed; tests model an account where `recordid` yields nothing.
+   */
+  deletedRecordIdColumns: readonly string[] = ['recordid', 'internalid'];
 
   constructor(readonly schemas: SchemaRegistry, private readonly clock: SimulatedClock) {}
 

@@ -41,6 +41,14 @@ export interface RecordTypeSchema {
   entity: boolean;
   /** The name shown for a reference (select text) and in the deleted-record log. */
   displayName(values: Record<string, unknown>): string;
+  /** Custom records only: who may view or change entries (record/recordAccess.ts). */
+  access?: RecordAccessRule;
+}
+
+/** A custom record type's access type and permission list (levels 1 VIEW .. 4 FULL by role id). */
+export interface RecordAccessRule {
+  accessType: 'CUSTRECORDENTRYPERM' | 'USEPERMISSIONLIST' | 'NONENEEDED';
+  levelByRole: Map<string, number>;
 }
 
 function specs(list: FieldSpec[]): Map<string, FieldSpec> {

@@ -5,7 +5,7 @@
  */
 import { nsError } from '../errors';
 import type { CustomFieldDefinition, CustomListDefinition, CustomRecordTypeDefinition, EntityFieldDefinition } from '../project/definitions';
-import { customRecordBaseFields, type CustomerStage, type FieldSpec, type RecordTypeSchema, standardSchemas } from './schema';
+import { customRecordBaseFields, type CustomerStage, type FieldSpec, type RecordAccessRule, type RecordTypeSchema, standardSchemas } from './schema';
 
 export interface ResolvedType {
   schema: RecordTypeSchema;
@@ -55,6 +55,7 @@ export class SchemaRegistry {
       entity: false,
       fields,
       displayName: (v) => (typeof v.name === 'string' && v.name ? v.name : ''),
+      access: accessRule(def),
     });
   }
 
@@ -81,6 +82,22 @@ export class SchemaRegistry {
     if (def.appliesToContact) this.get('contact').fields.set(spec.id, spec);
     if (def.appliesToEmployee) this.get('employee').fields.set(spec.id, spec);
   }
+}
+
+const LEVELS: Record<string, number> = { NONE: 0, VIEW: 1, CREATE: 2, EDIT: 3, FULL: 4 };
+
+/** SDF's default access type is CUSTRECORDENTRYPERM; role ids are compared in lower case without [scriptid=]. */
+function accessRule(def: CustomRecordTypeDefinition): RecordAccessRule {
+  const type = (def.accessType ?? 'CUSTRECORDENTRYPERM').toUpperCase();
+  const accessType = type === 'USEPERMISSIONLIST' || type === 'NONENEEDED' ? type : 'CUSTRECORDENTRYPERM';
+  const levelByRole = new Map<string, number>();
+  for (const p of def.permissions ?? []) levelByRole.set(roleKey(p.role), LEVELS[p.level.toUpperCase()] ?? 0);
+  return { accessType, levelByRole };
+}
+
+export function roleKey(role: string): string {
+  const m = /^\[scriptid=([^\]]+)\]$/i.exec(role.trim());
+  return (m ? m[1]! : role).trim().toLowerCase();
 }
 
 function toSpec(f: CustomFieldDefinition): FieldSpec {

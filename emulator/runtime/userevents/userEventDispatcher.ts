@@ -2,11 +2,11 @@
  * Runs the User Event entry points of every matching deployment around a save, as its own
  * script execution (own 1,000-unit meter, the trigger's execution context). beforeSubmit
  * errors propagate and abort the save; afterSubmit errors are written to the execution log and
- * the save stands. Nothing fires while a User Event is running (no chaining).
+ * the save stands. A deployment with runasrole runs with that role (runAsRole below). Nothing fires while a User Event is running (no chaining).
  */
 import type { ExecutionStack } from '../execution';
 import type { ProjectDefinition, ScriptDefinition, DeploymentDefinition } from '../project/definitions';
-import type { RunOptions } from '../services';
+import type { RunOptions, ScriptUser } from '../services';
 import { deploymentApplies, type DeploymentMatchOptions, type UserEventTrigger } from './deploymentFilter';
 
 export interface UserEventHost {
@@ -35,6 +35,18 @@ export const USER_EVENT_TYPES = Object.freeze({
   TRANSFORM: 'transform', VIEW: 'view', XEDIT: 'xedit',
 });
 
+/**
+ * "Execute as Role" (SDF runasrole): the same user, with the deployment's role and that role's
+ * permissions. Administrator has every permission; another role's permission list is not modelled,
+ * so it gets none beyond what custom records grant it by their own permission lists.
+ */
+export function runAsRole(user: ScriptUser, role: string | undefined): ScriptUser {
+  if (!role) return user;
+  const id = role.trim().replace(/^\[scriptid=([^\]]+)\]$/i, '$1').toLowerCase();
+  if (id === 'administrator' || id === '3') return { ...user, role: '3', roleId: 'administrator', permissions: undefined };
+  return { ...user, role: id, roleId: id, permissions: {} };
+}
+
 export class UserEventDispatcher {
   constructor(private readonly host: UserEventHost) {}
 
@@ -61,7 +73,7 @@ export class UserEventDispatcher {
         scriptId: script.scriptId,
         deploymentId: deployment.scriptId,
         executionContext: trigger.executionContext,
-        user: trigger.user,
+        user: runAsRole(trigger.user, deployment.runAsRole),
       };
       try {
         this.host.runScript(options, (scriptExports) => {

@@ -79,6 +79,13 @@ export function fullSyncText(fs: FullSyncState | null): string {
   return `The full sync started ${when(fs.startedAt)} stopped part way: ${where.join('; ')}. Start a full sync again to continue from there.`;
 }
 
+/** The sweep found deleted records without ids: say that deletes now rely on capture and reconcile. */
+export function deletedWithoutIdText(state: SyncState | null): string | null {
+  const at = state?.deletedWithoutIdAt;
+  if (at === null || at === undefined) return null;
+  return `The sweep cannot read deleted records: NetSuite's deleted-record search returned rows without a record id (last seen ${when(at)}). Until this is fixed, deletes rely on capture and reconcile: they reach Freshsuccess when a User Event captures them or a reconcile run finds them, and deletes made with server scripts off (CSV imports) or by merges wait for the next reconcile. Report this to the SuiteApp's maintainers (see docs/sandbox-checklist.md).`;
+}
+
 /** A full sync that stood back for a pushing drain (fullSyncRequestedAt): the next drain or the safety net starts it. */
 export function fullSyncRequestText(state: SyncState | null): string | null {
   const at = state?.fullSyncRequestedAt;
@@ -159,6 +166,7 @@ export function statusHtml(view: StatusView): string {
     `<p>${esc(lastRunText(view.state?.lastRun ?? null))}</p>`,
     `<p>Drain cursor: outbox entries up to internal id ${esc(view.state?.drainCursor ?? 0)} have been pushed.</p>`,
     `<p>${esc(fullSyncText(view.state?.fullSync ?? null))}</p>`,
+    ...[deletedWithoutIdText(view.state)].filter((t): t is string => t !== null).map((t) => `<p class="fsc-warning" role="alert"><strong>Deletes not swept.</strong> ${esc(t)}</p>`),
     ...[fullSyncRequestText(view.state)].filter((t): t is string => t !== null).map((t) => `<p>${esc(t)}</p>`),
     countsHtml(view.counts),
     problemsHtml(view.problems),

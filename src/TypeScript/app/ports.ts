@@ -70,6 +70,11 @@ export interface SyncState {
   fullSyncRequestedAt?: number | null;
   /** A drain was submitted then and its summarize has not begun (netsuite/drainTrigger.ts). */
   drainQueuedAt?: number | null;
+  /**
+   * The last sweep whose deleted-record search returned rows without a record id (the id
+   * column's name is unconfirmed on a real account); null once a sweep reads ids again.
+   */
+  deletedWithoutIdAt?: number | null;
 }
 
 /** The state record. read ~1 unit (lookup), update 2 (one submitFields). */
@@ -124,7 +129,11 @@ export interface SaveTimeLookup {
 export interface ChangeFinder {
   /** One search per kind, read with each(). */
   modifiedSince(kind: RecordKind, since: number): Array<{ id: string; lastModified: number }>;
-  /** The deleted-record log (runPaged: it has no internal id order to read with each()). */
+  /**
+   * The deleted-record log (runPaged: it has no internal id order to read with each()):
+   * customers and contacts. `id` is '' for a row that carried no record id, so the sweep can say
+   * so instead of skipping it silently.
+   */
   deletedSince(since: number): Array<{ kind: RecordKind; id: string; deletedAt: number }>;
 }
 

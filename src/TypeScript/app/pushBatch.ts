@@ -9,7 +9,7 @@
 import { carryOverFor } from '../domain/carryOver';
 import { workItem } from '../domain/coalesce';
 import type { SyncConfig } from '../domain/config';
-import { failureNature } from '../domain/classify';
+import { failureNature, nothingToRemove } from '../domain/classify';
 import { AUTH_HINT, hintFor, longRetryHint } from '../domain/hints';
 import { planBatches } from '../domain/plan';
 import { BUDGET_USED_UP, MAX_REQUESTS_PER_INVOCATION } from '../domain/pushBudget';
@@ -123,7 +123,7 @@ function pushAccounts(batch: AccountBatch, budget: RequestBudget, deps: PushDeps
     else {
       budget.used++;
       const v = op.op === 'deactivate' ? deps.client.deactivateAccount(op.accountId) : deps.client.deleteDimension(op.accountId, op.dimension, op.key);
-      if (v.kind === 'ok' || (v.kind === 'rejected' && v.status === 404)) outcome = { kind: 'ok' }; // already gone is done
+      if (v.kind === 'ok' || nothingToRemove(v, op.op === 'deactivate' ? 'documented' : 'client-only')) outcome = { kind: 'ok' }; // already gone is done
       else if (v.kind === 'transient') outcome = { kind: 'transient', message: v.message, retryAfterMs: v.retryAfterMs };
       else if (v.kind === 'auth') {
         budget.authMessage = `HTTP ${v.status}: ${v.message}`;

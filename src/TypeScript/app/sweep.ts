@@ -26,6 +26,8 @@ export interface SweepReport {
   status: 'not_configured' | 'disabled' | 'swept';
   since: number | null;
   caught: { customer: number; contact: number; deletions: number };
+  /** Deleted-record rows that carried no record id: those deletes are not queued by the sweep. */
+  deletedWithoutId: number;
   alreadyCaptured: number;
   purged: number;
 }
@@ -35,7 +37,7 @@ function entry(kind: RecordKind, recordIds: string[], event: 'update' | 'delete'
 }
 
 export function sweep(deps: SweepDeps): SweepReport {
-  const report: SweepReport = { status: 'not_configured', since: null, caught: { customer: 0, contact: 0, deletions: 0 }, alreadyCaptured: 0, purged: 0 };
+  const report: SweepReport = { status: 'not_configured', since: null, caught: { customer: 0, contact: 0, deletions: 0 }, deletedWithoutId: 0, alreadyCaptured: 0, purged: 0 };
   const loaded = deps.config.load();
   if (!loaded) return report;
   const { config } = loaded;
@@ -69,6 +71,10 @@ export function sweep(deps: SweepDeps): SweepReport {
   const deletions = new Map<RecordKind, { ids: string[]; tombstones: Record<string, Tombstone> }>();
   for (const d of deps.finder.deletedSince(since)) {
     if (d.kind === 'contact' && !config.scope.syncContacts) continue;
+    if (d.id === '') {
+      report.deletedWithoutId++;
+      continue;
+    }
     if (capturedDeletes.has(`${d.kind}:${d.id}`)) {
       report.alreadyCaptured++;
       continue;
@@ -86,9 +92,16 @@ export function sweep(deps: SweepDeps): SweepReport {
   }
   for (const [kind, group] of deletions) entries.push(entry(kind, group.ids, 'delete', now, group.tombstones));
   if (entries.length > 0) deps.outbox.append(entries);
+  // Fail loud: rows without ids mean the sweep cannot see deletes; the status page says so until
+  // a sweep reads ids again (a sweep that saw no deleted rows changes nothing).
+  const deletedWithoutIdAt = report.deletedWithoutId > 0 ? now : report.caught.deletions > 0 || report.alreadyCaptured > 0 ? null : undefined;
+  if (report.deletedWithoutId > 0) {
+    deps.log.error('Sweep: deleted-record rows without a record id', `${report.deletedWithoutId} deleted customer/contact row(s) had no id; those deletes reach Freshsuccess only through capture and reconcile until the deleted-record search's id column is fixed.`);
+  }
   deps.state.update({
+    ...(deletedWithoutIdAt !== undefined && deletedWithoutIdAt !== (state.deletedWithoutIdAt ?? null) ? { deletedWithoutIdAt } : {}),
     sweepWatermark: now,
-    lastRun: { at: now, kind: 'sweep', batches: 0, sent: 0, failedBatches: 0, retried: 0, dead: 0, skipped: 0, ignored: 0, warnings: 0, detail: { customers: report.caught.customer, contacts: report.caught.contact, deletions: report.caught.deletions, alreadyCaptured: report.alreadyCaptured } },
+    lastRun: { at: now, kind: 'sweep', batches: 0, sent: 0, failedBatches: 0, retried: 0, dead: 0, skipped: 0, ignored: 0, warnings: 0, detail: { customers: report.caught.customer, contacts: report.caught.contact, deletions: report.caught.deletions, deletedWithoutId: report.deletedWithoutId, alreadyCaptured: report.alreadyCaptured } },
   });
   if (entries.length > 0) {
     deps.log.audit('Sweep caught changes User Events did not see', JSON.stringify(report.caught));

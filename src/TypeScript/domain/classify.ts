@@ -103,3 +103,16 @@ export function failureNature(message: string): FailureNature {
   if (/parent/i.test(message) && /not found|does not exist|missing/i.test(message)) return 'parent_missing';
   return 'data';
 }
+
+/**
+ * Whether a refused DELETE means there was nothing to remove, which is done. Freshsuccess may
+ * answer a missing item with HTTP 404 or with `status_is_ok:false` "Account not found" (which one
+ * is not documented): both count. A 404 naming neither the account nor the value is another
+ * matter on a removal path only seen in client code (dimension values): the path itself may be
+ * wrong or unsupported, and the value would stay in Freshsuccess, so it is an error.
+ */
+export function nothingToRemove(v: Verdict, path: 'documented' | 'client-only'): boolean {
+  if (v.kind !== 'rejected') return false;
+  if (/\b(account|dimension|value|key)s? not found\b/i.test(v.message)) return true;
+  return path === 'documented' && v.status === 404;
+}

@@ -3,6 +3,7 @@
 /** First match wins: the specific rules come before the generic ones. */
 const RULES: ReadonlyArray<[RegExp, string]> = [
   [/\bmov(e|ed|ing)\b.*\bcontacts?\b|\bcontacts?\b.*\bmov(e|ed|ing)\b|belongs to (another )?account|another account/i, 'Freshsuccess refused to move the contact to another account (its old association was set inactive): remove the contact from the old account in Freshsuccess, then save the contact again.'],
+  [/unknown endpoint|not supported/i, 'Freshsuccess does not offer this removal, so the value is still there: remove it by hand in Freshsuccess and tell the SuiteApp\'s maintainers.'],
   [/join_date/i, "The customer's Date Created could not be sent as a date: check the record, or the mapping of join_date."],
   [/account not found/i, "The contact's company is not in Freshsuccess: check the company is in sync scope and has no dead letter itself."],
   [/unknown (top-level )?(field|propert|key)|unexpected (field|property)|field(s)? not allowed|read-only propert/i, 'Freshsuccess does not know a field we sent: check the mapping overrides (custom keys and exclude list).'],

@@ -126,7 +126,8 @@ function planContact(item: WorkItem, snapshot: ContactSnapshot | null, input: Pl
       notes.push(note('contact', id, 'skipped', 'deleted contact: its company or user_id was not captured, so it cannot be deactivated'));
       return [];
     }
-    return [{ op: 'upsert', recordId: id, companyId: null, role: 'current', payload: { account_id: tomb.accountId, user_id: userId, is_active: false } }];
+    // A deactivation: if Freshsuccess never had the company, there is nothing to deactivate.
+    return [{ op: 'upsert', recordId: id, companyId: null, role: 'detach', payload: { account_id: tomb.accountId, user_id: userId, is_active: false } }];
   }
   if (!snapshot) {
     notes.push(note('contact', id, 'ignored', 'not found'));

@@ -11,6 +11,7 @@ import type { SettingsField, SettingsForm } from '../domain/adminSettings';
 import { BATCH_RANGE, DEFAULT_BATCH, type AccountIdSource, type BatchLimits, type ContactDeletePolicy, type CustomerDeletePolicy, type Region, type UserIdSource } from '../domain/config';
 import { ACCOUNT_ID_SOURCES, CONTACT_DELETE_POLICIES, CUSTOMER_DELETE_POLICIES, CUSTOMER_STAGES, DIMENSION_TYPES, REGIONS, USER_ID_SOURCES } from '../domain/settingRules';
 import type { CustomerStage } from '../domain/types';
+import { FORM_TOKEN_FIELD } from '../domain/formToken';
 import { HOSTS } from '../freshsuccess/endpoints';
 import type { Notice } from './adminNotice';
 import { SCRIPTS } from './schema';
@@ -76,6 +77,8 @@ export interface PageModel {
   notice: Notice | null;
   status: StatusView;
   accountId: string;
+  /** This rendering's forged-request token (domain/formToken.ts), posted back in a hidden field. */
+  formToken: string;
 }
 
 type Option = [string, string];
@@ -259,6 +262,9 @@ export function buildAdminPage(m: PageModel): serverWidget.Form {
   const paused = m.status.state?.pausedAt ?? null;
   if (paused !== null && m.problems.length === 0) form.addPageInitMessage({ type: message.Type.WARNING, title: 'Pushing is paused', message: 'Freshsuccess refused the key: see Status and errors.' });
   form.addSubmitButton({ label: 'Save settings' });
+  const token = form.addField({ id: FORM_TOKEN_FIELD, label: 'Form token', type: serverWidget.FieldType.TEXT });
+  token.defaultValue = m.formToken;
+  token.updateDisplayType({ displayType: serverWidget.FieldDisplayType.HIDDEN });
   connection(form, m);
   mapping(form, m);
   customFields(form, m);

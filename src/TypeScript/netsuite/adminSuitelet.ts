@@ -3,8 +3,11 @@
  * redirects back to the page with a message (POST, redirect, GET). Settings with problems are not
  * saved: the page is shown again at once with what was typed and each problem, so nothing is lost.
  *
- * Governance (1,000 units): a view costs about 45 (settings 1, state 0-1, counts 10, problems 10,
- * notice 1, jobs 1 + 10 per running Map/Reduce); a save about 15; a test 10-20; a start 21;
+ * Every POST must bring back the form token of a page this user was shown (adminFormToken.ts);
+ * anything else is refused before it can change a thing, and the page says why.
+ *
+ * Governance (1,000 units): a view costs about 46 (settings 1, state 0-1, counts 10, problems 10,
+ * notice 1, form token 1, jobs 1 + 10 per running Map/Reduce); a POST's token check 2; a save about 15; a test 10-20; a start 21;
  * "retry dead letters" 10 + 8 per dead letter, stopping with 150 units left.
  */
 import * as redirect from 'N/redirect';
@@ -16,6 +19,8 @@ import { describeSubmission, type JobKind, type StatusView } from '../app/adminS
 import { checkSettings, formFromRaw, type CustomFieldRow, type SettingsCheck, type SettingsForm } from '../domain/adminSettings';
 import { parseConfig } from '../domain/config';
 import { FreshsuccessClient } from '../freshsuccess/client';
+import { describeRefusal } from '../domain/formToken';
+import { checkAdminPost, issueAdminFormToken } from './adminFormToken';
 import { jobProgress, submitJob } from './adminJobs';
 import { NOTICE_PARAM, putNotice, takeNotice, type Notice } from './adminNotice';
 import { ACTION_PARAM, ADMIN_SCRIPT, buildAdminPage, FIELD, REMOVE_EXTRAS_FIELD, ROW_FIELD } from './adminPage';
@@ -28,6 +33,8 @@ import { clock, governanceRemains, logger } from './platform';
 type Params = Record<string, string | undefined>;
 
 const PROBLEMS_SHOWN = 10;
+/** The form a token is bound to: this page's deployment. */
+const ADMIN_FORM = `${ADMIN_SCRIPT.scriptId}/${ADMIN_SCRIPT.deploymentId}`;
 const RETRY_BATCH = 50;
 
 /** The custom field rows as submitted; rows whose field id was emptied are dropped. */
@@ -83,7 +90,8 @@ function readStatus(stored: StoredSettings): StatusView {
 }
 
 function render(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, form: SettingsForm, check: SettingsCheck | null, notice: Notice | null): void {
-  const page = buildAdminPage({ form, problems: check?.problems ?? [], notice, status: readStatus(stored), accountId: runtime.accountId });
+  const formToken = issueAdminFormToken(ADMIN_FORM, clock.now());
+  const page = buildAdminPage({ form, problems: check?.problems ?? [], notice, status: readStatus(stored), accountId: runtime.accountId, formToken });
   context.response.writePage(page);
 }
 
@@ -138,6 +146,13 @@ export function handleAdminRequest(context: EntryPoints.Suitelet.onRequestContex
   const stored = readStoredSettings();
   if (context.request.method !== 'POST') {
     render(context, stored, formFromRaw(stored.raw), null, takeNotice(p[NOTICE_PARAM]));
+    return;
+  }
+  // Forged requests change nothing: the page is shown again, as stored, with the reason.
+  const allowed = checkAdminPost(context.request, ADMIN_FORM, clock.now());
+  if (!allowed.ok) {
+    logger.audit('FreshSync admin page refused a request', `reason ${allowed.reason}, user ${runtime.getCurrentUser().id}`);
+    render(context, stored, formFromRaw(stored.raw), null, { level: 'error', ...describeRefusal(allowed.reason) });
     return;
   }
   const action = p[ACTION_PARAM] ?? 'save';

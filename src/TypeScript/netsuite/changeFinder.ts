@@ -38,7 +38,8 @@ export function netsuiteChangeFinder(): ChangeFinder {
         for (const r of rows) {
           const kind = KIND_OF_DELETED[String(r.getValue({ name: 'recordtype' }) ?? '').toLowerCase()];
           const id = String(r.getValue({ name: 'recordid' }) ?? '');
-          if (kind && id) out.push({ kind, id, deletedAt: dateMs(r.getValue({ name: 'deleteddate' })) ?? since });
+          // A row without an id is passed on (id ''): the sweep reports it rather than dropping it.
+          if (kind) out.push({ kind, id, deletedAt: dateMs(r.getValue({ name: 'deleteddate' })) ?? since });
         }
       });
       return out;

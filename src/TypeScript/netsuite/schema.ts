@@ -38,6 +38,8 @@ export const STATE = {
   fullSyncRequestedAt: 'custrecord_fsc_st_fs_request',
   /** When a save (or a drain's summarize) last had a drain submission accepted (ms); the summarize clears it. */
   drainQueuedAt: 'custrecord_fsc_st_drain_queued',
+  /** When the sweep last found deleted-record rows without an id (ms); cleared when ids come back. */
+  deletedWithoutIdAt: 'custrecord_fsc_st_del_no_id',
 } as const;
 
 export const OUTBOX = {

@@ -7,7 +7,7 @@ import { readSingleton, rememberSingleton } from './singleton';
 import { STATE } from './schema';
 import { lookupValue, num, parseJson } from './values';
 
-const COLUMNS = [STATE.drainCursor, STATE.fullSync, STATE.sweepWatermark, STATE.pausedAt, STATE.pauseMessage, STATE.lastRun, STATE.pushLease, STATE.fullSyncRequestedAt, STATE.drainQueuedAt];
+const COLUMNS = [STATE.drainCursor, STATE.fullSync, STATE.sweepWatermark, STATE.pausedAt, STATE.pauseMessage, STATE.lastRun, STATE.pushLease, STATE.fullSyncRequestedAt, STATE.drainQueuedAt, STATE.deletedWithoutIdAt];
 
 function optionalNumber(v: unknown): number | null {
   const s = lookupValue(v);
@@ -60,6 +60,7 @@ export function netsuiteStateStore(settings?: () => Settings): StateStore & { id
         pushLease: parseLease(lookupValue(v[STATE.pushLease])),
         fullSyncRequestedAt: optionalNumber(v[STATE.fullSyncRequestedAt]),
         drainQueuedAt: optionalNumber(v[STATE.drainQueuedAt]),
+        deletedWithoutIdAt: optionalNumber(v[STATE.deletedWithoutIdAt]),
       };
     },
     update(patch: Partial<SyncState>): void {
@@ -73,6 +74,7 @@ export function netsuiteStateStore(settings?: () => Settings): StateStore & { id
       if (patch.pushLease !== undefined) values[STATE.pushLease] = patch.pushLease === null ? '' : JSON.stringify(patch.pushLease);
       if (patch.fullSyncRequestedAt !== undefined) values[STATE.fullSyncRequestedAt] = patch.fullSyncRequestedAt === null ? '' : patch.fullSyncRequestedAt;
       if (patch.drainQueuedAt !== undefined) values[STATE.drainQueuedAt] = patch.drainQueuedAt === null ? '' : patch.drainQueuedAt;
+      if (patch.deletedWithoutIdAt !== undefined) values[STATE.deletedWithoutIdAt] = patch.deletedWithoutIdAt === null ? '' : patch.deletedWithoutIdAt;
       if (Object.keys(values).length === 0) return;
       if (id === null) {
         try {

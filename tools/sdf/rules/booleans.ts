@@ -5,23 +5,10 @@
  */
 import type { Rule } from './rule';
 import type { Problem } from '../problem';
+import { booleanFieldNames } from '../schema';
 
-/** Fields SDF types as boolean on the objects this project uses (SDF XML reference). */
-const BOOLEAN_FIELDS = new Set([
-  'isdeployed', 'allroles', 'allemployees', 'allpartners', 'allcustomers', 'isinactive', 'notifyadmins',
-  'notifyowner', 'notifyuser', 'isonline', 'queueallstagesatonce', 'ismandatory', 'isformula',
-  'showinlist', 'allowattachments', 'allowinlineediting', 'allowinlinedeleting', 'allowinlinedetaching',
-  'allowmobileaccess', 'allownumberingoverride', 'allowquicksearch', 'enablemailmerge', 'enablenumbering',
-  'includename', 'isordered', 'isavailableoffline', 'showcreationdate', 'showlastmodified', 'shownotes',
-  'showowner', 'showownerallowchange', 'usepermissions', 'enabledle', 'includeinsearchindex', 'checkspelling',
-  'applyformatting', 'defaultchecked', 'storevalue', 'globalsearch', 'isparent', 'searchcomparefield',
-  'issalesrole', 'issupportrole', 'iswebserviceonlyrole', 'employeeviewingallowed', 'restricttimeandexpenses',
-  'restrictip', 'coreadminpermission', 'restrictbydevice', 'ispartnerrole', 'ismatrixoption', 'runasadmin',
-  // entitycustomfield
-  'appliestocustomer', 'appliestocontact', 'appliestoemployee', 'appliestovendor', 'appliestopartner',
-  'appliestoothername', 'appliestogroup', 'appliestoprojecttemplate', 'appliestostatement', 'appliestopricelist',
-  'appliestowebsite', 'availableexternally', 'showhierarchy',
-]);
+/** Fields the SDF schemas type as boolean (tools/sdf/schema, from Oracle's XML reference). */
+const BOOLEAN_FIELDS = booleanFieldNames();
 
 const WRONG_SPELLINGS = /^(true|false|yes|no|y|n)$/i;
 /** Outside known boolean fields only `true`/`false` are suspicious; yes/no can be real data. */

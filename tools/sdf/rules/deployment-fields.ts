@@ -1,6 +1,6 @@
 /**
- * Deployment fields with a closed set of values, and the audience:
- * - loglevel is one of SDF's script_loglevel values;
+ * Deployment fields whose bounds the SDF schema does not carry (it types them as strings), and the
+ * audience (the value lists, loglevel included, are the schema rule's):
  * - yieldaftermins is 3..60 and concurrencylimit a positive integer (Map/Reduce);
  * - a User Event, Suitelet, RESTlet or client deployment names an audience (allroles T or
  *   audslctrole), otherwise it runs for nobody: SDF's default for allroles is F.
@@ -8,7 +8,6 @@
 import type { Rule } from './rule';
 import type { Problem } from '../problem';
 
-const LOG_LEVELS = ['AUDIT', 'DEBUG', 'EMERGENCY', 'ERROR', 'INTERNAL', 'SYSTEM'];
 const HAS_AUDIENCE = new Set(['usereventscript', 'suitelet', 'restlet', 'clientscript']);
 
 export const deploymentFields: Rule = {
@@ -19,9 +18,6 @@ export const deploymentFields: Rule = {
       for (const d of s.deployments) {
         const p = d.props;
         const at = (line: number): Pick<Problem, 'file' | 'line' | 'rule'> => ({ file: s.file, line, rule: this.id });
-        if (p.loglevel && !LOG_LEVELS.includes(p.loglevel.value)) {
-          problems.push({ ...at(p.loglevel.line), message: `deployment ${d.scriptid}: loglevel "${p.loglevel.value}" is not one of ${LOG_LEVELS.join(', ')}` });
-        }
         if (p.yieldaftermins && !(Number.isInteger(d.yieldaftermins) && (d.yieldaftermins as number) >= 3 && (d.yieldaftermins as number) <= 60)) {
           problems.push({ ...at(p.yieldaftermins.line), message: `deployment ${d.scriptid}: yieldaftermins "${p.yieldaftermins.value}" must be a whole number from 3 to 60` });
         }

@@ -4,12 +4,12 @@
  *   the script owner, who does not exist in a customer's account).
  * - Map/Reduce and scheduled deployments without a <recurrence> are meant to be submitted from code
  *   (N/task), which only works on NOTSCHEDULED deployments.
- * - A SCHEDULED deployment needs a recurrence whose repeat is one NetSuite accepts; a deployment
- *   with a recurrence is SCHEDULED (or NOTSCHEDULED, a warning: the schedule then never runs).
+ * - A SCHEDULED deployment needs a recurrence (its fields are checked by the schema rule); a
+ *   deployment with a recurrence is SCHEDULED (or NOTSCHEDULED, a warning: the schedule then never runs).
  */
 import type { Rule } from './rule';
 import type { Problem } from '../problem';
-import { DEPLOYMENT_STATUSES, RECURRENCE_REPEATS } from '../object-types';
+import { SCRIPT_STATUS } from '../schema/lists';
 import type { SdfDeployment } from '../model';
 
 const MUST_BE_RELEASED = new Set(['usereventscript', 'suitelet', 'restlet', 'clientscript']);
@@ -23,14 +23,8 @@ export const deploymentStatus: Rule = {
       for (const d of s.deployments) {
         const status = d.status?.value;
         const at = { file: s.file, line: d.status?.line ?? d.line, rule: this.id };
-        if (!status) {
-          problems.push({ ...at, message: `deployment ${d.scriptid} has no <status>` });
-          continue;
-        }
-        if (!(DEPLOYMENT_STATUSES as readonly string[]).includes(status)) {
-          problems.push({ ...at, message: `deployment ${d.scriptid}: unknown status "${status}" (expected one of ${DEPLOYMENT_STATUSES.join(', ')})` });
-          continue;
-        }
+        // A missing status, or one outside script_status, is the schema rule's to report.
+        if (!status || !SCRIPT_STATUS.values.includes(status)) continue;
         if (MUST_BE_RELEASED.has(s.type) && status !== 'RELEASED') {
           problems.push({ ...at, message: `${s.type} deployment ${d.scriptid} is ${status}; it must be RELEASED to run for every user` });
         }
@@ -52,15 +46,7 @@ export const deploymentStatus: Rule = {
 };
 
 function recurrenceProblems(d: SdfDeployment, file: string, statusLine: number, rule: string): Problem[] {
-  const r = d.recurrence;
-  if (!r) return [{ file, line: statusLine, rule, message: `SCHEDULED deployment ${d.scriptid} has no <recurrence>: add one, or make it NOTSCHEDULED if it is submitted from code` }];
-  if (!r.kind) return [{ file, line: r.line, rule, message: `deployment ${d.scriptid}: <recurrence> is empty` }];
-  const problems: Problem[] = [];
-  for (const required of ['startdate', 'starttime']) {
-    if (r.kind !== 'single' && !r.props[required]?.value) problems.push({ file, line: r.line, rule, message: `deployment ${d.scriptid}: <recurrence><${r.kind}> needs <${required}>` });
-  }
-  if (r.repeat && !(RECURRENCE_REPEATS as readonly string[]).includes(r.repeat.value)) {
-    problems.push({ file, line: r.repeat.line, rule, message: `deployment ${d.scriptid}: repeat "${r.repeat.value}" is not one of ${RECURRENCE_REPEATS.join(' ')}` });
-  }
-  return problems;
+  // The recurrence's own fields (dates, times, repeat values) are the schema rule's to check.
+  if (d.recurrence) return [];
+  return [{ file, line: statusLine, rule, message: `SCHEDULED deployment ${d.scriptid} has no <recurrence>: add one, or make it NOTSCHEDULED if it is submitted from code` }];
 }

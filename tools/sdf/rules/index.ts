@@ -16,11 +16,13 @@ import { manifestFeatures } from './manifest-features';
 import { booleans } from './booleans';
 import { references } from './references';
 import { installationPreferences } from './installation-preferences';
+import { schema } from './schema';
 
 export const RULES: readonly Rule[] = [
   manifest,
   deployFile,
   objectFileName,
+  schema,
   scriptidFormat,
   rolePermission,
   roleRecordReciprocity,
