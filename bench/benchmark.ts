@@ -4,6 +4,7 @@
  * POSTs): the runtime meters governance deterministically, so the same sizes give the same
  * numbers on any machine. Wall time is recorded as information only.
  */
+import { readFileSync } from 'node:fs';
 import { startNaive, startProduct, type Subject, type SubjectName, type SubjectOptions } from './subjects';
 import { changedRecords, fullSync, hundredEdits, oneSave, typicalCustomers, type ChangedRecordsResult, type FullSyncResult, type HundredEditsResult, type OneSaveResult } from './workloads';
 
@@ -17,6 +18,8 @@ export interface BenchOptions {
   /** Edits of one record in workload (d). */
   edits: number;
   seed?: number;
+  /** Run one subject only (no comparisons then). */
+  only?: SubjectName;
   /** Progress lines (the CLI prints them; tests stay quiet). */
   progress?: (line: string) => void;
 }
@@ -28,6 +31,12 @@ export interface SubjectResult {
   changedRecords: ChangedRecordsResult;
   /** ERROR lines in the execution log during the run. */
   scriptErrors: number;
+  /**
+   * Peak resident memory in MB (information only, never compared): the benchmark's own process
+   * (runtime and SuiteApp; its peak so far, so a second subject includes the first's: use --only)
+   * and this subject's fake Freshsuccess process.
+   */
+  peakRssMb: { runtime: number; fake: number | null };
 }
 
 export interface Comparison {
@@ -44,10 +53,12 @@ export interface Comparison {
 export interface BenchResult {
   format: typeof RESULT_FORMAT;
   sizes: { customers: number; contacts: number; records: number; changed: number; edits: number; seed: number };
-  subjects: Record<SubjectName, SubjectResult>;
+  /** Both subjects, or the one asked for with `only`. */
+  subjects: Partial<Record<SubjectName, SubjectResult>>;
+  /** Empty when only one subject ran. */
   comparisons: Comparison[];
   /** Not deterministic; never compared. */
-  info: { generatedAt: string; node: string; wallMs: Record<SubjectName, number> };
+  info: { generatedAt: string; node: string; wallMs: Partial<Record<SubjectName, number>> };
 }
 
 export const DEFAULT_SEED = 20260105;
@@ -65,9 +76,20 @@ async function measureSubject(s: Subject, options: BenchOptions, progress: (line
   progress(`${s.name}: bulk change of ${options.changed} records`);
   const changes = await changedRecords(s, options.changed, [saveTarget, editTarget]);
   const errors = s.account.rt.logs.filter((l) => l.level === 'ERROR').slice(errorsBefore);
-  const result = { fullSync: full, oneSave: save, hundredEdits: edits, changedRecords: changes, scriptErrors: errors.length };
+  const peakRssMb = { runtime: Math.round(process.resourceUsage().maxRSS / 1024), fake: peakRssOf(s.account.fakePid) };
+  const result = { fullSync: full, oneSave: save, hundredEdits: edits, changedRecords: changes, scriptErrors: errors.length, peakRssMb };
   checkDelivered(s.name, result, errors.slice(0, 3).map((l) => `${l.scriptId}: ${l.title}: ${errorName(l.details)}`));
   return result;
+}
+
+/** A process's peak resident memory in MB (Linux /proc VmHWM); null where that is not available. */
+function peakRssOf(pid: number): number | null {
+  try {
+    const kb = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? null : Math.round(Number(kb) / 1024);
+  } catch {
+    return null;
+  }
 }
 
 /** The error's name from a logged SuiteScriptError (JSON details), else the start of the details. */
@@ -136,20 +158,24 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
   const seed = options.seed ?? DEFAULT_SEED;
   const progress = options.progress ?? (() => undefined);
   const subjectOptions: SubjectOptions = { customers: options.customers, contacts: options.contacts, seed };
-  const results = {} as Record<SubjectName, SubjectResult>;
-  for (const start of [startProduct, startNaive]) {
-    const s = await start(subjectOptions);
+  const results: Partial<Record<SubjectName, SubjectResult>> = {};
+  const starts = { product: startProduct, naive: startNaive };
+  for (const name of options.only ? [options.only] : (['product', 'naive'] as const)) {
+    const s = await starts[name](subjectOptions);
     try {
       results[s.name] = await measureSubject(s, options, progress);
     } finally {
       await s.stop();
     }
   }
+  const ran = Object.values(results);
+  const wallMs: Partial<Record<SubjectName, number>> = {};
+  for (const [name, r] of Object.entries(results)) wallMs[name as SubjectName] = totalWall(r);
   return {
     format: RESULT_FORMAT,
-    sizes: { customers: options.customers, contacts: options.contacts, records: options.customers + options.contacts, changed: results.product.changedRecords.changed, edits: options.edits, seed },
+    sizes: { customers: options.customers, contacts: options.contacts, records: options.customers + options.contacts, changed: ran[0]!.changedRecords.changed, edits: options.edits, seed },
     subjects: results,
-    comparisons: comparisons(results.product, results.naive),
-    info: { generatedAt: new Date().toISOString(), node: process.version, wallMs: { product: totalWall(results.product), naive: totalWall(results.naive) } },
+    comparisons: results.product && results.naive ? comparisons(results.product, results.naive) : [],
+    info: { generatedAt: new Date().toISOString(), node: process.version, wallMs },
   };
 }

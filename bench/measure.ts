@@ -68,8 +68,17 @@ export async function readFake<T>(read: () => Promise<T>): Promise<T> {
  * it needs were dropped, instead of under-counting. Request COUNTS come from the runtime's own
  * N/https log, which keeps every call.
  */
+/** What the benchmark needs of a logged request: not its body, only the records' keys. */
+interface SeenRequest {
+  seq: number;
+  isPost: boolean;
+  isContact: boolean;
+  /** account_id of each account, user_id of each contact the body carried. */
+  keys: string[];
+}
+
 interface Collected {
-  log: RequestLogEntry[];
+  log: SeenRequest[];
   /** Requests before this sequence number were dropped by the fake before they were read. */
   contiguousFrom: number;
 }
@@ -82,8 +91,14 @@ export async function collect(account: LocalAccount): Promise<Collected> {
   const last = c.log.at(-1)?.seq ?? 0;
   const fresh = await readFake(() => account.fake.requests(last));
   if (fresh.length > 0 && fresh[0]!.seq !== last + 1) c.contiguousFrom = fresh[0]!.seq;
-  c.log.push(...fresh);
+  for (const r of fresh) c.log.push(seen(r));
   return c;
+}
+
+function seen(r: RequestLogEntry): SeenRequest {
+  const isContact = r.path.endsWith('/account_contacts');
+  const records = r.method === 'POST' ? (r.body as { records?: Array<Record<string, unknown>> } | undefined)?.records ?? [] : [];
+  return { seq: r.seq, isPost: r.method === 'POST', isContact, keys: records.map((rec) => String((isContact ? rec.user_id : rec.account_id) ?? '')) };
 }
 
 /** Saves per slice: well under the fake's log size even when every save posts. */
@@ -142,12 +157,10 @@ export async function sentSince(account: LocalAccount, from: Mark, carrying?: { 
     throw new Error(`the fake Freshsuccess dropped requests ${from.fakeSeq + 1}–${contiguousFrom - 1} from its log before they were read; read it in smaller slices`);
   }
   for (const r of log) {
-    if (r.seq <= from.fakeSeq || r.method !== 'POST') continue;
-    const records = (r.body as { records?: Array<Record<string, unknown>> } | undefined)?.records ?? [];
-    out.records += records.length;
-    const isContact = r.path.endsWith('/account_contacts');
-    const hit = records.some((rec) => (isContact ? carrying?.userId !== undefined && rec.user_id === carrying.userId : carrying?.accountId !== undefined && rec.account_id === carrying.accountId));
-    if (hit) out.carrying += 1;
+    if (r.seq <= from.fakeSeq || !r.isPost) continue;
+    out.records += r.keys.length;
+    const wanted = r.isContact ? carrying?.userId : carrying?.accountId;
+    if (wanted !== undefined && r.keys.includes(wanted)) out.carrying += 1;
   }
   return out;
 }

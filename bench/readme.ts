@@ -22,6 +22,7 @@ export function renderResults(r: BenchResult): string {
   const s = r.sizes;
   const p = r.subjects.product;
   const n = r.subjects.naive;
+  if (!p || !n) throw new Error('the reference run needs both subjects (no --only)');
   const rows = r.comparisons.map((c) => `| ${cell(c.workload)} | ${cell(c.metric)} | ${fmt(c.product)} | ${fmt(c.naive)} | ${ratioText(c)} | ${c.better} |`);
   return [
     '<!-- generated from bench/results/reference.json by `npm run bench:readme`: do not edit by hand -->',
@@ -38,7 +39,7 @@ export function renderResults(r: BenchResult): string {
     `Changed records: the product spent ${fmt(p.changedRecords.saveUnits)} units inside the saves and ${fmt(p.changedRecords.backgroundUnits)} in the drain, with ` +
       `${fmt(p.changedRecords.posts)} POSTs; the baseline ${fmt(n.changedRecords.saveUnits)} units inside the saves and ${fmt(n.changedRecords.posts)} POSTs.`,
     '',
-    `Budgets at this size: ${budgets(r).join('; ')}.`,
+    `Budgets at this size: ${budgets(p).join('; ')}.`,
   ].join('\n');
 }
 

@@ -1,5 +1,5 @@
 /** The benchmark's printed table: both subjects side by side, with the ratio and the winner. */
-import type { BenchResult, Comparison } from './benchmark';
+import type { BenchResult, Comparison, SubjectResult } from './benchmark';
 
 export const fmt = (n: number): string => (Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 2 }));
 
@@ -15,8 +15,7 @@ function table(rows: string[][]): string {
 }
 
 /** The product's budgets (docs/architecture.md, "Budgets") checked at this run's size. */
-export function budgets(r: BenchResult): string[] {
-  const p = r.subjects.product;
+export function budgets(p: SubjectResult): string[] {
   const check = (name: string, value: number, limit: number) => `${name} ${fmt(value)} (≤ ${fmt(limit)} ${value <= limit ? 'met' : 'NOT met'})`;
   return [
     check('one save units', p.oneSave.units, 30),
@@ -28,10 +27,27 @@ export function budgets(r: BenchResult): string[] {
   ];
 }
 
+/** One subject alone (`--only`): its own figures, no comparison. */
+function formatOne(r: BenchResult, name: string, x: SubjectResult): string {
+  const s = r.sizes;
+  const f = x.fullSync;
+  return [
+    `FreshSync benchmark — ${name} only — ${fmt(s.customers)} customers + ${fmt(s.contacts)} contacts (seed ${s.seed})`,
+    `full sync: ${fmt(f.units)} units, ${fmt(f.posts)} POSTs, ${fmt(f.mapReduceInvocations)} map+reduce invocations; per 1,000 records ${fmt(f.unitsPer1000)} units, ${fmt(f.postsPer1000)} POSTs, ${fmt(f.mapReduceInvocationsPer1000)} invocations; landed ${fmt(f.accountsLanded + f.contactsLanded)} of ${fmt(f.expectedLanded)}; most stage data in one run ${fmt(Math.round(f.maxStageDataBytes / 1024 / 1024))} MB.`,
+    `one save ${fmt(x.oneSave.units)} units; ${fmt(x.changedRecords.changed)} changed records ${fmt(x.changedRecords.totalUnitsPer1000)} units and ${fmt(x.changedRecords.postsPer1000)} POSTs per 1,000.`,
+    ...(name === 'product' ? [`budgets (docs/architecture.md): ${budgets(x).join('; ')}.`] : []),
+    `wall time (information only): full sync ${fmt(f.wallMs)} ms; peak memory runtime ${fmt(x.peakRssMb.runtime)} MB, fake ${x.peakRssMb.fake === null ? 'n/a' : `${fmt(x.peakRssMb.fake)} MB`}.`,
+  ].join('\n');
+}
+
 export function formatReport(r: BenchResult): string {
   const s = r.sizes;
   const p = r.subjects.product;
   const n = r.subjects.naive;
+  if (!p || !n) {
+    const [name, only] = Object.entries(r.subjects)[0]!;
+    return formatOne(r, name, only);
+  }
   const rows = [['workload', 'metric (lower is better)', 'product', 'naive', 'naive ÷ product', 'better']];
   for (const c of r.comparisons) rows.push([c.workload, c.metric, fmt(c.product), fmt(c.naive), ratioText(c), c.better]);
   return [
@@ -43,7 +59,7 @@ export function formatReport(r: BenchResult): string {
       `naive ${fmt(n.fullSync.units)} units, ${fmt(n.fullSync.posts)} POSTs, ${fmt(n.fullSync.mapReduceInvocations)} map invocations. Both landed ${fmt(p.fullSync.expectedLanded)} records.`,
     `changed records: product ${fmt(p.changedRecords.saveUnits)} units in saves + ${fmt(p.changedRecords.backgroundUnits)} in the drain, ${fmt(p.changedRecords.posts)} POSTs; ` +
       `naive ${fmt(n.changedRecords.saveUnits)} units in saves, ${fmt(n.changedRecords.posts)} POSTs.`,
-    `budgets (docs/architecture.md), product at this size (per-1,000 rates include each run's fixed part, so small sizes overshoot): ${budgets(r).join('; ')}.`,
-    `wall time (information only, not compared): product ${fmt(r.info.wallMs.product)} ms, naive ${fmt(r.info.wallMs.naive)} ms.`,
+    `budgets (docs/architecture.md), product at this size (per-1,000 rates include each run's fixed part, so small sizes overshoot): ${budgets(p).join('; ')}.`,
+    `wall time (information only, not compared): product ${fmt(r.info.wallMs.product ?? 0)} ms, naive ${fmt(r.info.wallMs.naive ?? 0)} ms; peak memory runtime ${fmt(n.peakRssMb.runtime)} MB, fake ${fmt(p.peakRssMb.fake ?? 0)} / ${fmt(n.peakRssMb.fake ?? 0)} MB.`,
   ].join('\n');
 }

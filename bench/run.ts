@@ -4,6 +4,7 @@
  *
  *   npm run bench                                   # 2,000 customers + 5,000 contacts
  *   npm run bench -- --customers 300 --contacts 700 --changed 500 --edits 100 --out b.local.json
+ *   npm run bench -- --only product --customers 100000 --contacts 1000000
  *   npm run bench -- --write-readme                 # a new reference run, rendered into bench/README.md
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -43,12 +44,14 @@ export function parseArgs(argv: string[]): RunArgs {
     }
     const [flag, inline] = arg.startsWith('--') ? arg.slice(2).split('=', 2) : [undefined, undefined];
     const value = inline ?? argv[++i];
-    if (flag === 'out' && value) {
+    if (flag === 'only' && (value === 'product' || value === 'naive')) {
+      options.only = value;
+    } else if (flag === 'out' && value) {
       out = resolve(value);
     } else if ((FLAGS as readonly string[]).includes(flag ?? '') && value !== undefined && /^\d+$/.test(value)) {
       options[flag as (typeof FLAGS)[number]] = Number(value);
     } else {
-      throw new Error(`unknown or malformed argument "${arg}"; use --customers N --contacts N --changed N --edits N --seed N --out FILE --quiet --write-readme`);
+      throw new Error(`unknown or malformed argument "${arg}"; use --customers N --contacts N --changed N --edits N --seed N --only product|naive --out FILE --quiet --write-readme`);
     }
   }
   if (readme && out !== DEFAULT_OUT && out !== REFERENCE) throw new Error('--write-readme writes bench/results/reference.json: leave out --out');

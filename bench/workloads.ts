@@ -5,6 +5,7 @@
  * of the result and the benchmark refuses to report a subject that lost data.
  */
 import { addSpend, httpCallsSince, inSlices, mark, readFake, per1000, postsSince, recordWrites, sentSince, spentSince, wallSince } from './measure';
+import { MapReduceJob } from '../emulator/runtime/mapreduce/job';
 import type { Subject } from './subjects';
 
 export interface FullSyncResult {
@@ -24,6 +25,8 @@ export interface FullSyncResult {
   contactsLanded: number;
   /** Customers, plus contacts that have a company (the others have no account to belong to). */
   expectedLanded: number;
+  /** The most data (bytes) one Map/Reduce run of the full sync persisted across its stages; NetSuite stops a run at 200 MB. */
+  maxStageDataBytes: number;
   wallMs: number;
 }
 
@@ -78,8 +81,11 @@ export async function fullSync(s: Subject): Promise<FullSyncResult> {
   const { account, sample } = s;
   const writesBefore = await recordWrites(account);
   const from = await mark(account);
+  const tasksBefore = account.drivers.task.queue.tasks.length;
   await s.runFullSync();
   const spend = spentSince(account, from);
+  const runs = account.drivers.task.queue.tasks.slice(tasksBefore).map((t) => t.job).filter((j): j is MapReduceJob => j instanceof MapReduceJob);
+  const maxStageDataBytes = runs.reduce((m, j) => Math.max(m, j.maxPersistedBytes), 0);
   const wallMs = wallSince(from);
   const posts = postsSince(account, from);
   const records = sample.counts.customers + sample.counts.contacts;
@@ -96,6 +102,7 @@ export async function fullSync(s: Subject): Promise<FullSyncResult> {
     accountsLanded: (await readFake(() => account.fake.accounts())).length,
     contactsLanded: (await readFake(() => account.fake.contacts())).length,
     expectedLanded: sample.counts.customers + sample.counts.contacts - sample.counts.contactsWithoutCompany,
+    maxStageDataBytes,
     wallMs,
   };
 }

@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RESULT_FORMAT, runBenchmark, type BenchResult, type Comparison } from '../../bench/benchmark';
+import { RESULT_FORMAT, runBenchmark, type BenchResult, type Comparison, type SubjectResult } from '../../bench/benchmark';
 import { main } from '../../bench/run';
 import { PROJECT_ROOT } from '../../tools/project';
 
@@ -27,6 +27,13 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+/** Both subjects (the default run has both). */
+function both(r: BenchResult): { product: SubjectResult; naive: SubjectResult } {
+  const { product, naive } = r.subjects;
+  if (!product || !naive) throw new Error('the benchmark ran one subject only');
+  return { product, naive };
+}
+
 const find = (workload: string, metric: string): Comparison => {
   const c = result.comparisons.find((x) => x.workload === workload && x.metric === metric);
   if (!c) throw new Error(`no comparison ${workload} / ${metric}`);
@@ -39,7 +46,7 @@ test('a save makes no HTTPS call in the product, one in the baseline', () => {
 });
 
 test('the full sync batches: fewer units, POSTs and invocations per 1,000 records', () => {
-  const { product, naive } = result.subjects;
+  const { product, naive } = both(result);
   // Both landed every customer and every contact with a company.
   expect(product.fullSync.accountsLanded + product.fullSync.contactsLanded).toBe(product.fullSync.expectedLanded);
   expect(naive.fullSync.accountsLanded + naive.fullSync.contactsLanded).toBe(naive.fullSync.expectedLanded);
@@ -56,7 +63,7 @@ test('the full sync batches: fewer units, POSTs and invocations per 1,000 record
 });
 
 test('a bulk change is drained in batches: a few POSTs instead of one per record', () => {
-  const { product, naive } = result.subjects;
+  const { product, naive } = both(result);
   expect(product.changedRecords.delivered).toBe(100);
   expect(naive.changedRecords.delivered).toBe(100);
   expect(naive.changedRecords.posts).toBe(100);
@@ -95,6 +102,18 @@ test('the written file is the result, with the shape of the committed reference'
 
 test('the same sizes give the same counts: a second run differs only in its information block', async () => {
   const again = await runBenchmark({ customers: 80, contacts: 120, changed: 100, edits: 100 });
-  const counts = (r: BenchResult) => JSON.parse(JSON.stringify(r, (key, value: unknown) => (key === 'info' || key === 'wallMs' ? undefined : value))) as unknown;
+  const counts = (r: BenchResult) => JSON.parse(JSON.stringify(r, (key, value: unknown) => (key === 'info' || key === 'wallMs' || key === 'peakRssMb' ? undefined : value))) as unknown;
   expect(counts(again)).toEqual(counts(result));
+});
+
+test('--only runs one subject: the same figures for it, no comparisons, the largest stage data of a run', async () => {
+  const only = await main(['--only', 'product', '--customers', '80', '--contacts', '120', '--changed', '100', '--edits', '100', '--out', join(dir, 'only.json'), '--quiet']);
+  expect(Object.keys(only.subjects)).toEqual(['product']);
+  expect(only.comparisons).toEqual([]);
+  const product = both(result).product;
+  expect(only.subjects.product?.fullSync).toEqual({ ...product.fullSync, wallMs: expect.any(Number) });
+  // The full sync's data went through its Map/Reduce stages: some, and far under 200 MB.
+  expect(product.fullSync.maxStageDataBytes).toBeGreaterThan(200 * 100);
+  expect(product.fullSync.maxStageDataBytes).toBeLessThan(200 * 1024 * 1024);
+  expect(only.subjects.product?.peakRssMb.runtime).toBeGreaterThan(0);
 });

@@ -9,6 +9,8 @@ import { FreshsuccessStore, type Clock } from './store';
 import type { ConfigPatch, FailedResult, FakeConfig, FakeState, RequestLogEntry } from './types';
 
 export const DEFAULT_LOG_LIMIT = 2_000;
+/** Request bodies the log keeps in all (bytes as received): full syncs post megabytes per request. */
+export const LOG_BODY_BYTES_LIMIT = 64 * 1024 * 1024;
 
 export class FakeFreshsuccess {
   private readonly initialConfig: FakeConfig;
@@ -54,7 +56,14 @@ export class FakeFreshsuccess {
   beginRequest(entry: Omit<RequestLogEntry, 'seq'>): RequestLogEntry {
     const logged: RequestLogEntry = { seq: this.nextSeq++, ...entry };
     this.log.push(logged);
-    if (this.log.length > this.logLimit) this.log.splice(0, this.log.length - this.logLimit);
+    // Oldest first, by count and by the bodies' size (a body's size is known once it is read,
+    // so this counts the entries before this one).
+    let bodies = 0;
+    for (const e of this.log) bodies += e.bodyBytes ?? 0;
+    let drop = Math.max(0, this.log.length - this.logLimit);
+    for (let i = 0; i < drop; i++) bodies -= this.log[i]!.bodyBytes ?? 0;
+    while (bodies > LOG_BODY_BYTES_LIMIT && drop < this.log.length - 1) bodies -= this.log[drop++]!.bodyBytes ?? 0;
+    if (drop > 0) this.log.splice(0, drop);
     return logged;
   }
 

@@ -26,7 +26,7 @@ import type { MapReduceStage } from '../governance';
 import type { RuntimeServices, ScriptUser } from '../services';
 import { suiteScriptError } from '../https/suiteScriptError';
 import { inputPairs, InputOptions, KeyValue } from './input';
-import { asStoredString, checkKey, checkValue, DEFAULT_YIELD_AFTER_MINS, YIELD_AFTER_UNITS } from './limits';
+import { asStoredString, byteLength, checkKey, checkValue, DEFAULT_YIELD_AFTER_MINS, INVOCATION_TIME_LIMIT_MS, MAX_PERSISTED_BYTES, persistedLimitError, timeLimitError, YIELD_AFTER_UNITS } from './limits';
 import { emptyStats, errorIterator, errorJson, ErrorRecord, outputIterator, StageStats, stageSummary } from './summary';
 
 export type TaskStage = 'GET_INPUT' | 'MAP' | 'SHUFFLE' | 'REDUCE' | 'SUMMARIZE';
@@ -56,6 +56,8 @@ export interface JobSpec {
   invocationMs?: (stage: 'map' | 'reduce', key: string) => number;
   restarts?: RestartHook[];
   input?: InputOptions;
+  /** Persisted-data limit in bytes (default MAX_PERSISTED_BYTES; tests lower it to reach it cheaply). */
+  persistedLimitBytes?: number;
 }
 
 interface Config {
@@ -75,6 +77,9 @@ export class MapReduceJob {
   readonly mapStats: StageStats;
   readonly reduceStats: StageStats;
   summarizeUsage = 0;
+  /** Most persisted data (bytes) the instance held at any point: what the 200 MB limit is measured on. */
+  maxPersistedBytes = 0;
+  private persistedBytes = 0;
 
   private pairs: KeyValue[] = [];
   private mapDone = 0;
@@ -173,8 +178,15 @@ export class MapReduceJob {
       const restart = this.takeRestart('getInputData', 0);
       const r = this.invoke('getInputData', (exports) => {
         this.readEntryPoints(exports);
+        const before = this.rt.clock.nowMs();
         const returned = this.call(exports, 'getInputData', { isRestarted, ObjectRef: { type: '', id: '' } });
-        return inputPairs(this.rt, returned, this.spec.input ?? {});
+        const pairs = inputPairs(this.rt, returned, this.spec.input ?? {});
+        this.checkTime('getInputData', this.rt.clock.nowMs() - before);
+        // Search results returned by getInputData count as persisted data too.
+        const bytes = pairs.reduce((n, p) => n + pairBytes(p.key, p.value), 0);
+        this.notePersisted(bytes);
+        if (bytes > this.persistedLimit) throw persistedLimitError(bytes, this.persistedLimit);
+        return { pairs, bytes };
       });
       this.inputStats.usage += r.used;
       if (!r.ok) {
@@ -186,7 +198,8 @@ export class MapReduceJob {
         isRestarted = true;
         continue;
       }
-      this.pairs = r.value;
+      this.pairs = r.value.pairs;
+      this.persistedBytes = r.value.bytes;
       break;
     }
     this.inputStats.seconds = (this.rt.clock.nowMs() - startMs) / 1000;
@@ -196,14 +209,14 @@ export class MapReduceJob {
     if (this.skipToSummarize) return;
     this.stage = 'MAP';
     if (!this.entry.map) {
-      // No map stage: getInputData's pairs go straight to the shuffle.
+      // No map stage: getInputData's pairs go straight to the shuffle (same bytes, now waiting for reduce).
       this.mapWrites = this.pairs.map((p) => [p.key, p.value]);
       return;
     }
     this.runKeyed('map', this.mapStats, this.pairs.length, (i) => {
       const p = this.pairs[i] as KeyValue;
-      return { key: p.key, payload: { value: p.value } };
-    }, (writes) => { this.mapWrites.push(...writes); this.mapDone += 1; });
+      return { key: p.key, payload: { value: p.value }, bytes: pairBytes(p.key, p.value) };
+    }, (writes) => { for (const w of writes) this.mapWrites.push(w); this.mapDone += 1; });
   }
 
   private shuffle(): void {
@@ -220,7 +233,9 @@ export class MapReduceJob {
       if (list) list.push(v);
       else byKey.set(k, [v]);
     }
-    this.groups = [...byKey].map(([key, values]) => ({ key, values }));
+    this.groups = Array.from(byKey, ([key, values]) => ({ key, values }));
+    // Keys are now held once per group.
+    this.persistedBytes = this.groups.reduce((n, g) => n + groupBytes(g), 0);
   }
 
   private reduce(): void {
@@ -228,8 +243,8 @@ export class MapReduceJob {
     this.stage = 'REDUCE';
     this.runKeyed('reduce', this.reduceStats, this.groups.length, (i) => {
       const g = this.groups[i] as { key: string; values: string[] };
-      return { key: g.key, payload: { values: [...g.values] } };
-    }, (writes) => { this.output.push(...writes); this.reduceDone += 1; });
+      return { key: g.key, payload: { values: g.values.slice() }, bytes: groupBytes(g) };
+    }, (writes) => { for (const w of writes) this.output.push(w); this.reduceDone += 1; });
   }
 
   private summarize(): void {
@@ -240,7 +255,10 @@ export class MapReduceJob {
       const restart = this.takeRestart('summarize', 0);
       const r = this.invoke('summarize', (exports) => {
         if (typeof exports.summarize !== 'function') return undefined;
-        return this.call(exports, 'summarize', this.summaryContext(isRestarted, startMs));
+        const before = this.rt.clock.nowMs();
+        const returned = this.call(exports, 'summarize', this.summaryContext(isRestarted, startMs));
+        this.checkTime('summarize', this.rt.clock.nowMs() - before);
+        return returned;
       });
       this.summarizeUsage += r.used;
       if (!r.ok) throw r.error; // uncaught in summarize: the instance fails [open: NetSuite's status]
@@ -278,7 +296,7 @@ export class MapReduceJob {
     stage: 'map' | 'reduce',
     stats: StageStats,
     count: number,
-    item: (i: number) => { key: string; payload: Record<string, unknown> },
+    item: (i: number) => { key: string; payload: Record<string, unknown>; bytes: number },
     commit: (writes: [string, string][]) => void,
   ): void {
     const startMs = this.rt.clock.nowMs();
@@ -291,12 +309,14 @@ export class MapReduceJob {
     let completed = 0;
 
     for (let i = 0; i < count; i++) {
-      const { key, payload } = item(i);
+      const { key, payload, bytes: inputBytes } = item(i);
       const slot = slots[i % concurrency] as { units: number; ms: number };
       const earlier: ErrorRecord[] = [];
       let executionNo = 1;
       let retriesUsed = 0;
       const fail = () => {
+        // A processed pair no longer counts toward persisted data, failed or not.
+        this.persistedBytes -= inputBytes;
         stats.keys.push({ key, executionCount: executionNo, completionState: 'FAILED' });
         if (stage === 'map') this.mapDone += 1;
         else this.reduceDone += 1;
@@ -315,9 +335,15 @@ export class MapReduceJob {
           },
         };
         const before = this.rt.clock.nowMs();
-        const r = this.invoke(stage, (exports) => this.call(exports, stage, context));
+        let r = this.invoke(stage, (exports) => this.call(exports, stage, context));
         const took = this.spec.invocationMs?.(stage, key) ?? 0;
         if (took > 0) this.rt.clock.advance(took);
+        const elapsed = this.rt.clock.nowMs() - before;
+        // Over its time limit the invocation is ended: its writes are lost, as for an error.
+        if (r.ok && elapsed > INVOCATION_TIME_LIMIT_MS[stage]) r = { ok: false, error: timeLimitError(stage, elapsed), used: r.used };
+        const written = r.ok ? writes.reduce((n, [k, v]) => n + pairBytes(k, v), 0) : 0;
+        const overLimit = r.ok && this.persistedBytes - inputBytes + written > this.persistedLimit;
+        if (overLimit) r = { ok: false, error: persistedLimitError(this.persistedBytes - inputBytes + written, this.persistedLimit), used: r.used };
         stats.usage += r.used;
         slot.units += r.used;
         slot.ms += this.rt.clock.nowMs() - before;
@@ -337,6 +363,8 @@ export class MapReduceJob {
           continue;
         }
         if (r.ok) {
+          this.persistedBytes += written - inputBytes;
+          this.notePersisted(this.persistedBytes);
           commit(writes);
           stats.keys.push({ key, executionCount: executionNo, completionState: 'COMPLETE' });
           break;
@@ -344,6 +372,12 @@ export class MapReduceJob {
         const failure = { key, error: errorJson(r.error), executionNo };
         stats.errors.push(failure);
         earlier.push(failure);
+        if (overLimit) {
+          // The platform ends the stage and goes to summarize; no retry can make room.
+          fail();
+          this.skipToSummarize = true;
+          break;
+        }
         // An error is retried only when retryCount is set, and restarts share the same budget.
         if (this.config.retryCount !== null && retriesUsed < this.config.retryCount) {
           retriesUsed += 1;
@@ -363,6 +397,19 @@ export class MapReduceJob {
       if (this.skipToSummarize) break;
     }
     stats.seconds = (this.rt.clock.nowMs() - startMs) / 1000;
+  }
+
+  // --- limits ---------------------------------------------------------------------------------
+  private get persistedLimit(): number {
+    return this.spec.persistedLimitBytes ?? MAX_PERSISTED_BYTES;
+  }
+
+  private notePersisted(bytes: number): void {
+    if (bytes > this.maxPersistedBytes) this.maxPersistedBytes = bytes;
+  }
+
+  private checkTime(stage: 'getInputData' | 'summarize', ms: number): void {
+    if (ms > INVOCATION_TIME_LIMIT_MS[stage]) throw timeLimitError(stage, ms);
   }
 
   // --- plumbing ------------------------------------------------------------------------------
@@ -417,6 +464,14 @@ export class MapReduceJob {
     this.pendingRestarts.splice(i, 1);
     return true;
   }
+}
+
+function pairBytes(key: string, value: string): number {
+  return byteLength(key) + byteLength(value);
+}
+
+function groupBytes(g: { key: string; values: string[] }): number {
+  return g.values.reduce((n, v) => n + byteLength(v), byteLength(g.key));
 }
 
 /** write(key, value) or write({key, value}); objects are stored as JSON. */

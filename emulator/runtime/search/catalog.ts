@@ -7,7 +7,7 @@
  */
 import { nsError } from '../errors';
 import { formatAddressText } from '../record/addressbook';
-import type { DeletedRecordEntry, RecordStore } from '../store/recordStore';
+import type { DeletedRecordEntry, RecordStore, StoredRecord } from '../store/recordStore';
 import type { FieldSpec, RecordTypeSchema } from '../store/schema';
 
 export type SearchKind = 'text' | 'checkbox' | 'select' | 'multiselect' | 'date' | 'datetime' | 'number';
@@ -39,6 +39,8 @@ export interface SearchSource {
   rows(): SearchRow[];
   /** Rows with these internal ids only (fast path for internalid anyof), when supported. */
   rowsById?(ids: unknown[]): SearchRow[];
+  /** Rows above an internal id in id order, without visiting earlier ones (keyset paging), when supported. */
+  rowsAfter?(afterId: number): Iterable<SearchRow>;
   /** undefined when the field does not exist for this type (an error for the caller). */
   field(row: SearchRow, name: string): SearchValue | undefined;
   hasField(name: string): boolean;
@@ -77,18 +79,14 @@ function recordTypeName(schema: RecordTypeSchema, values: Record<string, unknown
 
 /** A search over stored records of one schema (optionally one customer stage). */
 export function recordSource(store: RecordStore, schema: RecordTypeSchema, stage?: string): SearchSource {
+  const asRow = (r: StoredRecord): SearchRow => ({ id: r.id, recordType: recordTypeName(schema, r.values), values: r.values });
   const source: SearchSource = {
     type: schema.type,
-    rows: () =>
-      store
-        .rows(schema.type)
-        .filter((r) => !stage || r.values.stage === stage)
-        .map((r) => ({ id: r.id, recordType: recordTypeName(schema, r.values), values: r.values })),
-    rowsById: (ids) =>
-      store
-        .rowsById(schema.type, ids)
-        .filter((r) => !stage || r.values.stage === stage)
-        .map((r) => ({ id: r.id, recordType: recordTypeName(schema, r.values), values: r.values })),
+    rows: () => store.rows(schema.type).filter((r) => !stage || r.values.stage === stage).map(asRow),
+    rowsById: (ids) => store.rowsById(schema.type, ids).filter((r) => !stage || r.values.stage === stage).map(asRow),
+    rowsAfter: function* (afterId) {
+      for (const r of store.rowsAfter(schema.type, afterId)) if (!stage || r.values.stage === stage) yield asRow(r);
+    },
     hasField: (name) => fieldValue(store, schema, { id: 0, recordType: schema.type, values: {} }, name) !== undefined,
     field: (row, name) => fieldValue(store, schema, row, name),
     join: (joinId) => joinFor(store, schema, joinId),

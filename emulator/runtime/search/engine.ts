@@ -71,17 +71,55 @@ function probeKind(source: SearchSource, name: string, what: string, label: stri
   return source.field({ id: 0, recordType: source.type, values: {} }, name)?.kind ?? 'text';
 }
 
-/** Matching rows in result order; `build` turns one into a result (done only for rows used). */
+/**
+ * Matching rows in result order, produced only as far as a caller reads them when the order is
+ * internal-id order (a keyset page then costs its own size); `build` turns one into a result
+ * (done only for rows used).
+ */
 export interface SearchRun {
-  rows: SearchRow[];
+  /** Rows [start, end) in result order (fewer past the end). */
+  slice(start: number, end: number): SearchRow[];
+  /** How many rows match (evaluates to the end). */
+  count(): number;
   build(row: SearchRow): ResultRow;
+}
+
+/** Pulls rows from an ordered source on demand and keeps those pulled, so pages are re-read for free. */
+class OrderedRows {
+  readonly #seen: SearchRow[] = [];
+  readonly #pending: Iterator<SearchRow>;
+  #exhausted = false;
+
+  constructor(rows: Iterable<SearchRow>) {
+    this.#pending = rows[Symbol.iterator]();
+  }
+
+  slice(start: number, end: number): SearchRow[] {
+    this.#fill(end);
+    return this.#seen.slice(start, end);
+  }
+
+  count(): number {
+    this.#fill(Infinity);
+    return this.#seen.length;
+  }
+
+  #fill(n: number): void {
+    while (!this.#exhausted && this.#seen.length < n) {
+      const next = this.#pending.next();
+      if (next.done) this.#exhausted = true;
+      else this.#seen.push(next.value);
+    }
+  }
 }
 
 /** Evaluates the definition; returns matching rows in result order. */
 export function runSearch(def: SearchDefinition, ctx: EngineContext): ResultRow[] {
   const run = evaluateSearch(def, ctx);
-  return run.rows.map((r) => run.build(r));
+  return run.slice(0, Infinity).map((r) => run.build(r));
 }
+
+const ID_COLUMNS = new Set(['internalid', 'internalidnumber', 'id']);
 
 export function evaluateSearch(def: SearchDefinition, ctx: EngineContext): SearchRun {
   const source = sourceFor(ctx.store, def.type);
@@ -107,27 +145,34 @@ export function evaluateSearch(def: SearchDefinition, ctx: EngineContext): Searc
       case 'or': return node.children.some((c) => test(c, row));
     }
   };
-  const rows = candidateRows(source, def.tree).filter((r) => test(def.tree, r));
-  if (isSummary) return summaryRun(rows, def.columns, columnAccess.map((a) => a.read), ctx.preferences);
+  const build = (row: SearchRow): ResultRow => ({ id: row.id, recordType: row.recordType, cells: columnAccess.map((a) => present(a.read(row), ctx.preferences)) });
   const sorters = def.columns
     .map((c, i) => ({ c, read: columnAccess[i]!.read }))
     .filter((s) => s.c.sort === 'ASC' || s.c.sort === 'DESC');
-  if (sorters.length) {
-    // Sort keys are read once per row, not once per comparison.
-    const keyed = rows.map((row) => ({ row, keys: sorters.map((s) => sortKey(s.read(row))) }));
-    keyed.sort((a, b) => {
-      for (let i = 0; i < sorters.length; i++) {
-        const d = compareKeys(a.keys[i]!, b.keys[i]!);
-        if (d !== 0) return sorters[i]!.c.sort === 'DESC' ? -d : d;
-      }
-      return a.row.id - b.row.id;
-    });
-    rows.splice(0, rows.length, ...keyed.map((k) => k.row));
+  const first = sorters[0]?.c;
+  const inIdOrder = !isSummary && (!first || (first.sort === 'ASC' && !first.join && ID_COLUMNS.has(first.name)));
+  if (inIdOrder) {
+    // Internal ids are unique, so later sort columns never decide: filter lazily in id order.
+    const matching = function* (): Generator<SearchRow> {
+      for (const row of candidateRows(source, def.tree)) if (test(def.tree, row)) yield row;
+    };
+    const rows = new OrderedRows(matching());
+    return { slice: (a, b) => rows.slice(a, b), count: () => rows.count(), build };
   }
-  return {
-    rows,
-    build: (row) => ({ id: row.id, recordType: row.recordType, cells: columnAccess.map((a) => present(a.read(row), ctx.preferences)) }),
-  };
+  const rows: SearchRow[] = [];
+  for (const row of candidateRows(source, def.tree)) if (test(def.tree, row)) rows.push(row);
+  if (isSummary) return summaryRun(rows, def.columns, columnAccess.map((a) => a.read), ctx.preferences);
+  // Sort keys are read once per row, not once per comparison.
+  const keyed = rows.map((row) => ({ row, keys: sorters.map((s) => sortKey(s.read(row))) }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < sorters.length; i++) {
+      const d = compareKeys(a.keys[i]!, b.keys[i]!);
+      if (d !== 0) return sorters[i]!.c.sort === 'DESC' ? -d : d;
+    }
+    return a.row.id - b.row.id;
+  });
+  const sorted = keyed.map((k) => k.row);
+  return { slice: (a, b) => sorted.slice(a, b), count: () => sorted.length, build };
 }
 
 /** Groups as result rows (no id); ordered by the sort columns, else by the GROUP values. */
@@ -144,22 +189,45 @@ function summaryRun(rows: SearchRow[], columns: SearchColumn[], readers: Accesso
   });
   const synthetic = groups.map((cells, i) => ({ id: i, recordType: '', values: { cells } as Record<string, unknown> }));
   return {
-    rows: synthetic,
+    slice: (a, b) => synthetic.slice(a, b),
+    count: () => synthetic.length,
     build: (row) => ({ id: null, recordType: null, cells: (row.values.cells as Cell[]).map((c) => ({ value: c.value, text: c.text, kind: c.kind })) }),
   };
 }
 
-/** Rows worth testing: only the listed ids when an ANDed 'internalid anyof' term says so. */
-function candidateRows(source: SearchSource, tree: FilterNode): SearchRow[] {
-  if (!source.rowsById) return source.rows();
+/**
+ * Rows worth testing, in internal-id order: only the listed ids when an ANDed 'internalid anyof'
+ * term says so, only those above the bound of an ANDed internal-id comparison (keyset paging).
+ * Every row is still tested against the whole filter tree.
+ */
+function candidateRows(source: SearchSource, tree: FilterNode): Iterable<SearchRow> {
   const terms = tree.kind === 'term' ? [tree] : tree.kind === 'and' ? tree.children : [];
+  let after: number | null = null;
   for (const t of terms) {
-    if (t.kind === 'term' && t.filter.name === 'internalid' && !t.filter.join && t.filter.operator === 'anyof') {
-      const ids = t.filter.values.flatMap((v) => (Array.isArray(v) ? v : [v]));
+    if (t.kind !== 'term' || t.filter.join) continue;
+    const { name, operator, values } = t.filter;
+    if (source.rowsById && name === 'internalid' && operator === 'anyof') {
+      const ids = values.flatMap((v) => (Array.isArray(v) ? v : [v]));
       if (!ids.map(String).includes('@NONE@')) return source.rowsById(ids);
     }
+    const bound = lowerIdBound(name, operator, values[0]);
+    if (bound !== null) after = Math.max(after ?? bound, bound);
   }
+  if (after !== null && source.rowsAfter) return source.rowsAfter(after);
   return source.rows();
+}
+
+/** The id after which rows can match `internalidnumber greaterthan X` and its kin, else null. */
+function lowerIdBound(name: string, operator: string, value: unknown): number | null {
+  if (name !== 'internalidnumber') return null;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  if (!Number.isFinite(n)) return null;
+  switch (operator) {
+    case 'greaterthan': return Math.floor(n);
+    case 'greaterthanorequalto':
+    case 'equalto': return Math.ceil(n) - 1;
+    default: return null;
+  }
 }
 
 /** What Result.getValue/getText return for a value. */
@@ -189,10 +257,21 @@ function presentValue(v: SearchValue, prefs: UserPreferences): { value: unknown;
       return { value: s, text: s };
     }
     default: {
-      const s = raw == null ? '' : String(raw);
+      const s = raw == null ? '' : capText(String(raw));
       return { value: s, text: s };
     }
   }
+}
+
+/** Text columns of search results are cut at 4,000 bytes (Help Center, "search.Result"). */
+export const TEXT_COLUMN_MAX_BYTES = 4000;
+
+function capText(s: string): string {
+  // Most text is far shorter: only count bytes when it could be over.
+  if (s.length * 3 <= TEXT_COLUMN_MAX_BYTES || Buffer.byteLength(s, 'utf8') <= TEXT_COLUMN_MAX_BYTES) return s;
+  const cut = Buffer.from(s, 'utf8').subarray(0, TEXT_COLUMN_MAX_BYTES).toString('utf8');
+  // A character split by the cut decodes as U+FFFD: drop it.
+  return cut.endsWith('\uFFFD') ? cut.slice(0, -1) : cut;
 }
 
 /** Case- and accent-insensitive text order, like NetSuite's sorted results. */

@@ -2,8 +2,9 @@
  * search.Search, ResultSet, PagedData, Page and Result with NetSuite's governance and limits:
  * ResultSet.each and getRange 10 units per call, each stops the script past 4,000 results,
  * getRange takes at most 1,000; runPaged 5 units (page size 5–1000), PagedData.fetch 5.
- * Results are computed when the call is made (pages re-run the search, hence the need for a
- * stable sort).
+ * A ResultSet evaluates its search once, on its first read, and a PagedData when runPaged is
+ * called; later calls page over that ordered result (in internal-id order it is produced only
+ * as far as it is read), so each call costs work in proportion to its page.
  */
 import type { ExecutionStack } from '../execution';
 import { nsError, SuiteScriptError } from '../errors';
@@ -15,6 +16,8 @@ import type { SavedSearches } from './savedSearches';
 
 export const EACH_LIMIT = 4000;
 export const RANGE_LIMIT = 1000;
+/** runPaged returns at most this many pages (Help Center, "Search.runPaged(options)"). */
+export const PAGED_MAX_PAGES = 1000;
 
 export interface SearchDeps {
   engine: () => EngineContext;
@@ -177,7 +180,8 @@ export class SearchObject {
   }
 
   run(): ResultSet {
-    const rs = new ResultSet(this.#deps, () => this.#run());
+    let evaluated: Evaluated | null = null;
+    const rs = new ResultSet(this.#deps, () => (evaluated ??= this.#run()));
     rs.columns = this.#columns.map(toColumn);
     return rs;
   }
@@ -188,7 +192,8 @@ export class SearchObject {
       throw new SuiteScriptError('INVALID_PAGED_DATA_PAGE_SIZE', `runPaged: pageSize must be between 5 and 1000 (got ${String(pageSize)})`);
     }
     debit(this.#deps, 'Search.runPaged', COST.searchRunPaged);
-    return new PagedData(this.#deps, () => this.#run(), pageSize, this.#run().run.rows.length);
+    const evaluated = this.#run();
+    return new PagedData(this.#deps, evaluated, pageSize, evaluated.run.count());
   }
 
   save(): number {
@@ -242,16 +247,17 @@ export class ResultSet {
     if (typeof callback !== 'function') throw nsError.missingArgument('ResultSet.each', 'callback');
     debit(this.#deps, 'ResultSet.each', COST.searchRun);
     const { run, columns } = this.#run();
-    const rows = run.rows;
     this.columns = columns;
-    for (let i = 0; i < rows.length; i++) {
+    for (let i = 0; ; i++) {
+      const row = run.slice(i, i + 1)[0];
+      if (!row) return;
       if (i >= EACH_LIMIT) {
         throw new SuiteScriptError(
           'SSS_SEARCH_FOR_EACH_LIMIT_EXCEEDED',
           `No more than ${EACH_LIMIT} search results may be returned at one time from ResultSet.each(callback). Please revise your search criteria or page the results with Search.runPaged.`,
         );
       }
-      if (callback(new SearchResult(run.build(rows[i]!), columns)) !== true) return;
+      if (callback(new SearchResult(run.build(row), columns)) !== true) return;
     }
   }
 
@@ -267,7 +273,7 @@ export class ResultSet {
     debit(this.#deps, 'ResultSet.getRange', COST.searchRun);
     const { run, columns } = this.#run();
     this.columns = columns;
-    return run.rows.slice(start, end).map((r) => new SearchResult(run.build(r), columns));
+    return run.slice(start, end).map((r) => new SearchResult(run.build(r), columns));
   }
 }
 
@@ -276,14 +282,15 @@ export class PagedData {
   readonly count: number;
   readonly pageRanges: { index: number; compoundLabel: string }[];
   #deps: SearchDeps;
-  #run: () => Evaluated;
+  #evaluated: Evaluated;
 
-  constructor(deps: SearchDeps, run: () => Evaluated, pageSize: number, count: number) {
+  constructor(deps: SearchDeps, evaluated: Evaluated, pageSize: number, count: number) {
     this.#deps = deps;
-    this.#run = run;
+    this.#evaluated = evaluated;
     this.pageSize = pageSize;
     this.count = count;
-    const pages = Math.ceil(count / pageSize);
+    // [open] Whether count also stops at the last page's end is not documented: it stays the full count.
+    const pages = Math.min(PAGED_MAX_PAGES, Math.ceil(count / pageSize));
     this.pageRanges = Array.from({ length: pages }, (_, index) => ({
       index,
       compoundLabel: `${index * pageSize + 1} – ${Math.min(count, (index + 1) * pageSize)}`,
@@ -296,8 +303,8 @@ export class PagedData {
       throw new SuiteScriptError('INVALID_PAGE_RANGE', `PagedData.fetch: there is no page ${String(index)} (pages: ${this.pageRanges.length})`);
     }
     debit(this.#deps, 'PagedData.fetch', COST.pagedFetch);
-    const { run, columns } = this.#run();
-    const data = run.rows.slice(index * this.pageSize, (index + 1) * this.pageSize).map((r) => new SearchResult(run.build(r), columns));
+    const { run, columns } = this.#evaluated;
+    const data = run.slice(index * this.pageSize, (index + 1) * this.pageSize).map((r) => new SearchResult(run.build(r), columns));
     return new Page(this, index, data);
   }
 }

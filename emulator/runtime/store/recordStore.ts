@@ -2,6 +2,10 @@
  * The account's data: one table per store type, internal ids from counters, system dates from
  * the simulated clock, and the deleted-record log. It stores what it is given after
  * `validateRecord`; User Events and governance live a layer up (N/record, rt.records).
+ *
+ * Stored records are frozen snapshots: a write builds a new one (copy on write), a read hands
+ * out the snapshot itself, so reads cost nothing per field and no reader can change the store
+ * through what it read (N/record copies values into its Record, N/search presents them as text).
  */
 import type { SimulatedClock } from '../services';
 import type { ExecutionContextType } from '../execution';
@@ -34,6 +38,8 @@ const ENTITY_TYPES = new Set(['customer', 'contact', 'employee']);
 
 export class RecordStore {
   private readonly tables = new Map<string, Map<number, StoredRecord>>();
+  /** Per table, its records in internal-id order; rebuilt lazily after a delete or an out-of-order insert. */
+  private readonly ordered = new Map<string, StoredRecord[]>();
   private readonly counters = new Map<string, number>();
   readonly deletedLog: DeletedRecordEntry[] = [];
   /**
@@ -67,11 +73,10 @@ export class RecordStore {
     return n !== undefined && this.table(type).has(n);
   }
 
-  /** A copy of the stored record, or undefined. */
+  /** The stored record (a frozen snapshot), or undefined. */
   find(type: string, id: unknown): StoredRecord | undefined {
     const n = toId(id);
-    const r = n === undefined ? undefined : this.table(type).get(n);
-    return r && copy(r);
+    return n === undefined ? undefined : this.table(type).get(n);
   }
 
   get(type: string, id: unknown): StoredRecord {
@@ -80,23 +85,78 @@ export class RecordStore {
     return r;
   }
 
-  /**
-   * Live rows in internal-id order, read-only (search reads these without copying). Ids only
-   * grow and tables keep insertion order, so no sort is needed.
-   */
+  /** Rows in internal-id order (frozen snapshots; the array is the caller's). */
   rows(type: string): StoredRecord[] {
-    return [...this.table(type).values()];
+    return this.inIdOrder(type).slice();
+  }
+
+  /**
+   * Rows with an internal id above `afterId` (or at least `afterId + 1`), in internal-id order,
+   * as of this call: found by binary search, so a keyset page costs its own size, not the table's.
+   */
+  *rowsAfter(type: string, afterId: number): Generator<StoredRecord> {
+    const rows = this.inIdOrder(type);
+    const end = rows.length;
+    let lo = 0;
+    let hi = end;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (rows[mid]!.id <= afterId) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < end; i++) yield rows[i]!;
   }
 
   /** Live rows for the given ids (skipping missing ones), in internal-id order. */
   rowsById(type: string, ids: Iterable<unknown>): StoredRecord[] {
     const table = this.table(type);
+    const wanted = new Set<number>();
+    for (const i of ids) {
+      const n = toId(i);
+      if (n !== undefined) wanted.add(n);
+    }
     const out: StoredRecord[] = [];
-    for (const id of new Set([...ids].map((i) => toId(i)).filter((i): i is number => i !== undefined))) {
+    for (const id of wanted) {
       const r = table.get(id);
       if (r) out.push(r);
     }
     return out.sort((a, b) => a.id - b.id);
+  }
+
+  private inIdOrder(type: string): StoredRecord[] {
+    const table = this.table(type);
+    const key = type.toLowerCase();
+    let rows = this.ordered.get(key);
+    if (!rows || rows.length !== table.size) {
+      rows = Array.from(table.values()).sort((a, b) => a.id - b.id);
+      this.ordered.set(key, rows);
+    }
+    return rows;
+  }
+
+  /** Keeps the id-ordered view in step with a write, or drops it to be rebuilt. */
+  private indexWrite(type: string, rec: StoredRecord, kind: 'insert' | 'update'): void {
+    const rows = this.ordered.get(type);
+    if (!rows) return;
+    if (kind === 'insert') {
+      const last = rows[rows.length - 1];
+      if (!last || last.id < rec.id) rows.push(rec);
+      else this.ordered.delete(type);
+      return;
+    }
+    let lo = 0;
+    let hi = rows.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const id = rows[mid]!.id;
+      if (id === rec.id) {
+        rows[mid] = rec;
+        return;
+      }
+      if (id < rec.id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    this.ordered.delete(type);
   }
 
   count(type: string): number {
@@ -121,20 +181,24 @@ export class RecordStore {
     const [created, modified] = systemDateFields(schema);
     if (!options.keepDates || !(v[created] instanceof Date)) v[created] = now;
     if (!options.keepDates || !(v[modified] instanceof Date)) v[modified] = now;
-    const rec = { type: schema.type, id, values: v, version: 1 };
+    const rec = snapshot({ type: schema.type, id, values: v, version: 1 });
     this.table(schema.type).set(id, rec);
-    return copy(rec);
+    this.indexWrite(schema.type, rec, 'insert');
+    return rec;
   }
 
   /** Applies `changes` and moves the last-modified date. */
   update(type: string, id: unknown, changes: Record<string, unknown>): StoredRecord {
     const schema = this.schemas.get(type);
-    const rec = this.table(schema.type).get(toId(id) ?? NaN);
-    if (!rec) throw nsError.recordMissing(type, id);
-    for (const [k, val] of Object.entries(changes)) rec.values[k] = cloneValue(val);
-    rec.values[systemDateFields(schema)[1]] = this.clock.now();
-    rec.version = (rec.version ?? 1) + 1;
-    return copy(rec);
+    const old = this.table(schema.type).get(toId(id) ?? NaN);
+    if (!old) throw nsError.recordMissing(type, id);
+    const values = { ...old.values };
+    for (const [k, val] of Object.entries(changes)) values[k] = cloneValue(val);
+    values[systemDateFields(schema)[1]] = this.clock.now();
+    const rec = snapshot({ type: old.type, id: old.id, values, version: (old.version ?? 1) + 1 });
+    this.table(schema.type).set(rec.id, rec);
+    this.indexWrite(schema.type, rec, 'update');
+    return rec;
   }
 
   /** Removes the record and writes the deleted-record log entry. */
@@ -144,6 +208,7 @@ export class RecordStore {
     const rec = n === undefined ? undefined : this.table(schema.type).get(n);
     if (!rec) throw nsError.recordMissing(type, id);
     this.table(schema.type).delete(rec.id);
+    this.ordered.delete(schema.type);
     const entry: DeletedRecordEntry = {
       recordType: meta.recordType,
       recordId: rec.id,
@@ -159,7 +224,7 @@ export class RecordStore {
 
   /** Records of `type` whose field `fieldId` points at `id` (children, contacts of a company). */
   referencing(type: string, fieldId: string, id: number): StoredRecord[] {
-    return this.rows(type).filter((r) => String(r.values[fieldId] ?? '') === String(id)).map(copy);
+    return this.inIdOrder(type).filter((r) => String(r.values[fieldId] ?? '') === String(id));
   }
 
   /** The display name of a referenced record (select text), '' when missing. */
@@ -180,8 +245,13 @@ export function toId(id: unknown): number | undefined {
   return Number.isInteger(n) ? n : undefined;
 }
 
-function copy(r: StoredRecord): StoredRecord {
-  const values: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(r.values)) values[k] = cloneValue(v);
-  return { type: r.type, id: r.id, values, version: r.version };
+/**
+ * Freezes a record built from values the store owns (cloned on the way in). Arrays are frozen
+ * too; Dates cannot be, which is safe because every path to scripts copies them
+ * (readFieldValue, the Record's own copy) or formats them (search results).
+ */
+function snapshot(r: StoredRecord): StoredRecord {
+  for (const v of Object.values(r.values)) if (Array.isArray(v)) Object.freeze(v);
+  Object.freeze(r.values);
+  return Object.freeze(r);
 }

@@ -4,7 +4,9 @@
  * it runs only when `processQueue()` is called. `checkStatus` (0 units) returns a snapshot;
  * the Map/Reduce status getters cost 10 units each.
  *
- * Submit rules modelled: one unfinished instance per deployment (MAP_REDUCE_ALREADY_RUNNING);
+ * Submit rules modelled: one unfinished instance per deployment (MAP_REDUCE_ALREADY_RUNNING),
+ * except that a Map/Reduce submitting its own deployment is queued to start once the current
+ * instance completes and gets no task id back (Help Center, "MapReduceScriptTask.submit()");
  * the deployment must be deployed and NOTSCHEDULED; the calling user's role needs Administrator
  * or the SuiteScript + SuiteScript Scheduling permissions; without deploymentId the first free
  * NOTSCHEDULED deployment of the script is used (NO_DEPLOYMENTS_AVAILABLE otherwise).
@@ -43,6 +45,8 @@ export interface TaskOptions {
   invocationMs?: JobSpec['invocationMs'];
   /** For `{type: 'search', id}` returned by getInputData. */
   loadSearch?: InputOptions['loadSearch'];
+  /** Map/Reduce persisted-data limit (default 200 MB): tests lower it to reach it with small data. */
+  persistedLimitBytes?: number;
 }
 
 export interface TaskHandle {
@@ -87,6 +91,7 @@ export function installTask(rt: RuntimeServices, options: TaskOptions): TaskHand
           yieldAfterMins: d.yieldAfterMins ?? undefined,
           invocationMs: options.invocationMs,
           input: { loadSearch: options.loadSearch },
+          persistedLimitBytes: options.persistedLimitBytes,
         })
       : new ScheduledScriptJob(rt, { taskId, scriptId: d.scriptId, deploymentId: d.deploymentId, params, user, invocationType: origin === 'task' ? 'ONDEMAND' : 'SCHEDULED' });
     const task: QueuedTask = { taskId, kind, scriptId: d.scriptId, deploymentId: d.deploymentId, submittedAt: rt.clock.now(), submittedBy: user, origin, job };
@@ -124,7 +129,13 @@ export function installTask(rt: RuntimeServices, options: TaskOptions): TaskHand
         // [open] exact code and wording; NetSuite refuses code submission of other statuses.
         throw suiteScriptError('FAILED_TO_SUBMIT_JOB_REQUEST_1', `Failed to submit job request: deployment ${deploymentId} is ${d.isDeployed ? d.status : 'not deployed'}; only a deployed NOTSCHEDULED deployment can be submitted from a script`);
       }
-      if (queue.unfinished(d.scriptId, d.deploymentId)) {
+      const running = queue.unfinished(d.scriptId, d.deploymentId);
+      if (running && kind === 'MAP_REDUCE' && isOwnInstance(execution, running) && !queue.deferred(d.scriptId, d.deploymentId)) {
+        const params = t.params && typeof t.params === 'object' ? { ...(t.params as Record<string, unknown>) } : {};
+        newTask(kind, d, params, execution.user, 'task');
+        return null as unknown as string;
+      }
+      if (running) {
         throw kind === 'MAP_REDUCE'
           ? suiteScriptError('MAP_REDUCE_ALREADY_RUNNING', `Map/Reduce script ${scriptId} with deployment ${deploymentId} is already running or queued`)
           : suiteScriptError('FAILED_TO_SUBMIT_JOB_REQUEST_1', `Failed to submit job request: ${deploymentId} is already queued or running`);
@@ -172,6 +183,11 @@ export function installTask(rt: RuntimeServices, options: TaskOptions): TaskHand
     enqueueScheduled: (d) => newTask(d.scriptType === 'MAPREDUCE' ? 'MAP_REDUCE' : 'SCHEDULED_SCRIPT', d, {}, runAsUser(d), 'schedule'),
     deployments,
   };
+}
+
+/** The calling script is a stage of this very instance (same script and deployment, running). */
+function isOwnInstance(execution: { scriptId: string; deploymentId: string; executionContext: string }, running: QueuedTask): boolean {
+  return execution.executionContext === 'MAPREDUCE' && running.job.status === 'PROCESSING' && execution.scriptId === running.scriptId && execution.deploymentId === running.deploymentId;
 }
 
 /** A scheduled instance runs as the deployment's runasrole, else as Administrator. */

@@ -58,6 +58,25 @@ export class ProcessorQueue {
     return this.tasks.filter((t) => !t.job.done);
   }
 
+  /** A second unfinished instance of the deployment: one a Map/Reduce queued for itself, waiting for the current one. */
+  deferred(scriptId: string, deploymentId: string): QueuedTask | undefined {
+    return this.tasks.filter((t) => t.scriptId === scriptId && t.deploymentId === deploymentId && !t.job.done)[1];
+  }
+
+  /** Unfinished instances that may start or continue: not those waiting for an earlier instance of their deployment. */
+  private runnable(): QueuedTask[] {
+    const busy = new Set<string>();
+    const out: QueuedTask[] = [];
+    for (const t of this.tasks) {
+      if (t.job.done) continue;
+      const key = `${t.scriptId}\u0000${t.deploymentId}`;
+      if (busy.has(key)) continue;
+      busy.add(key);
+      out.push(t);
+    }
+    return out;
+  }
+
   /** Runs queued instances until the queue is empty (or maxSteps stage steps were taken). */
   process(options: ProcessOptions = {}): number {
     let steps = 0;
@@ -65,7 +84,7 @@ export class ProcessorQueue {
     const max = options.maxSteps ?? Number.POSITIVE_INFINITY;
     const maxInstances = options.maxInstances ?? 1000;
     for (;;) {
-      const running = this.pending().slice(0, this.processors);
+      const running = this.runnable().slice(0, this.processors);
       if (running.length === 0 || steps >= max) return steps;
       for (const t of running) {
         if (steps >= max) return steps;
