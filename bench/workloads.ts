@@ -5,7 +5,7 @@
  * of the result and the benchmark refuses to report a subject that lost data.
  */
 import { addSpend, httpCallsSince, inSlices, mark, readFake, per1000, postsSince, recordWrites, sentSince, spentSince, wallSince } from './measure';
-import { MapReduceJob } from '../emulator/runtime/mapreduce/job';
+import { MapReduceJob } from '../emulator/runtime/map-reduce/job';
 import type { Subject } from './subjects';
 
 export interface FullSyncResult {

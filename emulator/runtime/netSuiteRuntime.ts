@@ -11,7 +11,7 @@ import { ExecutionStack, type ExecutionContextType, type ScriptExecution } from 
 import type { UserPreferences } from './format/userPreferences';
 import { DEFAULT_PREFERENCES } from './format/userPreferences';
 import { usageLimit, UsageLedger } from './governance';
-import { DataEntry, type EntryOptions } from './dataentry/dataEntry';
+import { DataEntry, type EntryOptions } from './data-entry/dataEntry';
 import { AmdLoader } from './loader/amdLoader';
 import { checkEntryHeader, checkEntryPoints } from './loader/scriptHeader';
 import { ModuleRegistry } from './modules/moduleRegistry';
@@ -23,12 +23,12 @@ import { emptyProject, SCRIPT_TYPE_TAG } from './project/definitions';
 import { runParameters } from './project/parameters';
 import { projectFromSdf } from './project/fromSdfModel';
 import { RecordService, type SaveContext } from './record/recordService';
-import { mergeCustomers } from './dataentry/merge';
+import { mergeCustomers } from './data-entry/merge';
 import { type LogEntry, type RunOptions, type RuntimeServices, type ScriptUser, SimulatedClock } from './services';
 import { RecordStore } from './store/recordStore';
 import { DEFAULT_CUSTOMER_STATUSES } from './store/schema';
 import { SchemaRegistry } from './store/schemaRegistry';
-import { UserEventDispatcher } from './userevents/userEventDispatcher';
+import { UserEventDispatcher } from './user-events/userEventDispatcher';
 import { SavedSearches } from './search/savedSearches';
 import type { SentEmail } from './modules/emailModule';
 

@@ -17,7 +17,7 @@ import { createLocalAccount, FRESHSUCCESS_HOSTS, type LocalAccount, type LocalAc
 import type { FakeFreshsuccessControl } from '../../../emulator/fake-freshsuccess';
 import type { RequestLogEntry, StoredAccount, StoredContact } from '../../../emulator/fake-freshsuccess/types';
 import { seedSampleAccount, type SampleAccountOptions, type SampleAccountSummary } from '../../../emulator/seed/sampleAccount';
-import type { DataEntry, PlainValues } from '../../../emulator/runtime/dataentry/dataEntry';
+import type { DataEntry, PlainValues } from '../../../emulator/runtime/data-entry/dataEntry';
 import type { ExecutionContextType } from '../../../emulator/runtime/execution';
 import type { MapReduceStage, UsageTotals } from '../../../emulator/runtime/governance';
 import type { NetSuiteRuntime } from '../../../emulator/runtime/netSuiteRuntime';

@@ -1,5 +1,5 @@
 /** How getInputData's return value becomes map's key/value pairs. */
-import { inputPairs, MAP_REDUCE_INPUT } from '../../../emulator/runtime/mapreduce/input';
+import { inputPairs, MAP_REDUCE_INPUT } from '../../../emulator/runtime/map-reduce/input';
 import { emptyRuntime } from './support/real-runtime';
 
 const rt = emptyRuntime();

@@ -7,8 +7,8 @@ import { ChildServer, startChildServer } from './support/child-server';
 import { deployment, items, mrWorld } from './support/mr-setup';
 import { fixtureScript } from './support/compile-fixture';
 import type { ScriptUser } from '../../../emulator/runtime/services';
-import { MapReduceJob } from '../../../emulator/runtime/mapreduce/job';
-import { MAX_PERSISTED_BYTES } from '../../../emulator/runtime/mapreduce/limits';
+import { MapReduceJob } from '../../../emulator/runtime/map-reduce/job';
+import { MAX_PERSISTED_BYTES } from '../../../emulator/runtime/map-reduce/limits';
 
 let server: ChildServer;
 beforeAll(async () => {

@@ -15,8 +15,8 @@ import type { RecordStore, StoredRecord } from '../store/recordStore';
 import { systemDateFields, toId } from '../store/recordStore';
 import type { CustomerStage, RecordTypeSchema } from '../store/schema';
 import { validateRecord } from '../store/validation';
-import type { UserEventTrigger, UserEventType } from '../userevents/deploymentFilter';
-import type { UserEventDispatcher } from '../userevents/userEventDispatcher';
+import type { UserEventTrigger, UserEventType } from '../user-events/deploymentFilter';
+import type { UserEventDispatcher } from '../user-events/userEventDispatcher';
 import { requireRecordAccess } from './recordAccess';
 import { RecordObject, type RecordHost } from './recordObject';
 

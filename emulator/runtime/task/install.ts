@@ -14,9 +14,9 @@
 import type { ScriptDefinition } from '../project/definitions';
 import type { RuntimeServices, ScriptUser } from '../services';
 import { suiteScriptError } from '../https/suiteScriptError';
-import type { InputOptions } from '../mapreduce/input';
-import { JobSpec, MapReduceJob } from '../mapreduce/job';
-import { DEFAULT_PROCESSORS } from '../mapreduce/limits';
+import type { InputOptions } from '../map-reduce/input';
+import { JobSpec, MapReduceJob } from '../map-reduce/job';
+import { DEFAULT_PROCESSORS } from '../map-reduce/limits';
 import { queueableDeployments, QueueableDeployment } from './deployments';
 import { ProcessOptions, ProcessorQueue, QueuedTask, TaskKind } from './queue';
 import { ScheduledScriptJob } from './scheduledJob';

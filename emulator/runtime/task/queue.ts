@@ -5,7 +5,7 @@
  * stage each per round; later ones stay PENDING until a processor frees up.
  */
 import type { ScriptUser } from '../services';
-import { MapReduceJob, RestartHook } from '../mapreduce/job';
+import { MapReduceJob, RestartHook } from '../map-reduce/job';
 import { ScheduledScriptJob } from './scheduledJob';
 
 export type TaskKind = 'MAP_REDUCE' | 'SCHEDULED_SCRIPT';

@@ -5,8 +5,8 @@
  */
 import type { ScriptExecution } from '../execution';
 import type { RuntimeServices, ScriptUser } from '../services';
-import { errorJson } from '../mapreduce/summary';
-import type { TaskStatusName } from '../mapreduce/job';
+import { errorJson } from '../map-reduce/summary';
+import type { TaskStatusName } from '../map-reduce/job';
 
 export class ScheduledScriptJob {
   status: TaskStatusName = 'PENDING';

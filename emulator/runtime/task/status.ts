@@ -3,7 +3,7 @@
  * 10 units each, charged to whichever script calls them.
  */
 import type { ScriptExecution } from '../execution';
-import { MapReduceJob } from '../mapreduce/job';
+import { MapReduceJob } from '../map-reduce/job';
 import type { QueuedTask } from './queue';
 
 export const STATUS_GETTER_UNITS = 10;
