@@ -1,6 +1,7 @@
 /**
  * A small real-socket HTTP client for the fake's tests: node:http, so the Host header can name
- * a Freshsuccess data centre, and a client-side timeout like the SuiteApp's N/https has.
+ * a Freshsuccess data centre, and a client that gives up like the SuiteApp's N/https on a timeout
+ * (here on a signal the test sends, so no test waits on a clock).
  */
 import http from 'node:http';
 
@@ -12,8 +13,8 @@ export interface SendOptions {
   headers?: Record<string, string>;
   /** Sent as JSON (with Content-Type) unless it is already a string. */
   body?: unknown;
-  /** Client-side total timeout; the request is aborted with Error('client timeout'). */
-  timeoutMs?: number;
+  /** When it fires, the client gives up: the request is aborted with Error('client timeout'). */
+  timeout?: AbortSignal;
 }
 
 export interface Answer {
@@ -49,10 +50,7 @@ export function send(baseUrl: string, options: SendOptions): Promise<Answer> {
         });
       },
     );
-    if (options.timeoutMs !== undefined) {
-      const timer = setTimeout(() => req.destroy(new Error('client timeout')), options.timeoutMs);
-      req.on('close', () => clearTimeout(timer));
-    }
+    options.timeout?.addEventListener('abort', () => req.destroy(new Error('client timeout')), { once: true });
     req.on('error', reject);
     req.end(body);
   });

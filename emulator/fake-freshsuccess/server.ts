@@ -11,6 +11,7 @@ import { authenticate, isFreshsuccessHost, redactKeys, redactUrl, regionOfHost }
 import { FakeFreshsuccessControl } from './control';
 import { handleControl } from './controlRoutes';
 import { FakeFreshsuccess } from './fake';
+import { HeldAnswers, type DelaySignals } from './heldAnswers';
 import type { Clock } from './store';
 import type { ConfigPatch, Fault, RequestLogEntry } from './types';
 
@@ -33,6 +34,8 @@ export interface RunningFakeFreshsuccess {
 export interface InProcessFakeFreshsuccess extends RunningFakeFreshsuccess {
   /** Direct access to the state, for in-process tests that want it without HTTP. */
   fake: FakeFreshsuccess;
+  /** The answers `delay` faults hold, for tests that drive them on signals instead of time. */
+  delays: DelaySignals;
 }
 
 const API_PREFIX = '/api/v2/';
@@ -102,20 +105,8 @@ function overlapping(): ApiResponse {
 export function createFakeServer(fake: FakeFreshsuccess) {
   /** Bulk POSTs being processed or answered, per endpoint path ([open] `overlappingBulk`). */
   const bulkInFlight = new Map<string, number>();
-  const timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  const held = new HeldAnswers();
   let closing = false;
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const handle = { timer: setTimeout(() => finish(), ms), resolve };
-      const finish = () => {
-        timers.delete(handle);
-        clearTimeout(handle.timer);
-        resolve();
-      };
-      handle.resolve = finish;
-      timers.add(handle);
-    });
 
   async function apiRequest(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const started = Date.now();
@@ -173,17 +164,18 @@ export function createFakeServer(fake: FakeFreshsuccess) {
     if (bulk) bulkInFlight.set(url.pathname, (bulkInFlight.get(url.pathname) ?? 0) + 1);
     try {
       if (fault?.kind === 'delay' && fault.beforeWrite) {
-        await sleep(fault.ms);
+        await held.hold(entry, fault.ms, res);
         if (closing) return;
       }
       const response = processApi(req, method, url, body, entry);
       // A slow answer is written first and answered late, like a real server that outlives
       // the client's timeout: exactly what idempotent upserts must survive.
-      if (fault?.kind === 'delay' && !fault.beforeWrite) await sleep(fault.ms);
+      if (fault?.kind === 'delay' && !fault.beforeWrite) await held.hold(entry, fault.ms, res);
       if (fault?.kind === 'drop' && fault.afterWrite) return drop();
       answer(response);
     } finally {
       if (bulk) bulkInFlight.set(url.pathname, (bulkInFlight.get(url.pathname) ?? 1) - 1);
+      held.finished(entry);
     }
   }
 
@@ -260,6 +252,7 @@ export function createFakeServer(fake: FakeFreshsuccess) {
 
   return {
     server,
+    delays: held as DelaySignals,
     async listen(port: number): Promise<number> {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -273,7 +266,7 @@ export function createFakeServer(fake: FakeFreshsuccess) {
     /** Stops at once: pending slow answers are abandoned and open sockets closed. */
     async close(): Promise<void> {
       closing = true;
-      for (const t of [...timers]) t.resolve();
+      held.abandon();
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
@@ -287,5 +280,5 @@ export async function startFakeFreshsuccess(options: FakeFreshsuccessOptions = {
   const running = createFakeServer(fake);
   const actualPort = await running.listen(port);
   const url = `http://127.0.0.1:${actualPort}`;
-  return { url, port: actualPort, control: new FakeFreshsuccessControl(url), fake, stop: () => running.close() };
+  return { url, port: actualPort, control: new FakeFreshsuccessControl(url), fake, delays: running.delays, stop: () => running.close() };
 }

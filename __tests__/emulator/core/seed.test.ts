@@ -43,10 +43,10 @@ describe('sample account seeder', () => {
   test('seeding fires no User Event, and scales to benchmark sizes', () => {
     const rt = fixtureRuntime();
     rt.defineScript(recorderScript([deployment(), deployment({ scriptId: 'customdeploy_c', recordType: 'contact' })]));
-    const started = Date.now();
+    // Benchmark sizes; the suite's test timeout bounds how long it may take.
     const s = seedSampleAccount(rt, { customers: 10_000, contacts: 20_000 });
-    expect(Date.now() - started).toBeLessThan(20_000);
-    expect(s.counts.customers).toBe(10_000);
+    expect(s.counts).toMatchObject({ customers: 10_000, contacts: 20_000 });
+    expect([rt.store.rows('customer').length, rt.store.rows('contact').length]).toEqual([10_000, 20_000]);
     expect(seenEvents(rt)).toHaveLength(0);
   });
 });

@@ -9,6 +9,7 @@ import { apiClient, TEST_KEY } from '../http';
 export interface FakeUnderTest {
   readonly url: string;
   readonly control: InProcessFakeFreshsuccess['control'];
+  readonly delays: InProcessFakeFreshsuccess['delays'];
   /** Calls /api/v2/... with Basic auth and TEST_KEY. */
   readonly api: ReturnType<typeof apiClient>;
 }
@@ -36,6 +37,9 @@ export function useFakeFreshsuccess(options: FakeFreshsuccessOptions = {}, seed?
     },
     get control() {
       return running().control;
+    },
+    get delays() {
+      return running().delays;
     },
     get api() {
       running();

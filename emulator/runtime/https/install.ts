@@ -35,6 +35,8 @@ export interface HttpsHandle {
   readonly module: Record<string, unknown>;
   readonly vault: SecretVault;
   readonly requestLog: HttpRequestLogEntry[];
+  /** The connect and total time limits this install applies (NetSuite's unless the options say otherwise). */
+  readonly limits: { readonly connectTimeoutMs: number; readonly totalTimeoutMs: number };
   /** Adds or changes a host route (e.g. once the fake server's port is known). */
   route(host: string, loopbackOrigin: string): void;
 }
@@ -199,7 +201,7 @@ export function installHttps(rt: RuntimeServices, options: HttpsOptions = {}): H
   };
   rt.registerModule('N/https', () => module);
 
-  return { module, vault, requestLog, route };
+  return { module, vault, requestLog, limits: { connectTimeoutMs, totalTimeoutMs }, route };
 }
 
 function withSecurePromise<A>(fn: (a: A) => SecureString) {
