@@ -6,6 +6,7 @@
  * mark's read and, only when no drain is marked queued, the submit and the mark's set
  * (TRIGGER_UNITS, netsuite/drainTrigger.ts). The ports state each step's units.
  */
+import { isChecked } from '../domain/checkbox';
 import { decideCapture, normaliseValue, type FieldValues, type SaveType } from '../domain/changeDetection';
 import type { SyncConfig } from '../domain/config';
 import { watchedFields } from '../domain/fieldCatalog';
@@ -71,7 +72,7 @@ function tombstoneOf(saved: SavedRecord, old: FieldValues, config: SyncConfig, l
   if (saved.kind === 'customer') {
     const keys = customerKeys(saved.id, old, config);
     const name = nameOf({
-      isPerson: text(old, 'isperson') === 'T',
+      isPerson: isChecked(old['isperson']),
       companyName: text(old, 'companyname'),
       firstName: text(old, 'firstname'),
       lastName: text(old, 'lastname'),

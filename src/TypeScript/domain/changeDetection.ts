@@ -3,6 +3,7 @@
  * really changed (old vs new), on inactivation, and always on delete. Costs nothing: the User
  * Event hands over plain values read from oldRecord/newRecord.
  */
+import { isChecked } from './checkbox';
 import type { Scope } from './config';
 import { stageAndSubsidiaryInScope } from './scope';
 import type { ChangeEvent, RecordKind } from './types';
@@ -41,7 +42,7 @@ export function changedFields(oldValues: FieldValues, newValues: FieldValues, wa
 }
 
 function inactive(values: FieldValues | null): boolean {
-  return values !== null && normaliseValue(values['isinactive']) === 'T';
+  return values !== null && isChecked(values['isinactive']);
 }
 
 function inScope(kind: RecordKind, values: FieldValues | null, scope: Scope): boolean {

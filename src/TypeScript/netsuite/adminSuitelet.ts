@@ -17,6 +17,7 @@ import { describeConnection, testConnection } from '../app/adminConnection';
 import { retryDeadLetters } from '../app/adminRetry';
 import { describeSubmission, type JobKind, type StatusView } from '../app/adminStatusView';
 import { checkSettings, formFromRaw, type CustomFieldRow, type SettingsCheck, type SettingsForm } from '../domain/adminSettings';
+import { isChecked } from '../domain/checkbox';
 import { parseConfig } from '../domain/config';
 import { FreshsuccessClient } from '../freshsuccess/client';
 import { describeRefusal } from '../domain/formToken';
@@ -54,7 +55,7 @@ function rowsFromRequest(request: EntryPoints.Suitelet.onRequestContext['request
 export function formFromParams(p: Params, rows: CustomFieldRow[]): SettingsForm {
   const s = (id: string) => p[id] ?? '';
   return {
-    enabled: s(FIELD.enabled) === 'T',
+    enabled: isChecked(s(FIELD.enabled)),
     region: s(FIELD.region),
     keySource: s(FIELD.keySource) === 'secret' ? 'secret' : 'credential',
     credentialGuid: s(FIELD.credentialGuid),
@@ -68,7 +69,7 @@ export function formFromParams(p: Params, rows: CustomFieldRow[]): SettingsForm 
       .filter((x) => x !== ''),
     subsidiaries: s(FIELD.subsidiaries),
     savedSearch: s(FIELD.savedSearch),
-    syncContacts: s(FIELD.syncContacts) === 'T',
+    syncContacts: isChecked(s(FIELD.syncContacts)),
     deleteCustomer: s(FIELD.deleteCustomer),
     deleteContact: s(FIELD.deleteContact),
     batchMaxRecords: s(FIELD.batchMaxRecords),
@@ -126,7 +127,7 @@ function test(stored: StoredSettings): void {
 }
 
 function start(job: JobKind, p: Params): void {
-  const { result, errorName } = submitJob(job, { removeExtras: p[REMOVE_EXTRAS_FIELD] === 'T' }, clock.now());
+  const { result, errorName } = submitJob(job, { removeExtras: isChecked(p[REMOVE_EXTRAS_FIELD]) }, clock.now());
   backToPage(describeSubmission(job, result, errorName));
 }
 
