@@ -1,6 +1,7 @@
 /** Plain builders for domain objects used across the engine's unit tests. */
 import { parseConfig, type RawConfig, type SyncConfig } from '../../src/TypeScript/domain/config';
-import type { ContactSnapshot, CustomerSnapshot, OutboxEntry } from '../../src/TypeScript/domain/types';
+import type { ContactSnapshot, CustomerSnapshot, NewOutboxEntry, OutboxEntry } from '../../src/TypeScript/domain/types';
+import { newEntry } from '../../src/TypeScript/domain/outboxEntry';
 
 export const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 
@@ -53,22 +54,9 @@ export function contact(id: string, companyId: string | null, over: Partial<Cont
 }
 
 let nextEntryId = 1;
-export function entry(over: Partial<OutboxEntry> & Pick<OutboxEntry, 'kind' | 'recordIds'>): OutboxEntry {
-  return {
-    id: nextEntryId++,
-    event: 'update',
-    changedFields: [],
-    capturedAt: T0,
-    source: 'USERINTERFACE',
-    attempt: 0,
-    notBefore: null,
-    status: 'PENDING',
-    lastError: '',
-    hint: '',
-    tombstones: {},
-    previousCompanies: {},
-    ...over,
-  };
+/** A stored entry: the product's defaults (newEntry), captured at T0 in the UI unless told otherwise, with the next id. */
+export function entry(over: Partial<NewOutboxEntry> & Pick<OutboxEntry, 'kind' | 'recordIds'>): OutboxEntry {
+  return { ...newEntry({ capturedAt: T0, source: 'USERINTERFACE', ...over }), id: nextEntryId++ };
 }
 
 /** A deterministic "random" source cycling through the given values. */

@@ -1,6 +1,7 @@
 import { retryDeadLetters } from '../../../src/TypeScript/app/adminRetry';
 import type { DrainTrigger, OutboxStore } from '../../../src/TypeScript/app/ports';
 import type { NewOutboxEntry, OutboxEntry } from '../../../src/TypeScript/domain/types';
+import { newEntry } from '../../../src/TypeScript/domain/outboxEntry';
 
 /** An in-memory outbox: entries by id, as the record would hold them. */
 function memoryOutbox(initial: OutboxEntry[]) {
@@ -17,8 +18,8 @@ function memoryOutbox(initial: OutboxEntry[]) {
   return { rows, store: store as OutboxStore };
 }
 
-function dead(id: number, over: Partial<OutboxEntry> = {}): OutboxEntry {
-  return { id, kind: 'customer', recordIds: [String(id * 10)], event: 'update', changedFields: [], capturedAt: 1, source: 'batch x', attempt: 3, notBefore: null, status: 'DEAD', lastError: 'too long', hint: 'shorten', tombstones: {}, previousCompanies: {}, previousKeys: {}, ...over };
+function dead(id: number, over: Partial<NewOutboxEntry> = {}): OutboxEntry {
+  return { ...newEntry({ kind: 'customer', recordIds: [String(id * 10)], capturedAt: 1, source: 'batch x', attempt: 3, status: 'DEAD', lastError: 'too long', hint: 'shorten', previousKeys: {}, ...over }), id };
 }
 
 const trigger = (): DrainTrigger & { calls: number } => {

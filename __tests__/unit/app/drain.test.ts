@@ -6,9 +6,10 @@ import { pushBatch } from '../../../src/TypeScript/app/pushBatch';
 import type { WorkBatch } from '../../../src/TypeScript/domain/workBatch';
 import { contact, customer, T0 } from '../fixtures';
 import { World } from './world';
+import { newEntry } from '../../../src/TypeScript/domain/outboxEntry';
 
 const edit = (w: World, id: string, kind: 'customer' | 'contact' = 'customer') =>
-  w.outbox.append([{ kind, recordIds: [id], event: 'update', changedFields: ['phone'], capturedAt: w.clock.now(), source: 'USERINTERFACE', attempt: 0, notBefore: null, status: 'PENDING', lastError: '', hint: '', tombstones: {}, previousCompanies: {} }]);
+  w.outbox.append([newEntry({ kind, recordIds: [id], changedFields: ['phone'], capturedAt: w.clock.now(), source: 'USERINTERFACE' })]);
 
 function seed(w: World, customers: string[], contacts: Array<[string, string]> = []) {
   for (const id of customers) w.snapshots.customers.set(id, customer(id));
@@ -176,7 +177,7 @@ describe('drain', () => {
     edit(w, '70', 'contact');
     w.drain();
     w.snapshots.contacts.set('70', contact('70', '8'));
-    w.outbox.append([{ kind: 'contact', recordIds: ['70'], event: 'update', changedFields: ['company'], capturedAt: T0, source: 'USERINTERFACE', attempt: 0, notBefore: null, status: 'PENDING', lastError: '', hint: '', tombstones: {}, previousCompanies: { '70': '7' } }]);
+    w.outbox.append([newEntry({ kind: 'contact', recordIds: ['70'], changedFields: ['company'], capturedAt: T0, source: 'USERINTERFACE', previousCompanies: { '70': '7' } })]);
     w.drain();
     const active = w.fs.contacts.filter((c) => c['is_active'] === true);
     expect(active).toEqual([expect.objectContaining({ account_id: '8', user_id: '70' })]);
@@ -189,8 +190,8 @@ describe('drain', () => {
     edit(w, '70', 'contact');
     w.drain();
     w.outbox.append([
-      { kind: 'contact', recordIds: ['70'], event: 'delete', changedFields: [], capturedAt: T0, source: 'USERINTERFACE', attempt: 0, notBefore: null, status: 'PENDING', lastError: '', hint: '', tombstones: { '70': { accountId: '7', userId: '70' } }, previousCompanies: {} },
-      { kind: 'customer', recordIds: ['7'], event: 'delete', changedFields: [], capturedAt: T0, source: 'USERINTERFACE', attempt: 0, notBefore: null, status: 'PENDING', lastError: '', hint: '', tombstones: { '7': { accountId: '7' } }, previousCompanies: {} },
+      newEntry({ kind: 'contact', recordIds: ['70'], event: 'delete', capturedAt: T0, source: 'USERINTERFACE', tombstones: { '70': { accountId: '7', userId: '70' } } }),
+      newEntry({ kind: 'customer', recordIds: ['7'], event: 'delete', capturedAt: T0, source: 'USERINTERFACE', tombstones: { '7': { accountId: '7' } } }),
     ]);
     w.drain();
     expect(w.fs.accounts.get('7')?.active).toBe(false);
@@ -244,7 +245,7 @@ describe('drain', () => {
     w.drain();
     for (const id of ids) {
       w.snapshots.customers.delete(id);
-      w.outbox.append([{ kind: 'customer', recordIds: [id], event: 'delete', changedFields: [], capturedAt: w.clock.now(), source: 'USERINTERFACE', attempt: 0, notBefore: null, status: 'PENDING', lastError: '', hint: '', tombstones: { [id]: { accountId: id } }, previousCompanies: {} }]);
+      w.outbox.append([newEntry({ kind: 'customer', recordIds: [id], event: 'delete', capturedAt: w.clock.now(), source: 'USERINTERFACE', tombstones: { [id]: { accountId: id } } })]);
     }
     const plan = planDrain({ config: w.config, state: w.state, outbox: w.outbox, snapshots: w.snapshots, clock: w.clock, log: w.log });
     const task = Object.values(plan.tasks)[0] as PushTask;
@@ -385,7 +386,7 @@ describe('scope', () => {
     // The lead is won: only the company is saved.
     w.snapshots.customers.set('7', customer('7', { stage: 'CUSTOMER' }));
     w.snapshots.contacts.set('70', contact('70', '7', { companyStage: 'CUSTOMER' }));
-    w.outbox.append([{ kind: 'customer', recordIds: ['7'], event: 'update', changedFields: ['stage'], capturedAt: T0, source: 'USERINTERFACE', attempt: 0, notBefore: null, status: 'PENDING', lastError: '', hint: '', tombstones: {}, previousCompanies: {} }]);
+    w.outbox.append([newEntry({ kind: 'customer', recordIds: ['7'], changedFields: ['stage'], capturedAt: T0, source: 'USERINTERFACE' })]);
     w.drain();
     expect(w.fs.accounts.has('7')).toBe(true);
     expect(w.fs.contacts).toEqual([expect.objectContaining({ user_id: '70', account_id: '7', is_active: true })]);

@@ -6,6 +6,7 @@ import { contact, customer, T0 } from '../fixtures';
 import { FakeFinder } from './fakes';
 import { runMapReduce } from './mapReduceFramework';
 import { World } from './world';
+import { newEntry } from '../../../src/TypeScript/domain/outboxEntry';
 
 function fullSync(w: World, crash: (key: string) => boolean = () => false) {
   const deps = { config: w.config, state: w.state, outbox: w.outbox, snapshots: w.snapshots, clock: w.clock, log: w.log };
@@ -52,7 +53,7 @@ describe('sweep', () => {
   test('catches changes User Events did not see (and deletions), skips those already captured, counts them', () => {
     const w = new World();
     w.state.state.sweepWatermark = T0 - 15 * 60_000;
-    w.outbox.append([{ kind: 'customer', recordIds: ['1'], event: 'update', changedFields: [], capturedAt: T0 - 60_000, source: 'USERINTERFACE', attempt: 0, notBefore: null, status: 'PENDING', lastError: '', hint: '', tombstones: {}, previousCompanies: {} }]);
+    w.outbox.append([newEntry({ kind: 'customer', recordIds: ['1'], capturedAt: T0 - 60_000, source: 'USERINTERFACE' })]);
     const finder = new FakeFinder();
     finder.modified.customer = [{ id: '1', lastModified: T0 - 61_000 }, { id: '2', lastModified: T0 - 120_000 }, { id: '3', lastModified: T0 - 40 * 60_000 }];
     finder.modified.contact = [{ id: '70', lastModified: T0 - 5000 }];
@@ -82,7 +83,7 @@ describe('sweep', () => {
   test('purges drained entries past retention while governance remains', () => {
     const w = new World();
     const old = T0 - 40 * 86400_000;
-    for (let i = 0; i < 5; i++) w.outbox.append([{ kind: 'customer', recordIds: [String(i)], event: 'update', changedFields: [], capturedAt: old, source: 'UI', attempt: 0, notBefore: null, status: 'PENDING', lastError: '', hint: '', tombstones: {}, previousCompanies: {} }]);
+    for (let i = 0; i < 5; i++) w.outbox.append([newEntry({ kind: 'customer', recordIds: [String(i)], capturedAt: old, source: 'UI' })]);
     w.state.state.drainCursor = 4;
     let budget = 3;
     const report = sweep({ config: w.config, state: w.state, outbox: w.outbox, finder: new FakeFinder(), trigger: w.trigger, clock: w.clock, log: w.log, canContinue: () => budget-- > 0 });

@@ -13,6 +13,7 @@ import { FreshsuccessClient } from '../../../src/TypeScript/freshsuccess/client'
 import type { HttpPort, HttpRequest } from '../../../src/TypeScript/freshsuccess/httpPort';
 import { customer } from '../fixtures';
 import { World } from './world';
+import { newEntry } from '../../../src/TypeScript/domain/outboxEntry';
 
 /** Answers like the inner fake, but names failed records by a normalised key and without their index. */
 class NormalisingKeys implements HttpPort {
@@ -46,7 +47,7 @@ test('a batch answered with a failure under a normalised key: logged, nothing co
   const w = new World();
   for (const id of ['1', '2', '3']) {
     w.snapshots.customers.set(id, customer(id));
-    w.outbox.append([{ kind: 'customer', recordIds: [id], event: 'update', changedFields: ['phone'], capturedAt: w.clock.now(), source: 'USERINTERFACE', attempt: 0, notBefore: null, status: 'PENDING', lastError: '', hint: '', tombstones: {}, previousCompanies: {} }]);
+    w.outbox.append([newEntry({ kind: 'customer', recordIds: [id], changedFields: ['phone'], capturedAt: w.clock.now(), source: 'USERINTERFACE' })]);
   }
   w.fs.poison.set('2', 'Record rejected: name too long');
   const plan = planDrain({ config: w.config, state: w.state, outbox: w.outbox, snapshots: w.snapshots, clock: w.clock, log: w.log });

@@ -1,5 +1,5 @@
 import { cutBatches, cutGreedy, hierarchyDepths, parentsFirst, utf8Length } from '../../../src/TypeScript/domain/batching';
-import { coalesce } from '../../../src/TypeScript/domain/coalesce';
+import { coalesce, workItem, type WorkItem } from '../../../src/TypeScript/domain/coalesce';
 import { planBatches } from '../../../src/TypeScript/domain/plan';
 import { CLOSE_UNITS, MAP_INVOCATION_UNITS, MAX_REQUESTS_PER_INVOCATION, MAX_RETRY_CLOSES_PER_MAP_BATCH, MAX_SINGLE_REQUESTS_PER_BATCH, REQUEST_UNITS, WRITE_RESERVE_UNITS } from '../../../src/TypeScript/domain/pushBudget';
 import { decodeBatchKey, type AccountBatch, type ContactBatch } from '../../../src/TypeScript/domain/workBatch';
@@ -80,9 +80,7 @@ describe('batching', () => {
 });
 
 describe('planBatches', () => {
-  const item = (kind: 'customer' | 'contact', recordId: string, over = {}) => ({
-    kind, recordId, deleted: false, tombstone: null, previousAccountIds: [] as string[], pendingIds: [Number(recordId)], retryEntryIds: [] as number[], attempt: 0, changedFields: [] as string[], ...over,
-  });
+  const item = (kind: 'customer' | 'contact', recordId: string, over: Partial<WorkItem> = {}) => workItem(kind, recordId, { pendingIds: [Number(recordId)], ...over });
 
   test('accounts and contacts get separate batches with keys that carry count, lowest entry and plan cursor', () => {
     const plan = planBatches({
@@ -200,7 +198,7 @@ describe('planBatches', () => {
 });
 
 describe('planBatches: changes that must remove something in Freshsuccess', () => {
-  const item = (over = {}) => ({ kind: 'customer' as const, recordId: '1', deleted: false, tombstone: null, previousAccountIds: [] as string[], pendingIds: [1], retryEntryIds: [] as number[], attempt: 0, changedFields: [] as string[], ...over });
+  const item = (over: Partial<WorkItem> = {}) => workItem('customer', '1', { pendingIds: [1], ...over });
 
   test('a parent cleared on this change is sent empty; a full sync without a parent leaves it out', () => {
     const changed = planBatches({ runId: 'r', config: config(), now: T0, planMax: 1, customers: [{ item: item({ changedFields: ['parent'] }), snapshot: customer('1') }], contacts: [] });
