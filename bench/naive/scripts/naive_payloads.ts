@@ -34,7 +34,9 @@ export function withText<T extends object>(target: T, values: Record<string, unk
   return target;
 }
 
-function basicAuth(): https.SecureString {
+// Standalone on purpose: the baseline is deployed as its own script files, apart from the product's
+// modules; __tests__/unit/freshsuccess/authorizationCopies.test.ts proves this is the product's header.
+export function basicAuth(): https.SecureString {
   const credentials = https.createSecureString({ input: `api:${SECRET}` });
   credentials.convertEncoding({ fromEncoding: https.Encoding.UTF_8, toEncoding: https.Encoding.BASE_64 });
   const header = https.createSecureString({ input: 'Basic ' });
