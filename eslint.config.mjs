@@ -5,8 +5,8 @@
 //   eslint-plugin-suitescript's header and module checks. Its `entry-points` rule is left off: it
 //   expects `return {...}` and flags tsc's `exports.x = ...`; other build output is not linted.
 // - The product's layers (src/TypeScript): entry -> netsuite -> app -> freshsuccess -> domain,
-//   each importing only layers to its right; only netsuite/ loads N/* modules (entry/ may name
-//   N/types for its signatures). See layerRules below.
+//   each importing only layers to its right; only netsuite/ loads N/* modules, statically or
+//   with import()/require() (entry/ may name N/types for its signatures). See layerRules below.
 import { createRequire } from 'node:module';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
@@ -55,6 +55,43 @@ const N_MODULES = (layer) => ({
 });
 const LAYER = (layer, target, why) => ({ regex: segment(target), message: `${layer}/ must not import ${target}/: ${why}` });
 
+// `no-restricted-imports` sees only static imports. Dynamic loads (`import('N/record')`,
+// `require('N/record')`) are held to the same N/* boundary by this small rule, which names the
+// module it refuses (a `no-restricted-syntax` selector could not). Only literal module names are
+// checked: a computed name is not a module NetSuite's loader would find anyway.
+const moduleName = (arg) =>
+  arg?.type === 'Literal' && typeof arg.value === 'string'
+    ? arg.value
+    : arg?.type === 'TemplateLiteral' && arg.expressions.length === 0
+      ? arg.quasis[0].value.cooked
+      : undefined;
+const layeringPlugin = {
+  meta: { name: 'freshsync-layering' },
+  rules: {
+    'no-dynamic-n-modules': {
+      meta: {
+        type: 'problem',
+        schema: [{ type: 'object', properties: { allow: { type: 'array', items: { type: 'string' } }, message: { type: 'string' } }, additionalProperties: false }],
+        messages: { restricted: "'{{module}}' loaded dynamically is restricted from being used. {{why}}" },
+      },
+      create(context) {
+        const { allow = [], message = '' } = context.options[0] ?? {};
+        const check = (node, arg) => {
+          const name = moduleName(arg);
+          if (name !== undefined && /^N(\/|$)/.test(name) && !allow.includes(name)) context.report({ node, messageId: 'restricted', data: { module: name, why: message } });
+        };
+        return {
+          ImportExpression: (node) => check(node, node.source),
+          CallExpression: (node) => {
+            if (node.callee.type === 'Identifier' && node.callee.name === 'require') check(node, node.arguments[0]);
+          },
+        };
+      },
+    },
+  },
+};
+const DYNAMIC_N = 'layering/no-dynamic-n-modules';
+
 const layerRules = [
   {
     layer: 'entry',
@@ -62,6 +99,7 @@ const layerRules = [
       { regex: '^N/(?!types$)', message: 'Entry files are thin: only netsuite/ loads N/* modules (entry/ may name N/types for its signatures).' },
       ...['app', 'domain', 'freshsuccess'].map((t) => LAYER('entry', t, 'an entry file calls its netsuite/ adapter, which wires the use case.')),
     ],
+    dynamicN: { allow: ['N/types'], message: 'Entry files are thin: only netsuite/ loads N/* modules.' },
   },
   {
     layer: 'netsuite',
@@ -73,6 +111,7 @@ const layerRules = [
       N_MODULES('app'),
       ...['netsuite', 'entry'].map((t) => LAYER('app', t, 'use cases depend on ports, and netsuite/ implements them.')),
     ],
+    dynamicN: { message: N_MODULES('app').message },
   },
   {
     layer: 'freshsuccess',
@@ -80,6 +119,7 @@ const layerRules = [
       N_MODULES('freshsuccess'),
       ...['app', 'netsuite', 'entry'].map((t) => LAYER('freshsuccess', t, 'the client depends on domain/ and its HTTP port only.')),
     ],
+    dynamicN: { message: N_MODULES('freshsuccess').message },
   },
   {
     layer: 'domain',
@@ -87,10 +127,15 @@ const layerRules = [
       N_MODULES('domain'),
       ...['app', 'netsuite', 'freshsuccess', 'entry'].map((t) => LAYER('domain', t, 'domain/ is pure and imports only domain/.')),
     ],
+    dynamicN: { message: N_MODULES('domain').message },
   },
-].map(({ layer, patterns }) => ({
+].map(({ layer, patterns, dynamicN }) => ({
   files: [`${PRODUCT}/${layer}/**/*.ts`],
-  rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [OUTSIDE_PRODUCT, DEV_CODE, ...patterns] }] },
+  plugins: { layering: layeringPlugin },
+  rules: {
+    '@typescript-eslint/no-restricted-imports': ['error', { patterns: [OUTSIDE_PRODUCT, DEV_CODE, ...patterns] }],
+    ...(dynamicN ? { [DYNAMIC_N]: ['error', dynamicN] } : {}),
+  },
 }));
 
 export default defineConfig(

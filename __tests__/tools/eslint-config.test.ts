@@ -1,6 +1,6 @@
 /**
  * eslint.config.mjs: the SuiteScript checks run on built entry files (through the ESLint 10 shim),
- * TypeScript is linted, and the product's layers are enforced (only netsuite/ loads N/* modules;
+ * TypeScript is linted, and the product's layers are enforced (only netsuite/ loads N/* modules, also through import() or require();
  * domain/ imports nothing of the other layers; nothing in src imports dev code). Snippets are
  * linted in memory with ESLint's API in one child process (see support/lintSnippets.mjs); one
  * case goes through the command line as `npm run lint` does.
@@ -36,11 +36,14 @@ function lintSnippets(snippets: Snippet[]): LintMessage[][] {
 }
 
 const BOUNDARY = '@typescript-eslint/no-restricted-imports';
+const DYNAMIC = 'layering/no-dynamic-n-modules';
 const SRC = 'src/TypeScript';
 const ENTRY = 'src/FileCabinet/SuiteApps/com.freshsync.connector/entry/ue_probe.js';
 
 /** A product file that imports `source` and uses what it imported (so no-unused-vars stays quiet). */
-function importing(layer: string, source: string, form: 'named' | 'require' | 'type' | 're-export' = 'named'): Snippet {
+type Form = 'named' | 'require' | 'type' | 're-export' | 'dynamic-import' | 'require-call';
+
+function importing(layer: string, source: string, form: Form = 'named'): Snippet {
   const filePath = `${SRC}/${layer}/lintProbe.ts`;
   switch (form) {
     case 'named':
@@ -51,11 +54,15 @@ function importing(layer: string, source: string, form: 'named' | 'require' | 't
       return { filePath, text: `import type { Probe } from '${source}';\n\nexport type Used = Probe;\n` };
     case 're-export':
       return { filePath, text: `export { probe } from '${source}';\n` };
+    case 'dynamic-import':
+      return { filePath, text: `export const used = () => import('${source}');\n` };
+    case 'require-call':
+      return { filePath, text: `// eslint-disable-next-line @typescript-eslint/no-require-imports\nexport const used = () => require(\`${source}\`);\n` };
   }
 }
 
 /** Layer, import, form and what the layering says of it. */
-const CASES: Array<[string, string, 'named' | 'require' | 'type' | 're-export', 'forbidden' | 'allowed']> = [
+const CASES: Array<[string, string, Form, 'forbidden' | 'allowed']> = [
   // Only netsuite/ loads N/* modules.
   ['domain', 'N/record', 'named', 'forbidden'],
   ['domain', 'N/record', 'require', 'forbidden'],
@@ -69,6 +76,16 @@ const CASES: Array<[string, string, 'named' | 'require' | 'type' | 're-export', 
   ['netsuite', 'N/ui/serverWidget', 'named', 'allowed'],
   ['entry', 'N/types', 'type', 'allowed'],
   ['entry', 'N/record', 'named', 'forbidden'],
+  // Loaded on demand: the same boundary, by the layering rule.
+  ['domain', 'N/record', 'dynamic-import', 'forbidden'],
+  ['domain', 'N/search', 'require-call', 'forbidden'],
+  ['app', 'N/https', 'dynamic-import', 'forbidden'],
+  ['app', 'N/task', 'require-call', 'forbidden'],
+  ['freshsuccess', 'N/https', 'require-call', 'forbidden'],
+  ['entry', 'N/record', 'dynamic-import', 'forbidden'],
+  ['entry', 'N/types', 'dynamic-import', 'allowed'],
+  ['netsuite', 'N/record', 'dynamic-import', 'allowed'],
+  ['netsuite', 'N/record', 'require-call', 'allowed'],
   // entry -> netsuite -> app -> freshsuccess -> domain, each only to its right.
   ['entry', '../netsuite/userEventCapture', 'named', 'allowed'],
   ['entry', '../app/captureChange', 'named', 'forbidden'],
@@ -134,10 +151,12 @@ describe('eslint.config.mjs', () => {
     expect(rules).toEqual(expect.arrayContaining(['@typescript-eslint/no-unused-vars', '@typescript-eslint/no-explicit-any']));
   });
 
-  test.each(CASES.map((c, i) => [...c, i] as const))('%s/ importing %s (%s) is %s', (_layer, source, _form, verdict, i) => {
+  test.each(CASES.map((c, i) => [...c, i] as const))('%s/ importing %s (%s) is %s', (_layer, source, form, verdict, i) => {
     const messages = layerResults[i]!;
+    const dynamic = form === 'dynamic-import' || form === 'require-call';
     if (verdict === 'forbidden') {
-      expect(messages).toEqual([expect.objectContaining({ ruleId: BOUNDARY, severity: 2, line: 1, message: expect.stringContaining(`'${source}'`) })]);
+      const line = form === 'require-call' ? 2 : 1;
+      expect(messages).toEqual([expect.objectContaining({ ruleId: dynamic ? DYNAMIC : BOUNDARY, severity: 2, line, message: expect.stringContaining(`'${source}'`) })]);
     } else {
       expect(messages).toEqual([]);
     }
@@ -150,5 +169,14 @@ describe('eslint.config.mjs', () => {
     expect(r.stdout).toContain("'N/record' import is restricted");
     expect(r.stdout).toContain('Only netsuite/ loads N/* modules');
     expect(r.stdout).toContain(BOUNDARY);
+  });
+
+  test('a dynamic N/record load in domain/ fails the lint command too, naming the module and the rule', () => {
+    const probe = importing('domain', 'N/record', 'dynamic-import');
+    const r = spawnSync(process.execPath, [ESLINT_BIN, '--stdin', '--stdin-filename', probe.filePath], { cwd: ROOT, input: probe.text, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("'N/record' loaded dynamically is restricted");
+    expect(r.stdout).toContain('Only netsuite/ loads N/* modules');
+    expect(r.stdout).toContain(DYNAMIC);
   });
 });
