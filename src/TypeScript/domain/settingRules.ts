@@ -3,16 +3,17 @@
  * check (adminSettings.ts) and the page's choices (netsuite/adminPage.ts) all read these, so the
  * page never accepts what the engine refuses, nor offers a choice the engine does not know.
  */
-import type { CustomFieldType, CustomerStage } from './types';
 
 export const REGIONS = ['us', 'eu'] as const;
 export const ACCOUNT_ID_SOURCES = ['internalid', 'entityid', 'field'] as const;
 export const USER_ID_SOURCES = ['internalid', 'email'] as const;
 export const CUSTOMER_DELETE_POLICIES = ['deactivate', 'churn', 'ignore'] as const;
 export const CONTACT_DELETE_POLICIES = ['deactivate', 'ignore'] as const;
-export const CUSTOMER_STAGES: readonly CustomerStage[] = ['LEAD', 'PROSPECT', 'CUSTOMER'];
+export const CUSTOMER_STAGES = ['LEAD', 'PROSPECT', 'CUSTOMER'] as const;
+export type CustomerStage = (typeof CUSTOMER_STAGES)[number];
 /** The custom field types the dimension mapping understands (domain/dimensions.ts). */
-export const DIMENSION_TYPES: readonly CustomFieldType[] = ['text', 'number', 'date', 'boolean'];
+export const DIMENSION_TYPES = ['text', 'number', 'date', 'boolean'] as const;
+export type CustomFieldType = (typeof DIMENSION_TYPES)[number];
 /** The same list for messages: "text, number, date or boolean". */
 export const DIMENSION_TYPES_IN_WORDS = `${DIMENSION_TYPES.slice(0, -1).join(', ')} or ${DIMENSION_TYPES[DIMENSION_TYPES.length - 1] ?? ''}`;
 

@@ -6,8 +6,8 @@
 /** The two NetSuite record families the engine keeps in step with Freshsuccess. */
 export type RecordKind = 'customer' | 'contact';
 
-/** Customer lifecycle stages (leads and prospects are customer records in another stage). */
-export type CustomerStage = 'LEAD' | 'PROSPECT' | 'CUSTOMER';
+/** Customer lifecycle stages (leads and prospects are customer records in another stage); the list is settingRules.ts's. */
+export type { CustomerStage } from './settingRules';
 
 /** What happened to a record, as the capture side saw it. */
 export type ChangeEvent = 'create' | 'update' | 'inactivate' | 'reactivate' | 'delete';
@@ -71,8 +71,8 @@ export interface OutboxEntry {
 /** A new outbox entry to append (the store assigns the id). */
 export type NewOutboxEntry = Omit<OutboxEntry, 'id'>;
 
-/** Custom entity field value types the dimension mapping understands. */
-export type CustomFieldType = 'text' | 'number' | 'date' | 'boolean';
+/** Custom entity field value types the dimension mapping understands; the list is settingRules.ts's. */
+export type { CustomFieldType } from './settingRules';
 
 /** A custom field value as read from NetSuite (dates already in epoch ms). */
 export type CustomFieldValue = string | number | boolean | null;
