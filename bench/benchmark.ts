@@ -61,7 +61,7 @@ export interface BenchResult {
   info: { generatedAt: string; node: string; wallMs: Partial<Record<SubjectName, number>> };
 }
 
-export const DEFAULT_SEED = 20260105;
+const DEFAULT_SEED = 20260105;
 
 async function measureSubject(s: Subject, options: BenchOptions, progress: (line: string) => void): Promise<SubjectResult> {
   const errorsBefore = s.account.rt.logs.filter((l) => l.level === 'ERROR').length;

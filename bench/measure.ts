@@ -20,7 +20,7 @@ export interface Spend {
 
 type Snapshot = Map<string, { units: number; invocations: number; mapReduce: number }>;
 
-export const ZERO: Spend = { units: 0, invocations: 0, mapReduceInvocations: 0 };
+const ZERO: Spend = { units: 0, invocations: 0, mapReduceInvocations: 0 };
 
 export function addSpend(a: Spend, b: Spend): Spend {
   return { units: a.units + b.units, invocations: a.invocations + b.invocations, mapReduceInvocations: a.mapReduceInvocations + b.mapReduceInvocations };
@@ -85,7 +85,7 @@ interface Collected {
 const collected = new WeakMap<LocalAccount, Collected>();
 
 /** Copies the requests the fake logged since the last call; remembers where a gap was. */
-export async function collect(account: LocalAccount): Promise<Collected> {
+async function collect(account: LocalAccount): Promise<Collected> {
   const c = collected.get(account) ?? { log: [], contiguousFrom: 1 };
   collected.set(account, c);
   const last = c.log.at(-1)?.seq ?? 0;
@@ -102,7 +102,7 @@ function seen(r: RequestLogEntry): SeenRequest {
 }
 
 /** Saves per slice: well under the fake's log size even when every save posts. */
-export const SLICE = 250;
+const SLICE = 250;
 
 /** Runs `work` for each slice of items, copying the fake's log in between. */
 export async function inSlices<T>(account: LocalAccount, items: readonly T[], work: (slice: T[], offset: number) => void): Promise<void> {

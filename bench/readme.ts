@@ -18,7 +18,7 @@ export const END = '<!-- bench-results:end -->';
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 /** The generated section: the run's sizes, every comparison, and the budgets at that size. */
-export function renderResults(r: BenchResult): string {
+function renderResults(r: BenchResult): string {
   const s = r.sizes;
   const p = r.subjects.product;
   const n = r.subjects.naive;

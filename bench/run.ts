@@ -14,7 +14,7 @@ import { runBenchmark, type BenchOptions, type BenchResult } from './benchmark';
 import { REFERENCE, writeReadme } from './readme';
 import { formatReport } from './report';
 
-export const DEFAULT_OUT = join(PROJECT_ROOT, 'bench', 'results', 'latest.local.json');
+const DEFAULT_OUT = join(PROJECT_ROOT, 'bench', 'results', 'latest.local.json');
 export const DEFAULTS: Omit<BenchOptions, 'progress'> = { customers: 2000, contacts: 5000, changed: 1000, edits: 100 };
 
 const FLAGS = ['customers', 'contacts', 'changed', 'edits', 'seed'] as const;
@@ -58,7 +58,7 @@ export function parseArgs(argv: string[]): RunArgs {
   return { options, out: readme ? REFERENCE : out, quiet, writeReadme: readme };
 }
 
-export function writeResult(result: BenchResult, file: string): void {
+function writeResult(result: BenchResult, file: string): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
 }

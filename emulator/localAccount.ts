@@ -29,7 +29,7 @@ import { installSuiteletSupport, startLocalSuitelets, type LocalSuitelets } from
 /** The Freshsuccess API hosts (docs/freshsuccess-api-contract.md §1); both route to the one fake tenant. */
 export const FRESHSUCCESS_HOSTS = ['api-us.freshsuccess.com', 'api-eu.freshsuccess.com'] as const;
 /** Id of the API secret holding the Freshsuccess key, as an admin would create it. */
-export const DEFAULT_SECRET_ID = 'custsecret_fsc_api_key';
+const DEFAULT_SECRET_ID = 'custsecret_fsc_api_key';
 
 export interface LocalAccountOptions {
   /** SDF project root (manifest.xml, Objects/, built FileCabinet/); default the repo's src/. */

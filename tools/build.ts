@@ -24,7 +24,7 @@ function sleepSync(ms: number): void {
 }
 
 /** Runs `body` holding the build lock (a directory: mkdir is atomic); a stale lock is taken over. */
-export function withBuildLock<T>(body: () => T): T {
+function withBuildLock<T>(body: () => T): T {
   mkdirSync(SCRATCH, { recursive: true });
   for (;;) {
     try {
@@ -116,7 +116,7 @@ function removeEmptyFolders(dir: string): void {
 }
 
 /** Always builds. */
-export function buildProduct(): void {
+function buildProduct(): void {
   withBuildLock(compileAndSync);
 }
 

@@ -18,7 +18,7 @@ export interface CliLookup {
 
 export type CliResolution = { kind: 'project' | 'global'; path: string } | { kind: 'missing'; message: string };
 
-export const INSTALL_HINT =
+const INSTALL_HINT =
   'Install it in the project with `SUITECLOUD_CLI_ACCEPT_LICENSE=true npm ci` (Node >= 22, Java 17+, access to Oracle\'s download), ' +
   'or globally with `SUITECLOUD_CLI_ACCEPT_LICENSE=true npm install -g @oracle/suitecloud-cli`; then run `suitecloud account:setup` once.';
 

@@ -24,7 +24,7 @@ export interface ApiResponse {
   headers?: Record<string, string>;
 }
 
-export function batchFailure(message: string): ApiResponse {
+function batchFailure(message: string): ApiResponse {
   return { status: 200, body: { status_is_ok: false, message } };
 }
 

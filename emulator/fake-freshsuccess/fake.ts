@@ -8,7 +8,7 @@ import { FaultQueue, checkFault } from './faults';
 import { FreshsuccessStore, type Clock } from './store';
 import type { ConfigPatch, FailedResult, FakeConfig, FakeState, RequestLogEntry } from './types';
 
-export const DEFAULT_LOG_LIMIT = 2_000;
+const DEFAULT_LOG_LIMIT = 2_000;
 /** Request bodies the log keeps in all (bytes as received): full syncs post megabytes per request. */
 export const LOG_BODY_BYTES_LIMIT = 64 * 1024 * 1024;
 

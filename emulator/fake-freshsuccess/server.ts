@@ -102,7 +102,7 @@ function overlapping(): ApiResponse {
   return { status: 429, body: { status_is_ok: false, message: 'Another bulk request on this endpoint is still running' } };
 }
 
-export function createFakeServer(fake: FakeFreshsuccess) {
+function createFakeServer(fake: FakeFreshsuccess) {
   /** Bulk POSTs being processed or answered, per endpoint path ([open] `overlappingBulk`). */
   const bulkInFlight = new Map<string, number>();
   const held = new HeldAnswers();

@@ -38,7 +38,7 @@ export function validationContext(config: FakeConfig, exists: boolean): Validati
 }
 
 /** Messages of wrong-typed values all start so; a tenant may fail the whole batch for them ([open] `typeErrors`). */
-export const TYPE_ERROR_PREFIX = 'Invalid type for ';
+const TYPE_ERROR_PREFIX = 'Invalid type for ';
 
 export type ValidationResult = { ok: true; patch: RecordPatch } | { ok: false; errors: string[] };
 

@@ -5,13 +5,12 @@
 import { ACCOUNT_SCHEMA, CONTACT_SCHEMA } from './schema';
 import type { Dimensions, StoredAccount, StoredContact } from './types';
 
-export const ACCOUNT_INCLUDES = [
+const ACCOUNT_INCLUDES = [
   'custom_label_dimensions',
   'custom_value_dimensions',
   'custom_event_dimensions',
   'assigned_csms',
 ] as const;
-export type AccountInclude = (typeof ACCOUNT_INCLUDES)[number];
 
 type Json = Record<string, unknown>;
 

@@ -34,7 +34,7 @@ export function usageLimit(scriptType: ScriptType, stage?: MapReduceStage): numb
 }
 
 /** Thrown when a script spends past its allowance; NetSuite's name and code. */
-export class UsageLimitExceededError extends Error {
+class UsageLimitExceededError extends Error {
   readonly name = 'SSS_USAGE_LIMIT_EXCEEDED';
   readonly type = 'error.SuiteScriptError';
   readonly id = `usage-${Date.now().toString(36)}`;

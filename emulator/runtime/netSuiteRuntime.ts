@@ -56,7 +56,7 @@ export interface NetSuiteRuntimeOptions {
   preferences?: Partial<UserPreferences>;
 }
 
-export const DEFAULT_FEATURES = ['SERVERSIDESCRIPTING', 'CUSTOMRECORDS', 'TBA', 'SUBSIDIARIES', 'MULTICURRENCY', 'CRM', 'ADVANCEDJOBS'];
+const DEFAULT_FEATURES = ['SERVERSIDESCRIPTING', 'CUSTOMRECORDS', 'TBA', 'SUBSIDIARIES', 'MULTICURRENCY', 'CRM', 'ADVANCEDJOBS'];
 
 export class NetSuiteRuntime implements RuntimeServices {
   readonly executions = new ExecutionStack();

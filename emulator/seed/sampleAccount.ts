@@ -51,7 +51,7 @@ export interface SampleAccountSummary {
 }
 
 /** Custom entity fields a typical account has, unrelated to the SuiteApp. */
-export const SAMPLE_ENTITY_FIELDS: EntityFieldDefinition[] = [
+const SAMPLE_ENTITY_FIELDS: EntityFieldDefinition[] = [
   { scriptId: 'custentity_industry', label: 'Industry', fieldType: 'TEXT', appliesToCustomer: true, appliesToContact: false },
   { scriptId: 'custentity_seat_count', label: 'Seats', fieldType: 'INTEGER', appliesToCustomer: true, appliesToContact: false },
   { scriptId: 'custentity_renewal_date', label: 'Renewal date', fieldType: 'DATE', appliesToCustomer: true, appliesToContact: false },

@@ -24,7 +24,7 @@ export interface SdfValue {
 export type SdfProps = Readonly<Record<string, SdfValue>>;
 
 /** Every leaf value anywhere in an object, for checks that treat all fields alike. */
-export interface SdfLeaf extends SdfValue {
+interface SdfLeaf extends SdfValue {
   tag: string;
 }
 
@@ -250,7 +250,7 @@ export function readSdfProject(sdfRoot: string): SdfProject {
 }
 
 /** Project-relative `/`-separated paths of the .xml files under `folder`, sorted. */
-export function listXmlFiles(sdfRoot: string, folder: string): string[] {
+function listXmlFiles(sdfRoot: string, folder: string): string[] {
   const base = join(sdfRoot, folder);
   if (!existsSync(base)) return [];
   const out: string[] = [];

@@ -11,7 +11,7 @@
  * widen the list once the levels are confirmed. "Secrets Management" is a real permission but its
  * permkey could not be confirmed (it is absent from Oracle's id list), so it is not here.
  */
-export const PERMISSION_LEVELS = ['NONE', 'VIEW', 'CREATE', 'EDIT', 'FULL'] as const;
+const PERMISSION_LEVELS = ['NONE', 'VIEW', 'CREATE', 'EDIT', 'FULL'] as const;
 export type PermissionLevel = (typeof PERMISSION_LEVELS)[number];
 
 const ANY: readonly PermissionLevel[] = PERMISSION_LEVELS;

@@ -102,7 +102,7 @@ export class DataEntry {
 }
 
 /** Sets plain values on a record: body fields through setValue, the billing address directly. */
-export function applyValues(rec: RecordObject, values: PlainValues): void {
+function applyValues(rec: RecordObject, values: PlainValues): void {
   const { schema, values: target, present } = RecordObject.internals(rec);
   for (const [fieldId, value] of Object.entries(values)) {
     const spec = schema.fields.get(fieldId.toLowerCase());

@@ -26,7 +26,7 @@ function zoneParts(date: Date, timeZone: string): Parts {
 }
 
 /** The instant at which the wall clock in `timeZone` shows the given parts. */
-export function fromZoneParts(p: Parts, timeZone: string): Date {
+function fromZoneParts(p: Parts, timeZone: string): Date {
   if (timeZone === 'UTC') return new Date(Date.UTC(p.y, p.m - 1, p.d, p.h, p.min, p.s));
   const guess = Date.UTC(p.y, p.m - 1, p.d, p.h, p.min, p.s);
   let t = guess;

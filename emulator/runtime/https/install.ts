@@ -14,7 +14,7 @@ import { sendSync, WireFailure, WireHeaderValue } from './transport';
 /** NetSuite's limits: 5 s to connect, 45 s for the whole request. */
 export const NETSUITE_CONNECT_TIMEOUT_MS = 5_000;
 export const NETSUITE_TOTAL_TIMEOUT_MS = 45_000;
-export const HTTPS_CALL_UNITS = 10;
+const HTTPS_CALL_UNITS = 10;
 
 export interface HttpsOptions {
   /** Host name → loopback origin, e.g. { 'api-us.freshsuccess.com': 'http://127.0.0.1:4321' }. */

@@ -153,7 +153,7 @@ function normalizeCabinetPath(p: string): string {
 }
 
 /** './lib/x' from '/SuiteApps/a/entry/ue.js' → '/SuiteApps/a/entry/lib/x.js'. */
-export function resolveModuleId(id: string, from?: string): string {
+function resolveModuleId(id: string, from?: string): string {
   if (id.startsWith('./') || id.startsWith('../')) {
     if (!from) throw new SuiteScriptError('MODULE_DOES_NOT_EXIST', `Module does not exist: ${id} (relative id without a requiring file)`);
     return normalizeCabinetPath(posix.join(posix.dirname(from), id));

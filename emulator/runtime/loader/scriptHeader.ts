@@ -45,7 +45,7 @@ export function checkEntryHeader(file: string, source: string, expectedType: str
 }
 
 /** Entry points each script type must export at least one of. */
-export const ENTRY_POINTS: Record<string, string[]> = {
+const ENTRY_POINTS: Record<string, string[]> = {
   UserEventScript: ['beforeLoad', 'beforeSubmit', 'afterSubmit'],
   MapReduceScript: ['getInputData'],
   Suitelet: ['onRequest'],

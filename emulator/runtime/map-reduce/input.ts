@@ -25,7 +25,7 @@ export interface SearchResultJson {
   values: Record<string, unknown>;
 }
 
-export interface MapReduceInputSource {
+interface MapReduceInputSource {
   [MAP_REDUCE_INPUT](): Iterable<SearchResultJson>;
 }
 

@@ -2,8 +2,8 @@
 import { suiteScriptError } from '../https/suiteScriptError';
 
 /** Keys are limited to 3,000 bytes, values to 10 MB (NetSuite's error names say bytes). */
-export const MAX_KEY_BYTES = 3000;
-export const MAX_VALUE_BYTES = 10 * 1024 * 1024;
+const MAX_KEY_BYTES = 3000;
+const MAX_VALUE_BYTES = 10 * 1024 * 1024;
 /**
  * Persisted data: keys and values not yet mapped, not yet reduced, and written as results. Past
  * this the platform throws PERSISTED_DATA_LIMIT_FOR_MAPREDUCE_SCRIPT_EXCEEDED, ends the

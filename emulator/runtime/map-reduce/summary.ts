@@ -46,7 +46,7 @@ export function errorIterator(errors: ErrorRecord[]) {
   return iterator(errors.map((e): [string, string, number] => [e.key, e.error, e.executionNo]));
 }
 
-export function keyIterator(keys: KeyRecord[]) {
+function keyIterator(keys: KeyRecord[]) {
   return iterator(keys.map((k): [string, number, string] => [k.key, k.executionCount, k.completionState]));
 }
 

@@ -8,7 +8,7 @@ import { nsError } from '../errors';
 import type { SimulatedClock } from '../services';
 import { COST } from './costs';
 
-export const CACHE_SCOPES = Object.freeze({ PRIVATE: 'PRIVATE', PROTECTED: 'PROTECTED', PUBLIC: 'PUBLIC' });
+const CACHE_SCOPES = Object.freeze({ PRIVATE: 'PRIVATE', PROTECTED: 'PROTECTED', PUBLIC: 'PUBLIC' });
 const MAX_VALUE = 500 * 1024;
 const MIN_TTL = 300;
 

@@ -7,7 +7,7 @@ import { formatDate, parseDate } from '../format/dates';
 import type { UserPreferences } from '../format/userPreferences';
 import { isDate } from '../values';
 
-export const FORMAT_TYPES = Object.freeze({
+const FORMAT_TYPES = Object.freeze({
   DATE: 'date', DATETIME: 'datetime', DATETIMETZ: 'datetimetz', TIMEOFDAY: 'timeofday', INTEGER: 'integer', FLOAT: 'float',
   CURRENCY: 'currency', PERCENT: 'percent', TEXT: 'text', CHECKBOX: 'checkbox', EMAIL: 'email', PHONE: 'phone', URL: 'url',
 });

@@ -23,7 +23,7 @@ const SCRIPT_TYPES: Record<string, ScriptType> = {
 /** selectrecordtype: numeric ids of standard types, or a [scriptid=...] reference. */
 const SELECT_IDS: Record<string, string> = { '-2': 'customer', '-6': 'contact', '-4': 'employee', '-117': 'subsidiary' };
 
-export function selectTarget(raw: string | undefined): string | undefined {
+function selectTarget(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   const ref = referencedScriptid(raw);
   if (ref) return ref.toLowerCase();

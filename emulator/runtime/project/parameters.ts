@@ -1,7 +1,7 @@
 /** Script parameter values typed by their field type, as runtime.getParameter returns them. */
 import type { ScriptDefinition, DeploymentDefinition, FieldType } from './definitions';
 
-export function typedParameter(fieldType: FieldType | undefined, raw: unknown): unknown {
+function typedParameter(fieldType: FieldType | undefined, raw: unknown): unknown {
   if (typeof raw !== 'string') return raw;
   switch (fieldType) {
     case 'CHECKBOX':

@@ -14,7 +14,7 @@ import type { ScriptUser } from '../services';
 import type { RecordTypeSchema } from '../store/schema';
 import { roleKey } from '../store/schemaRegistry';
 
-export const CUSTOM_RECORD_ENTRIES_PERMISSION = 'LIST_CUSTRECORDENTRY';
+const CUSTOM_RECORD_ENTRIES_PERMISSION = 'LIST_CUSTRECORDENTRY';
 
 export type RecordOperation = 'view' | 'create' | 'edit' | 'delete';
 const NEEDED: Record<RecordOperation, number> = { view: 1, create: 2, edit: 3, delete: 4 };

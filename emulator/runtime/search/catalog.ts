@@ -78,7 +78,7 @@ function recordTypeName(schema: RecordTypeSchema, values: Record<string, unknown
 }
 
 /** A search over stored records of one schema (optionally one customer stage). */
-export function recordSource(store: RecordStore, schema: RecordTypeSchema, stage?: string): SearchSource {
+function recordSource(store: RecordStore, schema: RecordTypeSchema, stage?: string): SearchSource {
   const asRow = (r: StoredRecord): SearchRow => ({ id: r.id, recordType: recordTypeName(schema, r.values), values: r.values });
   const source: SearchSource = {
     type: schema.type,
@@ -149,7 +149,7 @@ function joinFor(store: RecordStore, schema: RecordTypeSchema, rawJoin: string):
 }
 
 /** search.Type.DELETED_RECORD: the deleted-record log as a search source. */
-export function deletedRecordSource(store: RecordStore): SearchSource {
+function deletedRecordSource(store: RecordStore): SearchSource {
   const rows = () =>
     store.deletedLog.map((e, i) => ({ id: i + 1, recordType: 'deletedrecord', values: e as unknown as Record<string, unknown> }));
   const field = (row: SearchRow, rawName: string): SearchValue | undefined => {

@@ -264,7 +264,7 @@ function presentValue(v: SearchValue, prefs: UserPreferences): { value: unknown;
 }
 
 /** Text columns of search results are cut at 4,000 bytes (Help Center, "search.Result"). */
-export const TEXT_COLUMN_MAX_BYTES = 4000;
+const TEXT_COLUMN_MAX_BYTES = 4000;
 
 function capText(s: string): string {
   // Most text is far shorter: only count bytes when it could be over.

@@ -57,7 +57,7 @@ function isLogical(s: unknown): boolean {
   return typeof s === 'string' && ['and', 'or', 'not'].includes(s.toLowerCase());
 }
 
-export function termFilter(a: unknown[]): SearchFilter {
+function termFilter(a: unknown[]): SearchFilter {
   const [rawName, operator, ...rest] = a as [string, string, ...unknown[]];
   let name = rawName;
   let join: string | null = null;
@@ -77,7 +77,7 @@ function toFilter(x: unknown): SearchFilter {
 }
 
 /** Parses a filter expression (arrays with 'AND'/'OR'/'NOT'). */
-export function parseExpression(expr: unknown[]): FilterNode {
+function parseExpression(expr: unknown[]): FilterNode {
   if (isTermArray(expr)) return { kind: 'term', filter: termFilter(expr) };
   const items: FilterNode[] = [];
   const ops: string[] = [];

@@ -12,7 +12,7 @@ import { OPERATORS, SearchFilter } from './filters';
 import { SearchObject, type SearchDeps } from './searchObject';
 
 /** search.Type: every record type N/record knows, and the deleted-record log (search only). */
-export const SEARCH_TYPES = Object.freeze({ ...RECORD_TYPES, DELETED_RECORD: 'deletedrecord' });
+const SEARCH_TYPES = Object.freeze({ ...RECORD_TYPES, DELETED_RECORD: 'deletedrecord' });
 
 export function createSearchModule(deps: SearchDeps) {
   const debit = (api: string, units: number) => deps.executions.require(`N/search.${api}`).meter.debit(`N/search.${api}`, units);

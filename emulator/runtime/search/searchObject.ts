@@ -15,9 +15,9 @@ import { parseFilters, SearchFilter, termsOf, type FilterNode } from './filters'
 import type { SavedSearches } from './savedSearches';
 
 export const EACH_LIMIT = 4000;
-export const RANGE_LIMIT = 1000;
+const RANGE_LIMIT = 1000;
 /** runPaged returns at most this many pages (Help Center, "Search.runPaged(options)"). */
-export const PAGED_MAX_PAGES = 1000;
+const PAGED_MAX_PAGES = 1000;
 
 export interface SearchDeps {
   engine: () => EngineContext;
@@ -29,7 +29,7 @@ function debit(deps: SearchDeps, api: string, units: number): void {
   deps.executions.require(`N/search.${api}`).meter.debit(`N/search.${api}`, units);
 }
 
-export class SearchResult {
+class SearchResult {
   /** null on summary results, as in NetSuite. */
   readonly id: string | null;
   readonly recordType: string | null;
@@ -277,7 +277,7 @@ export class ResultSet {
   }
 }
 
-export class PagedData {
+class PagedData {
   readonly pageSize: number;
   readonly count: number;
   readonly pageRanges: { index: number; compoundLabel: string }[];

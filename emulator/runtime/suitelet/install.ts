@@ -36,7 +36,7 @@ export interface SuiteletSupportOptions {
 }
 
 /** Rendered forms by token, bounded; plus the latest per deployment for token-less POSTs. */
-export class DescriptorStore {
+class DescriptorStore {
   private readonly byToken = new Map<string, FormDescriptor>();
   private readonly latest = new Map<string, FormDescriptor>();
   constructor(private readonly capacity = 1000) {}

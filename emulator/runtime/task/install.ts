@@ -22,7 +22,7 @@ import { ProcessOptions, ProcessorQueue, QueuedTask, TaskKind } from './queue';
 import { ScheduledScriptJob } from './scheduledJob';
 import { taskStatus } from './status';
 
-export const SUBMIT_UNITS = 20;
+const SUBMIT_UNITS = 20;
 /**
  * [open] Permission keys of "SuiteScript" and "SuiteScript Scheduling" (the role needs both; the
  * Help Center names the permissions, not their keys). A user whose `permissions` hold both at

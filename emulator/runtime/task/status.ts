@@ -6,7 +6,7 @@ import type { ScriptExecution } from '../execution';
 import { MapReduceJob } from '../map-reduce/job';
 import type { QueuedTask } from './queue';
 
-export const STATUS_GETTER_UNITS = 10;
+const STATUS_GETTER_UNITS = 10;
 
 export function taskStatus(t: QueuedTask, caller: () => ScriptExecution) {
   const { job } = t;

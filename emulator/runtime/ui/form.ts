@@ -15,9 +15,9 @@ import {
 type Options = Record<string, unknown> | undefined;
 
 /** NetSuite's default maximum length of a credential field (docs/netsuite-platform-facts.md §5). */
-export const CREDENTIAL_DEFAULT_MAX_LENGTH = 32;
+const CREDENTIAL_DEFAULT_MAX_LENGTH = 32;
 /** Default maximum length NetSuite applies to free-form text fields. */
-export const TEXT_DEFAULT_MAX_LENGTH = 300;
+const TEXT_DEFAULT_MAX_LENGTH = 300;
 
 function need(options: Options, name: string, api: string): unknown {
   const v = options?.[name];
@@ -164,7 +164,7 @@ export class Field {
   }
 }
 
-export class FieldGroup {
+class FieldGroup {
   isBorderHidden = false;
   isCollapsible = false;
   isCollapsed = false;

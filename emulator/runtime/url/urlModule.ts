@@ -14,7 +14,7 @@ import type { ScriptCatalog } from '../suitelet/catalog';
 import { CUSTOM_RECORD_PATH, RECORD_PATHS } from './recordPaths';
 
 export const SUITELET_PATH = '/app/site/hosting/scriptlet.nl';
-export const RESTLET_PATH = '/app/site/hosting/restlet.nl';
+const RESTLET_PATH = '/app/site/hosting/restlet.nl';
 
 /** url.HostType values as in Oracle's stubs. */
 export const HostType = Object.freeze({

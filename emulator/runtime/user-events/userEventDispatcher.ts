@@ -27,7 +27,7 @@ export interface UserEventRecords {
 export type UserEventEntryPoint = 'beforeLoad' | 'beforeSubmit' | 'afterSubmit';
 
 /** context.UserEventType as scripts see it. */
-export const USER_EVENT_TYPES = Object.freeze({
+const USER_EVENT_TYPES = Object.freeze({
   APPROVE: 'approve', CANCEL: 'cancel', CHANGEPASSWORD: 'changepassword', COPY: 'copy', CREATE: 'create',
   DELETE: 'delete', DROPSHIP: 'dropship', EDIT: 'edit', EDITFORECAST: 'editforecast', EMAIL: 'email',
   MARKCOMPLETE: 'markcomplete', ORDERITEMS: 'orderitems', PACK: 'pack', PAYBILLS: 'paybills', PRINT: 'print',

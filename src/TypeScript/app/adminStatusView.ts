@@ -8,7 +8,7 @@ import type { FullSyncState, RunStats, SyncState, TriggerResult } from './ports'
 
 export type JobKind = 'fullsync' | 'reconcile' | 'drain';
 
-export const JOB_LABEL: Record<JobKind, string> = { fullsync: 'Full sync', reconcile: 'Reconcile', drain: 'Drain (push queued changes)' };
+const JOB_LABEL: Record<JobKind, string> = { fullsync: 'Full sync', reconcile: 'Reconcile', drain: 'Drain (push queued changes)' };
 
 export interface OutboxCounts {
   pending: number;
@@ -80,7 +80,7 @@ export function fullSyncText(fs: FullSyncState | null): string {
 }
 
 /** The sweep found deleted records without ids: say that deletes now rely on capture and reconcile. */
-export function deletedWithoutIdText(state: SyncState | null): string | null {
+function deletedWithoutIdText(state: SyncState | null): string | null {
   const at = state?.deletedWithoutIdAt;
   if (at === null || at === undefined) return null;
   return `The sweep cannot read deleted records: NetSuite's deleted-record search returned rows without a record id (last seen ${when(at)}). Until this is fixed, deletes rely on capture and reconcile: they reach Freshsuccess when a User Event captures them or a reconcile run finds them, and deletes made with server scripts off (CSV imports) or by merges wait for the next reconcile. Report this to the SuiteApp's maintainers (see docs/sandbox-checklist.md).`;

@@ -16,7 +16,7 @@ import type { NewOutboxEntry, OutboxEntry, RecordKind } from '../domain/types';
 import { decodeBatchKey } from '../domain/workBatch';
 import type { OutboxStore, SyncState } from './ports';
 
-export const PARKED_MESSAGE = 'Its push stopped with an error in the drain (see the drain script log); retried later';
+const PARKED_MESSAGE = 'Its push stopped with an error in the drain (see the drain script log); retried later';
 
 const KIND_OF_LETTER: Record<string, RecordKind | undefined> = { A: 'customer', C: 'contact' };
 
@@ -26,7 +26,7 @@ export interface Parked {
 }
 
 /** What to write for the failed keys, from the entries open above the cursor the run started from. */
-export function parkFailedBatches(failedKeys: readonly string[], open: readonly OutboxEntry[], now: number): Parked {
+function parkFailedBatches(failedKeys: readonly string[], open: readonly OutboxEntry[], now: number): Parked {
   const ranges = new Map<RecordKind, { min: number; max: number }>();
   for (const key of failedKeys) {
     const k = decodeBatchKey(key);

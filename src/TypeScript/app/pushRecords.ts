@@ -26,7 +26,7 @@ export interface RequestBudget {
 }
 
 /** Records answered fine in a request that also reported a failure we could not place. */
-export function unsureOutcome(unmatched: readonly RecordFailure[]): RecordOutcome {
+function unsureOutcome(unmatched: readonly RecordFailure[]): RecordOutcome {
   const first = (unmatched[0]?.message ?? '').slice(0, 200);
   return { kind: 'transient', message: `Freshsuccess reported ${unmatched.length} failure(s) naming no record sent (${first}); the request's records are sent again to be sure`, retryAfterMs: null };
 }

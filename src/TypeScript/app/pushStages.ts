@@ -12,7 +12,7 @@ import type { WorkBatch } from '../domain/workBatch';
 import type { BatchResult } from './pushBatch';
 import type { PushTask, WaitNotice } from './pushTasks';
 
-export const RESULTS_KEY = '~results';
+const RESULTS_KEY = '~results';
 
 /** One `context.write`. */
 export interface StageWrite {

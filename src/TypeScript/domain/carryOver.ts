@@ -16,7 +16,7 @@ export interface CarryOver {
 /** Where a carry-over is kept (entries and batches: `previousKeys` is missing on older ones). */
 export type CarriedBy = Pick<CarryOver, 'tombstones' | 'previousCompanies'> & { previousKeys?: Record<string, string> };
 
-export function emptyCarryOver(): CarryOver {
+function emptyCarryOver(): CarryOver {
   return { tombstones: {}, previousCompanies: {}, previousKeys: {} };
 }
 

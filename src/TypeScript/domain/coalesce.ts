@@ -29,7 +29,7 @@ export function workItem(kind: RecordKind, recordId: string, fields: Partial<Omi
   return { kind, recordId, deleted: false, tombstone: null, previousAccountIds: [], pendingIds: [], retryEntryIds: [], attempt: 0, changedFields: [], ...fields };
 }
 
-export function itemKey(kind: RecordKind, recordId: string): string {
+function itemKey(kind: RecordKind, recordId: string): string {
   return `${kind}:${recordId}`;
 }
 

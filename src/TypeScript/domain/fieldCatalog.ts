@@ -7,7 +7,7 @@ import type { SyncConfig } from './config';
 import type { RecordKind } from './types';
 
 /** Standard customer fields and the Freshsuccess fields they produce. */
-export const CUSTOMER_FIELDS: Readonly<Record<string, readonly string[]>> = {
+const CUSTOMER_FIELDS: Readonly<Record<string, readonly string[]>> = {
   companyname: ['name'],
   firstname: ['name'],
   lastname: ['name'],
@@ -26,7 +26,7 @@ export const CUSTOMER_FIELDS: Readonly<Record<string, readonly string[]>> = {
   isinactive: ['is_churned', 'inactive_time'],
 };
 
-export const CONTACT_FIELDS: Readonly<Record<string, readonly string[]>> = {
+const CONTACT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   company: ['account_id'],
   firstname: ['first_name'],
   lastname: ['last_name'],

@@ -16,7 +16,7 @@ export function nameOf(n: { isPerson: boolean; companyName: string; firstName: s
   return n.companyName.trim() || person || n.entityId.trim();
 }
 
-export function customerName(c: CustomerSnapshot): string {
+function customerName(c: CustomerSnapshot): string {
   return nameOf({ ...c, entityId: c.keys.entityId });
 }
 

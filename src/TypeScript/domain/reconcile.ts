@@ -40,7 +40,7 @@ function dimensionDrift(sent: Dimension<unknown>[] | undefined, held: unknown): 
   return sent.some((d) => !map.has(d.key) || !same(map.get(d.key), d.value));
 }
 
-export function driftedFields(sent: AccountPayload | ContactPayload, held: FsRecord): string[] {
+function driftedFields(sent: AccountPayload | ContactPayload, held: FsRecord): string[] {
   const fields: string[] = [];
   for (const [name, value] of Object.entries(sent)) {
     if (NOT_COMPARED.has(name)) continue;

@@ -16,7 +16,7 @@ const KEY_FIELDS: ReadonlySet<string> = new Set(['account_id', 'user_id', 'paren
 const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
-export const REPLACEMENT_CHARACTER = '\uFFFD';
+const REPLACEMENT_CHARACTER = '\uFFFD';
 
 /** Each lone surrogate replaced by what `by` gives for it (a plain loop: no regex lookbehind needed). */
 function mapLoneSurrogates(text: string, by: (code: number) => string): string {

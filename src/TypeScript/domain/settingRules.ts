@@ -46,7 +46,7 @@ export function isChoice<T extends string>(value: string, choices: readonly T[])
 }
 
 /** A custom entity (or record) field id: what a dimension is read from. */
-export function isCustomFieldId(value: string): boolean {
+function isCustomFieldId(value: string): boolean {
   return CUSTOM_FIELD_ID.test(value);
 }
 
@@ -55,11 +55,11 @@ export function isCustomerFieldId(value: string): boolean {
   return CUSTOMER_FIELD_ID.test(value);
 }
 
-export function isDimensionKey(value: string): boolean {
+function isDimensionKey(value: string): boolean {
   return DIMENSION_KEY.test(value);
 }
 
-export function isDimensionType(value: unknown): value is CustomFieldType {
+function isDimensionType(value: unknown): value is CustomFieldType {
   return typeof value === 'string' && isChoice(value, DIMENSION_TYPES);
 }
 

@@ -7,9 +7,9 @@ import { TEXT_DIMENSION_MAX } from './dimensions';
 import type { AccountPayload, ContactPayload } from './types';
 
 /** Keys are compared exactly across systems and used in URLs (DELETE /accounts/{id}). */
-export const MAX_KEY_LENGTH = 255;
+const MAX_KEY_LENGTH = 255;
 /** No documented limit for plain text fields; this keeps a runaway value out of a batch. */
-export const MAX_TEXT_LENGTH = 4000;
+const MAX_TEXT_LENGTH = 4000;
 
 const ACCOUNT_TEXT = [
   'name', 'billing_street', 'billing_city', 'billing_state', 'billing_postal_code', 'billing_country',

@@ -12,7 +12,7 @@ import { checkFormToken, checkRequestShape, FORM_TOKEN_FIELD, FORM_TOKEN_TTL_MS,
 import { parseJson } from './values';
 
 /** Parameters that change something when posted: never accepted from the URL. */
-export const STATE_PARAMS: readonly string[] = [FORM_TOKEN_FIELD, 'custpage_action'];
+const STATE_PARAMS: readonly string[] = [FORM_TOKEN_FIELD, 'custpage_action'];
 
 function store(): cache.Cache {
   return cache.getCache({ name: 'fsc_admin_forms', scope: cache.Scope.PRIVATE });

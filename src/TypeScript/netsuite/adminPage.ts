@@ -17,7 +17,7 @@ import type { Notice } from './adminNotice';
 import { SCRIPTS } from './schema';
 
 export const ADMIN_SCRIPT = { scriptId: 'customscript_fsc_sl_admin', deploymentId: 'customdeploy_fsc_sl_admin' } as const;
-export const TOKEN_ROLE = { scriptId: 'customrole_fsc_token', name: 'Freshsuccess Connector (Token)' } as const;
+const TOKEN_ROLE = { scriptId: 'customrole_fsc_token', name: 'Freshsuccess Connector (Token)' } as const;
 export const INTEGRATION = { scriptId: 'custinteg_fsc_freshsuccess', name: 'Freshsuccess Integration' } as const;
 export const ACTION_PARAM = 'custpage_action';
 export const REMOVE_EXTRAS_FIELD = 'custpage_remove_extras';

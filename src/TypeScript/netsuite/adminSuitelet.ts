@@ -52,7 +52,7 @@ function rowsFromRequest(request: EntryPoints.Suitelet.onRequestContext['request
 }
 
 /** Request parameters → the settings form (checkboxes post 'T'/'F', multi-selects join with \u0005). */
-export function formFromParams(p: Params, rows: CustomFieldRow[]): SettingsForm {
+function formFromParams(p: Params, rows: CustomFieldRow[]): SettingsForm {
   const s = (id: string) => p[id] ?? '';
   return {
     enabled: isChecked(s(FIELD.enabled)),

@@ -37,7 +37,7 @@ import { trySubmit } from './taskSubmit';
 import { lookupValue } from './values';
 
 /** Under the safety net's 15 minutes. */
-export const MARK_TTL_MS = 10 * 60_000;
+const MARK_TTL_MS = 10 * 60_000;
 
 /** A save's units so far and its budget, so the mark never pushes a save over it. */
 export interface SaveBudget {

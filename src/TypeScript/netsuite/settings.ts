@@ -8,7 +8,7 @@ import { readSingleton, type Singleton } from './singleton';
 import { lookupValue } from './values';
 
 export const CONFIG_COLUMNS = Object.values(CONFIG).filter((f) => f !== CONFIG.type);
-export const STATE_COLUMNS = Object.values(STATE).filter((f) => f !== STATE.type);
+const STATE_COLUMNS = Object.values(STATE).filter((f) => f !== STATE.type);
 
 export interface Settings {
   config: Singleton | null;

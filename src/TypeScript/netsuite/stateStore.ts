@@ -15,7 +15,7 @@ function optionalNumber(v: unknown): number | null {
 }
 
 /** Creates the state record on first use (6 units, once per account). */
-export function createStateRecord(): string {
+function createStateRecord(): string {
   const rec = record.create({ type: STATE.type });
   rec.setValue({ fieldId: 'name', value: 'FreshSync state' });
   rec.setValue({ fieldId: STATE.drainCursor, value: 0 });

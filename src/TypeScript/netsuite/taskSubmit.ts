@@ -13,7 +13,7 @@ export interface Submitted {
   errorName: string;
 }
 
-export function submitRefusal(errorName: string): TriggerResult {
+function submitRefusal(errorName: string): TriggerResult {
   if (errorName === 'MAP_REDUCE_ALREADY_RUNNING') return 'already_running';
   if (/PERMISSION/i.test(errorName)) return 'not_permitted';
   return 'failed';

@@ -5,7 +5,7 @@ import type { ScriptType } from '../object-types';
 import { scriptEntryFiles } from './entry-files';
 
 /** What is missing from `exported` for a script of `type`; undefined when the exports suffice. */
-export function missingEntryPoints(type: ScriptType, exported: readonly string[]): string | undefined {
+function missingEntryPoints(type: ScriptType, exported: readonly string[]): string | undefined {
   const has = (n: string): boolean => exported.includes(n);
   switch (type) {
     case 'usereventscript':

@@ -26,7 +26,7 @@ export const OBJECT_SCHEMAS: Readonly<Record<string, ElementSchema>> = {
 };
 
 /** Every element schema reachable from the object schemas (each once). */
-export function allElementSchemas(): ElementSchema[] {
+function allElementSchemas(): ElementSchema[] {
   const seen = new Set<ElementSchema>();
   const visit = (e: ElementSchema): void => {
     if (seen.has(e)) return;

@@ -63,7 +63,7 @@ export const ACCESSLEVEL_SEARCHLEVEL = valueList('generic_accesslevel_searchleve
 export const FLDFILTER_COMPARETYPE = valueList('generic_customfield_fldfiltercomparetype', 'EQ GT GTE LIKE LT LTE NE NOTLIKE');
 
 /** Standard record types a script deployment can target; `RECORD` (every record) comes from allrecord_script_deployment_recordtype. */
-export const STANDARD_RECORDTYPE = valueList(
+const STANDARD_RECORDTYPE = valueList(
   'generic_standard_recordtype',
   `ACCOUNT ACCOUNTINGBOOK ACCOUNTINGCONTEXT ACCOUNTINGPERIOD ADVINTERCOMPANYJOURNALENTRY ALLOCATIONSCHEDULE 
 AMORTIZATIONSCHEDULE AMORTIZATIONTEMPLATE ASSEMBLYBUILD ASSEMBLYITEM ASSEMBLYUNBUILD AUTOMATEDCLEARINGHOUSE 

@@ -14,7 +14,7 @@ const MR_PAGE = oracle('mapreducescript', 'SDFxml_3519311208');
 const ANY_OBJECT: readonly string[] = [];
 
 /** Parameter filters and per-role access of a script parameter (same tables as custom fields). */
-export const CUSTOM_FIELD_FILTER: ElementSchema = {
+const CUSTOM_FIELD_FILTER: ElementSchema = {
   name: 'customfieldfilter',
   source: UE_PAGE,
   fields: {
@@ -29,7 +29,7 @@ export const CUSTOM_FIELD_FILTER: ElementSchema = {
   },
 };
 
-export const ROLE_ACCESS: ElementSchema = {
+const ROLE_ACCESS: ElementSchema = {
   name: 'roleaccess',
   source: oracle('roleaccess (customrecordtype)', 'SDFxml_3961804206'),
   fields: {
@@ -75,7 +75,7 @@ export function customFieldFields(source: Source, extra: Record<string, FieldSch
 }
 
 /** `<scriptcustomfield>`: a script parameter. */
-export const SCRIPT_PARAMETER: ElementSchema = {
+const SCRIPT_PARAMETER: ElementSchema = {
   name: 'scriptcustomfield',
   source: UE_PAGE,
   fields: customFieldFields(UE_PAGE, { setting: select(L.SCRIPT_SETTING) }),
