@@ -227,19 +227,18 @@ describe('type errors (typeErrors)', () => {
 });
 
 describe('overlapping bulk requests on one endpoint (overlappingBulk)', () => {
-  /** Starts a bulk POST the fake holds for a while, and waits until the fake is processing it. */
+  /** Starts a bulk POST whose answer the fake holds until the test releases it (it overlaps the next one every time). */
   async function slowPost(): Promise<{ first: Promise<{ status: number }> }> {
-    await fake.control.injectFaults([{ kind: 'delay', ms: 400, method: 'POST', path: '/api/v2/accounts' }]);
+    await fake.control.injectFaults([{ kind: 'delay', ms: 60_000, method: 'POST', path: '/api/v2/accounts' }]);
     const first = fake.api.post('accounts', { records: [account('SLOW')] });
-    for (;;) {
-      const seen = await fake.control.requests();
-      if (seen.some((e) => e.fault === 'delay' && e.bodyBytes > 0)) return { first };
-    }
+    await fake.delays.nextHeld();
+    return { first };
   }
 
   it('serve (default): both are answered', async () => {
     const { first } = await slowPost();
     const second = await fake.api.post('accounts', { records: [account('FAST')] });
+    await fake.delays.release();
     expect([second.status, (await first).status]).toEqual([200, 200]);
     expect((await fake.control.accounts()).map((a) => a.account_id).sort()).toEqual(['FAST', 'SLOW']);
   });
@@ -252,6 +251,7 @@ describe('overlapping bulk requests on one endpoint (overlappingBulk)', () => {
     expect(second.json.status_is_ok).toBe(false);
     const contacts = await fake.api.post('account_contacts', { records: [{ account_id: 'SLOW', user_id: 'U' }] });
     expect(contacts.status).toBe(200);
+    await fake.delays.release();
     expect((await first).status).toBe(200);
     expect((await fake.api.post('accounts', { records: [account('LATER')] })).status).toBe(200);
     expect((await fake.control.accounts()).map((a) => a.account_id)).toEqual(['SLOW', 'LATER']);
