@@ -8,6 +8,11 @@
  *   in the repository (docs often write `app/drain.ts` for `src/TypeScript/app/drain.ts`).
  * Case counts (`UserEventDispatcher.ts` does not name `userEventDispatcher.ts`). It does not check
  * that the file says what the doc claims, nor paths written without backticks.
+ *
+ * Section citations of the two fact files ("netsuite-platform-facts.md §4", "platform §1",
+ * "freshsuccess-api-contract.md §2, §6") are checked to name a numbered section that exists, in
+ * docs, READMEs and source comments; whether the section says what the citation relies on is
+ * for review (bare "§4" after a link is not resolved here).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
@@ -80,4 +85,32 @@ test('the check refuses a wrong case and a missing file', () => {
   expect(looksLikeRepoPath('N/https')).toBe(false);
   expect(looksLikeRepoPath('M/D/YYYY')).toBe(false);
   expect(looksLikeRepoPath('domain/checkbox.ts')).toBe(true);
+});
+
+const FACT_FILES = { platform: 'docs/netsuite-platform-facts.md', contract: 'docs/freshsuccess-api-contract.md' } as const;
+const CITATION = /(netsuite-platform-facts\.md|freshsuccess-api-contract\.md|platform(?: doc)?)\]?(?:\([^)]*\))?\s*\(?((?:§\s?\d+(?:[–-]§?\d+)?(?:,\s*|\s+and\s+)?)+)/g;
+
+function sectionCount(file: string): number {
+  return [...readFileSync(join(ROOT, file), 'utf8').matchAll(/^## (\d+)\./gm)].length;
+}
+
+test('every cited section of the platform facts and the API contract exists', () => {
+  const sections = { platform: sectionCount(FACT_FILES.platform), contract: sectionCount(FACT_FILES.contract) };
+  expect(sections.platform).toBeGreaterThanOrEqual(7);
+  expect(sections.contract).toBeGreaterThanOrEqual(10);
+  const cited = repoPaths.filter((p) => /\.(md|ts|cjs|mjs|js)$/.test(p) && !p.includes('fixtures/sdf'));
+  const wrong: string[] = [];
+  let citations = 0;
+  for (const file of cited) {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    for (const m of text.matchAll(CITATION)) {
+      const doc = m[1]!.startsWith('freshsuccess') ? 'contract' : 'platform';
+      for (const n of m[2]!.match(/\d+/g) ?? []) {
+        citations++;
+        if (Number(n) < 1 || Number(n) > sections[doc]) wrong.push(`${file}:${lineOf(text, m.index)}: ${doc} §${n}`);
+      }
+    }
+  }
+  expect(wrong).toEqual([]);
+  expect(citations).toBeGreaterThan(40);
 });
