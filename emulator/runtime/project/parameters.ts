@@ -1,11 +1,12 @@
 /** Script parameter values typed by their field type, as runtime.getParameter returns them. */
 import type { ScriptDefinition, DeploymentDefinition, FieldType } from './definitions';
+import { isCheckedText } from '../values';
 
 function typedParameter(fieldType: FieldType | undefined, raw: unknown): unknown {
   if (typeof raw !== 'string') return raw;
   switch (fieldType) {
     case 'CHECKBOX':
-      return raw === 'T' || raw === 'true';
+      return isCheckedText(raw);
     case 'INTEGER':
       return raw === '' ? null : Number.parseInt(raw, 10);
     case 'FLOAT':

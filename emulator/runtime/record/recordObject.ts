@@ -10,6 +10,7 @@ import { cloneValue, coerceFieldValue, readFieldValue } from '../store/fieldValu
 import type { CustomerStage, FieldSpec, RecordTypeSchema } from '../store/schema';
 import { BILLING_ADDRESS_FIELDS } from '../store/schema';
 import { AddressSubrecord, formatAddressText } from './addressbook';
+import { isCheckedText } from '../values';
 
 export interface RecordHost {
   /** Saves the record (create or edit), firing User Events; returns the internal id. */
@@ -147,7 +148,7 @@ export class RecordObject {
     }
     const text = options.text;
     let value: unknown = text;
-    if (spec.type === 'CHECKBOX') value = text === 'T' || text === 'true';
+    if (spec.type === 'CHECKBOX') value = isCheckedText(text);
     else if ((spec.type === 'SELECT' || spec.type === 'MULTISELECT') && spec.select) {
       const names = Array.isArray(text) ? text : text === '' || text == null ? [] : [text];
       const ids = names.map((n) => {

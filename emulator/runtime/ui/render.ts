@@ -8,6 +8,7 @@
 import { attrs, esc } from './html';
 import type { Button, Field, Form, PageMessage, Sublist, Tab } from './form';
 import { FORM_TOKEN_PARAM, type FormDescriptor, type SublistDescriptor } from './descriptor';
+import { isCheckedText as checked } from '../values';
 
 export interface RenderContext {
   /** URL the form posts back to (the Suitelet's own URL). */
@@ -43,10 +44,6 @@ function valueText(v: Field['defaultValue']): string {
 function multiValues(v: Field['defaultValue']): string[] {
   if (v === null || v === undefined || v === '') return [];
   return Array.isArray(v) ? v.map(String) : String(v).split(MULTI_SEP);
-}
-
-function checked(v: unknown): boolean {
-  return v === true || v === 'T' || v === 'true';
 }
 
 class Renderer {
