@@ -19,7 +19,7 @@ export interface DelaySignals {
   nextHeld(): Promise<RequestLogEntry>;
   /** Resolves once the client of that held request has closed its connection. */
   clientGone(entry: RequestLogEntry): Promise<void>;
-  /** Ends every pending delay now; resolves when those requests have been answered (or dropped). */
+  /** Ends every pending delay now (nextHeld no longer reports them); resolves when those requests have been answered (or dropped). */
   release(): Promise<void>;
 }
 
@@ -73,6 +73,7 @@ export class HeldAnswers implements DelaySignals {
 
   async release(): Promise<void> {
     const waits = [...this.waits.values()];
+    this.unseen = [];
     for (const w of waits) w.end();
     await Promise.all(waits.map((w) => w.answered));
   }

@@ -28,6 +28,7 @@ export function useFakeFreshsuccess(options: FakeFreshsuccessOptions = {}, seed?
   });
   afterAll(() => fs?.stop());
   beforeEach(async () => {
+    await running().delays.release(); // a held answer a failed test left behind
     await running().control.reset();
     if (seed) await running().control.seed(seed);
   });
