@@ -164,6 +164,15 @@ const CASES: RecordCase[] = [
     check: async (_k, ids) => expect((await account(ids['id']!))?.dimensions.events['renewal']).toBe(Date.UTC(9999, 11, 31)),
   },
   {
+    name: 'a date before 1970 (20 July 1969) in a date field: sent as its negative epoch milliseconds, the record lands',
+    enter: (k) => ({ id: k.createCustomer({ companyname: 'Moon Landing Ltd', [FIELD.date]: new Date(Date.UTC(1969, 6, 20)) }) }),
+    check: async (_k, ids) => {
+      const a = await account(ids['id']!);
+      expect(a?.fields.name).toBe('Moon Landing Ltd');
+      expect(a?.dimensions.events['renewal']).toBe(Date.UTC(1969, 6, 20));
+    },
+  },
+  {
     name: 'a checkbox field: sent as 1, cleared as 0',
     enter: (k) => ({ on: k.createCustomer({ companyname: 'Vip Ltd', [FIELD.flag]: true }), off: k.createCustomer({ companyname: 'Not Vip Ltd', [FIELD.flag]: false }) }),
     check: async (_k, ids) => {

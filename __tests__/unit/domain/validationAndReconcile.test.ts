@@ -14,13 +14,18 @@ describe('payload validation', () => {
       'name is longer than 4000 characters',
     ]);
     expect(
-      validateAccount({ account_id: '1', custom_label_dimensions: [{ key: 'k', value: 'y'.repeat(401) }, { key: 'k', value: 'z' }], custom_event_dimensions: [{ key: 'd', value: -1 }] }, false),
+      validateAccount({ account_id: '1', custom_label_dimensions: [{ key: 'k', value: 'y'.repeat(401) }, { key: 'k', value: 'z' }], custom_event_dimensions: [{ key: 'd', value: -1.5 }, { key: 'old', value: Date.UTC(1969, 6, 20) }] }, false),
     ).toEqual([
       'custom_label_dimensions "k" is longer than 400 characters',
       'custom_label_dimensions has the key "k" twice',
       'custom_event_dimensions "d" must be a date in epoch milliseconds',
     ]);
     expect(validateContact({ account_id: '1', user_id: '' })).toEqual(['user_id is empty']);
+  });
+
+  test('dates before 1970 are valid epoch milliseconds; fractions and unsafe integers are not', () => {
+    expect(validateAccount({ account_id: '1', name: 'A', join_date: Date.UTC(1950, 0, 1) }, true)).toEqual([]);
+    expect(validateAccount({ account_id: '1', join_date: 2 ** 60 }, false)).toEqual(['join_date must be a date in epoch milliseconds']);
   });
 });
 

@@ -18,8 +18,9 @@ const ACCOUNT_TEXT = [
 const CONTACT_TEXT = ['first_name', 'last_name', 'email', 'phone', 'title'] as const;
 const DIMENSIONS = ['custom_label_dimensions', 'custom_value_dimensions', 'custom_event_dimensions'] as const;
 
+/** Epoch milliseconds as an integer; dates before 1970 are negative and valid (a founding date, a birthday). */
 function isMs(v: unknown): boolean {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+  return typeof v === 'number' && Number.isSafeInteger(v);
 }
 
 function checkKey(name: string, v: unknown, problems: string[]): void {
