@@ -46,6 +46,8 @@ export interface SampleAccountSummary {
     nonAsciiCustomers: number;
     contacts: number;
     contactsWithoutCompany: number;
+    /** Contacts whose company is inactive (a tenant may refuse contacts on churned accounts). */
+    contactsOfInactiveCompanies: number;
     inactiveContacts: number;
   };
 }
@@ -109,9 +111,9 @@ export function seedSampleAccount(rt: NetSuiteRuntime, options: SampleAccountOpt
     usedNames.add(candidate);
     return candidate;
   };
-  const counts = { customers: 0, companies: 0, individuals: 0, leads: 0, prospects: 0, subCustomers: 0, inactiveCustomers: 0, nonAsciiCustomers: 0, contacts: 0, contactsWithoutCompany: 0, inactiveContacts: 0 };
+  const counts = { customers: 0, companies: 0, individuals: 0, leads: 0, prospects: 0, subCustomers: 0, inactiveCustomers: 0, nonAsciiCustomers: 0, contacts: 0, contactsWithoutCompany: 0, contactsOfInactiveCompanies: 0, inactiveContacts: 0 };
   const customers: number[] = [];
-  const companies: { id: number; domain: string; country: Country; stage: CustomerStage }[] = [];
+  const companies: { id: number; domain: string; country: Country; stage: CustomerStage; inactive: boolean }[] = [];
 
   for (let i = 0; i < o.customers; i++) {
     const notable = i < NOTABLE_COMPANIES.length && i < o.customers * 0.5 ? NOTABLE_COMPANIES[i] : undefined;
@@ -169,7 +171,7 @@ export function seedSampleAccount(rt: NetSuiteRuntime, options: SampleAccountOpt
     if (isPerson) counts.individuals++;
     else {
       counts.companies++;
-      companies.push({ id, domain, country, stage });
+      companies.push({ id, domain, country, stage, inactive: values.isinactive === true });
     }
     if (stage === 'LEAD') counts.leads++;
     if (stage === 'PROSPECT') counts.prospects++;
@@ -197,6 +199,7 @@ export function seedSampleAccount(rt: NetSuiteRuntime, options: SampleAccountOpt
     contacts.push(insert('contact', values));
     counts.contacts++;
     if (!company) counts.contactsWithoutCompany++;
+    else if (company.inactive) counts.contactsOfInactiveCompanies++;
     if (values.isinactive === true) counts.inactiveContacts++;
   }
   return { subsidiaries, salesReps, categories, customers, contacts, counts };

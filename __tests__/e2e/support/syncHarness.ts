@@ -305,6 +305,39 @@ export class SyncHarness {
     return this.fake.contacts();
   }
 
+  /**
+   * How many of the sample's contacts Freshsuccess should hold once everything landed: those
+   * with a company, less those of inactive companies when the tenant refuses contacts on churned
+   * accounts (the [open] `contactsOnInactiveAccounts`; reported as SKIPPED instead).
+   */
+  async expectedSampleContacts(): Promise<number> {
+    const c = this.sample?.counts;
+    if (!c) throw new Error('expectedSampleContacts: no sample seeded');
+    const refuses = (await this.fake.config()).contactsOnInactiveAccounts === 'reject';
+    return c.contacts - c.contactsWithoutCompany - (refuses ? c.contactsOfInactiveCompanies : 0);
+  }
+
+  /**
+   * Ids (sorted) of the contacts in the store Freshsuccess cannot hold, each reported as SKIPPED:
+   * those without a company, and those of inactive companies when the tenant refuses contacts on
+   * churned accounts.
+   */
+  async contactsNotTaken(): Promise<string[]> {
+    const refuses = (await this.fake.config()).contactsOnInactiveAccounts === 'reject';
+    const inactive = new Set(this.rt.store.rows('customer').filter((c) => c.values.isinactive === true).map((c) => String(c.id)));
+    return this.rt.store
+      .rows('contact')
+      .filter((c) => !c.values.company || (refuses && inactive.has(String(c.values.company))))
+      .map((c) => String(c.id))
+      .sort();
+  }
+
+  /** Whether Freshsuccess takes a contact (store row): the opposite of contactsNotTaken(). */
+  async takesContact(): Promise<(row: { id: number | string }) => boolean> {
+    const notTaken = new Set(await this.contactsNotTaken());
+    return (row) => !notTaken.has(String(row.id));
+  }
+
   async accountOf(customerId: number | string): Promise<StoredAccount | undefined> {
     return (await this.fake.accounts()).find((a) => a.account_id === String(customerId));
   }

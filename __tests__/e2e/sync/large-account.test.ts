@@ -21,17 +21,18 @@ test('a full sync reads more than 4,000 contacts and lands every one that has a 
   const sample = h.sample!.counts;
   expect(sample.contacts).toBeGreaterThan(4000);
   expect(await h.accounts()).toHaveLength(sample.customers);
-  expect(await h.contacts()).toHaveLength(sample.contacts - sample.contactsWithoutCompany);
+  expect(await h.contacts()).toHaveLength(await h.expectedSampleContacts());
 });
 
 test('a drain reads more than 4,000 queued changes and pushes each record once', async () => {
   const contacts = h.rt.store.rows('contact').filter((c) => c.values.company);
   expect(contacts.length).toBeGreaterThan(4000);
+  const taken = await h.takesContact();
   for (const c of contacts) h.saveAs('CSVIMPORT').update('contact', Number(c.id), { title: `Title ${c.id}` });
   const mark = await h.requestMark();
   h.runDrainUntilIdle();
   const titles = new Map((await h.contacts()).map((c) => [c.user_id, c.fields.title]));
-  for (const c of contacts) expect(titles.get(String(c.id))).toBe(`Title ${c.id}`);
+  for (const c of contacts) expect(titles.get(String(c.id))).toBe(taken(c) ? `Title ${c.id}` : undefined);
   const posts = await h.postsSince(mark);
   // 4,000+ contacts in batches of at most the configured size: a handful of POSTs, not thousands.
   expect(posts['/api/v2/account_contacts'] ?? 0).toBeLessThanOrEqual(10);

@@ -40,7 +40,11 @@ test('drift repaired, missing records sent, extras reported and left alone', asy
   expect(await h.accountOf(missing)).toMatchObject({ isActive: true, fields: expect.objectContaining({ name: 'Never Sent Ltd' }) });
   expect(await h.accountOf('crm-7781')).toMatchObject({ isActive: true, writeCount: 1 });
   const report = h.logs(SCRIPTS.reconcile.scriptId).map((l) => l.details).find((d) => d.includes('"accounts"'));
-  expect(JSON.parse(report ?? '{}')).toMatchObject({ accounts: { missing: 1, drifted: 1, extra: 1 }, contacts: { missing: 0, drifted: 0, extra: 0 } });
+  // Contacts of churned companies a tenant refused (SKIPPED) are missing there: reconcile sends
+  // them again (skipped again on such a tenant; it heals a company that crashed before landing).
+  const withCompany = new Set(h.rt.store.rows('contact').filter((c) => c.values.company).map((c) => String(c.id)));
+  const refused = (await h.contactsNotTaken()).filter((id) => withCompany.has(id)).length;
+  expect(JSON.parse(report ?? '{}')).toMatchObject({ accounts: { missing: 1, drifted: 1, extra: 1 }, contacts: { missing: refused, drifted: 0, extra: 0 } });
 });
 
 test('with sync switched off it reports the differences and queues nothing', async () => {

@@ -44,6 +44,17 @@ function enteringScope(items: readonly WorkItem[], customers: ReadonlyMap<string
     .map((i) => i.recordId);
 }
 
+/**
+ * Companies made active again: a tenant that takes no contacts on churned accounts refused their
+ * contacts while they were inactive (reported as SKIPPED), so the contacts are sent with them.
+ */
+function reactivated(items: readonly WorkItem[], customers: ReadonlyMap<string, CustomerSnapshot>, config: SyncConfig): string[] {
+  if (!config.scope.syncContacts) return [];
+  return items
+    .filter((i) => i.kind === 'customer' && !i.deleted && i.changedFields.includes('isinactive') && customers.get(i.recordId)?.isInactive === false)
+    .map((i) => i.recordId);
+}
+
 export function planDrain(deps: PlanDeps): DrainPlan {
   const empty = (status: DrainStatus): DrainPlan => ({ status, tasks: {}, entriesRead: 0, items: 0, notes: { skipped: 0, dead: 0, ignored: 0 }, warnings: [] });
   const loaded = deps.config.load();
@@ -102,10 +113,10 @@ export function planDrain(deps: PlanDeps): DrainPlan {
   const customers = new Map((customerIds.length > 0 ? deps.snapshots.customersByIds(customerIds, config) : []).map((s) => [s.keys.id, s]));
   const contacts = new Map((contactIds.length > 0 ? deps.snapshots.contactsByIds(contactIds, config) : []).map((s) => [s.id, s]));
   const runId = `drain-${now}`;
-  // A company entering scope (stage or subsidiary changed) or re-keyed (its account_id changed)
-  // brings its existing contacts along: they will not be saved again for this. A re-keyed
-  // company's contacts leave its old account_id like a moved contact.
-  const entering = enteringScope(items, customers, config);
+  // A company entering scope (stage or subsidiary changed), made active again, or re-keyed (its
+  // account_id changed) brings its existing contacts along: they will not be saved again for
+  // this. A re-keyed company's contacts leave its old account_id like a moved contact.
+  const entering = [...enteringScope(items, customers, config), ...reactivated(items, customers, config)];
   const oldKeys = new Map(items.filter((i) => i.kind === 'customer' && !i.deleted && (i.previousKeys ?? []).length > 0).map((i) => [i.recordId, i.previousKeys ?? []]));
   const bringing = [...new Set([...entering, ...oldKeys.keys()])];
   if (bringing.length > 0 && config.scope.syncContacts) {

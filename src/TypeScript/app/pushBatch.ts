@@ -10,7 +10,7 @@ import { carryOverFor } from '../domain/carryOver';
 import { workItem } from '../domain/coalesce';
 import type { SyncConfig } from '../domain/config';
 import { failureNature, nothingToRemove } from '../domain/classify';
-import { AUTH_HINT, hintFor, longRetryHint } from '../domain/hints';
+import { AUTH_HINT, CHURNED_COMPANY_HINT, hintFor, longRetryHint } from '../domain/hints';
 import { planBatches } from '../domain/plan';
 import { BUDGET_USED_UP, MAX_REQUESTS_PER_INVOCATION } from '../domain/pushBudget';
 import { decideRetry } from '../domain/retryPolicy';
@@ -45,6 +45,8 @@ export interface BatchResult {
   sent: number;
   retried: number;
   dead: number;
+  /** Refused for good reason and reported as SKIPPED (contacts of churned accounts on a tenant that refuses them). */
+  skipped: number;
   paused: boolean;
   requests: number;
   /** Records put in a retry entry, with the time they are due (tells contact batches to wait). */
@@ -61,6 +63,7 @@ function entriesFor(batch: WorkBatch, config: SyncConfig, outcomes: Map<string, 
   const now = deps.clock.now();
   const entries: NewOutboxEntry[] = [];
   const dead = new Map<string, string[]>();
+  const skipped = new Map<string, string[]>();
   const transient: string[] = [];
   const paused: string[] = [];
   let transientMessage = '';
@@ -74,6 +77,7 @@ function entriesFor(batch: WorkBatch, config: SyncConfig, outcomes: Map<string, 
       waitUntil = Math.max(waitUntil, o.notBefore);
     }
     else if (o.kind === 'data') dead.set(o.message, [...(dead.get(o.message) ?? []), id]);
+    else if (o.kind === 'skipped') skipped.set(o.message, [...(skipped.get(o.message) ?? []), id]);
     else if (o.kind === 'auth') paused.push(id);
     else {
       transient.push(id);
@@ -84,6 +88,10 @@ function entriesFor(batch: WorkBatch, config: SyncConfig, outcomes: Map<string, 
   for (const [message, ids] of dead) {
     entries.push({ ...baseEntry(kind, batch, ids, now), status: 'DEAD', attempt: batch.attempt + 1, lastError: message, hint: hintFor(message) });
     result.dead += ids.length;
+  }
+  for (const [message, ids] of skipped) {
+    entries.push({ ...baseEntry(kind, batch, ids, now), status: 'SKIPPED', lastError: message, hint: CHURNED_COMPANY_HINT });
+    result.skipped += ids.length;
   }
   if (transient.length > 0) {
     // Transient failures are never dead-lettered: they are Freshsuccess's (or the network's)
@@ -157,6 +165,8 @@ function pushContacts(batch: ContactBatch, config: SyncConfig, budget: RequestBu
     if (o.kind === 'data' && failureNature(o.message) === 'account_missing') {
       // Detaching from an account that does not exist is already done.
       if (op.role === 'detach') o = { kind: 'ok' };
+      // Its company landed as churned in this run (else the contact would be held back above).
+      else if (op.companyId !== null && batch.churnedCompanies?.includes(op.companyId)) o = { kind: 'skipped', message: CHURNED_COMPANY_MESSAGE };
       else if (op.companyId !== null) {
         orphans.push(i);
         return;
@@ -173,6 +183,7 @@ function recoverOrphans(batch: ContactBatch, orphans: number[], config: SyncConf
   const companyIds = [...new Set(orphans.map((i) => batch.ops[i]?.companyId as string))];
   const snapshots = deps.snapshots.customersByIds(companyIds, config);
   const found = new Map(snapshots.map((s) => [s.keys.id, s]));
+  const inactive = new Set(snapshots.filter((s) => s.isInactive).map((s) => s.keys.id));
   const plan = planBatches({
     runId: batch.runId, config, now: deps.clock.now(), planMax: 0,
     customers: companyIds.map((id) => ({ item: workItem('customer', id), snapshot: found.get(id) ?? null })),
@@ -194,14 +205,26 @@ function recoverOrphans(batch: ContactBatch, orphans: number[], config: SyncConf
   retry.forEach((i, k) => {
     const op = batch.ops[i] as ContactBatch['ops'][number];
     let o = again[k] as RecordOutcome;
-    // Still missing right after the company landed: let a later attempt try (eventual consistency).
-    if (o.kind === 'data' && failureNature(o.message) === 'account_missing') o = { kind: 'transient', message: o.message, retryAfterMs: null };
+    if (o.kind === 'data' && failureNature(o.message) === 'account_missing') {
+      // The company just landed as churned and the contact is still refused: this tenant takes no
+      // contacts on inactive accounts ([open] in the contract; the other answer never gets here).
+      // Retrying cannot help until the company is reactivated, which re-sends its contacts.
+      if (inactive.has(op.companyId as string)) o = { kind: 'skipped', message: CHURNED_COMPANY_MESSAGE };
+      // Still missing right after an active company landed: a later attempt tries (eventual consistency).
+      else o = { kind: 'transient', message: o.message, retryAfterMs: null };
+    }
     outcomes.set(op.recordId, worse(outcomes.get(op.recordId), o));
   });
 }
 
+/**
+ * Why a contact of a churned company was not sent. One text for every company, so a batch writes
+ * one SKIPPED entry for all of them (an entry per company would cost 6 units each).
+ */
+const CHURNED_COMPANY_MESSAGE = 'Not sent: its company is inactive in NetSuite, and Freshsuccess takes no contacts on a churned account';
+
 export function pushBatch(batch: WorkBatch, config: SyncConfig, deps: PushDeps): BatchResult {
-  const result: BatchResult = { key: batch.key, records: 0, sent: 0, retried: 0, dead: 0, paused: false, requests: 0, retryAt: {} };
+  const result: BatchResult = { key: batch.key, records: 0, sent: 0, retried: 0, dead: 0, skipped: 0, paused: false, requests: 0, retryAt: {} };
   if (batch.ops.length === 0) return result;
   const budget: RequestBudget = { used: 0, max: deps.maxRequests ?? MAX_REQUESTS_PER_INVOCATION, authMessage: null, unmatched: [] };
   const outcomes = batch.kind === 'accounts' ? pushAccounts(batch, budget, deps) : pushContacts(batch, config, budget, deps);

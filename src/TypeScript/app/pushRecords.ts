@@ -14,7 +14,9 @@ export type RecordOutcome =
   | { kind: 'transient'; message: string; retryAfterMs: number | null }
   | { kind: 'auth'; message: string }
   /** Not sent: its company's push is being retried; retried with it. */
-  | { kind: 'wait'; notBefore: number };
+  | { kind: 'wait'; notBefore: number }
+  /** Refused for a reason that is not the record's fault nor temporary (a contact of a churned account): reported, not retried. */
+  | { kind: 'skipped'; message: string };
 
 export interface RequestBudget {
   used: number;
@@ -99,7 +101,7 @@ export function pushRecords<P extends { account_id: string; user_id?: string }>(
 }
 
 /** Worst outcome first: a record with several ops takes its worst. */
-const RANK: Record<RecordOutcome['kind'], number> = { ok: 0, data: 1, wait: 2, transient: 3, auth: 4 };
+const RANK: Record<RecordOutcome['kind'], number> = { ok: 0, skipped: 1, data: 2, wait: 3, transient: 4, auth: 5 };
 
 export function worse(a: RecordOutcome | undefined, b: RecordOutcome): RecordOutcome {
   return a === undefined || RANK[b.kind] > RANK[a.kind] ? b : a;

@@ -51,7 +51,7 @@ export function mapBatch(key: string, value: string, push: PushOne): StageWrite[
   if (task.batch?.kind === 'contacts') return [{ key, value }];
   if (!task.batch) return [];
   const result = push(task.batch, task.config);
-  if (result.retried === 0 && result.dead === 0 && !result.paused) return [];
+  if (result.retried === 0 && result.dead === 0 && result.skipped === 0 && !result.paused) return [];
   const writes: StageWrite[] = [{ key: RESULTS_KEY, value: JSON.stringify(result) }];
   for (const [contactKey, notice] of noticesFor(task, result)) writes.push({ key: contactKey, value: JSON.stringify(notice) });
   return writes;

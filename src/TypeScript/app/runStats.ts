@@ -15,6 +15,7 @@ export function foldRunStats(kind: RunStats['kind'], at: number, summary: StageS
     stats.sent += r.sent;
     stats.retried += r.retried;
     stats.dead += r.dead;
+    stats.skipped += r.skipped ?? 0;
     paused = paused || r.paused;
   }
   for (const key of summary.keys) {

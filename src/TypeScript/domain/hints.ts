@@ -32,3 +32,6 @@ export const LONG_WAIT_HINT = 'Still waiting for its parent account (or its comp
 export function longRetryHint(message: string): string {
   return /parent|account not found/i.test(message) ? LONG_WAIT_HINT : LONG_RETRY_HINT;
 }
+
+/** A contact of a churned company on a tenant that takes none: nothing to fix unless the company should be active. */
+export const CHURNED_COMPANY_HINT = 'Nothing to do if the company really left: Freshsuccess keeps no contacts on a churned account. When the company is made active again in NetSuite, its contacts are sent with it.';

@@ -230,11 +230,14 @@ export function planBatches(input: PlanInput): Plan {
     const batch: AccountBatch = { ...base(input, group, key), kind: 'accounts', ops: group.flatMap((u) => u.ops) };
     batches.push(batch);
   }
+  const churned = new Set(accountUnits.flatMap((u) => u.ops).filter((op) => op.op === 'upsert' && op.payload.is_churned === true).map((op) => op.recordId));
   // A contact's detach and current ops stay together in one batch, in that order.
   const sizedContacts: Sized<Unit<ContactOp>>[] = contactUnits.map((u) => ({ item: u, bytes: u.ops.reduce((n, op) => n + opBytes(op), 0) }));
   for (const group of boundDistinct(cutBatches(sizedContacts, input.config.batch), retryEntries, MAX_RETRY_CLOSES_PER_REDUCE_BATCH)) {
     const key = encodeBatchKey({ letter: 'C', seq: seq++, records: group.length, minPending: minPending(group), planMax: input.planMax });
     const batch: ContactBatch = { ...base(input, group, key), kind: 'contacts', ops: group.flatMap((u) => u.ops) };
+    const churnedCompanies = [...new Set(batch.ops.map((op) => op.companyId).filter((id): id is string => id !== null && churned.has(id)))];
+    if (churnedCompanies.length > 0) batch.churnedCompanies = churnedCompanies;
     batches.push(batch);
   }
   return { batches, notes, warnings };

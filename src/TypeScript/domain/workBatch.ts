@@ -53,6 +53,12 @@ export interface AccountBatch extends BatchBase {
 export interface ContactBatch extends BatchBase {
   kind: 'contacts';
   ops: ContactOp[];
+  /**
+   * Companies of these contacts that this run sends as churned, before the contacts. When one
+   * landed and its contact still gets "Account not found", the tenant takes no contacts on
+   * churned accounts: the contact is reported as skipped without another round trip.
+   */
+  churnedCompanies?: string[];
 }
 
 export type WorkBatch = AccountBatch | ContactBatch;
