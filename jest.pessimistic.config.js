@@ -14,10 +14,6 @@ const pendingEngineFixes = [
     defect: 'contacts of churned companies refused by the tenant are reported in one more SKIPPED outbox entry per contact batch (6 units): the 1,100 + 1,100 full sync measures 25.9 units per 1,000 against its budget of 25',
     suites: ['budgets'],
   },
-  {
-    defect: "un-parenting on a tenant that refuses an empty parent blocks the record's other changes",
-    suites: ['lifecycle'],
-  },
 ];
 
 const excluded = pendingEngineFixes.flatMap((f) => f.suites);

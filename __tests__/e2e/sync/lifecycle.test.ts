@@ -164,10 +164,34 @@ test('a sub-customer moved to another parent, then made top-level: Freshsuccess 
   h.runDrainUntilIdle();
   expect((await h.accountOf(child))?.fields.parent_account_id).toBe(String(second));
 
-  // Cleared fields are cleared in Freshsuccess too (the phone shows how: an empty value).
+  // Cleared fields are cleared in Freshsuccess too (the phone shows how: an empty value). How a
+  // tenant takes an empty parent is [open]: one that refuses it still gets the other changes,
+  // and the un-parenting is reported for the admin to do by hand.
+  const refusesEmptyParent = (await h.fake.config()).parentAccount === 'refuseEmpty';
   h.rt.ui.update('customer', child, { parent: '', phone: '' });
   h.runDrainUntilIdle();
   const fields = (await h.accountOf(child))?.fields;
   expect(fields?.phone ?? '').toBe('');
-  expect(fields?.parent_account_id ?? '').toBe('');
+  expect(fields?.parent_account_id ?? '').toBe(refusesEmptyParent ? String(second) : '');
+  const reported = h.outboxFor('customer', child).filter((e) => e.status === 'SKIPPED' || e.status === 'DEAD' || e.status === 'RETRY');
+  expect(reported.map((e) => [e.status, e.lastError])).toEqual(refusesEmptyParent ? [['SKIPPED', expect.stringMatching(/refused an empty parent_account_id/)]] : []);
+});
+
+test.each(['ignore', 'require', 'refuseEmpty'] as const)('made top-level on a tenant whose parent check is %s: the record\'s other changes land in one drain', async (parentAccount) => {
+  const before = (await h.fake.config()).parentAccount;
+  await h.fake.configure({ parentAccount });
+  try {
+    const parent = h.createCustomer({ companyname: `Holding ${parentAccount}` });
+    const child = h.createCustomer({ companyname: `Spun Off ${parentAccount}`, parent: String(parent) });
+    h.runDrainUntilIdle();
+    h.rt.ui.update('customer', child, { parent: '', phone: '+1 555 0404' });
+    h.runDrainUntilIdle();
+    expect((await h.accountOf(child))?.fields.phone).toBe('+1 555 0404');
+    expect(h.outboxFor('customer', child).filter((e) => e.status === 'RETRY' || e.status === 'DEAD')).toEqual([]);
+    const skipped = h.outboxFor('customer', child).filter((e) => e.status === 'SKIPPED');
+    expect(skipped).toHaveLength(parentAccount === 'refuseEmpty' ? 1 : 0);
+    expect(skipped[0]?.hint ?? '').toMatch(parentAccount === 'refuseEmpty' ? /remove the parent account in Freshsuccess by hand/ : /^$/);
+  } finally {
+    await h.fake.configure({ parentAccount: before });
+  }
 });

@@ -10,7 +10,7 @@ import { carryOverFor } from '../domain/carryOver';
 import { workItem } from '../domain/coalesce';
 import type { SyncConfig } from '../domain/config';
 import { failureNature, nothingToRemove } from '../domain/classify';
-import { AUTH_HINT, CHURNED_COMPANY_HINT, hintFor, longRetryHint } from '../domain/hints';
+import { AUTH_HINT, CHURNED_COMPANY_HINT, UNPARENTING_HINT, hintFor, longRetryHint } from '../domain/hints';
 import { planBatches } from '../domain/plan';
 import { BUDGET_USED_UP, MAX_REQUESTS_PER_INVOCATION } from '../domain/pushBudget';
 import { decideRetry } from '../domain/retryPolicy';
@@ -22,6 +22,15 @@ import type { Clock, Logger, OutboxStore, RandomSource, SnapshotReader, StateSto
 import { healable, pushRecords, worse, type RecordOutcome, type RequestBudget } from './pushRecords';
 import { newEntry } from '../domain/outboxEntry';
 import { keyProblem } from '../domain/sendable';
+
+/**
+ * Why a contact of a churned company was not sent. One text for every company, so a batch writes
+ * one SKIPPED entry for all of them (an entry per company would cost 6 units each).
+ */
+const CHURNED_COMPANY_MESSAGE = 'Not sent: its company is inactive in NetSuite, and Freshsuccess takes no contacts on a churned account';
+
+/** A parent Freshsuccess would not clear; the record's other changes landed. */
+const UNPARENTING_REFUSED_MESSAGE = 'Sent without removing its parent account: Freshsuccess refused an empty parent_account_id';
 
 export interface PushDeps {
   client: FreshsuccessClient;
@@ -90,7 +99,8 @@ function entriesFor(batch: WorkBatch, config: SyncConfig, outcomes: Map<string, 
     result.dead += ids.length;
   }
   for (const [message, ids] of skipped) {
-    entries.push({ ...baseEntry(kind, batch, ids, now), status: 'SKIPPED', lastError: message, hint: CHURNED_COMPANY_HINT });
+    const hint = message === UNPARENTING_REFUSED_MESSAGE ? UNPARENTING_HINT : CHURNED_COMPANY_HINT;
+    entries.push({ ...baseEntry(kind, batch, ids, now), status: 'SKIPPED', lastError: message, hint });
     result.skipped += ids.length;
   }
   if (transient.length > 0) {
@@ -116,10 +126,37 @@ function entriesFor(batch: WorkBatch, config: SyncConfig, outcomes: Map<string, 
   return entries;
 }
 
+/**
+ * Un-parenting sends `parent_account_id: ""`. How a tenant takes it is [open]: one that refuses
+ * it answers "Parent account not found" for the record, which must not hold back the record's
+ * other changes for ever (the parent will never appear). Those records are sent once more
+ * without the parent; the un-parenting itself is reported (SKIPPED) for the admin to do in
+ * Freshsuccess. Rewrites `results` in place.
+ */
+function resendRefusedUnparenting(upserts: Array<Extract<AccountOp, { op: 'upsert' }>>, results: RecordOutcome[], budget: RequestBudget, deps: PushDeps): void {
+  const refused = upserts
+    .map((op, i) => ({ op, i }))
+    .filter(({ op, i }) => {
+      const r = results[i];
+      return op.payload.parent_account_id === '' && r?.kind === 'data' && failureNature(r.message) === 'parent_missing';
+    });
+  if (refused.length === 0) return;
+  const withoutParent = refused.map(({ op }) => {
+    const { parent_account_id: _cleared, ...rest } = op.payload;
+    return rest;
+  });
+  const again = pushRecords(withoutParent, (records) => deps.client.upsertAccounts(records), budget);
+  refused.forEach(({ i }, k) => {
+    const o = again[k] as RecordOutcome;
+    results[i] = o.kind === 'ok' ? { kind: 'skipped', message: UNPARENTING_REFUSED_MESSAGE } : o;
+  });
+}
+
 function pushAccounts(batch: AccountBatch, budget: RequestBudget, deps: PushDeps): Map<string, RecordOutcome> {
   const outcomes = new Map<string, RecordOutcome>();
   const upserts = batch.ops.filter((op): op is Extract<AccountOp, { op: 'upsert' }> => op.op === 'upsert');
   const results = pushRecords(upserts.map((op) => op.payload), (records) => deps.client.upsertAccounts(records), budget);
+  resendRefusedUnparenting(upserts, results, budget, deps);
   upserts.forEach((op, i) => outcomes.set(op.recordId, worse(outcomes.get(op.recordId), healable(results[i] as RecordOutcome))));
   // One DELETE each: deactivations (deletes, retired keys) and emptied dimensions; after the upserts.
   for (const op of batch.ops) {
@@ -217,11 +254,6 @@ function recoverOrphans(batch: ContactBatch, orphans: number[], config: SyncConf
   });
 }
 
-/**
- * Why a contact of a churned company was not sent. One text for every company, so a batch writes
- * one SKIPPED entry for all of them (an entry per company would cost 6 units each).
- */
-const CHURNED_COMPANY_MESSAGE = 'Not sent: its company is inactive in NetSuite, and Freshsuccess takes no contacts on a churned account';
 
 export function pushBatch(batch: WorkBatch, config: SyncConfig, deps: PushDeps): BatchResult {
   const result: BatchResult = { key: batch.key, records: 0, sent: 0, retried: 0, dead: 0, skipped: 0, paused: false, requests: 0, retryAt: {} };

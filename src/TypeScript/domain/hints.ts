@@ -35,3 +35,6 @@ export function longRetryHint(message: string): string {
 
 /** A contact of a churned company on a tenant that takes none: nothing to fix unless the company should be active. */
 export const CHURNED_COMPANY_HINT = 'Nothing to do if the company really left: Freshsuccess keeps no contacts on a churned account. When the company is made active again in NetSuite, its contacts are sent with it.';
+
+/** An un-parenting the tenant refused: the only way left is by hand in Freshsuccess. */
+export const UNPARENTING_HINT = 'The account is now top-level in NetSuite, but this Freshsuccess tenant does not accept an empty parent: remove the parent account in Freshsuccess by hand. Its other changes were sent.';
