@@ -65,7 +65,7 @@ test("a dead letter shows Freshsuccess's message, the hint and a link to the cus
   expect(a.h.outbox().find((e) => e.id === dead[0]!.id)?.status).toBe('DONE');
   const after = await a.get();
   expect(after.html).not.toContain('value="retry"');
-  expect(text(after.html)).toContain('No dead letters or skipped records');
+  expect(text(after.html)).toContain('No dead letters, skipped records or warnings');
 });
 
 test('a refused key pauses pushing: the page says so; saving the right key lifts the pause', async () => {

@@ -26,14 +26,14 @@ test('a pause says when, why, and what to do; no pause says nothing', () => {
   expect(pauseText(state({ pausedAt: T, pauseMessage: 'HTTP 401: Unauthorized' }))).toBe(
     'Pushing is paused since 2026-01-05 09:30 UTC because Freshsuccess refused the key: HTTP 401: Unauthorized. Changes are still queued. Fix the key or region and save the settings: pushing resumes from where it stopped.',
   );
-  expect(statusHtml({ now: T, state: state({ pausedAt: T }), counts: { pending: 1, retry: 2, dead: 3, skipped: 4 }, problems: [], jobs: [] })).toMatch(/role="alert"><strong>Paused\.<\/strong>/);
+  expect(statusHtml({ now: T, state: state({ pausedAt: T }), counts: { pending: 1, retry: 2, dead: 3, skipped: 4, warned: 0 }, problems: [], jobs: [] })).toMatch(/role="alert"><strong>Paused\.<\/strong>/);
 });
 
 test('last run, drain cursor and full-sync resume point read as sentences', () => {
   expect(lastRunText(null)).toBe('No run has finished yet.');
   expect(lastRunText({ at: T, kind: 'drain', batches: 2, sent: 1500, failedBatches: 0, retried: 0, dead: 1, skipped: 0, ignored: 0, warnings: 0 })).toBe('Last run: drain at 2026-01-05 09:30 UTC: 1500 record(s) sent in 2 batch(es), 1 dead letter(s).');
   expect(fullSyncText({ runId: 'r', startedAt: T, customerAfter: '900', contactAfter: null, customersDone: false, contactsDone: false, status: 'partial' })).toMatch(/customers resume after internal id 900; contacts resume after internal id \(start\)/);
-  const html = statusHtml({ now: T, state: state(), counts: { pending: 1, retry: 2, dead: 3, skipped: 4 }, problems: [], jobs: [] });
+  const html = statusHtml({ now: T, state: state(), counts: { pending: 1, retry: 2, dead: 3, skipped: 4, warned: 0 }, problems: [], jobs: [] });
   expect(html).toContain('up to internal id 42');
   expect(html).toContain('<td>1</td><td>2</td><td>3</td><td>4</td>');
 });
@@ -63,9 +63,9 @@ test('"already running" is information, refusals are errors', () => {
 });
 
 test('the queue counts explain what "To retry" means when entries wait: retried until they land, never dropped', () => {
-  const quiet = countsHtml({ pending: 3, retry: 0, dead: 0, skipped: 0 });
+  const quiet = countsHtml({ pending: 3, retry: 0, dead: 0, skipped: 0, warned: 0 });
   expect(quiet).not.toContain('never dropped');
-  const waiting = countsHtml({ pending: 0, retry: 2, dead: 0, skipped: 0 });
+  const waiting = countsHtml({ pending: 0, retry: 2, dead: 0, skipped: 0, warned: 0 });
   expect(waiting).toContain('never dropped');
   expect(waiting).toContain('failing for hours');
   expect(RETRY_EXPLAINED).toMatch(/nothing needs fixing in NetSuite/);

@@ -15,6 +15,8 @@ export interface OutboxCounts {
   retry: number;
   dead: number;
   skipped: number;
+  /** Records sent with a value dropped or cut (WARNED entries). */
+  warned: number;
 }
 
 export interface ProblemEntry {
@@ -135,7 +137,7 @@ function table(caption: string, head: string[], rows: string[][]): string {
 
 export function countsHtml(c: OutboxCounts | null): string {
   if (!c) return '<p>The queue could not be read.</p>';
-  const counts = table('Queue (outbox) entries by status', ['Pending', 'To retry', 'Dead letters', 'Skipped'], [[c.pending, c.retry, c.dead, c.skipped].map((n) => esc(n))]);
+  const counts = table('Queue (outbox) entries by status', ['Pending', 'To retry', 'Dead letters', 'Skipped', 'Sent with warnings'], [[c.pending, c.retry, c.dead, c.skipped, c.warned].map((n) => esc(n))]);
   return c.retry > 0 ? counts + `<p>${esc(RETRY_EXPLAINED)}</p>` : counts;
 }
 
@@ -143,10 +145,12 @@ export function countsHtml(c: OutboxCounts | null): string {
 export const RETRY_EXPLAINED =
   'To retry: Freshsuccess was down, slow or rate-limiting when these records were sent. They are retried automatically with growing delays (at most every 6 hours by default) until they land, and are never dropped. An entry whose hint says Freshsuccess has been failing for hours is still retrying: check Freshsuccess\'s status; nothing needs fixing in NetSuite.';
 
+const PROBLEM_LABEL: Record<string, string> = { DEAD: 'Dead letter', SKIPPED: 'Skipped', WARNED: 'Sent with a warning' };
+
 export function problemsHtml(problems: readonly ProblemEntry[]): string {
-  if (problems.length === 0) return '<p>No dead letters or skipped records.</p>';
+  if (problems.length === 0) return '<p>No dead letters, skipped records or warnings.</p>';
   const rows = problems.map((p) => [
-    esc(p.status === 'DEAD' ? 'Dead letter' : 'Skipped'),
+    esc(PROBLEM_LABEL[p.status] ?? p.status),
     esc(p.kind),
     p.records
       .slice(0, 10)
@@ -156,7 +160,7 @@ export function problemsHtml(problems: readonly ProblemEntry[]): string {
     esc(p.hint),
     esc(when(p.capturedAt)),
   ]);
-  return table('Latest dead letters and skipped records', ['Status', 'Type', 'NetSuite record(s)', "Freshsuccess's message", 'What to do', 'When'], rows);
+  return table('Latest dead letters, skipped records and warnings', ['Status', 'Type', 'NetSuite record(s)', 'Message', 'What to do', 'When'], rows);
 }
 
 export function statusHtml(view: StatusView): string {

@@ -14,7 +14,7 @@ import { takeLease } from '../domain/pushLease';
 import type { ContactSnapshot, CustomerSnapshot } from '../domain/types';
 import { decodeBatchKey } from '../domain/workBatch';
 import { liveLease } from './leaseCoordination';
-import { countNotes, noteEntries } from './notes';
+import { countNotes, noteEntries, planReport, warningEntries } from './notes';
 import { pauseHolds } from './pause';
 import type { Clock, DrainTrigger, FullSyncState, Logger, RunStats, StateStore } from './ports';
 import type { StageSummary } from './pushStages';
@@ -72,14 +72,14 @@ export function planFullSync(deps: PlanDeps): FullSyncPlan {
     customers: customers.map((s) => ({ item: item('customer', s.keys.id), snapshot: s })),
     contacts: contacts.map((s) => ({ item: item('contact', s.id), snapshot: s })),
   });
-  const reported = noteEntries(plan.notes, now, runId);
+  const reported = [...noteEntries(plan.notes, now, runId), ...warningEntries(plan.warnings, now, runId)];
   // Same run, same resume point, same origin: a re-run after a restart does not report twice.
   const origin = `fullsync-notes:${resume?.runId ?? 'start'}:${state.fullSync?.runId ?? ''}`;
   if (reported.length > 0 && !(deps.restarted && deps.outbox.hasOrigin(origin))) deps.outbox.append(reported, origin);
   if (plan.warnings.length > 0) deps.log.audit('Full sync: mapping warnings', plan.warnings.slice(0, 50).map((w) => `${w.recordId}: ${w.message}`).join('\n'));
   const n = countNotes(plan.notes);
   if (n.dead + n.skipped > 0) deps.log.audit('Full sync: records not sent', `${n.dead} invalid (dead letters), ${n.skipped} skipped (see the outbox)`);
-  const tasks = tasksOf(plan.batches, config);
+  const tasks = tasksOf(plan.batches, config, planReport(plan.notes, plan.warnings));
   // Nothing to push: no summarize write will follow, so the lease is released here.
   if (plan.batches.length === 0) deps.state.update({ pushLease: null });
   return { status: 'planned', runId, tasks, customers: customers.length, contacts: contacts.length };

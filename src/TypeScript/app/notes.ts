@@ -4,7 +4,9 @@
  * not thousands. 'ignored' notes (out of scope, policy ignore) are only counted.
  */
 import { newEntry } from '../domain/outboxEntry';
-import type { PlanNote } from '../domain/plan';
+import type { PlanNote, PlanWarning } from '../domain/plan';
+import { WARNING_HINT } from '../domain/hints';
+import type { PlanReport } from '../domain/workBatch';
 import type { NewOutboxEntry } from '../domain/types';
 
 export function noteEntries(notes: readonly PlanNote[], now: number, source: string): NewOutboxEntry[] {
@@ -27,4 +29,27 @@ export function countNotes(notes: readonly PlanNote[]): { skipped: number; dead:
     dead: notes.filter((n) => n.outcome === 'dead').length,
     ignored: notes.filter((n) => n.outcome === 'ignored').length,
   };
+}
+
+/**
+ * Values dropped or cut in records that were sent → one WARNED entry per kind and reason (the
+ * records listed inside): the admin sees which records and which field, at 6 units a reason.
+ */
+export function warningEntries(warnings: readonly PlanWarning[], now: number, source: string): NewOutboxEntry[] {
+  const groups = new Map<string, { warning: PlanWarning; ids: string[] }>();
+  for (const w of warnings) {
+    const key = `${w.kind}|${w.reason}`;
+    const g = groups.get(key);
+    if (!g) groups.set(key, { warning: w, ids: [w.recordId] });
+    else if (!g.ids.includes(w.recordId)) g.ids.push(w.recordId);
+  }
+  return [...groups.values()].map(({ warning, ids }) =>
+    newEntry({ kind: warning.kind, recordIds: ids, capturedAt: now, source, status: 'WARNED', lastError: `Sent with a warning: ${warning.reason}`, hint: WARNING_HINT }),
+  );
+}
+
+/** What a plan reports beyond its batches, carried to summarize in a key (domain/workBatch.ts). */
+export function planReport(notes: readonly PlanNote[], warnings: readonly PlanWarning[]): PlanReport {
+  const n = countNotes(notes);
+  return { warnings: new Set(warnings.map((w) => `${w.kind}:${w.recordId}`)).size, skipped: n.skipped, dead: n.dead };
 }

@@ -14,9 +14,9 @@ import { takeLease } from '../domain/pushLease';
 import { customerInScope } from '../domain/scope';
 import type { CustomerSnapshot } from '../domain/types';
 import { companiesWaiting, deferContacts, waitingEntry } from '../domain/waiting';
-import { encodeBatchKey } from '../domain/workBatch';
+import { encodeBatchKey, hasReport } from '../domain/workBatch';
 import { liveLease, startRequestedFullSync } from './leaseCoordination';
-import { countNotes, noteEntries } from './notes';
+import { countNotes, noteEntries, planReport, warningEntries } from './notes';
 import { pauseHolds } from './pause';
 import { tasksOf, type PlanDeps, type PushTask } from './pushTasks';
 
@@ -144,7 +144,7 @@ export function planDrain(deps: PlanDeps): DrainPlan {
     contacts: contactItems.now.map((item) => ({ item, snapshot: contacts.get(item.recordId) ?? null })),
   });
 
-  const reported = noteEntries(plan.notes, now, runId);
+  const reported = [...noteEntries(plan.notes, now, runId), ...warningEntries(plan.warnings, now, runId)];
   if (contactItems.deferred) reported.push(waitingEntry(contactItems.deferred, now, runId));
   // Keyed by the plan's last entry, which a re-run of the same plan shares (the clock does not).
   const origin = `drain-notes:${planMax}`;
@@ -154,9 +154,10 @@ export function planDrain(deps: PlanDeps): DrainPlan {
   const orphanRetries = [...new Set(items.flatMap((i) => i.retryEntryIds))].filter((id) => !inBatches.has(id));
   if (orphanRetries.length > 0) deps.outbox.close(orphanRetries);
 
-  const tasks = tasksOf(plan.batches, config);
-  // Nothing to push but entries were read: a mark key still carries the cursor to summarize.
-  if (plan.batches.length === 0) tasks[encodeBatchKey({ letter: 'M', seq: 0, records: 0, minPending: 0, planMax })] = { batch: null, config };
+  const report = planReport(plan.notes, plan.warnings);
+  const tasks = tasksOf(plan.batches, config, report);
+  // Nothing to push but entries were read: a mark key still carries the cursor (and the plan's report) to summarize.
+  if (plan.batches.length === 0) tasks[encodeBatchKey({ letter: 'M', seq: 0, records: 0, minPending: 0, planMax, ...(hasReport(report) ? { report } : {}) })] = { batch: null, config };
   return {
     status: 'planned', tasks, entriesRead: entries.length, items: items.length, notes: countNotes(plan.notes),
     warnings: plan.warnings.map((w) => `${w.recordId}: ${w.message}`),

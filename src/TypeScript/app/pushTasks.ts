@@ -3,7 +3,7 @@
  * planned batch, and what planning reads and writes to make them.
  */
 import type { SyncConfig } from '../domain/config';
-import type { WorkBatch } from '../domain/workBatch';
+import { decodeBatchKey, encodeBatchKey, hasReport, type PlanReport, type WorkBatch } from '../domain/workBatch';
 import type { Clock, ConfigStore, JobControl, Logger, OutboxStore, SnapshotReader, StateStore } from './ports';
 
 /** What travels from getInputData to map: the batch and the config it was planned with. */
@@ -39,8 +39,20 @@ export interface PlanDeps {
   deployment?: string;
 }
 
-/** One task per batch, account batches knowing which contact batches depend on their companies. */
-export function tasksOf(batches: readonly WorkBatch[], config: SyncConfig): Record<string, PushTask> {
+/** The plan's report rides on its last batch's key (nothing refers to a key before tasksOf). */
+function withReport(batches: readonly WorkBatch[], report: PlanReport | undefined): readonly WorkBatch[] {
+  const last = batches[batches.length - 1];
+  const k = last ? decodeBatchKey(last.key) : null;
+  if (!last || !k || !report || !hasReport(report)) return batches;
+  return [...batches.slice(0, -1), { ...last, key: encodeBatchKey({ ...k, report }) }];
+}
+
+/**
+ * One task per batch, account batches knowing which contact batches depend on their companies.
+ * With no batch, a plan that read entries or has a report gets a mark key (planDrain/fullSync).
+ */
+export function tasksOf(planned: readonly WorkBatch[], config: SyncConfig, report?: PlanReport): Record<string, PushTask> {
+  const batches = withReport(planned, report);
   const tasks: Record<string, PushTask> = {};
   const batchOfCompany = new Map<string, string>();
   for (const b of batches) {

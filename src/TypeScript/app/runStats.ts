@@ -20,7 +20,12 @@ export function foldRunStats(kind: RunStats['kind'], at: number, summary: StageS
   }
   for (const key of summary.keys) {
     const k = decodeBatchKey(key);
-    // A mark key carries only the cursor: no batch.
+    if (k?.report) {
+      stats.warnings += k.report.warnings;
+      stats.skipped += k.report.skipped;
+      stats.dead += k.report.dead;
+    }
+    // A mark key carries only the cursor (and maybe the plan's report): no batch.
     if (!k || k.letter === 'M') continue;
     stats.batches++;
     if (!reported.has(key) && !summary.failedKeys.includes(key)) stats.sent += k.records;

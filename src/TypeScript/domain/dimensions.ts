@@ -32,7 +32,7 @@ export function mapDimensions(
       case 'text': {
         let text = String(value);
         if (text.length > TEXT_DIMENSION_MAX) {
-          warnings.push({ recordId, message: `${m.fieldId} truncated from ${text.length} to ${TEXT_DIMENSION_MAX} characters` });
+          warnings.push({ recordId, message: `${m.fieldId} truncated from ${text.length} to ${TEXT_DIMENSION_MAX} characters`, reason: `${m.fieldId}: text longer than ${TEXT_DIMENSION_MAX} characters, sent cut to ${TEXT_DIMENSION_MAX}` });
           text = text.slice(0, TEXT_DIMENSION_MAX);
         }
         labels.push({ key: m.key, value: text });
@@ -41,7 +41,7 @@ export function mapDimensions(
       case 'number': {
         const n = typeof value === 'number' ? value : Number(value);
         if (Number.isFinite(n)) numbers.push({ key: m.key, value: n });
-        else warnings.push({ recordId, message: `${m.fieldId} is not a number ("${String(value)}"); not sent` });
+        else warnings.push({ recordId, message: `${m.fieldId} is not a number ("${String(value)}"); not sent`, reason: `${m.fieldId}: not a number, so this value was not sent` });
         break;
       }
       case 'boolean':
@@ -51,7 +51,7 @@ export function mapDimensions(
       case 'date': {
         const ms = typeof value === 'number' ? value : Date.parse(String(value));
         if (Number.isFinite(ms)) events.push({ key: m.key, value: Math.trunc(ms) });
-        else warnings.push({ recordId, message: `${m.fieldId} is not a date ("${String(value)}"); not sent` });
+        else warnings.push({ recordId, message: `${m.fieldId} is not a date ("${String(value)}"); not sent`, reason: `${m.fieldId}: not a date, so this value was not sent` });
         break;
       }
     }

@@ -38,3 +38,6 @@ export const CHURNED_COMPANY_HINT = 'Nothing to do if the company really left: F
 
 /** An un-parenting the tenant refused: the only way left is by hand in Freshsuccess. */
 export const UNPARENTING_HINT = 'The account is now top-level in NetSuite, but this Freshsuccess tenant does not accept an empty parent: remove the parent account in Freshsuccess by hand. Its other changes were sent.';
+
+/** A value dropped or cut by the mapping: the record was sent without it. */
+export const WARNING_HINT = 'The record was sent without this value, or with it cut. Correct the value in NetSuite, or change the field\'s type in the mapping settings if the type is wrong.';

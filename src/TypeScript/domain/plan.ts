@@ -32,7 +32,12 @@ export interface PlanNote {
 export interface Plan {
   batches: WorkBatch[];
   notes: PlanNote[];
-  warnings: MappingWarning[];
+  /** Values dropped or cut in records that are sent. */
+  warnings: PlanWarning[];
+}
+
+export interface PlanWarning extends MappingWarning {
+  kind: RecordKind;
 }
 
 export interface PlanInput {
@@ -54,7 +59,7 @@ function note(kind: RecordKind, recordId: string, outcome: PlanNote['outcome'], 
   return { kind, recordId, outcome, reason, hint: outcome === 'ignored' ? '' : hintFor(reason) };
 }
 
-function planCustomer(item: WorkItem, snapshot: CustomerSnapshot | null, input: PlanInput, notes: PlanNote[], warnings: MappingWarning[]): AccountOp[] {
+function planCustomer(item: WorkItem, snapshot: CustomerSnapshot | null, input: PlanInput, notes: PlanNote[], warnings: PlanWarning[]): AccountOp[] {
   const { config } = input;
   const id = item.recordId;
   if (item.deleted) {
@@ -89,7 +94,6 @@ function planCustomer(item: WorkItem, snapshot: CustomerSnapshot | null, input: 
     return [];
   }
   const mapped = mapCustomer(snapshot, config, input.now);
-  warnings.push(...mapped.warnings);
   if (mapped.payload.account_id === '') {
     notes.push(note('customer', id, 'dead', 'Not sent: the account_id source field is empty for this customer'));
     return [];
@@ -108,11 +112,12 @@ function planCustomer(item: WorkItem, snapshot: CustomerSnapshot | null, input: 
   // Made top-level: an omitted parent would leave the old one in Freshsuccess.
   if (mapped.payload.parent_account_id === undefined && item.changedFields.includes('parent')) mapped.payload.parent_account_id = '';
   const retired = (item.previousKeys ?? []).filter((k) => k !== '' && k !== mapped.payload.account_id);
+  warnings.push(...mapped.warnings.map((w) => ({ ...w, kind: 'customer' as const })));
   // Re-keyed (entity id or key field changed): the new account first, then the old one retired.
   return [{ op: 'upsert', recordId: id, payload: mapped.payload }, ...cleared, ...retired.map((accountId) => ({ op: 'deactivate' as const, recordId: id, accountId }))];
 }
 
-function planContact(item: WorkItem, snapshot: ContactSnapshot | null, input: PlanInput, notes: PlanNote[], warnings: MappingWarning[]): ContactOp[] {
+function planContact(item: WorkItem, snapshot: ContactSnapshot | null, input: PlanInput, notes: PlanNote[], warnings: PlanWarning[]): ContactOp[] {
   const { config } = input;
   const id = item.recordId;
   if (item.deleted) {
@@ -147,7 +152,6 @@ function planContact(item: WorkItem, snapshot: ContactSnapshot | null, input: Pl
     return [];
   }
   const mapped = mapContact(snapshot, accountId, config);
-  warnings.push(...mapped.warnings);
   const problems = validateContact(mapped.payload);
   if (problems.length > 0) {
     notes.push(note('contact', id, 'dead', `Not sent: ${problems.join('; ')}`));
@@ -166,6 +170,7 @@ function planContact(item: WorkItem, snapshot: ContactSnapshot | null, input: Pl
     }
   }
   ops.push({ op: 'upsert', recordId: id, companyId: snapshot.company.id, role: 'current', payload: mapped.payload });
+  warnings.push(...mapped.warnings.map((w) => ({ ...w, kind: 'contact' as const })));
   return ops;
 }
 
@@ -198,7 +203,7 @@ function minPending(units: Unit<unknown>[]): number {
 
 export function planBatches(input: PlanInput): Plan {
   const notes: PlanNote[] = [];
-  const warnings: MappingWarning[] = [];
+  const warnings: PlanWarning[] = [];
   let seq = 1;
 
   const accountUnits: Unit<AccountOp>[] = [];

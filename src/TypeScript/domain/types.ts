@@ -20,7 +20,7 @@ export type EntrySource = string;
  * cursor moves past them); RETRY entries are the only ones updated in place, and are closed as
  * DONE or DEAD. DEAD and SKIPPED entries are the admin's to-do list.
  */
-export type EntryStatus = 'PENDING' | 'RETRY' | 'DEAD' | 'SKIPPED' | 'DONE';
+export type EntryStatus = 'PENDING' | 'RETRY' | 'DEAD' | 'SKIPPED' | 'WARNED' | 'DONE';
 
 /** The keys that identify a customer in NetSuite, enough to derive its Freshsuccess account_id. */
 export interface EntityKeys {
@@ -173,5 +173,8 @@ export interface ContactPayload {
 /** A warning produced while mapping (e.g. a truncated text dimension); never blocks the push. */
 export interface MappingWarning {
   recordId: string;
+  /** With the value, for the log. */
   message: string;
+  /** Without the value, the same for every record it concerns (groups them for the admin). */
+  reason: string;
 }

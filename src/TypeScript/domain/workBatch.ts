@@ -67,6 +67,17 @@ export function recordKindOf(batch: WorkBatch): RecordKind {
   return batch.kind === 'accounts' ? 'customer' : 'contact';
 }
 
+/**
+ * What planning found beyond the batches (records sent with warnings, skipped, dead-lettered
+ * before sending). It rides on one key of the run, free of units and invocations, so summarize
+ * can count it in the run's statistics.
+ */
+export interface PlanReport {
+  warnings: number;
+  skipped: number;
+  dead: number;
+}
+
 export interface BatchKey {
   /** 'A' accounts, 'C' contacts, 'M' a mark carrying only the cursor (nothing to push). */
   letter: 'A' | 'C' | 'M';
@@ -76,14 +87,24 @@ export interface BatchKey {
   minPending: number;
   /** Highest PENDING entry id read by this run's plan (the cursor after a clean run). */
   planMax: number;
+  /** On one key of a run at most: what its plan reported. */
+  report?: PlanReport;
 }
 
 export function encodeBatchKey(k: BatchKey): string {
-  return `${k.letter}${String(k.seq).padStart(5, '0')}|n=${k.records}|min=${k.minPending}|max=${k.planMax}`;
+  const base = `${k.letter}${String(k.seq).padStart(5, '0')}|n=${k.records}|min=${k.minPending}|max=${k.planMax}`;
+  return k.report ? `${base}|w=${k.report.warnings}|s=${k.report.skipped}|d=${k.report.dead}` : base;
 }
 
 export function decodeBatchKey(key: string): BatchKey | null {
-  const m = /^([ACM])(\d+)\|n=(\d+)\|min=(\d+)\|max=(\d+)$/.exec(key);
+  const m = /^([ACM])(\d+)\|n=(\d+)\|min=(\d+)\|max=(\d+)(?:\|w=(\d+)\|s=(\d+)\|d=(\d+))?$/.exec(key);
   if (!m) return null;
-  return { letter: m[1] as 'A' | 'C' | 'M', seq: Number(m[2]), records: Number(m[3]), minPending: Number(m[4]), planMax: Number(m[5]) };
+  const k: BatchKey = { letter: m[1] as 'A' | 'C' | 'M', seq: Number(m[2]), records: Number(m[3]), minPending: Number(m[4]), planMax: Number(m[5]) };
+  if (m[6] !== undefined) k.report = { warnings: Number(m[6]), skipped: Number(m[7]), dead: Number(m[8]) };
+  return k;
+}
+
+/** Whether a report has anything to carry. */
+export function hasReport(r: PlanReport): boolean {
+  return r.warnings + r.skipped + r.dead > 0;
 }

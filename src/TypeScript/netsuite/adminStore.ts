@@ -70,11 +70,11 @@ const is = (status: EntryStatus) => [OUTBOX.status, 'is', status];
 
 /** Open entries by status in one summary search (10). PENDING counts only above the cursor. */
 export function countOutbox(cursor: number): OutboxCounts {
-  const counts: OutboxCounts = { pending: 0, retry: 0, dead: 0, skipped: 0 };
+  const counts: OutboxCounts = { pending: 0, retry: 0, dead: 0, skipped: 0, warned: 0 };
   const statusCol = search.createColumn({ name: OUTBOX.status, summary: search.Summary.GROUP });
   const countCol = search.createColumn({ name: 'internalid', summary: search.Summary.COUNT });
   search
-    .create({ type: OUTBOX.type, filters: [[is('PENDING'), 'AND', ['internalidnumber', 'greaterthan', cursor]], 'OR', is('RETRY'), 'OR', is('DEAD'), 'OR', is('SKIPPED')], columns: [statusCol, countCol] })
+    .create({ type: OUTBOX.type, filters: [[is('PENDING'), 'AND', ['internalidnumber', 'greaterthan', cursor]], 'OR', is('RETRY'), 'OR', is('DEAD'), 'OR', is('SKIPPED'), 'OR', is('WARNED')], columns: [statusCol, countCol] })
     .run()
     .each((r) => {
       const n = num(r.getValue(countCol));
@@ -83,6 +83,7 @@ export function countOutbox(cursor: number): OutboxCounts {
       if (s === 'RETRY') counts.retry = n;
       if (s === 'DEAD') counts.dead = n;
       if (s === 'SKIPPED') counts.skipped = n;
+      if (s === 'WARNED') counts.warned = n;
       return true;
     });
   return counts;
@@ -96,10 +97,10 @@ function linkTo(kind: string, id: string): string {
   }
 }
 
-/** The latest DEAD and SKIPPED entries, newest first (getRange: 10). */
+/** The latest DEAD, SKIPPED and WARNED entries, newest first (getRange: 10). */
 export function latestProblems(limit: number): ProblemEntry[] {
   const rows = search
-    .create({ type: OUTBOX.type, filters: [is('DEAD'), 'OR', is('SKIPPED')], columns: [search.createColumn({ name: 'internalid', sort: search.Sort.DESC }), ...OUTBOX_COLUMNS] })
+    .create({ type: OUTBOX.type, filters: [is('DEAD'), 'OR', is('SKIPPED'), 'OR', is('WARNED')], columns: [search.createColumn({ name: 'internalid', sort: search.Sort.DESC }), ...OUTBOX_COLUMNS] })
     .run()
     .getRange({ start: 0, end: limit });
   return rows.map((r) => {
