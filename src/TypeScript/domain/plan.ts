@@ -201,21 +201,49 @@ function minPending(units: Unit<unknown>[]): number {
   return min;
 }
 
+/**
+ * Two records of one kind whose payloads carry the same Freshsuccess key (a shared account_id
+ * custom field value, two contacts keyed by one e-mail) would overwrite each other there. The
+ * record with the lowest internal id keeps the key; each other one is dead-lettered naming it.
+ * Only records planned together are compared: a full sync sees them all, a drain its changes.
+ */
+function withoutDuplicateKeys<Op>(units: Unit<Op>[], kind: RecordKind, keyOf: (u: Unit<Op>) => string | null, keyName: string, notes: PlanNote[]): Unit<Op>[] {
+  const owner = new Map<string, string>();
+  const byId = [...units].sort((a, b) => Number(a.item.recordId) - Number(b.item.recordId) || a.item.recordId.localeCompare(b.item.recordId));
+  const dropped = new Set<Unit<Op>>();
+  for (const u of byId) {
+    const key = keyOf(u);
+    if (key === null) continue;
+    const first = owner.get(key);
+    if (first === undefined || first === u.item.recordId) owner.set(key, u.item.recordId);
+    else {
+      dropped.add(u);
+      notes.push(note(kind, u.item.recordId, 'dead', `Not sent: its ${keyName} "${key}" is also the key of ${kind} ${first}, which keeps it`));
+    }
+  }
+  return dropped.size === 0 ? units : units.filter((u) => !dropped.has(u));
+}
+
 export function planBatches(input: PlanInput): Plan {
   const notes: PlanNote[] = [];
   const warnings: PlanWarning[] = [];
   let seq = 1;
 
-  const accountUnits: Unit<AccountOp>[] = [];
+  let accountUnits: Unit<AccountOp>[] = [];
   for (const { item, snapshot } of input.customers) {
     const ops = planCustomer(item, snapshot, input, notes, warnings);
     if (ops.length > 0) accountUnits.push({ item, ops });
   }
-  const contactUnits: Unit<ContactOp>[] = [];
+  let contactUnits: Unit<ContactOp>[] = [];
   for (const { item, snapshot } of input.contacts) {
     const ops = planContact(item, snapshot, input, notes, warnings);
     if (ops.length > 0) contactUnits.push({ item, ops });
   }
+  const upsertOf = <Op extends { op: string }>(u: Unit<Op>) => u.ops.find((op) => op.op === 'upsert' && (op as { role?: string }).role !== 'detach') as (Op & { payload: { account_id: string; user_id?: string } }) | undefined;
+  accountUnits = withoutDuplicateKeys(accountUnits, 'customer', (u) => upsertOf(u)?.payload.account_id ?? null, 'account_id', notes);
+  contactUnits = withoutDuplicateKeys(contactUnits, 'contact', (u) => upsertOf(u)?.payload.user_id ?? null, 'user_id', notes);
+  const kept = new Set([...accountUnits, ...contactUnits].map((u) => `${u.item.kind}:${u.item.recordId}`));
+  warnings.splice(0, warnings.length, ...warnings.filter((w) => kept.has(`${w.kind}:${w.recordId}`)));
 
   // Deactivations go through DELETE one by one; upserts are batched parents first.
   const ordered = parentsFirst(accountUnits, (u) => {
