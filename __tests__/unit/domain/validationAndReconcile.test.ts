@@ -1,4 +1,4 @@
-import { diffAccounts, diffContacts } from '../../../src/TypeScript/domain/reconcile';
+import { diffAccounts, diffContacts, removableDimensions } from '../../../src/TypeScript/domain/reconcile';
 import { validateAccount, validateContact } from '../../../src/TypeScript/domain/validation';
 
 describe('payload validation', () => {
@@ -44,7 +44,21 @@ describe('reconcile diff', () => {
         { account_id: '8', name: 'Y', is_churned: true },
       ],
     );
-    expect(diff).toEqual({ missing: ['3'], drifted: [{ recordId: '2', fields: ['name', 'stage', 'custom_label_dimensions'] }], extra: [{ accountId: '9' }] });
+    expect(diff).toEqual({ missing: ['3'], drifted: [{ recordId: '2', fields: ['name', 'stage', 'custom_label_dimensions'], clear: [] }], extra: [{ accountId: '9' }] });
+  });
+
+  test('accounts: a parent and mapped text/number values Freshsuccess kept are left behind; other keys and dates are not', () => {
+    const mapping = [
+      { fieldId: 'custentity_seg', type: 'text' as const, key: 'segment' },
+      { fieldId: 'custentity_seats', type: 'number' as const, key: 'seats' },
+      { fieldId: 'custentity_renew', type: 'date' as const, key: 'renewal' },
+    ];
+    const diff = diffAccounts(
+      [{ recordId: '1', payload: { account_id: '1', name: 'A' } }],
+      [{ account_id: '1', name: 'A', parent_account_id: '7', custom_label_dimensions: [{ key: 'segment', value: 'Ent' }, { key: 'crm_owner', value: 'Dana' }], custom_value_dimensions: [{ key: 'seats', value: 3 }], custom_event_dimensions: [{ key: 'renewal', value: 1 }] }],
+      removableDimensions(mapping),
+    );
+    expect(diff.drifted).toEqual([{ recordId: '1', fields: ['parent_account_id', 'custom_label_dimensions', 'custom_value_dimensions'], clear: ['parent', 'custentity_seg', 'custentity_seats'] }]);
   });
 
   test('contacts: a copy left active on an old account is an extra', () => {

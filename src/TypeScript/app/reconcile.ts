@@ -7,7 +7,7 @@
 import type { SyncConfig } from '../domain/config';
 import { accountIdFor } from '../domain/identity';
 import { mapContact, mapCustomer } from '../domain/mapping';
-import { diffAccounts, diffContacts, type ReconcileDiff } from '../domain/reconcile';
+import { diffAccounts, diffContacts, removableDimensions, type ReconcileDiff } from '../domain/reconcile';
 import { contactInScope, customerInScope } from '../domain/scope';
 import type { AccountPayload, ContactPayload, NewOutboxEntry, RecordKind, Tombstone } from '../domain/types';
 import type { Endpoint, FreshsuccessClient } from '../freshsuccess/client';
@@ -50,8 +50,19 @@ function counts(d: ReconcileDiff) {
 
 function queue(kind: RecordKind, d: ReconcileDiff, removeExtras: boolean, now: number): NewOutboxEntry[] {
   const entries: NewOutboxEntry[] = [];
-  const ids = [...d.missing, ...d.drifted.map((x) => x.recordId)];
-  if (ids.length > 0) entries.push(newEntry({ kind, recordIds: ids, capturedAt: now, source: 'RECONCILE' }));
+  // Records whose drift needs a removal carry the fields to clear as changed (the plan sends a
+  // removal only for changed fields); one entry per distinct set keeps the others plain.
+  const groups = new Map<string, { clear: string[]; ids: string[] }>();
+  const add = (id: string, clear: readonly string[]) => {
+    const sorted = [...clear].sort();
+    const key = sorted.join(',');
+    const g = groups.get(key) ?? { clear: sorted, ids: [] };
+    g.ids.push(id);
+    groups.set(key, g);
+  };
+  for (const id of d.missing) add(id, []);
+  for (const x of d.drifted) add(x.recordId, x.clear);
+  for (const g of groups.values()) entries.push(newEntry({ kind, recordIds: g.ids, capturedAt: now, source: 'RECONCILE', changedFields: g.clear }));
   if (removeExtras && d.extra.length > 0) {
     const tombstones: Record<string, Tombstone> = {};
     const extraIds = d.extra.map((x) => {
@@ -85,7 +96,7 @@ export function reconcile(deps: ReconcileDeps, options: { removeExtras: boolean 
   });
   const fsAccounts = readAll(client, 'accounts');
   if (typeof fsAccounts === 'string') return { ...report, status: 'failed', message: fsAccounts };
-  const accountDiff = diffAccounts(accounts, fsAccounts);
+  const accountDiff = diffAccounts(accounts, fsAccounts, removableDimensions(config.mapping.customer.custom));
   const entries = queue('customer', accountDiff, options.removeExtras, now);
   report.accounts = counts(accountDiff);
 
