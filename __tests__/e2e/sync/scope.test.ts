@@ -42,3 +42,36 @@ test('the lead is won: it enters scope and its existing contacts follow', async 
   expect(await h.accountOf(lead)).toMatchObject({ isActive: true, fields: expect.objectContaining({ name: 'Not Yet Won Ltd' }) });
   expect(await h.contactOf(leadContact)).toMatchObject({ account_id: String(lead), isActive: true });
 });
+
+describe('a saved-search scope applies to contacts through their company', () => {
+  let s: SyncHarness;
+  beforeAll(async () => {
+    s = await startSyncHarness({ sample: { customers: 1, contacts: 0 } });
+    s.rt.savedSearches.define({ id: 'customsearch_fsc_test_scope', type: 'customer', filters: [['companyname', 'startswith', 'Kept']], columns: ['entityid'] });
+    s.configure({ scopeSavedSearch: 'customsearch_fsc_test_scope' });
+  });
+  afterAll(async () => {
+    await s?.stop();
+  });
+
+  test('drain and full sync: a contact of a company the saved search leaves out is not sent', async () => {
+    const kept = s.createCustomer({ companyname: 'Kept Ltd' });
+    const left = s.createCustomer({ companyname: 'Left Out Ltd' });
+    s.runDrainUntilIdle();
+    expect(await s.accountOf(kept)).toBeDefined();
+    expect(await s.accountOf(left)).toBeUndefined();
+
+    // Saved on their own (the companies are not in this drain).
+    const inside = s.createContact({ firstname: 'In', lastname: 'Side', company: String(kept), email: 'in@kept.test' });
+    const outside = s.createContact({ firstname: 'Out', lastname: 'Side', company: String(left), email: 'out@left.test' });
+    s.runDrainUntilIdle();
+    expect(await s.contactOf(inside)).toBeDefined();
+    expect(await s.contactOf(outside)).toBeUndefined();
+    // Out of scope is not a problem to report: nothing dead, skipped or waiting for it.
+    expect(s.outboxFor('contact', outside).filter((e) => e.status !== 'DONE' && e.status !== 'PENDING')).toEqual([]);
+
+    s.runFullSync();
+    expect(await s.contactOf(outside)).toBeUndefined();
+    expect((await s.contacts()).map((c) => c.user_id)).toContain(String(inside));
+  });
+});

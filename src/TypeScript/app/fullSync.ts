@@ -67,8 +67,15 @@ export function planFullSync(deps: PlanDeps): FullSyncPlan {
   const contacts: ContactSnapshot[] = [];
   if (config.scope.syncContacts && !resume?.contactsDone) deps.snapshots.eachContactPage(config, resume?.contactAfter ?? null, (page) => contacts.push(...page));
 
+  // A saved-search scope applies to contacts through their company: the customers read above
+  // (with it) are those it keeps; a resumed run that read none reads their ids again.
+  let companiesInScope: Set<string> | undefined;
+  if (config.scope.savedSearchId && contacts.length > 0) {
+    companiesInScope = new Set(customers.map((c) => c.keys.id));
+    if (resume?.customersDone) deps.snapshots.eachCustomerPage(config, null, (page) => page.forEach((c) => companiesInScope?.add(c.keys.id)));
+  }
   const plan = planBatches({
-    runId, config, now, planMax: 0,
+    runId, config, now, planMax: 0, companiesInScope,
     customers: customers.map((s) => ({ item: item('customer', s.keys.id), snapshot: s })),
     contacts: contacts.map((s) => ({ item: item('contact', s.id), snapshot: s })),
   });

@@ -138,8 +138,16 @@ export function planDrain(deps: PlanDeps): DrainPlan {
     companiesWaiting(open, now),
     new Set(items.filter((i) => i.kind === 'customer').map((i) => i.recordId)),
   );
+  // A saved-search scope applies to contacts through their company: one scoped search of the
+  // companies not read above (those were read with it) tells which it keeps.
+  let companiesInScope: Set<string> | undefined;
+  if (config.scope.savedSearchId && contactItems.now.length > 0) {
+    companiesInScope = new Set(customers.keys());
+    const unread = [...new Set(contactItems.now.map((i) => contacts.get(i.recordId)?.company?.id).filter((id): id is string => id !== undefined && !customers.has(id)))];
+    if (unread.length > 0) for (const c of deps.snapshots.customersByIds(unread, config)) companiesInScope.add(c.keys.id);
+  }
   const plan = planBatches({
-    runId, config, now, planMax,
+    runId, config, now, planMax, companiesInScope,
     customers: items.filter((i) => i.kind === 'customer').map((item) => ({ item, snapshot: customers.get(item.recordId) ?? null })),
     contacts: contactItems.now.map((item) => ({ item, snapshot: contacts.get(item.recordId) ?? null })),
   });

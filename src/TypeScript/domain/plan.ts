@@ -48,6 +48,11 @@ export interface PlanInput {
   contacts: ReadonlyArray<{ item: WorkItem; snapshot: ContactSnapshot | null }>;
   /** Highest PENDING entry id the plan covers (0 for a full sync). */
   planMax: number;
+  /**
+   * With a saved-search scope: the contacts' companies that search keeps (only NetSuite can
+   * evaluate it). A contact whose company is not in it is out of scope. Absent: no saved search.
+   */
+  companiesInScope?: ReadonlySet<string>;
 }
 
 interface Unit<Op> {
@@ -142,7 +147,8 @@ function planContact(item: WorkItem, snapshot: ContactSnapshot | null, input: Pl
     notes.push(note('contact', id, 'skipped', 'Contact has no company: Freshsuccess contacts belong to an account'));
     return [];
   }
-  if (!stageAndSubsidiaryInScope(snapshot.companyStage, snapshot.companySubsidiary, config.scope)) {
+  const savedSearchOut = input.companiesInScope !== undefined && !input.companiesInScope.has(snapshot.company.id);
+  if (savedSearchOut || !stageAndSubsidiaryInScope(snapshot.companyStage, snapshot.companySubsidiary, config.scope)) {
     notes.push(note('contact', id, 'ignored', "company out of scope"));
     return [];
   }
