@@ -9,7 +9,8 @@
 import { createLocalAccount, type LocalAccount } from './localAccount';
 import { buildIfStale } from './local/productBuild';
 import { startReport, type StartFacts } from './local/report';
-import { configureSuiteApp, findSuiteAppPieces, makeSampleEdits, runFullSync } from './local/suiteApp';
+import { startProcessorLoop } from './local/processors';
+import { configureSuiteApp, describePushRun, findSuiteAppPieces, makeSampleEdits, runFullSync } from './local/suiteApp';
 import { seedSampleAccount } from './seed/sampleAccount';
 
 const REGION = 'us';
@@ -76,7 +77,18 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  console.log('\nRunning; the simulated clock follows the real one (scheduled deployments run). Ctrl-C to stop.');
+  console.log(
+    [
+      '',
+      'Running. Submitted tasks start as soon as one of the account\'s 2 processors is free; the',
+      'simulated clock follows the real one, so scheduled deployments run too. Each finished task',
+      'prints one line. Ctrl-C to stop. Things to try on the admin page:',
+      '  - Start full sync, and watch its line appear here.',
+      '  - Change the API Secret id to one that does not exist, save, Drain now: pushing pauses and',
+      '    the page says why; put it back and save to resume.',
+    ].join('\n'),
+  );
+  startProcessorLoop(account, { describe: (t) => describePushRun(account, t.scriptId) });
   setInterval(() => {
     const before = account.httpLog.length;
     account.advanceTime(TICK_MS);

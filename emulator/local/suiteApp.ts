@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG, SCRIPTS } from '../../src/TypeScript/netsuite/schema';
+import { CONFIG, SCRIPTS, STATE } from '../../src/TypeScript/netsuite/schema';
 import type { LocalAccount } from '../localAccount';
 import type { CustomFieldDefinition, ScriptDefinition } from '../runtime/project/definitions';
 import type { SampleAccountSummary } from '../seed/sampleAccount';
@@ -131,4 +131,16 @@ export function makeSampleEdits(account: LocalAccount, seeded: SampleAccountSumm
   const name = 'Nouvelle Société Locale SAS';
   made.created.push({ id: rt.ui.create('customer', { companyname: name, subsidiary: '1', email: 'contact@nouvelle-societe.example' }), name });
   return made;
+}
+
+/**
+ * What a finished drain or full sync says it did (the run statistics its summarize wrote on the
+ * state record), for the live console; '' for other scripts.
+ */
+export function describePushRun(account: LocalAccount, scriptId: string): string {
+  if (scriptId !== SCRIPTS.drain.scriptId && scriptId !== SCRIPTS.fullSync.scriptId) return '';
+  const raw = account.rt.store.rows(STATE.type)[0]?.values[STATE.lastRun];
+  if (typeof raw !== 'string' || raw === '') return '';
+  const run = JSON.parse(raw) as Partial<Record<'sent' | 'retried' | 'dead' | 'skipped' | 'warnings', number>>;
+  return `records pushed ${run.sent ?? 0}, to retry ${run.retried ?? 0}, dead letters ${run.dead ?? 0}, skipped ${run.skipped ?? 0}, warnings ${run.warnings ?? 0}`;
 }
