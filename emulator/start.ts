@@ -84,8 +84,9 @@ async function main(): Promise<number> {
       'simulated clock follows the real one, so scheduled deployments run too. Each finished task',
       'prints one line. Ctrl-C to stop. Things to try on the admin page:',
       '  - Start full sync, and watch its line appear here.',
-      '  - Change the API Secret id to one that does not exist, save, Drain now: pushing pauses and',
-      '    the page says why; put it back and save to resume.',
+      '  - Break the key: "Key kept as: Typed on this page", type any wrong key, save, then Drain now.',
+      '    Freshsuccess refuses it, pushing pauses and the status says why; choose the API Secret',
+      '    again and save to resume: nothing queued is lost.',
     ].join('\n'),
   );
   startProcessorLoop(account, { describe: (t) => describePushRun(account, t.scriptId) });
