@@ -4,6 +4,7 @@
  * reads. Everything from outside (Freshsuccess messages, record ids) is escaped here, because the
  * HTML goes into an INLINEHTML field, which NetSuite prints as is.
  */
+import type { StartRefusal } from './jobStart';
 import type { FullSyncState, RunStats, SyncState, TriggerResult } from './ports';
 
 export type JobKind = 'fullsync' | 'reconcile' | 'drain';
@@ -44,6 +45,8 @@ export interface JobProgress {
 export interface StatusView {
   now: number;
   state: SyncState | null;
+  /** The saved "Sync enabled" setting; null: no settings saved. */
+  syncEnabled?: boolean | null;
   counts: OutboxCounts | null;
   problems: ProblemEntry[];
   jobs: JobProgress[];
@@ -65,13 +68,18 @@ export function pauseText(state: SyncState | null): string | null {
 
 export function lastRunText(run: RunStats | null): string {
   if (!run) return 'No run has finished yet.';
+  return `Last run: ${run.kind} at ${when(run.at)}: ${runParts(run).join(', ')}.`;
+}
+
+/** What a run did, in the admin's words. */
+function runParts(run: RunStats): string[] {
   const parts = [`${run.sent} record(s) sent in ${run.batches} batch(es)`];
   if (run.failedBatches) parts.push(`${run.failedBatches} batch(es) failed`);
   if (run.retried) parts.push(`${run.retried} to retry`);
   if (run.dead) parts.push(`${run.dead} dead letter(s)`);
   if (run.skipped) parts.push(`${run.skipped} skipped`);
   if (run.warnings) parts.push(`${run.warnings} warning(s)`);
-  return `Last run: ${run.kind} at ${when(run.at)}: ${parts.join(', ')}.`;
+  return parts;
 }
 
 export function fullSyncText(fs: FullSyncState | null): string {
@@ -95,15 +103,29 @@ export function fullSyncRequestText(state: SyncState | null): string | null {
   return `Full sync requested: waiting for the current drain to finish; it starts automatically (requested ${when(at)}).`;
 }
 
-export function jobText(p: JobProgress): string {
+/**
+ * @param state the state record: a finished drain or full sync says what it did when the last
+ * run is its own (same kind, ended after it was submitted), and never "finished" when it did not
+ * push (a full sync that stood back for a drain, a drain with nothing queued).
+ */
+export function jobText(p: JobProgress, state: SyncState | null = null): string {
   const label = JOB_LABEL[p.job];
+  const lastRun = state?.lastRun ?? null;
+  const own = lastRun !== null && lastRun.kind === p.job && lastRun.at >= p.submittedAt ? lastRun : null;
+  const standingBack = p.job === 'fullsync' && (state?.fullSyncRequestedAt ?? null) !== null && (state?.fullSyncRequestedAt ?? 0) >= p.submittedAt;
   switch (p.status) {
     case 'PENDING':
       return `${label}: waiting for a processor (submitted ${when(p.submittedAt)}).`;
     case 'PROCESSING':
       return `${label}: running${p.stage ? `, stage ${p.stage}` : ''}${p.percent !== null ? `, ${Math.round(p.percent)}% done` : ''}.`;
     case 'COMPLETE':
-      return `${label}: finished (submitted ${when(p.submittedAt)}).`;
+      if (own) return `${label}: finished (submitted ${when(p.submittedAt)}): ${runParts(own).join(', ')}.`;
+      if (standingBack) return `${label}: waiting for the drain that is pushing to finish; it starts by itself then (submitted ${when(p.submittedAt)}).`;
+      if (p.job === 'reconcile') return `${label}: finished (submitted ${when(p.submittedAt)}).`;
+      // Every drain or full sync that pushes records its statistics when it ends: none since the
+      // submission means this one sent nothing. Otherwise a later run's figures replaced its own.
+      if (lastRun === null || lastRun.at < p.submittedAt) return `${label}: ended without sending anything (submitted ${when(p.submittedAt)}): nothing was waiting to be sent.`;
+      return `${label}: finished (submitted ${when(p.submittedAt)}); the figures above are of a later run.`;
     case 'FAILED':
       return `${label}: failed (submitted ${when(p.submittedAt)}); see the script's execution log.`;
     default:
@@ -112,9 +134,15 @@ export function jobText(p: JobProgress): string {
 }
 
 /** The page message after a start button: "already running" is information, not an error. */
-export function describeSubmission(job: JobKind, result: TriggerResult, errorName = ''): { level: 'confirmation' | 'information' | 'error'; title: string; message: string } {
+export function describeSubmission(job: JobKind, result: TriggerResult | StartRefusal, errorName = ''): { level: 'confirmation' | 'information' | 'error'; title: string; message: string } {
   const label = JOB_LABEL[job];
   switch (result) {
+    case 'not_configured':
+      return { level: 'error', title: `${label} not started`, message: 'No settings are saved yet, so there is nothing to connect to. Fill in the connection settings and save them first.' };
+    case 'misconfigured':
+      return { level: 'error', title: `${label} not started`, message: 'The saved settings have problems (listed with the settings), so nothing could be sent. Fix them and save first.' };
+    case 'paused':
+      return { level: 'error', title: `${label} not started`, message: 'Pushing is paused because Freshsuccess refused the key (see Status). Fix the key or the data centre and save the settings; pushing resumes and nothing queued is lost.' };
     case 'submitted':
       return { level: 'confirmation', title: `${label} started`, message: `${label} was submitted; it waits for a free processor, then its progress shows under Sync control. Reload the page to follow it.` };
     case 'already_running':
@@ -163,10 +191,17 @@ export function problemsHtml(problems: readonly ProblemEntry[]): string {
   return table('Latest dead letters, skipped records and warnings', ['Status', 'Type', 'NetSuite record(s)', 'Message', 'What to do', 'When'], rows);
 }
 
+/** What pushing does now, when no refused key paused it. */
+function pushingText(syncEnabled: boolean | null | undefined): string {
+  if (syncEnabled === null) return 'Nothing is pushed yet: no settings are saved.';
+  if (syncEnabled === false) return 'Sync is switched off: changes are queued but nothing is sent to Freshsuccess. Tick "Sync enabled" and save the settings to send them.';
+  return 'Pushing is active (not paused).';
+}
+
 export function statusHtml(view: StatusView): string {
   const pause = pauseText(view.state);
   const parts = [
-    pause ? `<p class="fsc-paused" role="alert"><strong>Paused.</strong> ${esc(pause)}</p>` : '<p>Pushing is active (not paused).</p>',
+    pause ? `<p class="fsc-paused" role="alert"><strong>Paused.</strong> ${esc(pause)}</p>` : `<p>${esc(pushingText(view.syncEnabled))}</p>`,
     `<p>${esc(lastRunText(view.state?.lastRun ?? null))}</p>`,
     `<p>Drain cursor: outbox entries up to internal id ${esc(view.state?.drainCursor ?? 0)} have been pushed.</p>`,
     `<p>${esc(fullSyncText(view.state?.fullSync ?? null))}</p>`,
@@ -178,7 +213,7 @@ export function statusHtml(view: StatusView): string {
   return parts.join('\n');
 }
 
-export function jobsHtml(jobs: readonly JobProgress[]): string {
+export function jobsHtml(jobs: readonly JobProgress[], state: SyncState | null = null): string {
   if (jobs.length === 0) return '<p>No sync started from this page recently.</p>';
-  return `<ul class="fsc-jobs">${jobs.map((j) => `<li>${esc(jobText(j))}</li>`).join('')}</ul>`;
+  return `<ul class="fsc-jobs">${jobs.map((j) => `<li>${esc(jobText(j, state))}</li>`).join('')}</ul>`;
 }

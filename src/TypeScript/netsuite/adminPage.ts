@@ -223,7 +223,7 @@ function control(form: serverWidget.Form, m: PageModel): void {
     'custpage_control_html',
     g,
     [
-      jobsHtml(m.status.jobs),
+      jobsHtml(m.status.jobs, m.status.state),
       `<p>${actionButton('fullsync', 'Start full sync')} Sends every customer and contact in scope; continues where a stopped one ended.</p>`,
       `<p>${actionButton('drain', 'Drain now')} Pushes the queued changes now instead of waiting for the next run.</p>`,
       `<p>${actionButton('reconcile', 'Start reconcile')} Compares Freshsuccess with NetSuite and queues what differs. <input type="checkbox" id="${REMOVE_EXTRAS_FIELD}" name="${REMOVE_EXTRAS_FIELD}" value="T"> <label for="${REMOVE_EXTRAS_FIELD}">Also deactivate accounts NetSuite does not know (leave off if other systems feed Freshsuccess)</label></p>`,

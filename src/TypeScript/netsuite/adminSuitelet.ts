@@ -15,6 +15,7 @@ import * as runtime from 'N/runtime';
 import type { EntryPoints } from 'N/types';
 import { describeConnection, testConnection } from '../app/adminConnection';
 import { retryDeadLetters } from '../app/adminRetry';
+import { whyNotStart } from '../app/jobStart';
 import { describeSubmission, type JobKind, type StatusView } from '../app/adminStatusView';
 import { checkSettings, formFromRaw, type CustomFieldRow, type SettingsCheck, type SettingsForm } from '../domain/adminSettings';
 import { isChecked } from '../domain/checkbox';
@@ -84,6 +85,7 @@ function readStatus(stored: StoredSettings): StatusView {
   return {
     now: clock.now(),
     state,
+    syncEnabled: stored.raw ? parseConfig(stored.raw).config.enabled : null,
     counts: countOutbox(state?.drainCursor ?? 0),
     problems: latestProblems(PROBLEMS_SHOWN),
     jobs: jobProgress(),
@@ -126,7 +128,12 @@ function test(stored: StoredSettings): void {
   backToPage({ level: d.ok ? 'confirmation' : 'error', title: d.title, message: d.message });
 }
 
-function start(job: JobKind, p: Params): void {
+function start(job: JobKind, p: Params, stored: StoredSettings): void {
+  const refusal = whyNotStart(job, stored.raw ? parseConfig(stored.raw) : null, stored.raw ? readState(stored.settings) : null);
+  if (refusal !== null) {
+    backToPage(describeSubmission(job, refusal));
+    return;
+  }
   const { result, errorName } = submitJob(job, { removeExtras: isChecked(p[REMOVE_EXTRAS_FIELD]) }, clock.now());
   backToPage(describeSubmission(job, result, errorName));
 }
@@ -165,7 +172,7 @@ export function handleAdminRequest(context: EntryPoints.Suitelet.onRequestContex
     case 'fullsync':
     case 'reconcile':
     case 'drain':
-      return start(action, p);
+      return start(action, p, stored);
     case 'retry':
       return retry();
     default:

@@ -1,0 +1,66 @@
+/**
+ * The admin page reports nothing that did not happen: a full sync or a drain that could send
+ * nothing (no settings, sync switched off, pushing paused by a refused key) is refused with the
+ * reason and nothing is submitted; the status says plainly when sync is off; a finished full
+ * sync says what it did.
+ */
+import { SCRIPTS } from '../support/syncHarness';
+import { AdminClient, messages, text } from './adminHarness';
+
+let a: AdminClient;
+
+beforeAll(async () => {
+  a = await AdminClient.start({ sample: { customers: 12, contacts: 8 } });
+}, 120_000);
+
+afterAll(async () => {
+  await a?.stop();
+});
+
+const alerts = (html: string) => messages(html).alerts.join(' ');
+const statuses = (html: string) => messages(html).statuses.join(' ');
+const fullSyncsQueued = () => a.h.account.drivers.task.queue.tasks.filter((t) => t.scriptId === SCRIPTS.fullSync.scriptId).length;
+
+test('no settings saved: Start full sync is refused, nothing is submitted, the status says why nothing is pushed', async () => {
+  const page = await a.click('fullsync');
+  expect(alerts(page.html)).toMatch(/Full sync not started.*No settings are saved yet/);
+  expect(fullSyncsQueued()).toBe(0);
+  expect(text(page.html)).toContain('Nothing is pushed yet: no settings are saved.');
+});
+
+test('sync switched off: refused with the fix, and the status says sync is off instead of "active"', async () => {
+  a.h.configure({ enabled: false });
+  const page = await a.click('fullsync');
+  expect(statuses(page.html) + alerts(page.html)).toMatch(/Full sync not started.*Sync is switched off/);
+  expect(fullSyncsQueued()).toBe(0);
+  expect(text(page.html)).toContain('Sync is switched off: changes are queued but nothing is sent to Freshsuccess.');
+  expect(text(page.html)).not.toContain('Pushing is active');
+  // Reconcile only reads while sync is off: it may start.
+  const reconcile = await a.click('reconcile');
+  expect(statuses(reconcile.html)).toMatch(/Reconcile started/);
+});
+
+test('paused by a refused key: a drain is refused until the settings are saved again', async () => {
+  a.h.configure({ enabled: true });
+  // The refusal comes minutes after the settings were saved (a save after it lifts the pause).
+  a.h.advanceTime(2 * 60_000);
+  a.h.setApiSecret('a-key-freshsuccess-refuses');
+  a.h.createCustomer({ companyname: 'Waiting While Paused Ltd' });
+  a.h.runDrainUntilIdle();
+  expect(a.h.state()?.pausedAt).not.toBeNull();
+  const page = await a.click('drain');
+  expect(alerts(page.html)).toMatch(/Drain \(push queued changes\) not started.*paused because Freshsuccess refused the key/);
+  expect(a.h.account.drivers.task.queue.pending()).toEqual([]);
+});
+
+test('a finished full sync says what it did', async () => {
+  a.h.setApiSecret(a.h.freshsuccessKey);
+  a.h.configure({});
+  // The changes held by the pause land first, so the full sync's run is the last one.
+  a.h.runDrainUntilIdle();
+  const started = await a.click('fullsync');
+  expect(statuses(started.html)).toMatch(/Full sync started/);
+  a.h.runDrainUntilIdle();
+  const page = await a.get();
+  expect(text(page.html)).toMatch(/Full sync: finished \(submitted [^)]*\): \d+ record\(s\) sent in \d+ batch\(es\)/);
+});

@@ -1,0 +1,23 @@
+/**
+ * Whether a job started from the admin page can do anything now. A full sync or a drain with no
+ * settings, with settings that have problems, with sync switched off or while pushing is paused
+ * would run and send nothing, and the page would call that "finished": it is refused before it
+ * is submitted, with the reason and the fix. Reconcile only reads while sync is off (it reports
+ * the differences and queues nothing), so it may start then.
+ */
+import type { ParsedConfig } from '../domain/config';
+import type { JobKind } from './adminStatusView';
+import { pauseHolds } from './pause';
+import type { SyncState } from './ports';
+
+export type StartRefusal = 'not_configured' | 'misconfigured' | 'sync_disabled' | 'paused';
+
+export function whyNotStart(job: JobKind, settings: ParsedConfig | null, state: SyncState | null): StartRefusal | null {
+  if (!settings) return 'not_configured';
+  if (settings.problems.length > 0 || !settings.config.secret) return 'misconfigured';
+  if (job === 'reconcile') return null;
+  if (!settings.config.enabled) return 'sync_disabled';
+  // Settings saved since the refusal lift the pause at the next run (app/pause.ts).
+  if (pauseHolds(state?.pausedAt ?? null, settings.config)) return 'paused';
+  return null;
+}
