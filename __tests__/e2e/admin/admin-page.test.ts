@@ -170,7 +170,9 @@ test('governance: every request stays far below the Suitelet limit of 1,000 unit
   console.log(`admin page units: ${JSON.stringify(units)}`);
   expect(units.view).toBeLessThanOrEqual(30);
   expect(units.save).toBeLessThanOrEqual(30);
-  expect(units.test).toBeLessThanOrEqual(25);
+  // Test connection answers with the page itself (what was typed stays on it), so its request
+  // holds a page view plus the test (it used to redirect: 25 for the test, then a view of 30).
+  expect(units.test).toBeLessThanOrEqual(units.view + 25);
   expect(units.start).toBeLessThanOrEqual(30);
   expect(units.viewWithJob).toBeLessThanOrEqual(50);
 });

@@ -64,3 +64,16 @@ test('a finished full sync says what it did', async () => {
   const page = await a.get();
   expect(text(page.html)).toMatch(/Full sync: finished \(submitted [^)]*\): \d+ record\(s\) sent in \d+ batch\(es\)/);
 });
+
+test('Test connection tests what is on the screen, saves nothing, and keeps what was typed', async () => {
+  const before = JSON.stringify(a.configRows()[0]?.values);
+  // A key Freshsuccess does not know, typed and not saved; then the EU data centre chosen.
+  const wrong = await a.click('test', { set: { custpage_key_source: 'credential', custpage_api_key: 'not-the-tenant-key', custpage_region: 'eu' } });
+  expect(alerts(wrong.html)).toMatch(/refused|not accepted|401|403/i);
+  expect(text(wrong.html)).toContain('they are not saved until you click Save settings');
+  expect(wrong.html).toMatch(/<option value="eu" selected>/);
+  expect(JSON.stringify(a.configRows()[0]?.values)).toBe(before);
+  // The saved settings still work: the page's values, unchanged, test OK.
+  const ok = await a.click('test');
+  expect(statuses(ok.html)).toMatch(/Connection OK/);
+});

@@ -162,7 +162,7 @@ function connection(form: serverWidget.Form, m: PageModel): void {
   key.setHelpText({ help: 'Freshsuccess: Settings > API Keys. Never shown again once saved; leave blank to keep the stored key.' });
   if (m.form.credentialGuid) key.defaultValue = m.form.credentialGuid;
   text(form, FIELD.secretId, LABEL.secretId, g, m.form.secretId, 'Only when the key is kept as an API Secret: its id, e.g. custsecret_fsc_api_key. Never the key itself.');
-  html(form, 'custpage_test_html', g, `<p>${actionButton('test', 'Test connection', 'custpage_test_note')} <span id="custpage_test_note">Tests the saved settings: save first.</span></p>`);
+  html(form, 'custpage_test_html', g, `<p>${actionButton('test', 'Test connection', 'custpage_test_note')} <span id="custpage_test_note">Tests the values on this page without saving them.</span></p>`);
 }
 
 function mapping(form: serverWidget.Form, m: PageModel): void {

@@ -117,15 +117,19 @@ function save(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSett
   backToPage({ level: 'confirmation', title: 'Settings saved', message: wasPaused ? 'Settings saved. Pushing was paused because of a refused key; it resumes with the next drain.' : 'Settings saved. They apply to the next drain and full sync.' });
 }
 
-function test(stored: StoredSettings): void {
-  if (!stored.raw) {
-    backToPage({ level: 'error', title: 'No settings saved', message: 'Save the connection settings first, then test them.' });
+/** Tests the values on the screen, not the saved ones, and saves nothing: the page comes back as typed. */
+function test(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, p: Params): void {
+  const form = formFromParams(p, rowsFromRequest(context.request));
+  const check = checkSettings(form, String(stored.raw?.secretRef ?? ''));
+  const shown = check.hideSecretInput ? { ...form, secretId: '' } : form;
+  if (check.problems.length > 0) {
+    render(context, stored, shown, check, null);
     return;
   }
-  const { config } = parseConfig(stored.raw);
+  const { config } = parseConfig(check.raw);
   const outcome = testConnection({ region: config.region, secret: config.secret }, (region, secret) => new FreshsuccessClient(netsuiteHttp(secret), region, clock.now));
   const d = describeConnection(outcome);
-  backToPage({ level: d.ok ? 'confirmation' : 'error', title: d.title, message: d.message });
+  render(context, stored, shown, null, { level: d.ok ? 'confirmation' : 'error', title: d.title, message: `${d.message} These are the values on this page; they are not saved until you click Save settings.` });
 }
 
 function start(job: JobKind, p: Params, stored: StoredSettings): void {
@@ -168,7 +172,7 @@ export function handleAdminRequest(context: EntryPoints.Suitelet.onRequestContex
     case 'save':
       return save(context, stored, p);
     case 'test':
-      return test(stored);
+      return test(context, stored, p);
     case 'fullsync':
     case 'reconcile':
     case 'drain':
