@@ -26,6 +26,11 @@ test('no settings saved: Start full sync is refused, nothing is submitted, the s
   expect(alerts(page.html)).toMatch(/Full sync not started.*No settings are saved yet/);
   expect(fullSyncsQueued()).toBe(0);
   expect(text(page.html)).toContain('Nothing is pushed yet: no settings are saved.');
+  // The health verdict is the first thing on the page, above the settings.
+  const health = page.html.indexOf('aria-label="Sync health"');
+  expect(health).toBeGreaterThan(-1);
+  expect(health).toBeLessThan(page.html.indexOf('Data centre'));
+  expect(text(page.html)).toMatch(/Not set up: nothing is pushed until the connection settings below are saved\./);
 });
 
 test('sync switched off: refused with the fix, and the status says sync is off instead of "active"', async () => {
@@ -35,6 +40,7 @@ test('sync switched off: refused with the fix, and the status says sync is off i
   expect(fullSyncsQueued()).toBe(0);
   expect(text(page.html)).toContain('Sync is switched off: changes are queued but nothing is sent to Freshsuccess.');
   expect(text(page.html)).not.toContain('Pushing is active');
+  expect(text(page.html)).toMatch(/Switched off: \d+ change\(s\) wait and nothing is sent/);
   // Reconcile only reads while sync is off: it may start.
   const reconcile = await a.click('reconcile');
   expect(statuses(reconcile.html)).toMatch(/Reconcile started/);

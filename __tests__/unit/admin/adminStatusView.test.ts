@@ -1,3 +1,4 @@
+import { healthVerdict } from '../../../src/TypeScript/app/healthVerdict';
 import { countsHtml, describeSubmission, RETRY_EXPLAINED, jobText, lastRunText, pauseText, problemsHtml, statusHtml, fullSyncRequestText, fullSyncText } from '../../../src/TypeScript/app/adminStatusView';
 import type { SyncState } from '../../../src/TypeScript/app/ports';
 
@@ -29,12 +30,12 @@ test('a pause says when, why, and what to do; no pause says nothing', () => {
   expect(statusHtml({ now: T, state: state({ pausedAt: T }), counts: { pending: 1, retry: 2, dead: 3, skipped: 4, warned: 0 }, problems: [], jobs: [] })).toMatch(/role="alert"><strong>Paused\.<\/strong>/);
 });
 
-test('last run, drain cursor and full-sync resume point read as sentences', () => {
+test('last run and full-sync resume point read as sentences; no internal cursor jargon', () => {
   expect(lastRunText(null)).toBe('No run has finished yet.');
   expect(lastRunText({ at: T, kind: 'drain', batches: 2, sent: 1500, failedBatches: 0, retried: 0, dead: 1, skipped: 0, ignored: 0, warnings: 0 })).toBe('Last run: drain at 2026-01-05 09:30 UTC: 1500 record(s) sent in 2 batch(es), 1 dead letter(s).');
   expect(fullSyncText({ runId: 'r', startedAt: T, customerAfter: '900', contactAfter: null, customersDone: false, contactsDone: false, status: 'partial' })).toMatch(/customers resume after internal id 900; contacts resume after internal id \(start\)/);
   const html = statusHtml({ now: T, state: state(), counts: { pending: 1, retry: 2, dead: 3, skipped: 4, warned: 0 }, problems: [], jobs: [] });
-  expect(html).toContain('up to internal id 42');
+  expect(html).not.toMatch(/cursor|internal id 42/i);
   expect(html).toContain('<td>1</td><td>2</td><td>3</td><td>4</td>');
 });
 
@@ -69,4 +70,17 @@ test('the queue counts explain what "To retry" means when entries wait: retried 
   expect(waiting).toContain('never dropped');
   expect(waiting).toContain('failing for hours');
   expect(RETRY_EXPLAINED).toMatch(/nothing needs fixing in NetSuite/);
+});
+
+test('the health verdict, worst first, with its figures', () => {
+  const counts = (over: Partial<Record<'pending' | 'retry' | 'dead' | 'skipped' | 'warned', number>> = {}) => ({ pending: 0, retry: 0, dead: 0, skipped: 0, warned: 0, ...over });
+  const view = (over: Partial<Parameters<typeof healthVerdict>[0]> = {}) => ({ now: T, state: state(), syncEnabled: true, counts: counts(), problems: [], jobs: [], ...over });
+  expect(healthVerdict(view({ syncEnabled: null })).text).toMatch(/^Not set up/);
+  expect(healthVerdict(view({ state: state({ pausedAt: T }), counts: counts({ dead: 2 }) })).text).toMatch(/^Paused: Freshsuccess refused the key/);
+  expect(healthVerdict(view({ syncEnabled: false, counts: counts({ pending: 3, retry: 1 }) })).text).toMatch(/^Switched off: 4 change\(s\) wait/);
+  expect(healthVerdict(view({ counts: counts({ dead: 2, pending: 5 }) })).text).toMatch(/^Needs attention: 2 dead letter/);
+  expect(healthVerdict(view({ counts: counts({ pending: 5, retry: 1 }) }))).toMatchObject({ level: 'behind', text: expect.stringMatching(/^Behind by 6 queue entries \(1 to retry\)/) });
+  const ok = healthVerdict(view());
+  expect(ok).toMatchObject({ level: 'ok', text: 'Healthy: nothing is waiting to be sent.' });
+  expect(ok.figures).toEqual(expect.arrayContaining(['Changes waiting: 0', 'Dead letters: 0', 'Sent with warnings: 0']));
 });

@@ -203,7 +203,6 @@ export function statusHtml(view: StatusView): string {
   const parts = [
     pause ? `<p class="fsc-paused" role="alert"><strong>Paused.</strong> ${esc(pause)}</p>` : `<p>${esc(pushingText(view.syncEnabled))}</p>`,
     `<p>${esc(lastRunText(view.state?.lastRun ?? null))}</p>`,
-    `<p>Drain cursor: outbox entries up to internal id ${esc(view.state?.drainCursor ?? 0)} have been pushed.</p>`,
     `<p>${esc(fullSyncText(view.state?.fullSync ?? null))}</p>`,
     ...[deletedWithoutIdText(view.state)].filter((t): t is string => t !== null).map((t) => `<p class="fsc-warning" role="alert"><strong>Deletes not swept.</strong> ${esc(t)}</p>`),
     ...[fullSyncRequestText(view.state)].filter((t): t is string => t !== null).map((t) => `<p>${esc(t)}</p>`),

@@ -7,6 +7,7 @@
 import * as message from 'N/ui/message';
 import * as serverWidget from 'N/ui/serverWidget';
 import { esc, jobsHtml, statusHtml, type StatusView } from '../app/adminStatusView';
+import { healthVerdict } from '../app/healthVerdict';
 import type { SettingsField, SettingsForm } from '../domain/adminSettings';
 import { BATCH_RANGE, DEFAULT_BATCH, type AccountIdSource, type BatchLimits, type ContactDeletePolicy, type CustomerDeletePolicy, type Region, type UserIdSource } from '../domain/config';
 import { ACCOUNT_ID_SOURCES, CONTACT_DELETE_POLICIES, CUSTOMER_DELETE_POLICIES, CUSTOMER_STAGES, DIMENSION_TYPES, REGIONS, USER_ID_SOURCES } from '../domain/settingRules';
@@ -120,8 +121,8 @@ function checkbox(form: serverWidget.Form, id: string, label: string, container:
   f.setHelpText({ help });
 }
 
-function html(form: serverWidget.Form, id: string, container: string, markup: string): void {
-  const f = form.addField({ id, label: ' ', type: serverWidget.FieldType.INLINEHTML, container });
+function html(form: serverWidget.Form, id: string, container: string | undefined, markup: string): void {
+  const f = form.addField({ id, label: ' ', type: serverWidget.FieldType.INLINEHTML, ...(container ? { container } : {}) });
   f.defaultValue = markup;
 }
 
@@ -252,6 +253,12 @@ function setup(form: serverWidget.Form, m: PageModel): void {
   );
 }
 
+/** First on the page, above the settings: the verdict and the figures behind it. */
+function health(form: serverWidget.Form, m: PageModel): void {
+  const v = healthVerdict(m.status);
+  html(form, 'custpage_health_html', undefined, `<div id="custpage_health" class="fsc-health fsc-health-${esc(v.level)}" role="region" aria-label="Sync health"><p><strong>${esc(v.text)}</strong></p><p>${v.figures.map((f) => esc(f)).join(' &middot; ')}</p></div>`);
+}
+
 export function buildAdminPage(m: PageModel): serverWidget.Form {
   const form = serverWidget.createForm({ title: 'FreshSync: Freshsuccess connection' });
   if (m.notice) form.addPageInitMessage({ type: MESSAGE_TYPE[m.notice.level], title: m.notice.title, message: m.notice.message });
@@ -265,6 +272,7 @@ export function buildAdminPage(m: PageModel): serverWidget.Form {
   const token = form.addField({ id: FORM_TOKEN_FIELD, label: 'Form token', type: serverWidget.FieldType.TEXT });
   token.defaultValue = m.formToken;
   token.updateDisplayType({ displayType: serverWidget.FieldDisplayType.HIDDEN });
+  health(form, m);
   connection(form, m);
   mapping(form, m);
   customFields(form, m);

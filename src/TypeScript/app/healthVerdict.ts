@@ -1,0 +1,40 @@
+/**
+ * The first thing the admin page says: one verdict line on the sync's health, in plain words,
+ * and the key figures behind it. Worst first: not set up, paused by a refused key, switched off,
+ * dead letters to act on, changes waiting, then healthy.
+ */
+import type { OutboxCounts, StatusView } from './adminStatusView';
+
+export interface HealthVerdict {
+  level: 'ok' | 'behind' | 'attention' | 'stopped';
+  text: string;
+  /** The figures, each as "label: value". */
+  figures: string[];
+}
+
+function when(ms: number): string {
+  return `${new Date(ms).toISOString().replace('T', ' ').slice(0, 16)} UTC`;
+}
+
+const waiting = (c: OutboxCounts | null) => (c ? c.pending + c.retry : 0);
+
+export function healthVerdict(view: StatusView): HealthVerdict {
+  const c = view.counts;
+  const run = view.state?.lastRun ?? null;
+  const figures = [
+    `Last run: ${run ? `${run.kind} at ${when(run.at)}, ${run.sent} record(s) sent` : 'none yet'}`,
+    `Changes waiting: ${c ? c.pending : 'unknown'}`,
+    `To retry: ${c ? c.retry : 'unknown'}`,
+    `Dead letters: ${c ? c.dead : 'unknown'}`,
+    `Skipped: ${c ? c.skipped : 'unknown'}`,
+    `Sent with warnings: ${c ? c.warned : 'unknown'}`,
+  ];
+  if (view.syncEnabled === null) return { level: 'stopped', text: 'Not set up: nothing is pushed until the connection settings below are saved.', figures };
+  if ((view.state?.pausedAt ?? null) !== null) {
+    return { level: 'stopped', text: 'Paused: Freshsuccess refused the key. Fix the key or the data centre and save the settings; changes wait meanwhile and nothing is lost.', figures };
+  }
+  if (view.syncEnabled === false) return { level: 'stopped', text: `Switched off: ${waiting(c)} change(s) wait and nothing is sent. Tick "Sync enabled" and save to send them.`, figures };
+  if (c && c.dead > 0) return { level: 'attention', text: `Needs attention: ${c.dead} dead letter(s), records Freshsuccess refused for their data (see Status and errors).`, figures };
+  if (waiting(c) > 0) return { level: 'behind', text: `Behind by ${waiting(c)} queue entr${waiting(c) === 1 ? 'y' : 'ies'} (${c?.retry ?? 0} to retry): the next drain pushes them.`, figures };
+  return { level: 'ok', text: 'Healthy: nothing is waiting to be sent.', figures };
+}
