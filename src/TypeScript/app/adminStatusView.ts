@@ -4,6 +4,7 @@
  * reads. Everything from outside (Freshsuccess messages, record ids) is escaped here, because the
  * HTML goes into an INLINEHTML field, which NetSuite prints as is.
  */
+import { isSettingsPause, SETTINGS_PAUSE_PREFIX } from '../domain/configFailure';
 import type { StartRefusal } from './jobStart';
 import type { FullSyncState, RunStats, SyncState, TriggerResult } from './ports';
 
@@ -63,6 +64,9 @@ function when(ms: number | null | undefined): string {
 
 export function pauseText(state: SyncState | null): string | null {
   if (!state || state.pausedAt === null) return null;
+  if (isSettingsPause(state.pauseMessage)) {
+    return `Pushing is paused since ${when(state.pausedAt)} because NetSuite refused a setting. ${state.pauseMessage.slice(SETTINGS_PAUSE_PREFIX.length)} Changes are still queued.`;
+  }
   return `Pushing is paused since ${when(state.pausedAt)} because Freshsuccess refused the key: ${state.pauseMessage || 'no message'}. Changes are still queued. Fix the key or region and save the settings: pushing resumes from where it stopped.`;
 }
 
@@ -143,6 +147,8 @@ export function describeSubmission(job: JobKind, result: TriggerResult | StartRe
       return { level: 'error', title: `${label} not started`, message: 'The saved settings have problems (listed with the settings), so nothing could be sent. Fix them and save first.' };
     case 'paused':
       return { level: 'error', title: `${label} not started`, message: 'Pushing is paused because Freshsuccess refused the key (see Status). Fix the key or the data centre and save the settings; pushing resumes and nothing queued is lost.' };
+    case 'paused_settings':
+      return { level: 'error', title: `${label} not started`, message: 'Pushing is paused because NetSuite refused a setting (see Status). Fix it and save the settings; pushing resumes and nothing queued is lost.' };
     case 'submitted':
       return { level: 'confirmation', title: `${label} started`, message: `${label} was submitted; it waits for a free processor, then its progress shows under Sync control. Reload the page to follow it.` };
     case 'already_running':

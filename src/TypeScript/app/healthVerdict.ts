@@ -3,6 +3,7 @@
  * and the key figures behind it. Worst first: not set up, paused by a refused key, switched off,
  * dead letters to act on, changes waiting, then healthy.
  */
+import { isSettingsPause } from '../domain/configFailure';
 import type { OutboxCounts, StatusView } from './adminStatusView';
 
 export interface HealthVerdict {
@@ -31,7 +32,10 @@ export function healthVerdict(view: StatusView): HealthVerdict {
   ];
   if (view.syncEnabled === null) return { level: 'stopped', text: 'Not set up: nothing is pushed until the connection settings below are saved.', figures };
   if ((view.state?.pausedAt ?? null) !== null) {
-    return { level: 'stopped', text: 'Paused: Freshsuccess refused the key. Fix the key or the data centre and save the settings; changes wait meanwhile and nothing is lost.', figures };
+    const text = isSettingsPause(view.state?.pauseMessage ?? '')
+      ? 'Paused: NetSuite refused a setting (a field id or saved search this account does not have; see Status and errors). Fix it and save the settings; changes wait meanwhile and nothing is lost.'
+      : 'Paused: Freshsuccess refused the key. Fix the key or the data centre and save the settings; changes wait meanwhile and nothing is lost.';
+    return { level: 'stopped', text, figures };
   }
   if (view.syncEnabled === false) return { level: 'stopped', text: `Switched off: ${waiting(c)} change(s) wait and nothing is sent. Tick "Sync enabled" and save to send them.`, figures };
   if (c && c.dead > 0) return { level: 'attention', text: `Needs attention: ${c.dead} dead letter(s), records Freshsuccess refused for their data (see Status and errors).`, figures };

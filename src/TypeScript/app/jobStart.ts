@@ -7,10 +7,11 @@
  */
 import type { ParsedConfig } from '../domain/config';
 import type { JobKind } from './adminStatusView';
+import { isSettingsPause } from '../domain/configFailure';
 import { pauseHolds } from './pause';
 import type { SyncState } from './ports';
 
-export type StartRefusal = 'not_configured' | 'misconfigured' | 'sync_disabled' | 'paused';
+export type StartRefusal = 'not_configured' | 'misconfigured' | 'sync_disabled' | 'paused' | 'paused_settings';
 
 export function whyNotStart(job: JobKind, settings: ParsedConfig | null, state: SyncState | null): StartRefusal | null {
   if (!settings) return 'not_configured';
@@ -18,6 +19,6 @@ export function whyNotStart(job: JobKind, settings: ParsedConfig | null, state: 
   if (job === 'reconcile') return null;
   if (!settings.config.enabled) return 'sync_disabled';
   // Settings saved since the refusal lift the pause at the next run (app/pause.ts).
-  if (pauseHolds(state?.pausedAt ?? null, settings.config)) return 'paused';
+  if (pauseHolds(state?.pausedAt ?? null, settings.config)) return isSettingsPause(state?.pauseMessage ?? '') ? 'paused_settings' : 'paused';
   return null;
 }

@@ -2,6 +2,7 @@
 import * as runtime from 'N/runtime';
 import type { EntryPoints } from 'N/types';
 import { finishDrain } from '../app/finishDrain';
+import { pauseOnSettingsFailure } from '../app/pause';
 import { planDrain } from '../app/planDrain';
 import { stageInput } from '../app/pushStages';
 import { nudgeDrain } from '../app/safetyNet';
@@ -23,7 +24,8 @@ export function drainInput(restarted = false): Record<string, string> {
     if (nudge.due > 0) e.log.audit('FreshSync safety net', JSON.stringify(nudge));
     return {};
   }
-  const plan = planDrain({ ...planDeps(e, restarted), deployment: runtime.getCurrentScript().deploymentId });
+  const deps = { ...planDeps(e, restarted), deployment: runtime.getCurrentScript().deploymentId };
+  const plan = pauseOnSettingsFailure(() => planDrain(deps), { status: 'paused' as const, tasks: {}, entriesRead: 0, items: 0, notes: { skipped: 0, dead: 0, ignored: 0 }, warnings: [] }, deps);
   if (plan.warnings.length > 0) e.log.audit('FreshSync mapping warnings', plan.warnings.slice(0, 50).join('\n'));
   return stageInput(plan.tasks);
 }

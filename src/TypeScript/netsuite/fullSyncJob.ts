@@ -1,6 +1,7 @@
 /** The full-sync Map/Reduce's getInputData and summarize (map/reduce: mapReduceStages, as the drain). */
 import type { EntryPoints } from 'N/types';
 import { finishFullSync, planFullSync } from '../app/fullSync';
+import { pauseOnSettingsFailure } from '../app/pause';
 import { stageInput } from '../app/pushStages';
 import { planDeps, readSummary } from './mapReduceStages';
 import { isDate } from './values';
@@ -8,7 +9,8 @@ import { engine } from './wiring';
 
 export function fullSyncInput(restarted = false): Record<string, string> {
   const e = engine();
-  const plan = planFullSync(planDeps(e, restarted));
+  const deps = planDeps(e, restarted);
+  const plan = pauseOnSettingsFailure(() => planFullSync(deps), { status: 'paused' as const, runId: '', tasks: {}, customers: 0, contacts: 0 }, deps);
   e.log.audit('FreshSync full sync planned', JSON.stringify({ status: plan.status, customers: plan.customers, contacts: plan.contacts, batches: Object.keys(plan.tasks).length }));
   return stageInput(plan.tasks);
 }
