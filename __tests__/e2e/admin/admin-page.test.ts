@@ -169,7 +169,9 @@ test('governance: every request stays far below the Suitelet limit of 1,000 unit
   a.h.processQueue();
   console.log(`admin page units: ${JSON.stringify(units)}`);
   expect(units.view).toBeLessThanOrEqual(30);
-  expect(units.save).toBeLessThanOrEqual(30);
+  // Saving checks the settings against the account with the drain's two snapshot searches (10
+  // each, app/settingsProbe.ts) and 5 more to load a saved search not yet cached.
+  expect(units.save).toBeLessThanOrEqual(45);
   // Test connection answers with the page itself (what was typed stays on it), so its request
   // holds a page view plus the test (it used to redirect: 25 for the test, then a view of 30).
   expect(units.test).toBeLessThanOrEqual(units.view + 25);

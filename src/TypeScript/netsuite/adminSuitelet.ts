@@ -16,6 +16,8 @@ import type { EntryPoints } from 'N/types';
 import { describeConnection, testConnection } from '../app/adminConnection';
 import { retryDeadLetters } from '../app/adminRetry';
 import { whyNotStart } from '../app/jobStart';
+import { probeSettings } from '../app/settingsProbe';
+import { netsuiteSnapshots } from './snapshotReader';
 import { describeSubmission, type JobKind, type StatusView } from '../app/adminStatusView';
 import { checkSettings, formFromRaw, type CustomFieldRow, type SettingsCheck, type SettingsForm } from '../domain/adminSettings';
 import { isChecked } from '../domain/checkbox';
@@ -104,7 +106,9 @@ function backToPage(notice: Notice): void {
 
 function save(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, p: Params): void {
   const form = formFromParams(p, rowsFromRequest(context.request));
-  const check = checkSettings(form, String(stored.raw?.secretRef ?? ''));
+  const checked = checkSettings(form, String(stored.raw?.secretRef ?? ''));
+  // Checked against the account too (field ids, saved search), once their form is right.
+  const check = checked.problems.length > 0 ? checked : { ...checked, problems: probeSettings(parseConfig(checked.raw).config, netsuiteSnapshots()) };
   if (check.problems.length > 0) {
     // Shown again as typed, except a secret id box that may hold the key itself.
     render(context, stored, check.hideSecretInput ? { ...form, secretId: '' } : form, check, null);
