@@ -154,10 +154,18 @@ function text(value: string | null | undefined): string {
   return (value ?? '').trim();
 }
 
+/** Fields Freshsuccess requires to create a record (contract §4 and §5): never excluded. */
+const REQUIRED_FIELDS: Record<'customer' | 'contact', readonly string[]> = {
+  customer: ['account_id', 'name', 'join_date'],
+  contact: ['account_id', 'user_id'],
+};
+
 function int(value: number | string | null | undefined, fallback: number, min: number, max: number, name: string, report: Report): number {
   if (value === null || value === undefined || value === '') return fallback;
+  // Typed text must be plain decimal digits: Number() would also read "1e3", "0x10" or "0b11".
+  const plain = typeof value === 'number' || /^\s*-?\d+\s*$/.test(value);
   const n = typeof value === 'number' ? value : Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) {
+  if (!plain || !Number.isInteger(n) || n < min || n > max) {
     report(`${name} must be a whole number from ${min} to ${max} (got ${String(value)})`);
     return fallback;
   }
@@ -238,7 +246,12 @@ function parseMappingJson(json: string, report: Report): { mapping: Record<Recor
     }
     const exclude = s['exclude'] ?? [];
     if (!Array.isArray(exclude) || exclude.some((x) => typeof x !== 'string')) report(`Mapping overrides: "${kind}.exclude" must be a list of Freshsuccess field names`);
-    else mapping[kind].exclude = exclude as string[];
+    else {
+      // Freshsuccess refuses a new record without these: excluding one would dead-letter every new record.
+      const required = REQUIRED_FIELDS[kind].filter((f) => (exclude as string[]).includes(f));
+      if (required.length > 0) report(`Mapping overrides: "${kind}.exclude" cannot hold ${required.join(', ')}: Freshsuccess needs ${required.length === 1 ? 'it' : 'them'} to create a record`);
+      else mapping[kind].exclude = exclude as string[];
+    }
   }
   const r = obj['retry'];
   if (r !== undefined) {
