@@ -10,6 +10,7 @@ import { handleApi, type ApiResponse } from './api';
 import { authenticate, isFreshsuccessHost, redactKeys, redactUrl, regionOfHost } from './auth';
 import { FakeFreshsuccessControl } from './control';
 import { handleControl } from './controlRoutes';
+import { renderView } from './htmlView';
 import { FakeFreshsuccess } from './fake';
 import { HeldAnswers, type DelaySignals } from './heldAnswers';
 import type { Clock } from './store';
@@ -221,6 +222,11 @@ function createFakeServer(fake: FakeFreshsuccess) {
       return send(res, 400, { error: 'control body is not valid JSON' });
     }
     const route = url.pathname.slice('/__fake/'.length);
+    if (route === 'view' && (req.method ?? 'GET').toUpperCase() === 'GET') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(renderView(fake.snapshot(), fake.requests(), url.searchParams.get('q') ?? ''));
+      return;
+    }
     const r = handleControl(fake, (req.method ?? 'GET').toUpperCase(), route, url.searchParams, parsed);
     send(res, r.status, r.body);
   }
