@@ -1,6 +1,6 @@
 /**
  * A read-only page of what the fake Freshsuccess holds, for people (`npm start` prints its URL):
- * accounts and contacts as tables (active, churned, parent, dimensions, writes, last write) and
+ * accounts and contacts as tables (active, churned, parent, phone, dimensions, writes, last write) and
  * the latest requests, filtered by a search box. Everything is escaped; the request log it shows
  * is the fake's own, whose keys are already redacted (an API key never reaches this page).
  * Served under /__fake/view, which Freshsuccess hosts cannot reach (controlRoutes.ts).
@@ -28,7 +28,7 @@ const matches = (q: string, ...values: unknown[]): boolean => q === '' || values
 
 function accountRows(accounts: readonly StoredAccount[], q: string): { rows: string[][]; total: number } {
   const hit = accounts.filter((a) => matches(q, a.account_id, a.fields.name, a.fields.parent_account_id));
-  const rows = hit.slice(0, ROWS).map((a) => [a.account_id, String(a.fields.name ?? ''), a.isActive ? 'yes' : 'no', a.fields.is_churned === true ? 'yes' : 'no', String(a.fields.parent_account_id ?? ''), dims(a.dimensions), String(a.writeCount), when(a.updatedAt)]);
+  const rows = hit.slice(0, ROWS).map((a) => [a.account_id, String(a.fields.name ?? ''), a.isActive ? 'yes' : 'no', a.fields.is_churned === true ? 'yes' : 'no', String(a.fields.parent_account_id ?? ''), String(a.fields.phone ?? ''), dims(a.dimensions), String(a.writeCount), when(a.updatedAt)]);
   return { rows, total: hit.length };
 }
 
@@ -54,7 +54,7 @@ export function renderView(snapshot: FakeState, requests: readonly RequestLogEnt
     '<style>body{font-family:system-ui,sans-serif;margin:1rem 1.5rem}table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #ccd;padding:.2rem .4rem;text-align:left;font-size:.9em}caption{text-align:left;font-weight:600}</style></head><body>',
     '<h1>Fake Freshsuccess: what it holds</h1>',
     `<form method="get" role="search"><label for="q">Search (account_id, user_id, name, e-mail, path)</label> <input id="q" name="q" value="${esc(query)}"> <button type="submit">Filter</button></form>`,
-    table('Accounts', ['account_id', 'Name', 'Active', 'Churned', 'Parent', 'Dimensions', 'Writes', 'Last write (UTC)'], a.rows, a.total),
+    table('Accounts', ['account_id', 'Name', 'Active', 'Churned', 'Parent', 'Phone', 'Dimensions', 'Writes', 'Last write (UTC)'], a.rows, a.total),
     table('Contacts', ['user_id', 'account_id', 'Name', 'E-mail', 'Active', 'Dimensions', 'Writes', 'Last write (UTC)'], c.rows, c.total),
     table('Requests, newest first (keys redacted)', ['#', 'At (UTC)', 'Method', 'URL', 'Region', 'Status', 'Body bytes'], r.rows, r.total),
     '</body></html>',
