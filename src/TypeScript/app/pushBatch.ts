@@ -29,6 +29,11 @@ import { keyProblem } from '../domain/sendable';
  */
 const CHURNED_COMPANY_MESSAGE = 'Not sent: its company is inactive in NetSuite, and Freshsuccess takes no contacts on a churned account';
 
+/** A contact not sent because its company was refused for its own data. */
+function heldByCompany(companyId: string, companyMessage: string): string {
+  return `Not sent: Freshsuccess refused its company, customer ${companyId}, for the company's data (${companyMessage})`;
+}
+
 /** A parent Freshsuccess would not clear; the record's other changes landed. */
 const UNPARENTING_REFUSED_MESSAGE = 'Sent without removing its parent account: Freshsuccess refused an empty parent_account_id';
 
@@ -228,6 +233,7 @@ function recoverOrphans(batch: ContactBatch, orphans: number[], config: SyncConf
   });
   const companyOutcome = new Map<string, RecordOutcome>();
   for (const n of plan.notes) companyOutcome.set(n.recordId, { kind: 'data', message: `Account not found, and its company ${n.recordId} cannot be sent: ${n.reason}` });
+  const unsendable = new Set(plan.notes.map((n) => n.recordId));
   for (const b of plan.batches) for (const [id, o] of pushAccounts(b as AccountBatch, budget, deps)) companyOutcome.set(id, o);
   const retry: number[] = [];
   for (const i of orphans) {
@@ -235,6 +241,8 @@ function recoverOrphans(batch: ContactBatch, orphans: number[], config: SyncConf
     if (!op) continue;
     const c = companyOutcome.get(op.companyId as string) ?? { kind: 'data' as const, message: 'Account not found' };
     if (c.kind === 'ok') retry.push(i);
+    // A contact held back by its company's data error says so: the error is the company's, not its own.
+    else if (c.kind === 'data' && !unsendable.has(op.companyId as string)) outcomes.set(op.recordId, worse(outcomes.get(op.recordId), { kind: 'data', message: heldByCompany(op.companyId as string, c.message) }));
     else outcomes.set(op.recordId, worse(outcomes.get(op.recordId), c));
   }
   if (retry.length === 0) return;

@@ -2,6 +2,7 @@
 
 /** First match wins: the specific rules come before the generic ones. */
 const RULES: ReadonlyArray<[RegExp, string]> = [
+  [/refused its company, customer \d+, for the company's data/i, "Nothing is wrong with the contact: the message is about its company's data. Fix the company in NetSuite and save it; once the company lands, retry this dead letter and the contact follows."],
   [/is also the key of/i, 'Two NetSuite records have the same Freshsuccess key, so Freshsuccess would take them as one: give this record its own value in the field the key comes from (see the account and user id source in the settings), or merge the duplicates in NetSuite.'],
   [/\bmov(e|ed|ing)\b.*\bcontacts?\b|\bcontacts?\b.*\bmov(e|ed|ing)\b|belongs to (another )?account|another account/i, 'Freshsuccess refused to move the contact to another account (its old association was set inactive): remove the contact from the old account in Freshsuccess, then save the contact again.'],
   [/unknown endpoint|not supported/i, 'Freshsuccess does not offer this removal, so the value is still there: remove it by hand in Freshsuccess and tell the SuiteApp\'s maintainers.'],
