@@ -48,7 +48,7 @@ export interface LocalAccountOptions {
   /** N/https limits (NetSuite's 5 s / 45 s by default). */
   https?: Pick<HttpsOptions, 'connectTimeoutMs' | 'totalTimeoutMs' | 'connectTimeoutErrorName'>;
   /** N/task and Map/Reduce driver options. */
-  task?: Pick<TaskOptions, 'processors' | 'schedulingRoles' | 'invocationMs'>;
+  task?: Pick<TaskOptions, 'processors' | 'schedulingRoles' | 'invocationMs' | 'persistedLimitBytes'>;
   /** Serve the project's Suitelets on 127.0.0.1 (port 0 = any free port). */
   suitelets?: boolean | { port?: number };
   /**

@@ -101,13 +101,16 @@ export class MemorySnapshots implements SnapshotReader {
     this.searches++;
     return [...this.contacts.values()].filter((c) => c.company !== null && companyIds.includes(c.company.id));
   }
-  eachCustomerPage(_c: SyncConfig, afterId: string | null, visit: (page: CustomerSnapshot[]) => void): void {
+  eachCustomerPage(_c: SyncConfig, afterId: string | null, visit: (page: CustomerSnapshot[]) => void | boolean): void {
     const all = [...this.customers.values()].filter((c) => afterId === null || Number(c.keys.id) > Number(afterId)).sort((a, b) => Number(a.keys.id) - Number(b.keys.id));
-    for (let i = 0; i < all.length; i += 1000) visit(all.slice(i, i + 1000));
+    for (let i = 0; i < all.length; i += 1000) if (visit(all.slice(i, i + 1000)) === false) return;
   }
-  eachContactPage(_c: SyncConfig, afterId: string | null, visit: (page: ContactSnapshot[]) => void): void {
+  eachContactPage(_c: SyncConfig, afterId: string | null, visit: (page: ContactSnapshot[]) => void | boolean): void {
     const all = [...this.contacts.values()].filter((c) => afterId === null || Number(c.id) > Number(afterId)).sort((a, b) => Number(a.id) - Number(b.id));
-    for (let i = 0; i < all.length; i += 1000) visit(all.slice(i, i + 1000));
+    for (let i = 0; i < all.length; i += 1000) if (visit(all.slice(i, i + 1000)) === false) return;
+  }
+  countInScope(): { customers: number; contacts: number } {
+    return { customers: this.customers.size, contacts: this.contacts.size };
   }
 }
 

@@ -88,9 +88,12 @@ function runParts(run: RunStats): string[] {
 
 export function fullSyncText(fs: FullSyncState | null): string {
   if (!fs) return 'No full sync has run yet.';
-  if (fs.status === 'done') return `The last full sync (started ${when(fs.startedAt)}) finished.`;
+  const progress = fs.progress ? `${fs.progress.read} of about ${fs.progress.about} records read` : null;
+  if (fs.status === 'done') return `The last full sync (started ${when(fs.startedAt)}) finished${fs.progress ? ` (${fs.progress.read} records read, in parts)` : ''}.`;
+  if (fs.continues) return `Full sync started ${when(fs.startedAt)}: ${progress ?? 'part way'}. It runs in parts of a bounded size; the next part starts by itself.`;
   const where = [fs.customersDone ? 'customers done' : `customers resume after internal id ${fs.customerAfter ?? '(start)'}`, fs.contactsDone ? 'contacts done' : `contacts resume after internal id ${fs.contactAfter ?? '(start)'}`];
-  return `The full sync started ${when(fs.startedAt)} stopped part way: ${where.join('; ')}. Start a full sync again to continue from there.`;
+  const why = fs.error ? ` Reading NetSuite failed: ${fs.error}. If it names the persisted-data limit, lower "Records per run" on the full sync's deployment.` : '';
+  return `The full sync started ${when(fs.startedAt)} stopped part way${progress ? ` (${progress})` : ''}: ${where.join('; ')}.${why} Start a full sync again to continue from there.`;
 }
 
 /** The sweep found deleted records without ids: say that deletes now rely on capture and reconcile. */
@@ -123,6 +126,7 @@ export function jobText(p: JobProgress, state: SyncState | null = null): string 
     case 'PROCESSING':
       return `${label}: running${p.stage ? `, stage ${p.stage}` : ''}${p.percent !== null ? `, ${Math.round(p.percent)}% done` : ''}.`;
     case 'COMPLETE':
+      if (own && p.job === 'fullsync' && state?.fullSync?.continues) return `${label}: one part finished (submitted ${when(p.submittedAt)}): ${runParts(own).join(', ')}. ${fullSyncText(state.fullSync)}`;
       if (own) return `${label}: finished (submitted ${when(p.submittedAt)}): ${runParts(own).join(', ')}.`;
       if (standingBack) return `${label}: waiting for the drain that is pushing to finish; it starts by itself then (submitted ${when(p.submittedAt)}).`;
       if (p.job === 'reconcile') return `${label}: finished (submitted ${when(p.submittedAt)}).`;

@@ -9,14 +9,17 @@
  * map per account batch; contacts one map (write-through) + one reduce.
  */
 import { workItem, type WorkItem } from '../domain/coalesce';
-import { planBatches } from '../domain/plan';
+import type { SyncConfig } from '../domain/config';
+import { DEFAULT_SLICE, encodeSliceMark, sliceMarkOf, type SliceLimits, type SliceMark, type TypeCursor } from '../domain/fullSyncSlice';
+import { planBatches, type PlanNote, type PlanWarning } from '../domain/plan';
+import { utf8Length } from '../domain/batching';
 import { takeLease } from '../domain/pushLease';
 import type { ContactSnapshot, CustomerSnapshot } from '../domain/types';
 import { decodeBatchKey } from '../domain/workBatch';
 import { liveLease } from './leaseCoordination';
 import { countNotes, noteEntries, planReport, warningEntries } from './notes';
 import { pauseHolds } from './pause';
-import type { Clock, DrainTrigger, FullSyncState, Logger, RunStats, StateStore } from './ports';
+import type { Clock, DrainTrigger, FullSyncState, JobControl, Logger, RunStats, StateStore } from './ports';
 import type { StageSummary } from './pushStages';
 import { tasksOf, type PlanDeps, type PushTask } from './pushTasks';
 import { foldRunStats } from './runStats';
@@ -38,7 +41,62 @@ function item(kind: 'customer' | 'contact', id: string): WorkItem {
   return workItem(kind, id, { pendingIds: [Number(id)] });
 }
 
-export function planFullSync(deps: PlanDeps): FullSyncPlan {
+/** What one slice read: records in id order, and whether each type was read to its end. */
+interface SliceRead {
+  customers: CustomerSnapshot[];
+  contacts: ContactSnapshot[];
+  customersDone: boolean;
+  contactsDone: boolean;
+}
+
+/** Pushes a page without spreading it into a call (a spread of 100,000 rows overflows the stack). */
+function appendAll<T>(into: T[], page: readonly T[]): void {
+  for (const row of page) into.push(row);
+}
+
+/** Reads up to `max` records after the resume point: customers first, contacts with the room left. */
+function readSlice(deps: PlanDeps, config: SyncConfig, resume: FullSyncState | null, max: number): SliceRead {
+  const read: SliceRead = { customers: [], contacts: [], customersDone: resume?.customersDone ?? false, contactsDone: resume?.contactsDone ?? false };
+  if (!read.customersDone) {
+    let stopped = false;
+    deps.snapshots.eachCustomerPage(config, resume?.customerAfter ?? null, (page) => {
+      appendAll(read.customers, page);
+      stopped = read.customers.length >= max;
+      return !stopped;
+    });
+    if (read.customers.length > max) read.customers.length = max;
+    read.customersDone = !stopped;
+  }
+  if (!config.scope.syncContacts) read.contactsDone = true;
+  const room = max - read.customers.length;
+  if (read.customersDone && !read.contactsDone && room > 0) {
+    let stopped = false;
+    deps.snapshots.eachContactPage(config, resume?.contactAfter ?? null, (page) => {
+      appendAll(read.contacts, page);
+      stopped = read.contacts.length >= room;
+      return !stopped;
+    });
+    if (read.contacts.length > room) read.contacts.length = room;
+    read.contactsDone = !stopped;
+  }
+  return read;
+}
+
+/** Keeps the first `keep` records of a slice (customers first): the rest waits for the next slice. */
+function cutSlice(read: SliceRead, keep: number): SliceRead {
+  if (keep < read.customers.length) return { customers: read.customers.slice(0, keep), contacts: [], customersDone: false, contactsDone: read.contactsDone && read.contacts.length === 0 };
+  if (keep < read.customers.length + read.contacts.length) return { ...read, contacts: read.contacts.slice(0, keep - read.customers.length), contactsDone: false };
+  return read;
+}
+
+interface PlannedSlice {
+  tasks: Record<string, PushTask>;
+  notes: readonly PlanNote[];
+  warnings: readonly PlanWarning[];
+  bytes: number;
+}
+
+export function planFullSync(deps: PlanDeps, slice: SliceLimits = DEFAULT_SLICE): FullSyncPlan {
   const now = deps.clock.now();
   const runId = `fullsync-${now}`;
   const none = (status: FullSyncPlan['status']): FullSyncPlan => ({ status, runId, tasks: {}, customers: 0, contacts: 0 });
@@ -62,34 +120,74 @@ export function planFullSync(deps: PlanDeps): FullSyncPlan {
   deps.state.update({ pushLease: takeLease('fullsync', now, lease?.holder === 'fullsync' ? lease.taskId : undefined), fullSyncRequestedAt: null });
   const resume = state.fullSync && state.fullSync.status !== 'done' ? state.fullSync : null;
 
-  const customers: CustomerSnapshot[] = [];
-  if (!resume?.customersDone) deps.snapshots.eachCustomerPage(config, resume?.customerAfter ?? null, (page) => customers.push(...page));
-  const contacts: ContactSnapshot[] = [];
-  if (config.scope.syncContacts && !resume?.contactsDone) deps.snapshots.eachContactPage(config, resume?.contactAfter ?? null, (page) => contacts.push(...page));
-
-  // A saved-search scope applies to contacts through their company: the customers read above
-  // (with it) are those it keeps; a resumed run that read none reads their ids again.
+  let read = readSlice(deps, config, resume, slice.maxRecords);
+  // A saved-search scope applies to contacts through their company: all the customers it keeps,
+  // which this slice read only when it read every customer from the start.
   let companiesInScope: Set<string> | undefined;
-  if (config.scope.savedSearchId && contacts.length > 0) {
-    companiesInScope = new Set(customers.map((c) => c.keys.id));
-    if (resume?.customersDone) deps.snapshots.eachCustomerPage(config, null, (page) => page.forEach((c) => companiesInScope?.add(c.keys.id)));
+  if (config.scope.savedSearchId && read.contacts.length > 0) {
+    companiesInScope = new Set<string>();
+    const all = companiesInScope;
+    if (!resume) read.customers.forEach((c) => all.add(c.keys.id));
+    else deps.snapshots.eachCustomerPage(config, null, (page) => page.forEach((c) => all.add(c.keys.id)));
   }
-  const plan = planBatches({
-    runId, config, now, planMax: 0, companiesInScope,
-    customers: customers.map((s) => ({ item: item('customer', s.keys.id), snapshot: s })),
-    contacts: contacts.map((s) => ({ item: item('contact', s.id), snapshot: s })),
-  });
-  const reported = [...noteEntries(plan.notes, now, runId), ...warningEntries(plan.warnings, now, runId)];
+  const planSlice = (r: SliceRead): PlannedSlice => {
+    const plan = planBatches({
+      runId, config, now, planMax: 0, companiesInScope,
+      customers: r.customers.map((s) => ({ item: item('customer', s.keys.id), snapshot: s })),
+      contacts: r.contacts.map((s) => ({ item: item('contact', s.id), snapshot: s })),
+    });
+    const tasks = tasksOf(plan.batches, config, planReport(plan.notes, plan.warnings));
+    return { tasks, notes: plan.notes, warnings: plan.warnings, bytes: stageBytes(tasks) };
+  };
+  let planned = planSlice(read);
+  // Past the stage-data bound, keep a share of the slice that fits (with a tenth to spare) and plan again.
+  for (let records = read.customers.length + read.contacts.length; planned.bytes > slice.maxStageBytes && records > 1; records = read.customers.length + read.contacts.length) {
+    read = cutSlice(read, Math.max(1, Math.floor((records * slice.maxStageBytes * 0.9) / planned.bytes)));
+    planned = planSlice(read);
+  }
+
+  const reported = [...noteEntries(planned.notes, now, runId), ...warningEntries(planned.warnings, now, runId)];
   // Same run, same resume point, same origin: a re-run after a restart does not report twice.
-  const origin = `fullsync-notes:${resume?.runId ?? 'start'}:${state.fullSync?.runId ?? ''}`;
+  const origin = `fullsync-notes:${resume?.runId ?? 'start'}:${state.fullSync?.runId ?? ''}:${resume?.customerAfter ?? ''}:${resume?.contactAfter ?? ''}`;
   if (reported.length > 0 && !(deps.restarted && deps.outbox.hasOrigin(origin))) deps.outbox.append(reported, origin);
-  if (plan.warnings.length > 0) deps.log.audit('Full sync: mapping warnings', plan.warnings.slice(0, 50).map((w) => `${w.recordId}: ${w.message}`).join('\n'));
-  const n = countNotes(plan.notes);
+  if (planned.warnings.length > 0) deps.log.audit('Full sync: mapping warnings', planned.warnings.slice(0, 50).map((w) => `${w.recordId}: ${w.message}`).join('\n'));
+  const n = countNotes(planned.notes);
   if (n.dead + n.skipped > 0) deps.log.audit('Full sync: records not sent', `${n.dead} invalid (dead letters), ${n.skipped} skipped (see the outbox)`);
-  const tasks = tasksOf(plan.batches, config, planReport(plan.notes, plan.warnings));
-  // Nothing to push: no summarize write will follow, so the lease is released here.
-  if (plan.batches.length === 0) deps.state.update({ pushLease: null });
-  return { status: 'planned', runId, tasks, customers: customers.length, contacts: contacts.length };
+
+  // A full sync that continues or will continue carries its slice to summarize on a mark key;
+  // one that reads everything in one run needs none (and pays nothing for it).
+  const tasks = planned.tasks;
+  const sliced = resume !== null || !read.customersDone || !read.contactsDone;
+  if (sliced) {
+    const before = resume?.progress?.read ?? 0;
+    const records = read.customers.length + read.contacts.length;
+    const lastId = (rows: readonly { id: string }[], from: string | null | undefined): number => Number(rows.length > 0 ? rows[rows.length - 1]!.id : (from ?? 0));
+    const about = resume?.progress?.about ?? aboutCount(deps, config, before + records);
+    const mark: SliceMark = {
+      customers: read.customersDone ? 'done' : lastId(read.customers.map((c) => ({ id: c.keys.id })), resume?.customerAfter),
+      contacts: read.contactsDone ? 'done' : lastId(read.contacts, resume?.contactAfter),
+      before,
+      read: records,
+      about,
+    };
+    tasks[encodeSliceMark(mark)] = { batch: null, config };
+  }
+  // Nothing for summarize to see: no summarize write will follow, so the lease is released here.
+  if (Object.keys(tasks).length === 0) deps.state.update({ pushLease: null });
+  return { status: 'planned', runId, tasks, customers: read.customers.length, contacts: read.contacts.length };
+}
+
+/** About how many records the whole full sync covers: counted once, when it first needs more than one run (10 units). */
+function aboutCount(deps: PlanDeps, config: SyncConfig, atLeast: number): number {
+  const c = deps.snapshots.countInScope(config);
+  return Math.max(atLeast, c.customers + c.contacts);
+}
+
+/** The stage data getInputData returns (keys and JSON values), in UTF-8 bytes as NetSuite counts it. */
+function stageBytes(tasks: Record<string, PushTask>): number {
+  let n = 0;
+  for (const [key, task] of Object.entries(tasks)) n += utf8Length(key) + utf8Length(JSON.stringify(task));
+  return n;
 }
 
 export interface FullSyncSummary extends StageSummary {
@@ -104,33 +202,87 @@ export interface FinishFullSyncDeps {
   trigger: DrainTrigger;
   clock: Clock;
   log: Logger;
+  /** Hands a sliced full sync over to its next run (optional: without it the safety net starts it). */
+  jobs?: JobControl;
+}
+
+/** Where a record type stands after the run: a crashed batch wins (resume just below it), then the slice's end. */
+function typeAfter(failedAfter: string | null, sliceEnd: TypeCursor | undefined, previous: () => { after: string | null; done: boolean } | null): { after: string | null; done: boolean } {
+  if (failedAfter !== null) return { after: failedAfter, done: false };
+  if (sliceEnd === undefined) return { after: null, done: true };
+  if (sliceEnd === 'done') return { after: null, done: true };
+  return sliceEnd === 0 ? { after: previous()?.after ?? null, done: false } : { after: String(sliceEnd), done: false };
 }
 
 export function finishFullSync(summary: FullSyncSummary, deps: FinishFullSyncDeps): { state: FullSyncState; stats: RunStats } {
-  const { stats } = foldRunStats('fullsync', deps.clock.now(), summary);
+  const now = deps.clock.now();
+  const { stats, paused } = foldRunStats('fullsync', now, summary);
   // Resume each type just below its lowest crashed batch; batches are id-ordered within a
   // hierarchy level, so a resumed run may re-send some records (harmless upserts).
   const resumeAfter = (letter: 'A' | 'C'): string | null => {
     const mins = summary.failedKeys.map(decodeBatchKey).filter((k) => k !== null && k.letter === letter).map((k) => (k as { minPending: number }).minPending);
     return mins.length === 0 ? null : String(Math.max(0, Math.min(...mins) - 1));
   };
-  const customerAfter = resumeAfter('A');
-  const contactAfter = resumeAfter('C');
-  const partial = customerAfter !== null || contactAfter !== null;
-  const before = partial ? summary.previous() : null;
-  const prev = before && before.status === 'partial' ? before : null;
+  const mark = sliceMarkOf(summary.keys);
+  let before: FullSyncState | null | undefined;
+  const prev = (): FullSyncState | null => {
+    if (before === undefined) before = summary.previous();
+    return before && before.status === 'partial' ? before : null;
+  };
+  const customers = typeAfter(resumeAfter('A'), mark?.customers, () => (prev() ? { after: prev()!.customerAfter, done: prev()!.customersDone } : null));
+  const contacts = typeAfter(resumeAfter('C'), mark?.contacts, () => (prev() ? { after: prev()!.contactAfter, done: prev()!.contactsDone } : null));
+  // Without a mark (one run read everything) a crash leaves the other type where it was.
+  if (!mark && resumeAfter('A') === null && resumeAfter('C') !== null && prev() && !prev()!.customersDone) Object.assign(customers, { after: prev()!.customerAfter, done: false });
+  if (!mark && resumeAfter('C') === null && resumeAfter('A') !== null && prev() && !prev()!.contactsDone) Object.assign(contacts, { after: prev()!.contactAfter, done: false });
+  const partial = !customers.done || !contacts.done;
+  const failed = summary.failedKeys.length > 0;
   const fullSync: FullSyncState = {
     runId: summary.runId,
     startedAt: summary.startedAt,
-    customerAfter: customerAfter ?? prev?.customerAfter ?? null,
-    contactAfter: contactAfter ?? prev?.contactAfter ?? null,
-    customersDone: customerAfter === null,
-    contactsDone: contactAfter === null,
+    customerAfter: customers.after,
+    contactAfter: contacts.after,
+    customersDone: customers.done,
+    contactsDone: contacts.done,
     status: partial ? 'partial' : 'done',
   };
-  deps.state.update({ fullSync, lastRun: stats, pushLease: null });
-  if (partial) deps.log.error('Full sync incomplete: run it again to resume', summary.failedKeys.join('\n'));
+  // A crashed slice counts as not read: its records are read again when the full sync resumes.
+  if (mark) fullSync.progress = { read: mark.before + (failed ? 0 : mark.read), about: mark.about };
+  // The next slice: a run that landed its slice hands over to the next one on its own deployment
+  // (NetSuite queues a Map/Reduce's submission of itself until the current instance completes).
+  // A refused hand-over leaves a request that the next drain or the safety net starts. A failed or
+  // paused run stops the chain; starting a full sync again continues from the resume point.
+  let requested = false;
+  if (partial && mark && !failed && !paused) {
+    fullSync.continues = true;
+    const next = deps.jobs ? deps.jobs.submitFullSync().result : 'refused';
+    requested = next !== 'submitted' && next !== 'already_running';
+    deps.log.audit('FreshSync full sync continues', `${fullSync.progress?.read ?? 0} of about ${fullSync.progress?.about ?? 0} records read; next run ${requested ? 'requested (the safety net starts it)' : 'submitted'}`);
+  }
+  deps.state.update({ fullSync, lastRun: stats, pushLease: null, ...(requested ? { fullSyncRequestedAt: now } : {}) });
+  if (partial && !fullSync.continues) deps.log.error('Full sync incomplete: run it again to resume', summary.failedKeys.join('\n'));
   // Records that failed transiently wait as retry entries: let the drain pick them up.
   if (stats.retried > 0) deps.trigger.submit();
   return { state: fullSync, stats };
+}
+
+/**
+ * getInputData failed (reading NetSuite, or the plan): summarize sees no keys. The run's lease is
+ * released so drains push again, and the resume point stays where the last slice landed; the
+ * error is kept for the admin page. A lease held by a drain is left alone.
+ */
+export function fullSyncInputFailed(error: string, runId: string, startedAt: number, deps: FinishFullSyncDeps): FullSyncState {
+  const state = deps.state.read();
+  const prev = state.fullSync && state.fullSync.status === 'partial' ? state.fullSync : null;
+  const fullSync: FullSyncState = {
+    ...(prev ?? { customerAfter: null, contactAfter: null, customersDone: false, contactsDone: false }),
+    runId: prev?.runId ?? runId,
+    startedAt: prev?.startedAt ?? startedAt,
+    status: 'partial',
+    continues: false,
+    error: error.slice(0, 500),
+  };
+  const ours = state.pushLease?.holder === 'fullsync';
+  deps.state.update({ fullSync, ...(ours ? { pushLease: null } : {}) });
+  deps.log.error('Full sync stopped: reading NetSuite failed; start it again to continue', error);
+  return fullSync;
 }

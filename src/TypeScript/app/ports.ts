@@ -52,6 +52,12 @@ export interface FullSyncState {
   customersDone: boolean;
   contactsDone: boolean;
   status: 'partial' | 'done';
+  /** A sliced full sync (domain/fullSyncSlice.ts): records read through the last slice that landed, of about how many. */
+  progress?: { read: number; about: number };
+  /** The next slice was handed over (a later run continues by itself). */
+  continues?: boolean;
+  /** Why the last run stopped before its slice landed (reading NetSuite failed), in NetSuite's words. */
+  error?: string;
 }
 
 export interface SyncState {
@@ -112,9 +118,14 @@ export interface SnapshotReader {
   contactsByIds(ids: readonly string[], config: SyncConfig): ContactSnapshot[];
   /** Contacts of these companies (one search): they follow a company that enters scope. */
   contactsOfCompanies(companyIds: readonly string[], config: SyncConfig): ContactSnapshot[];
-  /** In-scope customers with internal id above `afterId`, in id order, one each() call of up to EACH_LIMIT rows per page. */
-  eachCustomerPage(config: SyncConfig, afterId: string | null, visit: (page: CustomerSnapshot[]) => void): void;
-  eachContactPage(config: SyncConfig, afterId: string | null, visit: (page: ContactSnapshot[]) => void): void;
+  /**
+   * In-scope customers (contacts) with internal id above `afterId`, in id order, one each() call
+   * of up to EACH_LIMIT rows per page, until `visit` returns false.
+   */
+  eachCustomerPage(config: SyncConfig, afterId: string | null, visit: (page: CustomerSnapshot[]) => void | boolean): void;
+  eachContactPage(config: SyncConfig, afterId: string | null, visit: (page: ContactSnapshot[]) => void | boolean): void;
+  /** How many customers (in scope) and contacts a full sync covers: runPaged counts (5 units each). */
+  countInScope(config: SyncConfig): { customers: number; contacts: number };
 }
 
 /** Cheap lookups at save time (search.lookupFields, 1 unit each). */

@@ -22,7 +22,7 @@ export function netsuiteChangeFinder(): ChangeFinder {
             filters: afterId(['lastmodifieddate', 'onorafter', dateFilter(since)], after),
             columns: [sortedById(), search.createColumn({ name: 'lastmodifieddate' })],
           }),
-        (r) => out.push({ id: String(r.id), lastModified: dateMs(r.getValue({ name: 'lastmodifieddate' })) ?? since }),
+        (r) => void out.push({ id: String(r.id), lastModified: dateMs(r.getValue({ name: 'lastmodifieddate' })) ?? since }),
       );
       return out;
     },

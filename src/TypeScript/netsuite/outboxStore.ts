@@ -104,7 +104,7 @@ export function netsuiteOutbox(): OutboxStore {
       const open = [[['internalidnumber', 'greaterthan', cursor], 'AND', [OUTBOX.status, 'is', 'PENDING']], 'OR', [OUTBOX.status, 'is', 'RETRY']];
       eachRow(
         (after) => search.create({ type: OUTBOX.type, filters: afterId(open, after), columns: [sortedById(), ...OUTBOX_COLUMNS] }),
-        (r) => entries.push(outboxEntryOf(r)),
+        (r) => void entries.push(outboxEntryOf(r)),
       );
       return entries;
     },

@@ -11,24 +11,26 @@ export const EACH_LIMIT = 4000;
 /**
  * @param make builds the search for rows with internal id above `afterId` (0: from the start);
  *   it must sort by internal id ascending (see sortedById).
+ * @param visit returns false to stop reading after this row.
  */
-export function eachRow(make: (afterId: number) => search.Search, visit: (row: search.Result) => void): number {
+export function eachRow(make: (afterId: number) => search.Search, visit: (row: search.Result) => void | boolean): number {
   let after = 0;
   let total = 0;
+  let stopped = false;
   for (;;) {
     let n = 0;
     make(after)
       .run()
       .each((row) => {
-        visit(row);
+        stopped = visit(row) === false;
         n++;
         after = Number(row.id);
         // Stop at the cap ourselves: asking each() for a 4,001st row throws
         // SSS_SEARCH_FOR_EACH_LIMIT_EXCEEDED; the keyset loop below reads on from `after`.
-        return n < EACH_LIMIT;
+        return !stopped && n < EACH_LIMIT;
       });
     total += n;
-    if (n < EACH_LIMIT) return total;
+    if (stopped || n < EACH_LIMIT) return total;
   }
 }
 

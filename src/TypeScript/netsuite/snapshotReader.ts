@@ -9,7 +9,7 @@ import type { SnapshotReader } from '../app/ports';
 import { isChecked } from '../domain/checkbox';
 import type { SyncConfig } from '../domain/config';
 import type { ContactSnapshot, CustomFieldValue, CustomerSnapshot, EntityKeys } from '../domain/types';
-import { afterId, chunks, eachRow, rowsForIds, sortedById } from './paging';
+import { afterId, chunks, countOf, EACH_LIMIT, eachRow, rowsForIds, sortedById } from './paging';
 import { dateMs } from './values';
 
 /** Join ids [open] on a real account: see docs/sandbox-checklist.md. */
@@ -133,18 +133,19 @@ function both(a: unknown[] | null, b: unknown[]): unknown[] {
   return a ? [a, 'AND', b] : b;
 }
 
-/** Rows of one record type in id order, 4,000 per each() call (10 units), handed over per call. */
-function readInChunks<T>(make: (after: number) => search.Search, toSnapshot: (r: search.Result) => T, visit: (page: T[]) => void): void {
+/** Rows of one record type in id order, 4,000 per each() call (10 units), handed over per call until `visit` returns false. */
+function readInChunks<T>(make: (after: number) => search.Search, toSnapshot: (r: search.Result) => T, visit: (page: T[]) => void | boolean): void {
   let page: T[] = [];
   let seen = 0;
+  let more = true;
   eachRow(make, (r) => {
     page.push(toSnapshot(r));
-    if (++seen % 4000 === 0) {
-      visit(page);
-      page = [];
-    }
+    if (++seen % EACH_LIMIT !== 0) return true;
+    more = visit(page) !== false;
+    page = [];
+    return more;
   });
-  if (page.length > 0) visit(page);
+  if (more && page.length > 0) visit(page);
 }
 
 export function netsuiteSnapshots(): SnapshotReader {
@@ -169,7 +170,7 @@ export function netsuiteSnapshots(): SnapshotReader {
       for (const part of chunks(companyIds)) {
         eachRow(
           (after) => search.create({ type: search.Type.CONTACT, filters: afterId(['company', 'anyof', part], after), columns: contactColumns(config) }),
-          (r) => out.push(toContact(r, config)),
+          (r) => void out.push(toContact(r, config)),
         );
       }
       return out;
@@ -182,6 +183,11 @@ export function netsuiteSnapshots(): SnapshotReader {
         (r) => toCustomer(r, config),
         visit,
       );
+    },
+    countInScope(config) {
+      const customers = countOf(search.create({ type: search.Type.CUSTOMER, filters: savedScope(config) ?? [], columns: ['internalid'] }));
+      const contacts = config.scope.syncContacts ? countOf(search.create({ type: search.Type.CONTACT, filters: [], columns: ['internalid'] })) : 0;
+      return { customers, contacts };
     },
     eachContactPage(config, startAfter, visit) {
       const from = Number(startAfter ?? 0);
