@@ -4,7 +4,7 @@
  * re-renders it from the committed reference; `npm run bench -- --write-readme` makes a new
  * reference run first. __tests__/bench/readme.test.ts fails when the two disagree.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../tools/project';
 import type { BenchResult } from './benchmark';
@@ -14,6 +14,9 @@ export const README = join(PROJECT_ROOT, 'bench', 'README.md');
 export const REFERENCE = join(PROJECT_ROOT, 'bench', 'results', 'reference.json');
 export const START = '<!-- bench-results:start -->';
 export const END = '<!-- bench-results:end -->';
+export const SCALE_DIR = join(PROJECT_ROOT, 'bench', 'results');
+export const SCALE_START = '<!-- bench-scale:start -->';
+export const SCALE_END = '<!-- bench-scale:end -->';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
@@ -43,12 +46,65 @@ function renderResults(r: BenchResult): string {
   ].join('\n');
 }
 
-/** README with the text between the markers replaced; throws when the markers are missing. */
+/** The text between two markers replaced; throws when the markers are missing. */
+function between(readme: string, startMark: string, endMark: string, text: string): string {
+  const start = readme.indexOf(startMark);
+  const end = readme.indexOf(endMark);
+  if (start < 0 || end < start) throw new Error(`bench/README.md lacks the markers:\n${startMark}\n${endMark}`);
+  return `${readme.slice(0, start + startMark.length)}\n${text}\n${readme.slice(end)}`;
+}
+
+/** README with the reference run's section rendered. */
 export function withResults(readme: string, r: BenchResult): string {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`bench/README.md lacks the result markers:\n${START}\n${END}`);
-  return `${readme.slice(0, start + START.length)}\n${renderResults(r)}\n${readme.slice(end)}`;
+  return between(readme, START, END, renderResults(r));
+}
+
+/** The committed scale runs (bench/results/scale-*.json), smallest first. */
+export function readScaleRuns(dir = SCALE_DIR): BenchResult[] {
+  return readdirSync(dir)
+    .filter((f) => /^scale-.*\.json$/.test(f))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as BenchResult)
+    .sort((a, b) => a.sizes.records - b.sizes.records || a.sizes.contacts - b.sizes.contacts);
+}
+
+const mb = (bytes: number) => fmt(Math.round((bytes / 1024 / 1024) * 10) / 10);
+const size = (r: BenchResult) => `${fmt(r.sizes.customers)} + ${fmt(r.sizes.contacts)}`;
+
+/** The scale table: one row per run and subject, then the 10× ratios between runs of one subject. */
+function renderScale(runs: readonly BenchResult[]): string {
+  const rows: string[] = [];
+  const ratios: string[] = [];
+  for (const r of runs) {
+    for (const [name, x] of Object.entries(r.subjects)) {
+      if (!x) continue;
+      const f = x.fullSync;
+      rows.push(`| ${name} | ${size(r)} | ${fmt(Math.round(f.wallMs / 100) / 10)} | ${fmt(x.peakRssMb.runtime)} / ${x.peakRssMb.fake === null ? 'n/a' : fmt(x.peakRssMb.fake)} | ${fmt(f.unitsPer1000)} / ${fmt(f.postsPer1000)} / ${fmt(f.mapReduceInvocationsPer1000)} | ${mb(f.maxStageDataBytes)} | ${fmt(f.accountsLanded + f.contactsLanded)} of ${fmt(f.expectedLanded)} |`);
+    }
+  }
+  for (const small of runs) {
+    for (const large of runs) {
+      if (large.sizes.customers !== small.sizes.customers * 10 || large.sizes.contacts !== small.sizes.contacts * 10) continue;
+      for (const name of Object.keys(small.subjects) as Array<keyof BenchResult['subjects']>) {
+        const a = small.subjects[name]?.fullSync;
+        const b = large.subjects[name]?.fullSync;
+        if (!a || !b) continue;
+        ratios.push(`- ${name}, ${size(small)} → ${size(large)} (10× the records): full sync wall ×${fmt(Math.round((b.wallMs / a.wallMs) * 10) / 10)}, units ×${fmt(Math.round((b.units / a.units) * 10) / 10)}, POSTs ×${fmt(Math.round((b.posts / a.posts) * 10) / 10)}.`);
+      }
+    }
+  }
+  return [
+    '<!-- generated from bench/results/scale-*.json by `npm run bench:readme`: do not edit by hand -->',
+    '| subject | customers + contacts | full sync wall (s) | peak RSS runtime / fake (MB) | per 1,000 records: units / POSTs / map+reduce invocations | most stage data in one run (MB) | landed |',
+    '|---|---|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    ...(ratios.length > 0 ? ratios : ['- (no pair of runs 10× apart)']),
+  ].join('\n');
+}
+
+/** README with the scale section rendered from the committed scale runs. */
+export function withScale(readme: string, runs: readonly BenchResult[]): string {
+  return between(readme, SCALE_START, SCALE_END, renderScale(runs));
 }
 
 export function readReference(file = REFERENCE): BenchResult {
@@ -56,7 +112,7 @@ export function readReference(file = REFERENCE): BenchResult {
 }
 
 export function writeReadme(r: BenchResult = readReference(), file = README): void {
-  writeFileSync(file, withResults(readFileSync(file, 'utf8'), r));
+  writeFileSync(file, withScale(withResults(readFileSync(file, 'utf8'), r), readScaleRuns()));
 }
 
 if (require.main === module) {

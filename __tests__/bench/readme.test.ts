@@ -3,7 +3,7 @@
  * bench/results/reference.json: a stale README or a hand-edited number fails here.
  */
 import { readFileSync } from 'node:fs';
-import { END, README, readReference, START, withResults } from '../../bench/readme';
+import { END, README, readReference, readScaleRuns, SCALE_END, SCALE_START, START, withResults, withScale } from '../../bench/readme';
 
 const readme = readFileSync(README, 'utf8');
 const reference = readReference();
@@ -28,4 +28,12 @@ test('a changed number in reference.json makes the README disagree', () => {
   const changed = structuredClone(reference);
   changed.comparisons[0]!.product += 1;
   expect(withResults(readme, changed)).not.toBe(readme);
+});
+
+test("the README's scale section is the one rendered from bench/results/scale-*.json (run `npm run bench:readme`)", () => {
+  const runs = readScaleRuns();
+  expect(readme.split(SCALE_START)).toHaveLength(2);
+  expect(readme).toBe(withScale(readme, runs));
+  const section = readme.slice(readme.indexOf(SCALE_START), readme.indexOf(SCALE_END));
+  for (const r of runs) expect(section).toContain(`| ${r.sizes.customers.toLocaleString('en-US')} + ${r.sizes.contacts.toLocaleString('en-US')} |`);
 });

@@ -151,9 +151,10 @@ function resendRefusedUnparenting(upserts: Array<Extract<AccountOp, { op: 'upser
     return rest;
   });
   const again = pushRecords(withoutParent, (records) => deps.client.upsertAccounts(records), budget);
-  refused.forEach(({ i }, k) => {
+  refused.forEach(({ op, i }, k) => {
     const o = again[k] as RecordOutcome;
-    results[i] = o.kind === 'ok' ? { kind: 'skipped', message: UNPARENTING_REFUSED_MESSAGE } : o;
+    // A guessed un-parenting (the sweep's) may concern a record that never had a parent: nothing to report.
+    results[i] = o.kind === 'ok' && !op.parentUnsure ? { kind: 'skipped', message: UNPARENTING_REFUSED_MESSAGE } : o;
   });
 }
 

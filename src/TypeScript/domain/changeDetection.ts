@@ -12,6 +12,13 @@ export type FieldValue = string | number | boolean | null | undefined | readonly
 export type FieldValues = Record<string, FieldValue>;
 
 /** How the save happened, in the engine's words (User Event types mapped by the adapter). */
+/**
+ * In a change's fields: the customer's parent may have been cleared where no User Event saw it
+ * (the sweep cannot tell which fields changed). The plan then sends an empty parent as for a
+ * seen un-parenting, without reporting a tenant's refusal of it (domain/plan.ts).
+ */
+export const PARENT_MAYBE_CLEARED = 'parent?';
+
 export type SaveType = 'create' | 'edit' | 'xedit' | 'delete';
 
 export interface SaveFacts {

@@ -5,6 +5,7 @@
  */
 import { boundDistinct, cutBatches, parentsFirst, utf8Length, type Sized } from './batching';
 import { carryOverOf } from './carryOver';
+import { PARENT_MAYBE_CLEARED } from './changeDetection';
 import type { WorkItem } from './coalesce';
 import type { SyncConfig } from './config';
 import { hintFor } from './hints';
@@ -114,12 +115,17 @@ function planCustomer(item: WorkItem, snapshot: CustomerSnapshot | null, input: 
     .filter((m) => (m.type === 'text' || m.type === 'number') && item.changedFields.includes(m.fieldId))
     .filter((m) => snapshot.custom[m.fieldId] === null || snapshot.custom[m.fieldId] === undefined || snapshot.custom[m.fieldId] === '')
     .map((m) => ({ op: 'clearDimension', recordId: id, accountId: mapped.payload.account_id, dimension: m.type === 'text' ? 'labels' : 'values', key: m.key }));
-  // Made top-level: an omitted parent would leave the old one in Freshsuccess.
-  if (mapped.payload.parent_account_id === undefined && item.changedFields.includes('parent')) mapped.payload.parent_account_id = '';
+  // Made top-level: an omitted parent would leave the old one in Freshsuccess. A change the sweep
+  // caught may have cleared it too (an import with scripts off, a deleted parent): sent empty as well.
+  const parentCleared = item.changedFields.includes('parent');
+  const parentUnsure = !parentCleared && item.changedFields.includes(PARENT_MAYBE_CLEARED);
+  if (mapped.payload.parent_account_id === undefined && (parentCleared || parentUnsure)) mapped.payload.parent_account_id = '';
   const retired = (item.previousKeys ?? []).filter((k) => k !== '' && k !== mapped.payload.account_id);
   warnings.push(...mapped.warnings.map((w) => ({ ...w, kind: 'customer' as const })));
   // Re-keyed (entity id or key field changed): the new account first, then the old one retired.
-  return [{ op: 'upsert', recordId: id, payload: mapped.payload }, ...cleared, ...retired.map((accountId) => ({ op: 'deactivate' as const, recordId: id, accountId }))];
+  const upsert: AccountOp = { op: 'upsert', recordId: id, payload: mapped.payload };
+  if (parentUnsure && mapped.payload.parent_account_id === '') upsert.parentUnsure = true;
+  return [upsert, ...cleared, ...retired.map((accountId) => ({ op: 'deactivate' as const, recordId: id, accountId }))];
 }
 
 function planContact(item: WorkItem, snapshot: ContactSnapshot | null, input: PlanInput, notes: PlanNote[], warnings: PlanWarning[]): ContactOp[] {

@@ -8,7 +8,12 @@
 import type { AccountPayload, ContactPayload, RecordKind, Tombstone } from './types';
 
 export type AccountOp =
-  | { op: 'upsert'; recordId: string; payload: AccountPayload }
+  /**
+   * `parentUnsure`: the empty parent_account_id was sent because the record changed where no
+   * User Event saw it (PARENT_MAYBE_CLEARED): it may never have had a parent, so a tenant's
+   * refusal of the empty parent is not reported.
+   */
+  | { op: 'upsert'; recordId: string; payload: AccountPayload; parentUnsure?: boolean }
   /** DELETE /accounts/{id}: the deactivate policy for deleted customers. */
   | { op: 'deactivate'; recordId: string; accountId: string }
   /** DELETE /accounts/{id}/dimension_labels|dimension_values/{key}: a custom field emptied in NetSuite. */
