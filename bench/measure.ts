@@ -140,9 +140,7 @@ export function postsSince(account: LocalAccount, from: Mark): number {
 
 /** Record writes Freshsuccess accepted so far (each account's and contact's writeCount, summed). */
 export async function recordWrites(account: LocalAccount): Promise<number> {
-  const accounts = await readFake(() => account.fake.accounts());
-  const contacts = await readFake(() => account.fake.contacts());
-  return [...accounts, ...contacts].reduce((n, r) => n + r.writeCount, 0);
+  return (await readFake(() => account.fake.summary())).writes;
 }
 
 /**

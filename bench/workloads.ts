@@ -88,19 +88,20 @@ export async function fullSync(s: Subject): Promise<FullSyncResult> {
   const maxStageDataBytes = runs.reduce((m, j) => Math.max(m, j.maxPersistedBytes), 0);
   const wallMs = wallSince(from);
   const posts = postsSince(account, from);
+  const held = await readFake(() => account.fake.summary());
   const records = sample.counts.customers + sample.counts.contacts;
   return {
     records,
     units: spend.units,
     posts,
-    recordWrites: (await recordWrites(account)) - writesBefore,
+    recordWrites: held.writes - writesBefore,
     mapReduceInvocations: spend.mapReduceInvocations,
     allInvocations: spend.invocations,
     unitsPer1000: per1000(spend.units, records),
     postsPer1000: per1000(posts, records),
     mapReduceInvocationsPer1000: per1000(spend.mapReduceInvocations, records),
-    accountsLanded: (await readFake(() => account.fake.accounts())).length,
-    contactsLanded: (await readFake(() => account.fake.contacts())).length,
+    accountsLanded: held.accounts,
+    contactsLanded: held.contacts,
     expectedLanded: sample.counts.customers + sample.counts.contacts - sample.counts.contactsWithoutCompany,
     maxStageDataBytes,
     wallMs,
@@ -125,6 +126,7 @@ export async function oneSave(s: Subject, customerId: number): Promise<OneSaveRe
   const delivery = spentSince(account, afterSave);
   const wallMs = wallSince(from);
   const posts = postsSince(account, from);
+  const held = await readFake(() => account.fake.summary());
   const stored = await readFake(() => account.fake.account(String(customerId)));
   return {
     units: save.units,
@@ -195,6 +197,7 @@ export async function changedRecords(s: Subject, changed: number, exclude: reado
   const background = spentSince(account, afterSaves);
   const wallMs = wallSince(from);
   const posts = postsSince(account, from);
+  const held = await readFake(() => account.fake.summary());
   const sent = await sentSince(account, from);
 
   const accounts = new Map((await readFake(() => account.fake.accounts())).map((a) => [a.account_id, a]));

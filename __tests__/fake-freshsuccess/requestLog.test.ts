@@ -27,3 +27,15 @@ test('small requests are bounded by count (2,000 by default)', () => {
   expect(kept).toHaveLength(2_000);
   expect(kept[0]!.seq).toBe(101);
 });
+
+test('the summary counts what the fake holds and the writes it accepted, as the full listings do', () => {
+  const fake = new FakeFreshsuccess();
+  const joined = Date.UTC(2025, 0, 1);
+  const refused = fake.seed({ accounts: [{ account_id: 'A1', name: 'One', join_date: joined }, { account_id: 'A2', name: 'Two', join_date: joined }], contacts: [{ account_id: 'A1', user_id: 'U1', email: 'u1@example.test' }] });
+  expect(refused).toEqual({ accounts: [], contacts: [] });
+  expect(fake.store.upsertAccounts([{ account_id: 'A1', name: 'One again', join_date: joined }], fake.config)).toEqual([]);
+  const summary = fake.store.summary();
+  const all = [...fake.store.allAccounts(), ...fake.store.allContacts()];
+  expect(summary).toEqual({ accounts: 2, contacts: 1, writes: all.reduce((n, r) => n + r.writeCount, 0) });
+  expect(summary.writes).toBeGreaterThan(0);
+});

@@ -2,7 +2,7 @@
  * Typed client of the fake's control API (/__fake/...), used by tests, the benchmark and
  * `npm start` whether the fake runs in-process or as a child process.
  */
-import type { ConfigPatch, FailedResult, FakeState, Fault, PublicConfig, RequestLogEntry, StoredAccount, StoredContact } from './types';
+import type { ConfigPatch, FailedResult, FakeState, FakeSummary, Fault, PublicConfig, RequestLogEntry, StoredAccount, StoredContact } from './types';
 
 export class FakeFreshsuccessControl {
   constructor(readonly baseUrl: string) {}
@@ -35,6 +35,11 @@ export class FakeFreshsuccessControl {
 
   contacts(): Promise<StoredContact[]> {
     return this.call('GET', 'contacts');
+  }
+
+  /** Counts of accounts and contacts and their accepted writes, without transferring them. */
+  summary(): Promise<FakeSummary> {
+    return this.call('GET', 'summary');
   }
 
   /** API requests seen, oldest first; `sinceSeq` returns only later ones. */

@@ -19,10 +19,13 @@ export function handleControl(fake: FakeFreshsuccess, method: string, route: str
     switch (`${method} ${route}`) {
       case 'GET state':
         return ok(fake.snapshot());
+      // Serialised straight into the response: no copy of every record on the way.
       case 'GET accounts':
-        return ok(fake.snapshot().accounts);
+        return ok(fake.store.allAccounts());
       case 'GET contacts':
-        return ok(fake.snapshot().contacts);
+        return ok(fake.store.allContacts());
+      case 'GET summary':
+        return ok(fake.store.summary());
       case 'GET requests':
         return ok(fake.requests(Number(query.get('since') ?? '0') || 0));
       case 'GET config':

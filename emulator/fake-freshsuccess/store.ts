@@ -4,7 +4,7 @@
  * rely on one written earlier in the same batch (e.g. a parent account).
  */
 import { ACCOUNT_SCHEMA, CONTACT_SCHEMA } from './schema';
-import type { FailedResult, FakeConfig, StoredAccount, StoredContact } from './types';
+import type { FailedResult, FakeConfig, FakeSummary, StoredAccount, StoredContact } from './types';
 import { applyDimensions, isObject, validateRecord, validationContext, type RecordPatch } from './validate';
 
 export type Clock = () => number;
@@ -53,6 +53,17 @@ export class FreshsuccessStore {
 
   allContacts(): StoredContact[] {
     return [...this.contactsByUser.values()].flat().sort((a, b) => a.id - b.id);
+  }
+
+  /** Counts without copying a record: what a large benchmark needs to check delivery. */
+  summary(): FakeSummary {
+    const out: FakeSummary = { accounts: this.accounts.size, contacts: 0, writes: 0 };
+    for (const a of this.accounts.values()) out.writes += a.writeCount;
+    for (const list of this.contactsByUser.values()) {
+      out.contacts += list.length;
+      for (const c of list) out.writes += c.writeCount;
+    }
+    return out;
   }
 
   upsertAccounts(records: unknown[], config: FakeConfig): FailedResult[] {

@@ -161,6 +161,13 @@ export interface StoredAccount {
   writeCount: number;
 }
 
+/** How many accounts and contacts the fake holds, and the writes it accepted to them in all. */
+export interface FakeSummary {
+  accounts: number;
+  contacts: number;
+  writes: number;
+}
+
 export interface StoredContact {
   id: number;
   account_id: string;
