@@ -9,12 +9,7 @@ const base = require('./jest.config');
 // Suites that still fail under the pessimistic profile because of engine defects it exposes,
 // grouped by defect. Remove a suite when its fix lands. Every run prints this list, so nothing is
 // skipped silently.
-const pendingEngineFixes = [
-  {
-    defect: 'contacts of churned companies refused by the tenant are reported in one more SKIPPED outbox entry per contact batch (6 units): the 1,100 + 1,100 full sync measures 25.9 units per 1,000 against its budget of 25',
-    suites: ['budgets'],
-  },
-];
+const pendingEngineFixes = [];
 
 const excluded = pendingEngineFixes.flatMap((f) => f.suites);
 const unknown = excluded.filter((name) => !existsSync(join(__dirname, '__tests__', 'e2e', 'sync', `${name}.test.ts`)));

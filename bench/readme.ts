@@ -14,7 +14,7 @@ export const README = join(PROJECT_ROOT, 'bench', 'README.md');
 export const REFERENCE = join(PROJECT_ROOT, 'bench', 'results', 'reference.json');
 export const START = '<!-- bench-results:start -->';
 export const END = '<!-- bench-results:end -->';
-export const SCALE_DIR = join(PROJECT_ROOT, 'bench', 'results');
+const SCALE_DIR = join(PROJECT_ROOT, 'bench', 'results');
 export const SCALE_START = '<!-- bench-scale:start -->';
 export const SCALE_END = '<!-- bench-scale:end -->';
 

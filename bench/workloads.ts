@@ -126,7 +126,6 @@ export async function oneSave(s: Subject, customerId: number): Promise<OneSaveRe
   const delivery = spentSince(account, afterSave);
   const wallMs = wallSince(from);
   const posts = postsSince(account, from);
-  const held = await readFake(() => account.fake.summary());
   const stored = await readFake(() => account.fake.account(String(customerId)));
   return {
     units: save.units,
@@ -197,7 +196,6 @@ export async function changedRecords(s: Subject, changed: number, exclude: reado
   const background = spentSince(account, afterSaves);
   const wallMs = wallSince(from);
   const posts = postsSince(account, from);
-  const held = await readFake(() => account.fake.summary());
   const sent = await sentSince(account, from);
 
   const accounts = new Map((await readFake(() => account.fake.accounts())).map((a) => [a.account_id, a]));

@@ -68,7 +68,7 @@ export class FakeFreshsuccess {
   }
 
   requests(sinceSeq = 0): RequestLogEntry[] {
-    return this.log.filter((e) => e.seq > sinceSeq);
+    return this.log.filter((e) => e.seq > sinceSeq).map(withParsedBody);
   }
 
   /** A deep copy: callers in the same process cannot change the fake's state through it. */
@@ -81,4 +81,11 @@ export class FakeFreshsuccess {
       pendingFaults: this.faults.pending(),
     });
   }
+}
+
+/** A log entry as callers see it: a body kept as text comes back parsed. */
+function withParsedBody(e: RequestLogEntry): RequestLogEntry {
+  if (e.bodyJson === undefined) return e;
+  const { bodyJson, ...rest } = e;
+  return { ...rest, body: JSON.parse(bodyJson) as unknown };
 }

@@ -152,7 +152,9 @@ function createFakeServer(fake: FakeFreshsuccess) {
       } catch {
         /* logged as text */
       }
-      entry.body = redactKeys(logged, config.apiKeys);
+      const redacted = redactKeys(logged, config.apiKeys);
+      if (typeof redacted === 'string') entry.body = redacted;
+      else entry.bodyJson = JSON.stringify(redacted);
     }
 
     if (fault?.kind === 'drop' && !fault.afterWrite) return drop();

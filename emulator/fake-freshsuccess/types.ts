@@ -128,6 +128,11 @@ export interface RequestLogEntry {
   bodyBytes: number;
   /** Parsed JSON body (POST/PUT), with any configured key redacted. */
   body?: unknown;
+  /**
+   * Inside the fake only: a JSON body kept as its (redacted) text, a fraction of the memory of
+   * the parsed records; `requests()` hands it out parsed as `body`.
+   */
+  bodyJson?: string;
   status?: number;
   /** Response body as sent; absent for dropped connections. */
   response?: unknown;

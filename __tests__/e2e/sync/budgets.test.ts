@@ -67,10 +67,27 @@ async function expectEverythingLanded(h: SyncHarness): Promise<void> {
   expect(skipped).toEqual(await h.contactsNotTaken());
 }
 
-function expectFullSyncBudgets(m: FullSyncMeasure): void {
+/** What one outbox entry costs to write (record.create 2 + save 4): a report is one entry. */
+const REPORT_ENTRY_UNITS = 6;
+
+/**
+ * A tenant that takes no contacts on churned accounts (the pessimistic answer) makes the full sync
+ * write one more report: the refused contacts, SKIPPED. It is part of the run's fixed part
+ * (docs/architecture.md, "From which size the per-1,000 budgets hold"), so it is left out of the
+ * rate, and only when the run really wrote it.
+ */
+async function refusalReportUnits(h: SyncHarness): Promise<number> {
+  if ((await h.fake.config()).contactsOnInactiveAccounts !== 'reject') return 0;
+  const reports = h.outbox().filter((e) => e.status === 'SKIPPED' && e.lastError.includes('takes no contacts on a churned account'));
+  return reports.length * REPORT_ENTRY_UNITS;
+}
+
+async function expectFullSyncBudgets(h: SyncHarness, m: FullSyncMeasure): Promise<void> {
   expect(perThousand(m.posts, m.records)).toBeLessThanOrEqual(1.1);
   expect(perThousand(m.invocations, m.records)).toBeLessThanOrEqual(2);
-  expect(perThousand(m.units, m.records)).toBeLessThanOrEqual(25);
+  const fixedByRefusal = await refusalReportUnits(h);
+  expect(fixedByRefusal).toBeLessThanOrEqual(REPORT_ENTRY_UNITS * Math.ceil(m.records / 2500));
+  expect(perThousand(m.units - fixedByRefusal, m.records)).toBeLessThanOrEqual(25);
 }
 
 /** Drains what the saves queued and measures the drain's units per changed record. */
@@ -108,7 +125,7 @@ describe('1,100 customers + 1,100 contacts', () => {
 
   test('full sync: every record landed or was reported, within the per-1,000 budgets', async () => {
     await expectEverythingLanded(h);
-    expectFullSyncBudgets(m);
+    await expectFullSyncBudgets(h, m);
   });
 
   test('saves of a CSV import (300 customers + 200 contacts, scripts on): ≤ 10 units on average, every change lands', async () => {
@@ -248,7 +265,7 @@ describe.each([
 
   test('every record landed or was reported, within the per-1,000 budgets, batches of even size', async () => {
     await expectEverythingLanded(h);
-    expectFullSyncBudgets(m);
+    await expectFullSyncBudgets(h, m);
     // Even batches: no small remainder request (balanced planning), none over the record cap.
     expect(m.largestPost).toBeLessThanOrEqual(2500);
     expect(m.smallestPost).toBeGreaterThan(m.largestPost / 3);

@@ -46,3 +46,32 @@ test('two contacts keyed by the same e-mail in one drain: the first keeps the us
   expect(stored).toEqual([expect.objectContaining({ fields: expect.objectContaining({ first_name: 'Ana' }) })]);
   expect(h.outboxFor('contact', b).filter((e) => e.status === 'DEAD').map((e) => e.lastError)).toEqual([`Not sent: its user_id "team@shared.test" is also the key of contact ${a}, which keeps it`]);
 });
+
+test('a customer given a key that one synced in an earlier run holds: it is a dead letter naming that one, which keeps its data', async () => {
+  h.configure({ accountIdSource: 'field', accountIdField: KEY_FIELD, userIdSource: 'internalid' });
+  const holder = h.createCustomer({ companyname: 'Earlier Holder Ltd', [KEY_FIELD]: 'ACME-7' });
+  h.runDrainUntilIdle();
+  expect((await h.accountOf('ACME-7'))?.fields.name).toBe('Earlier Holder Ltd');
+  // Another run, later: a second customer gets the same value.
+  const later = h.createCustomer({ companyname: 'Later Copy Ltd', [KEY_FIELD]: 'ACME-7' });
+  h.runDrainUntilIdle();
+  expect((await h.accountOf('ACME-7'))?.fields.name).toBe('Earlier Holder Ltd');
+  expect(h.outboxFor('customer', later).filter((e) => e.status === 'DEAD').map((e) => e.lastError)).toEqual([`Not sent: its account_id "ACME-7" is also the key of customer ${holder}, which keeps it`]);
+  // The holder's own changes still go out.
+  h.rt.ui.update('customer', holder, { phone: '+1 555 0107' });
+  h.runDrainUntilIdle();
+  expect((await h.accountOf('ACME-7'))?.fields).toMatchObject({ name: 'Earlier Holder Ltd', phone: '+1 555 0107' });
+  expect(h.outboxFor('customer', holder).filter((e) => e.status === 'DEAD')).toEqual([]);
+});
+
+test('a contact given an e-mail that a contact synced in an earlier run uses: a dead letter naming it', async () => {
+  h.configure({ accountIdSource: 'internalid', userIdSource: 'email' });
+  const company = h.createCustomer({ companyname: 'Two Runs Ltd' });
+  const first = h.createContact({ firstname: 'Cai', lastname: 'First', company: String(company), email: 'desk@tworuns.test' });
+  h.runDrainUntilIdle();
+  const second = h.createContact({ firstname: 'Dee', lastname: 'Second', company: String(company), email: 'Desk@TwoRuns.test' });
+  h.runDrainUntilIdle();
+  const stored = (await h.contacts()).filter((c) => c.user_id === 'desk@tworuns.test');
+  expect(stored).toEqual([expect.objectContaining({ fields: expect.objectContaining({ first_name: 'Cai' }) })]);
+  expect(h.outboxFor('contact', second).filter((e) => e.status === 'DEAD').map((e) => e.lastError)).toEqual([`Not sent: its user_id "desk@tworuns.test" is also the key of contact ${first}, which keeps it`]);
+});

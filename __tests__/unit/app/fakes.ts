@@ -109,6 +109,16 @@ export class MemorySnapshots implements SnapshotReader {
     const all = [...this.contacts.values()].filter((c) => afterId === null || Number(c.id) > Number(afterId)).sort((a, b) => Number(a.id) - Number(b.id));
     for (let i = 0; i < all.length; i += 1000) if (visit(all.slice(i, i + 1000)) === false) return;
   }
+  customersWithKeys(keys: readonly string[], config: SyncConfig): CustomerSnapshot[] {
+    const wanted = new Set(keys.map((k) => k.toLowerCase()));
+    const src = config.accountIdSource;
+    const keyOf = (c: CustomerSnapshot) => (src.kind === 'entityid' ? c.keys.entityId : src.kind === 'field' ? c.keys.customKey : '');
+    return [...this.customers.values()].filter((c) => wanted.has(keyOf(c).trim().toLowerCase()));
+  }
+  contactsWithUserIds(userIds: readonly string[], config: SyncConfig): ContactSnapshot[] {
+    const wanted = new Set(userIds.map((k) => k.toLowerCase()));
+    return config.userIdSource === 'email' ? [...this.contacts.values()].filter((c) => wanted.has(c.email.trim().toLowerCase())) : [];
+  }
   countInScope(): { customers: number; contacts: number } {
     return { customers: this.customers.size, contacts: this.contacts.size };
   }

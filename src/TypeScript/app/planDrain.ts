@@ -7,6 +7,7 @@
  * Race: an entry with a lower id may commit after the cursor moved past it (ids are allocated
  * before commit). It is not lost: the sweep re-enqueues records modified since its watermark.
  */
+import { otherKeyHolders } from './keyHolders';
 import { coalesce, workItem, type WorkItem } from '../domain/coalesce';
 import type { SyncConfig } from '../domain/config';
 import { planBatches } from '../domain/plan';
@@ -146,8 +147,10 @@ export function planDrain(deps: PlanDeps): DrainPlan {
     const unread = [...new Set(contactItems.now.map((i) => contacts.get(i.recordId)?.company?.id).filter((id): id is string => id !== undefined && !customers.has(id)))];
     if (unread.length > 0) for (const c of deps.snapshots.customersByIds(unread, config)) companiesInScope.add(c.keys.id);
   }
+  const planned = new Set(contactItems.now.map((i) => i.recordId));
+  const otherHolders = otherKeyHolders(deps.snapshots, config, { customers, contacts: new Map([...contacts].filter(([id]) => planned.has(id))) });
   const plan = planBatches({
-    runId, config, now, planMax, companiesInScope,
+    runId, config, now, planMax, companiesInScope, otherKeyHolders: otherHolders,
     customers: items.filter((i) => i.kind === 'customer').map((item) => ({ item, snapshot: customers.get(item.recordId) ?? null })),
     contacts: contactItems.now.map((item) => ({ item, snapshot: contacts.get(item.recordId) ?? null })),
   });

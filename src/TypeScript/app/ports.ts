@@ -124,6 +124,13 @@ export interface SnapshotReader {
    */
   eachCustomerPage(config: SyncConfig, afterId: string | null, visit: (page: CustomerSnapshot[]) => void | boolean): void;
   eachContactPage(config: SyncConfig, afterId: string | null, visit: (page: ContactSnapshot[]) => void | boolean): void;
+  /**
+   * Customers (saved-search scope applied) whose account_id source field holds one of these keys,
+   * and contacts whose e-mail is one of these user_ids: one search per KEY_CHECK_CHUNK keys (10
+   * units each). Only for key sources that can repeat (app/keyHolders.ts).
+   */
+  customersWithKeys(keys: readonly string[], config: SyncConfig): CustomerSnapshot[];
+  contactsWithUserIds(userIds: readonly string[], config: SyncConfig): ContactSnapshot[];
   /** How many customers (in scope) and contacts a full sync covers: runPaged counts (5 units each). */
   countInScope(config: SyncConfig): { customers: number; contacts: number };
 }

@@ -12,6 +12,7 @@ import type { SyncConfig } from '../domain/config';
 import { failureNature, nothingToRemove } from '../domain/classify';
 import { AUTH_HINT, CHURNED_COMPANY_HINT, UNPARENTING_HINT, hintFor, longRetryHint } from '../domain/hints';
 import { planBatches } from '../domain/plan';
+import { AMBIGUITY_WINDOW_MS, LATE_WRITE_CHECK_MESSAGE, lateWriteCheckTombstones } from '../domain/lateWrites';
 import { BUDGET_USED_UP, MAX_REQUESTS_PER_INVOCATION } from '../domain/pushBudget';
 import { decideRetry } from '../domain/retryPolicy';
 import type { NewOutboxEntry, RecordKind } from '../domain/types';
@@ -19,7 +20,7 @@ import { WAITING_MESSAGE } from '../domain/waiting';
 import { recordKindOf, type AccountBatch, type AccountOp, type ContactBatch, type WorkBatch } from '../domain/workBatch';
 import type { FreshsuccessClient } from '../freshsuccess/client';
 import type { Clock, Logger, OutboxStore, RandomSource, SnapshotReader, StateStore } from './ports';
-import { healable, pushRecords, worse, type RecordOutcome, type RequestBudget } from './pushRecords';
+import { healable, pushRecords, transientOutcome, worse, type RecordOutcome, type RequestBudget } from './pushRecords';
 import { newEntry } from '../domain/outboxEntry';
 import { keyProblem } from '../domain/sendable';
 
@@ -79,6 +80,7 @@ function entriesFor(batch: WorkBatch, config: SyncConfig, outcomes: Map<string, 
   const dead = new Map<string, string[]>();
   const skipped = new Map<string, string[]>();
   const transient: string[] = [];
+  const ambiguous: string[] = [];
   const paused: string[] = [];
   let transientMessage = '';
   let retryAfter: number | null = null;
@@ -95,6 +97,7 @@ function entriesFor(batch: WorkBatch, config: SyncConfig, outcomes: Map<string, 
     else if (o.kind === 'auth') paused.push(id);
     else {
       transient.push(id);
+      if (o.ambiguous) ambiguous.push(id);
       transientMessage = o.message;
       if (o.retryAfterMs !== null) retryAfter = Math.max(retryAfter ?? 0, o.retryAfterMs);
     }
@@ -116,6 +119,11 @@ function entriesFor(batch: WorkBatch, config: SyncConfig, outcomes: Map<string, 
     entries.push({ ...baseEntry(kind, batch, transient, now), attempt: decision.attempt, notBefore: decision.notBefore, lastError: transientMessage, hint });
     result.retried += transient.length;
     for (const id of transient) result.retryAt[id] = decision.notBefore;
+  }
+  if (ambiguous.length > 0) {
+    // The retry above may land before the unanswered request does: once the window has passed,
+    // these records are pushed again from NetSuite's state then (domain/lateWrites.ts). 6 units.
+    entries.push({ ...baseEntry(kind, batch, ambiguous, now), tombstones: lateWriteCheckTombstones(batch, ambiguous), notBefore: now + AMBIGUITY_WINDOW_MS, lastError: LATE_WRITE_CHECK_MESSAGE });
   }
   if (paused.length > 0) {
     // Not the records' fault: same attempt, due at once; the pause holds them until the key is fixed.
@@ -179,7 +187,7 @@ function pushAccounts(batch: AccountBatch, budget: RequestBudget, deps: PushDeps
       budget.used++;
       const v = op.op === 'deactivate' ? deps.client.deactivateAccount(op.accountId) : deps.client.deleteDimension(op.accountId, op.dimension, op.key);
       if (v.kind === 'ok' || nothingToRemove(v, op.op === 'deactivate' ? 'documented' : 'client-only')) outcome = { kind: 'ok' }; // already gone is done
-      else if (v.kind === 'transient') outcome = { kind: 'transient', message: v.message, retryAfterMs: v.retryAfterMs };
+      else if (v.kind === 'transient') outcome = transientOutcome(v);
       else if (v.kind === 'auth') {
         budget.authMessage = `HTTP ${v.status}: ${v.message}`;
         outcome = { kind: 'auth', message: budget.authMessage };

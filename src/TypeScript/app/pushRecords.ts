@@ -11,7 +11,7 @@ import { matchFailures } from '../freshsuccess/failures';
 export type RecordOutcome =
   | { kind: 'ok' }
   | { kind: 'data'; message: string }
-  | { kind: 'transient'; message: string; retryAfterMs: number | null }
+  | { kind: 'transient'; message: string; retryAfterMs: number | null; ambiguous?: boolean }
   | { kind: 'auth'; message: string }
   /** Not sent: its company's push is being retried; retried with it. */
   | { kind: 'wait'; notBefore: number }
@@ -84,7 +84,7 @@ export function pushRecords<P extends { account_id: string; user_id?: string }>(
         return;
       }
       case 'transient':
-        for (const i of indices) outcomes[i] = { kind: 'transient', message: verdict.message, retryAfterMs: verdict.retryAfterMs };
+        for (const i of indices) outcomes[i] = transientOutcome(verdict);
         return;
       case 'auth':
         budget.authMessage = `HTTP ${verdict.status}: ${verdict.message}`;
@@ -104,7 +104,15 @@ export function pushRecords<P extends { account_id: string; user_id?: string }>(
 const RANK: Record<RecordOutcome['kind'], number> = { ok: 0, skipped: 1, data: 2, wait: 3, transient: 4, auth: 5 };
 
 export function worse(a: RecordOutcome | undefined, b: RecordOutcome): RecordOutcome {
-  return a === undefined || RANK[b.kind] > RANK[a.kind] ? b : a;
+  const w = a === undefined || RANK[b.kind] > RANK[a.kind] ? b : a;
+  // A request of the record's that may still be applied late stays known whichever failure wins.
+  if (w.kind === 'transient' && !w.ambiguous && ((a?.kind === 'transient' && a.ambiguous) || (b.kind === 'transient' && b.ambiguous))) return { ...w, ambiguous: true };
+  return w;
+}
+
+/** A transient verdict as a record's outcome, keeping whether the request may still be applied. */
+export function transientOutcome(v: { message: string; retryAfterMs: number | null; ambiguous?: boolean }): RecordOutcome {
+  return v.ambiguous ? { kind: 'transient', message: v.message, retryAfterMs: v.retryAfterMs, ambiguous: true } : { kind: 'transient', message: v.message, retryAfterMs: v.retryAfterMs };
 }
 
 /** Record-level failures that a retry heals (a parent that lands later) are transient, not data. */

@@ -25,6 +25,7 @@ export function carryOverOf(items: Iterable<WorkItem>): CarryOver {
   const out = emptyCarryOver();
   for (const item of items) {
     if (item.tombstone) out.tombstones[item.recordId] = item.tombstone;
+    else if (item.ifGone && !item.deleted) out.tombstones[item.recordId] = item.ifGone;
     const previousCompany = item.previousAccountIds[0];
     if (previousCompany) out.previousCompanies[item.recordId] = previousCompany;
     const previousKey = item.previousKeys?.[item.previousKeys.length - 1];
@@ -51,7 +52,8 @@ export function carryOverFor(from: CarriedBy, recordIds: Iterable<string>): Carr
 export function mergeCarryOver(all: Iterable<CarriedBy>): CarryOver {
   const out = emptyCarryOver();
   for (const c of all) {
-    Object.assign(out.tombstones, c.tombstones);
+    // A real tombstone is never replaced by the keys of a check (Tombstone.ifGone).
+    for (const [id, t] of Object.entries(c.tombstones)) if (!(t.ifGone && out.tombstones[id] && !out.tombstones[id]!.ifGone)) out.tombstones[id] = t;
     Object.assign(out.previousCompanies, c.previousCompanies);
     Object.assign(out.previousKeys, c.previousKeys ?? {});
   }

@@ -24,7 +24,11 @@ export interface RecordFailure {
 
 export type Verdict =
   | { kind: 'ok'; failures: RecordFailure[]; body: unknown }
-  | { kind: 'transient'; message: string; retryAfterMs: number | null }
+  /**
+   * `ambiguous`: the client cannot know whether Freshsuccess applied the request (it timed out,
+   * the connection dropped, a gateway gave up): it may still be applied later (app/pushBatch.ts).
+   */
+  | { kind: 'transient'; message: string; retryAfterMs: number | null; ambiguous?: boolean }
   | { kind: 'auth'; status: number; message: string }
   | { kind: 'too_large'; message: string }
   | { kind: 'rejected'; status: number; message: string };
@@ -74,7 +78,7 @@ const TRANSIENT_MESSAGE = /timeout|timed out|temporar|try again|unavailable|over
 
 export function classify(result: TransportResult, now: number): Verdict {
   if (result.kind === 'network') {
-    return { kind: 'transient', message: result.reason === 'timeout' ? `request timed out: ${result.message}` : `connection failed: ${result.message}`, retryAfterMs: null };
+    return { kind: 'transient', message: result.reason === 'timeout' ? `request timed out: ${result.message}` : `connection failed: ${result.message}`, retryAfterMs: null, ambiguous: true };
   }
   const { status } = result;
   const parsed = parseBody(result.body);
@@ -82,7 +86,10 @@ export function classify(result: TransportResult, now: number): Verdict {
   if (status === 401 || status === 403) return { kind: 'auth', status, message: text };
   if (status === 413) return { kind: 'too_large', message: text };
   if (status === 429 || status >= 500) {
-    return { kind: 'transient', message: `HTTP ${status}: ${text}`, retryAfterMs: parseRetryAfter(header(result.headers, 'Retry-After'), now) };
+    const verdict: Verdict = { kind: 'transient', message: `HTTP ${status}: ${text}`, retryAfterMs: parseRetryAfter(header(result.headers, 'Retry-After'), now) };
+    // A gateway that gave up waiting may have left the request running behind it.
+    if (status === 504) verdict.ambiguous = true;
+    return verdict;
   }
   if (status < 200 || status >= 300) return { kind: 'rejected', status, message: text };
   if (!parsed || typeof parsed !== 'object') return { kind: 'transient', message: `HTTP ${status} with a body that is not JSON`, retryAfterMs: null };

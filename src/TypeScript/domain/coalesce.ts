@@ -22,6 +22,8 @@ export interface WorkItem {
   changedFields: string[];
   /** Keys the record had before (re-keyed customers and contacts), oldest first. */
   previousKeys?: string[];
+  /** Keys last sent while it was live: deactivated if the record is gone by the time it is pushed (Tombstone.ifGone). */
+  ifGone?: Tombstone;
 }
 
 /** A work item covering nothing yet; callers say what differs (a full sync's pending id, say). */
@@ -54,7 +56,8 @@ export function coalesce(entries: readonly OutboxEntry[]): WorkItem[] {
       }
       // A tombstone marks a deleted record even in a grouped (retry) entry whose event is not 'delete'.
       const tomb = e.tombstones[recordId];
-      if (e.event === 'delete' || tomb) {
+      if (tomb?.ifGone) item.ifGone = tomb;
+      else if (e.event === 'delete' || tomb) {
         item.deleted = true;
         if (tomb) item.tombstone = { ...item.tombstone, ...tomb };
       }

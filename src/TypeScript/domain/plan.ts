@@ -54,6 +54,12 @@ export interface PlanInput {
    * evaluate it). A contact whose company is not in it is out of scope. Absent: no saved search.
    */
   companiesInScope?: ReadonlySet<string>;
+  /**
+   * Records outside this plan that NetSuite holds with a key planned here (entity-id and
+   * custom-field account_ids, e-mail user_ids can repeat; internal ids cannot), by key. The
+   * lowest internal id among all holders keeps the key.
+   */
+  otherKeyHolders?: { customer: ReadonlyMap<string, readonly string[]>; contact: ReadonlyMap<string, readonly string[]> };
 }
 
 interface Unit<Op> {
@@ -63,6 +69,20 @@ interface Unit<Op> {
 
 function note(kind: RecordKind, recordId: string, outcome: PlanNote['outcome'], reason: string): PlanNote {
   return { kind, recordId, outcome, reason, hint: outcome === 'ignored' ? '' : hintFor(reason) };
+}
+
+/**
+ * A check after a request whose outcome is unknown (Tombstone.ifGone) finds the record gone: it
+ * was deleted since, and the late request may have brought it back, so the delete is sent again.
+ * With a saved-search scope a missing record may only have left the scope, which is no delete.
+ */
+function goneForCheck(item: WorkItem, input: PlanInput): boolean {
+  return !item.deleted && item.ifGone !== undefined && !input.config.scope.savedSearchId;
+}
+
+function goneTombstone(item: WorkItem, input: PlanInput): Tombstone {
+  const { ifGone: _check, ...keys } = item.ifGone as Tombstone;
+  return { ...keys, deletedAt: input.now };
 }
 
 function planCustomer(item: WorkItem, snapshot: CustomerSnapshot | null, input: PlanInput, notes: PlanNote[], warnings: PlanWarning[]): AccountOp[] {
@@ -90,6 +110,7 @@ function planCustomer(item: WorkItem, snapshot: CustomerSnapshot | null, input: 
     if (tomb.joinDate !== undefined) payload.join_date = tomb.joinDate;
     return [{ op: 'upsert', recordId: id, payload }];
   }
+  if (!snapshot && goneForCheck(item, input)) return planCustomer({ ...item, deleted: true, tombstone: goneTombstone(item, input) }, null, input, notes, warnings);
   if (!snapshot) {
     // Gone without a captured delete (the sweep's deleted-record log catches that), or outside a saved-search scope.
     notes.push(note('customer', id, 'ignored', 'not found in scope'));
@@ -145,6 +166,7 @@ function planContact(item: WorkItem, snapshot: ContactSnapshot | null, input: Pl
     // A deactivation: if Freshsuccess never had the company, there is nothing to deactivate.
     return [{ op: 'upsert', recordId: id, companyId: null, role: 'detach', payload: { account_id: tomb.accountId, user_id: userId, is_active: false } }];
   }
+  if (!snapshot && goneForCheck(item, input)) return planContact({ ...item, deleted: true, tombstone: goneTombstone(item, input) }, null, input, notes, warnings);
   if (!snapshot) {
     notes.push(note('contact', id, 'ignored', 'not found'));
     return [];
@@ -219,15 +241,22 @@ function minPending(units: Unit<unknown>[]): number {
  * record with the lowest internal id keeps the key; each other one is dead-lettered naming it.
  * Only records planned together are compared: a full sync sees them all, a drain its changes.
  */
-function withoutDuplicateKeys<Op>(units: Unit<Op>[], kind: RecordKind, keyOf: (u: Unit<Op>) => string | null, keyName: string, notes: PlanNote[]): Unit<Op>[] {
+const byNumericId = (a: string, b: string) => Number(a) - Number(b) || a.localeCompare(b);
+
+function withoutDuplicateKeys<Op>(units: Unit<Op>[], kind: RecordKind, keyOf: (u: Unit<Op>) => string | null, keyName: string, notes: PlanNote[], others: ReadonlyMap<string, readonly string[]> = new Map()): Unit<Op>[] {
   const owner = new Map<string, string>();
+  // A record outside the plan with a lower internal id keeps the key (it may be in Freshsuccess already).
+  for (const [key, ids] of others) {
+    const lowest = [...ids].sort(byNumericId)[0];
+    if (lowest !== undefined) owner.set(key, lowest);
+  }
   const byId = [...units].sort((a, b) => Number(a.item.recordId) - Number(b.item.recordId) || a.item.recordId.localeCompare(b.item.recordId));
   const dropped = new Set<Unit<Op>>();
   for (const u of byId) {
     const key = keyOf(u);
     if (key === null) continue;
     const first = owner.get(key);
-    if (first === undefined || first === u.item.recordId) owner.set(key, u.item.recordId);
+    if (first === undefined || first === u.item.recordId || byNumericId(u.item.recordId, first) < 0) owner.set(key, u.item.recordId);
     else {
       dropped.add(u);
       notes.push(note(kind, u.item.recordId, 'dead', `Not sent: its ${keyName} "${key}" is also the key of ${kind} ${first}, which keeps it`));
@@ -252,8 +281,8 @@ export function planBatches(input: PlanInput): Plan {
     if (ops.length > 0) contactUnits.push({ item, ops });
   }
   const upsertOf = <Op extends { op: string }>(u: Unit<Op>) => u.ops.find((op) => op.op === 'upsert' && (op as { role?: string }).role !== 'detach') as (Op & { payload: { account_id: string; user_id?: string } }) | undefined;
-  accountUnits = withoutDuplicateKeys(accountUnits, 'customer', (u) => upsertOf(u)?.payload.account_id ?? null, 'account_id', notes);
-  contactUnits = withoutDuplicateKeys(contactUnits, 'contact', (u) => upsertOf(u)?.payload.user_id ?? null, 'user_id', notes);
+  accountUnits = withoutDuplicateKeys(accountUnits, 'customer', (u) => upsertOf(u)?.payload.account_id ?? null, 'account_id', notes, input.otherKeyHolders?.customer);
+  contactUnits = withoutDuplicateKeys(contactUnits, 'contact', (u) => upsertOf(u)?.payload.user_id ?? null, 'user_id', notes, input.otherKeyHolders?.contact);
   const kept = new Set([...accountUnits, ...contactUnits].map((u) => `${u.item.kind}:${u.item.recordId}`));
   warnings.splice(0, warnings.length, ...warnings.filter((w) => kept.has(`${w.kind}:${w.recordId}`)));
 

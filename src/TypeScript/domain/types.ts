@@ -41,6 +41,11 @@ export interface Tombstone {
   joinDate?: number;
   /** When the delete was captured (ms): inactive_time for the churn policy. */
   deletedAt?: number;
+  /**
+   * Not a delete: the keys last sent for a live record, used only if the record is gone when the
+   * entry is drained (a check after a request whose outcome is unknown, app/pushBatch.ts).
+   */
+  ifGone?: boolean;
 }
 
 /** One entry of the outbox custom record, as the engine sees it. */

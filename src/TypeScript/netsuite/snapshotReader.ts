@@ -129,6 +129,33 @@ function savedScope(config: SyncConfig): unknown[] | null {
   return expression.length > 0 ? expression : null;
 }
 
+/** Keys per search of a key check: a filter expression of that many 'is' terms joined by OR. */
+const KEY_CHECK_CHUNK = 200;
+
+/** field is k1 OR field is k2 ... ('is' compares text without regard to case: callers compare exactly). */
+function anyIs(field: string, values: readonly string[]): unknown[] {
+  const terms: unknown[] = [];
+  values.forEach((v, i) => {
+    if (i > 0) terms.push('OR');
+    terms.push([field, 'is', v]);
+  });
+  return terms;
+}
+
+/** Every row for `keys`, one search per KEY_CHECK_CHUNK keys, each() read (10 units a search; a key matches few rows). */
+function rowsForKeys<T>(keys: readonly string[], make: (part: string[]) => search.Search, map: (row: search.Result) => T): T[] {
+  const out: T[] = [];
+  for (const part of chunks(keys, KEY_CHECK_CHUNK)) {
+    make(part)
+      .run()
+      .each((row) => {
+        out.push(map(row));
+        return out.length < EACH_LIMIT;
+      });
+  }
+  return out;
+}
+
 function both(a: unknown[] | null, b: unknown[]): unknown[] {
   return a ? [a, 'AND', b] : b;
 }
@@ -183,6 +210,17 @@ export function netsuiteSnapshots(): SnapshotReader {
         (r) => toCustomer(r, config),
         visit,
       );
+    },
+    customersWithKeys(keys, config) {
+      const source = config.accountIdSource;
+      const field = source.kind === 'entityid' ? 'entityid' : source.kind === 'field' ? source.fieldId : null;
+      if (field === null) return [];
+      const scope = savedScope(config);
+      return rowsForKeys(keys, (part) => search.create({ type: search.Type.CUSTOMER, filters: both(scope, anyIs(field, part)), columns: customerColumns(config) }), (r) => toCustomer(r, config));
+    },
+    contactsWithUserIds(userIds, config) {
+      if (config.userIdSource !== 'email') return [];
+      return rowsForKeys(userIds, (part) => search.create({ type: search.Type.CONTACT, filters: anyIs('email', part), columns: contactColumns(config) }), (r) => toContact(r, config));
     },
     countInScope(config) {
       const customers = countOf(search.create({ type: search.Type.CUSTOMER, filters: savedScope(config) ?? [], columns: ['internalid'] }));
