@@ -1,4 +1,4 @@
-// The end-to-end sync suites once more against the fake Freshsuccess's pessimistic profile
+// The end-to-end sync suites and the short soak once more against the fake Freshsuccess's pessimistic profile
 // (every open point of the API answered the hardest way for a client; see
 // emulator/fake-freshsuccess/README.md). Run by `npm test` through `npm run test:pessimistic`,
 // which sets FAKE_FS_CONFIG='{"profile":"pessimistic"}' for the fakes the suites start.
@@ -23,6 +23,7 @@ if (excluded.length > 0) {
 
 module.exports = {
   ...base,
-  testMatch: ['<rootDir>/__tests__/e2e/sync/**/*.test.ts'],
+  // The sync suites and the short soak.
+  testMatch: ['<rootDir>/__tests__/e2e/sync/**/*.test.ts', '<rootDir>/__tests__/soak/soak.test.ts'],
   testPathIgnorePatterns: [...base.testPathIgnorePatterns, ...excluded.map((name) => `/__tests__/e2e/sync/${name}\\.test\\.ts$`)],
 };

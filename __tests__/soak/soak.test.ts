@@ -3,12 +3,12 @@
  * Nothing lost, duplicated or stale; every dead letter a data error. `npm run soak` runs the long one.
  */
 import { startSyncHarness, type SyncHarness } from '../e2e/support/syncHarness';
-import { runSoak } from './soak';
+import { runSoak, SOAK_CLIENT_TIMEOUT_MS } from './soak';
 
 let h: SyncHarness;
 
 beforeAll(async () => {
-  h = await startSyncHarness({ config: { batchMaxRecords: 25 } });
+  h = await startSyncHarness({ config: { batchMaxRecords: 25 }, account: { https: { totalTimeoutMs: SOAK_CLIENT_TIMEOUT_MS } } });
 });
 
 afterAll(async () => {
@@ -20,5 +20,9 @@ test('500 operations under faults: Freshsuccess ends equal to NetSuite', async (
   console.log(result.line);
   expect({ lost: result.lost, duplicated: result.duplicated, stale: result.stale, nonData: result.nonDataDeadLetters }).toEqual({ lost: [], duplicated: [], stale: [], nonData: [] });
   expect(result.faults).toBeGreaterThan(0);
+  // Each kind of trouble really happened in this run.
+  expect(result.kinds.lateWrites).toBeGreaterThan(0);
+  expect(result.kinds.tooLarge).toBeGreaterThan(0);
+  expect(result.kinds.restarts).toBeGreaterThan(0);
   expect(result.line).toMatch(/^soak: seed \d+, ops 500, faults \d+ \([\d.]+%\), lost 0, duplicated 0, stale 0, dead letters \d+ \(all data errors\)$/);
 }, 240_000);

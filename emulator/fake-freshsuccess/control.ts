@@ -37,6 +37,11 @@ export class FakeFreshsuccessControl {
     return this.call('GET', 'contacts');
   }
 
+  /** Ends every pending `delay` fault now: a request held before its write is applied only then (a late write). */
+  async releaseDelays(): Promise<void> {
+    await this.call('POST', 'delays/release');
+  }
+
   /** Counts of accounts and contacts and their accepted writes, without transferring them. */
   summary(): Promise<FakeSummary> {
     return this.call('GET', 'summary');

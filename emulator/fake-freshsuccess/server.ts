@@ -229,6 +229,12 @@ function createFakeServer(fake: FakeFreshsuccess) {
       res.end(renderView(fake.snapshot(), fake.requests(), url.searchParams.get('q') ?? ''));
       return;
     }
+    // Requests waiting in a `delay` fault go on now (a beforeWrite delay writes only then: a late
+    // write); answers once they were answered or found their client gone.
+    if (route === 'delays/release' && (req.method ?? 'GET').toUpperCase() === 'POST') {
+      await held.release();
+      return send(res, 200, { released: true });
+    }
     const r = handleControl(fake, (req.method ?? 'GET').toUpperCase(), route, url.searchParams, parsed);
     send(res, r.status, r.body);
   }
