@@ -24,5 +24,6 @@ test('500 operations under faults: Freshsuccess ends equal to NetSuite', async (
   expect(result.kinds.lateWrites).toBeGreaterThan(0);
   expect(result.kinds.tooLarge).toBeGreaterThan(0);
   expect(result.kinds.restarts).toBeGreaterThan(0);
+  expect(result.kinds.exhausted).toBeGreaterThan(0);
   expect(result.line).toMatch(/^soak: seed \d+, ops 500, faults \d+ \([\d.]+%\), lost 0, duplicated 0, stale 0, dead letters \d+ \(all data errors\)$/);
 }, 240_000);

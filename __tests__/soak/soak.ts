@@ -13,6 +13,7 @@
  * script's context. Deletes come from the UI or a script (CSV import cannot delete). Faults (between drain runs, taken by the next requests in order): 5xx, 429
  * with Retry-After, connections dropped before and after the write.
  */
+import { AMBIGUITY_WINDOW_MS } from '../../src/TypeScript/domain/lateWrites';
 import type { Fault } from '../../emulator/fake-freshsuccess/types';
 import type { SyncHarness } from '../e2e/support/syncHarness';
 
@@ -26,8 +27,8 @@ export interface SoakResult {
   stale: string[];
   deadLetters: number;
   nonDataDeadLetters: string[];
-  /** Of the faults: requests applied after their client gave up, 413 answers, map invocations restarted. */
-  kinds: { lateWrites: number; tooLarge: number; restarts: number };
+  /** Of the faults: requests applied after their client gave up, 413 answers, drain runs with a map invocation restarted or one starting with its governance nearly spent. */
+  kinds: { lateWrites: number; tooLarge: number; restarts: number; exhausted: number };
   line: string;
 }
 
@@ -47,7 +48,7 @@ const MINUTE = 60_000;
 /** Longer than any soak takes: held requests go on only when the soak releases them. */
 const LATE_WRITE_HOLD_MS = 30 * MINUTE;
 /** Smaller than a batch of a few records, larger than any one record the soak makes. */
-const SMALL_BODY_BYTES = 2_000;
+const SMALL_BODY_BYTES = 1_000;
 /** The client gives up on a held request after this long (real time; N/https allows 45 s). */
 export const SOAK_CLIENT_TIMEOUT_MS = 1_000;
 /** Messages that say a fault, not the record, was the trouble. */
@@ -129,6 +130,25 @@ export async function runSoak(h: SyncHarness, options: { seed: number; ops: numb
       contacts.delete(id);
       deletedContacts.add(id);
     }],
+    // A duplicate merged away: its contacts and sub-customers move to the survivor without a
+    // User Event (whether one fires on a merge is open), the source is deleted.
+    [2, () => {
+      const source = pick([...customers]);
+      const survivor = pick([...customers].filter((c) => c !== source && c < (source ?? 0)));
+      if (source === undefined || survivor === undefined) return;
+      h.rt.mergeCustomers(source, survivor);
+      customers.delete(source);
+      deletedCustomers.add(source);
+    }],
+    // A parent deleted while it still has sub-customers (no contacts): NetSuite clears their
+    // parent without a User Event, if it allows the delete at all (sandbox checklist F15).
+    [2, () => {
+      const id = pick([...customers].filter((c) => !live('contact').some((r) => String(r.values['company'] ?? '') === String(c)) && live('customer').some((r) => String(r.values['parent'] ?? '') === String(c))));
+      if (id === undefined) return;
+      deleter().delete('customer', id);
+      customers.delete(id);
+      deletedCustomers.add(id);
+    }],
   ];
   const total = operations.reduce((s, [w]) => s + w, 0);
   const operate = () => {
@@ -151,23 +171,39 @@ export async function runSoak(h: SyncHarness, options: { seed: number; ops: numb
   const faultsPerRun = options.faultsPerRun ?? 3;
   const config = await h.fake.config();
   let restarts = 0;
+  /** Simulated time of the oldest request still held for a late write. */
+  let heldSince: number | null = null;
+  let exhausted = 0;
 
   for (let i = 0; i < options.ops; i++) {
     operate();
     if (rand() < 0.08) {
+      // Requests held in earlier runs are applied at a random later point, after other runs sent
+      // newer changes, but within the ambiguity window the engine allows for them (later than that
+      // is a documented limit, sandbox checklist F14). A delay fault no request has met yet waits.
+      const advance = Math.floor(rand() * 10 * MINUTE);
+      if (heldSince !== null && (rand() < 0.3 || h.rt.clock.nowMs() + advance >= heldSince + AMBIGUITY_WINDOW_MS / 2)) {
+        await h.fake.releaseDelays();
+        heldSince = (await h.fake.pendingFaults()).some((f) => f.kind === 'delay') ? h.rt.clock.nowMs() : null;
+      }
       const faults = Array.from({ length: Math.floor(rand() * (faultsPerRun + 1)) }, () => pick(faultKinds)());
       if (faults.length > 0) await h.fake.injectFaults(faults);
-      // Late writes land at a random later point, after other runs sent newer changes.
-      if (rand() < 0.3) await h.fake.releaseDelays();
+      if (faults.some((f) => f.kind === 'delay')) heldSince = Math.min(heldSince ?? Infinity, h.rt.clock.nowMs());
       // Now and then Freshsuccess takes only small bodies for a run: batches answered 413 split.
-      const small = rand() < 0.1;
+      const small = rand() < 0.15;
       if (small) await h.fake.configure({ maxBodyBytes: SMALL_BODY_BYTES });
-      h.advanceTime(Math.floor(rand() * 10 * MINUTE));
+      h.advanceTime(advance);
       h.startDrain();
-      // And now and then the processors restart a map invocation that already ran (isRestarted).
+      // And now and then the processors restart a map invocation that already ran (isRestarted), or
+      // one starts with its governance nearly spent and fails.
       const restart = rand() < 0.1;
+      const exhaust = rand() < 0.05;
       if (restart) restarts++;
-      h.processQueue(restart ? { restarts: [{ stage: 'map', afterInvocations: Math.floor(rand() * 3) }] } : undefined);
+      if (exhaust) exhausted++;
+      h.processQueue({
+        restarts: restart ? [{ stage: 'map', afterInvocations: Math.floor(rand() * 3) }] : [],
+        exhausts: exhaust ? [{ stage: pick(['map', 'reduce'] as const), afterInvocations: Math.floor(rand() * 2), leaveUnits: Math.floor(rand() * 10) }] : [],
+      });
       if (small) await h.fake.configure({ maxBodyBytes: config.maxBodyBytes });
     }
   }
@@ -245,6 +281,6 @@ export async function runSoak(h: SyncHarness, options: { seed: number; ops: numb
   const nonData = dead.filter((e) => FAULT_WORDS.test(e.lastError)).map((e) => `${e.kind} ${e.recordIds.join(',')}: ${e.lastError}`);
   const pct = requests.length === 0 ? 0 : Math.round((faults / requests.length) * 1000) / 10;
   const line = `soak: seed ${options.seed}, ops ${options.ops}, faults ${faults} (${pct}%), lost ${lost.length}, duplicated ${duplicated.length}, stale ${stale.length}, dead letters ${dead.length} (${nonData.length === 0 ? 'all data errors' : `${nonData.length} not data errors`})`;
-  const kinds = { lateWrites: requests.filter((r) => r.fault === 'delay').length, tooLarge: requests.filter((r) => r.status === 413).length, restarts };
+  const kinds = { lateWrites: requests.filter((r) => r.fault === 'delay').length, tooLarge: requests.filter((r) => r.status === 413).length, restarts, exhausted };
   return { seed: options.seed, ops: options.ops, requests: requests.length, faults, lost, duplicated, stale, deadLetters: dead.length, nonDataDeadLetters: nonData, kinds, line };
 }

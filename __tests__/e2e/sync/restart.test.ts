@@ -134,3 +134,18 @@ describe('a full sync with every stage restarted once', () => {
     expect(f.state()?.fullSync).toMatchObject({ status: 'done' });
   });
 });
+
+test('a drain map invocation that runs out of governance fails alone: its batch is retried and lands, nothing dead', async () => {
+  h.configure({ batchMaxRecords: 2, mappingJson: '' });
+  const ids = ['Ada', 'Bo', 'Cy', 'Di'].map((n) => h.createCustomer({ companyname: `Spent ${n} GmbH` }));
+  // The second map invocation starts with 5 units left: its POST (10 units) cannot be made.
+  h.processQueue({ exhausts: [{ stage: 'map', afterInvocations: 1, leaveUnits: 5, deploymentId: SCRIPTS.drain.onDemand }] });
+  expect(h.logs(SCRIPTS.drain.scriptId).some((l) => l.level === 'ERROR' && /SSS_USAGE_LIMIT_EXCEEDED/.test(`${l.title} ${l.details}`))).toBe(true);
+  const landedFirst = (await h.accounts()).filter((a) => ids.map(String).includes(a.account_id)).length;
+  expect(landedFirst).toBe(2);
+  h.runDrainUntilIdle();
+  const accounts = (await h.accounts()).filter((a) => ids.map(String).includes(a.account_id));
+  expect(accounts.map((a) => a.account_id).sort()).toEqual(ids.map(String).sort());
+  expect(h.outbox().filter((e) => e.status === 'DEAD' && ids.map(String).some((id) => e.recordIds.includes(id)))).toEqual([]);
+  expect(h.queued()).toEqual({ pending: 0, retries: [] });
+});

@@ -20,6 +20,10 @@
  *   is set, the re-run uses one retry, and with retryCount 0 the pair is not re-run and counts
  *   as failed (Help Center, "System Response After a Map/Reduce Interruption").
  *   For getInputData and summarize the whole stage re-runs with isRestarted true.
+ * - exhausted governance (a fault for soak tests): `exhaust: { stage, afterInvocations, leaveUnits }`
+ *   starts that invocation with only `leaveUnits` of its allowance left, so work that fits a real
+ *   invocation ends in SSS_USAGE_LIMIT_EXCEEDED there, as an invocation that meets more work than
+ *   planned would; the invocation fails like any uncaught error.
  */
 import type { ScriptExecution } from '../execution';
 import type { MapReduceStage } from '../governance';
@@ -36,6 +40,14 @@ export interface RestartHook {
   stage: MapReduceStage;
   /** Completed invocations of the stage before the one that gets interrupted (0 = the first). */
   afterInvocations: number;
+}
+
+export interface ExhaustHook {
+  stage: MapReduceStage;
+  /** Completed invocations of the stage before the one that starts nearly spent (0 = the first). */
+  afterInvocations: number;
+  /** Units that invocation has left when it starts. */
+  leaveUnits: number;
 }
 
 export interface JobSpec {
@@ -105,6 +117,17 @@ export class MapReduceJob {
   /** Test hook: interrupt an invocation of `stage` as a server restart would. */
   addRestart(hook: RestartHook): void {
     this.pendingRestarts.push(hook);
+  }
+
+  private readonly pendingExhausts: ExhaustHook[] = [];
+
+  addExhaust(hook: ExhaustHook): void {
+    this.pendingExhausts.push(hook);
+  }
+
+  private takeExhaust(stage: MapReduceStage, completed: number): ExhaustHook | undefined {
+    const i = this.pendingExhausts.findIndex((h) => h.stage === stage && h.afterInvocations === completed);
+    return i < 0 ? undefined : this.pendingExhausts.splice(i, 1)[0];
   }
 
   get done(): boolean {
@@ -335,7 +358,8 @@ export class MapReduceJob {
           },
         };
         const before = this.rt.clock.nowMs();
-        let r = this.invoke(stage, (exports) => this.call(exports, stage, context));
+        const exhaust = this.takeExhaust(stage, completed);
+        let r = this.invoke(stage, (exports) => this.call(exports, stage, context), exhaust?.leaveUnits);
         const took = this.spec.invocationMs?.(stage, key) ?? 0;
         if (took > 0) this.rt.clock.advance(took);
         const elapsed = this.rt.clock.nowMs() - before;
@@ -433,7 +457,7 @@ export class MapReduceJob {
   }
 
   /** One entry-point run through the runtime; captures units spent even when it throws. */
-  private invoke<T>(stage: MapReduceStage, body: (exports: Record<string, unknown>) => T):
+  private invoke<T>(stage: MapReduceStage, body: (exports: Record<string, unknown>) => T, leaveUnits?: number):
     { ok: true; value: T; used: number } | { ok: false; error: unknown; used: number } {
     let execution: ScriptExecution | undefined;
     try {
@@ -448,6 +472,7 @@ export class MapReduceJob {
         },
         (exports, e) => {
           execution = e;
+          if (leaveUnits !== undefined) e.meter.debit('(an exhaust fault: the invocation starts nearly spent)', Math.max(0, e.meter.remaining() - leaveUnits));
           return body(exports);
         },
       );

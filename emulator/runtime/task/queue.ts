@@ -5,7 +5,7 @@
  * stage each per round; later ones stay PENDING until a processor frees up.
  */
 import type { ScriptUser } from '../services';
-import { MapReduceJob, RestartHook } from '../map-reduce/job';
+import { ExhaustHook, MapReduceJob, RestartHook } from '../map-reduce/job';
 import { ScheduledScriptJob } from './scheduledJob';
 
 export type TaskKind = 'MAP_REDUCE' | 'SCHEDULED_SCRIPT';
@@ -27,6 +27,8 @@ export interface ProcessOptions {
   maxSteps?: number;
   /** Restart hooks for Map/Reduce instances that start during this call. */
   restarts?: (RestartHook & { deploymentId?: string })[];
+  /** Map/Reduce invocations that start with their governance nearly spent (ExhaustHook), for instances that start during this call. */
+  exhausts?: (ExhaustHook & { deploymentId?: string })[];
   /**
    * Guard against a queue that never drains (a script re-submitting itself forever): fail once
    * this many instances have started in one call. Default 1,000.
@@ -98,6 +100,11 @@ export class ProcessorQueue {
           for (const h of options.restarts ?? []) {
             if (h.deploymentId === undefined || h.deploymentId === t.deploymentId) {
               t.job.addRestart({ stage: h.stage, afterInvocations: h.afterInvocations });
+            }
+          }
+          for (const h of options.exhausts ?? []) {
+            if (h.deploymentId === undefined || h.deploymentId === t.deploymentId) {
+              t.job.addExhaust({ stage: h.stage, afterInvocations: h.afterInvocations, leaveUnits: h.leaveUnits });
             }
           }
         }
