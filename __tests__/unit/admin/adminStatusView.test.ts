@@ -84,3 +84,12 @@ test('the health verdict, worst first, with its figures', () => {
   expect(ok).toMatchObject({ level: 'ok', text: 'Healthy: nothing is waiting to be sent.' });
   expect(ok.figures).toEqual(expect.arrayContaining(['Changes waiting: 0', 'Dead letters: 0', 'Sent with warnings: 0']));
 });
+
+test('the same report written by several runs is one row, the latest, saying how many runs reported it', () => {
+  const skipped = (id: number, at: number) => ({ id, kind: 'contact', status: 'SKIPPED', records: [{ id: '8', url: '/c?id=8' }, { id: '9', url: '/c?id=9' }], lastError: 'Contact has no company', hint: 'Give it a company', capturedAt: at, attempt: 0 });
+  const other = { ...skipped(4, T), records: [{ id: '10', url: '/c?id=10' }] };
+  const html = problemsHtml([skipped(1, T - 3000), skipped(2, T), skipped(3, T - 1000), other]);
+  expect(html.match(/Contact has no company/g)).toHaveLength(2);
+  expect(html).toContain(`${'2026-01-05 09:30 UTC'} (reported by 3 runs)`);
+  expect(html).toContain('id=10');
+});

@@ -185,9 +185,24 @@ export const RETRY_EXPLAINED =
 
 const PROBLEM_LABEL: Record<string, string> = { DEAD: 'Dead letter', SKIPPED: 'Skipped', WARNED: 'Sent with a warning' };
 
+/**
+ * The same report written by several runs (every full sync skips the same contacts without a
+ * company) is one row: the latest, with how many runs reported it.
+ */
+export function onceEach(problems: readonly ProblemEntry[]): Array<ProblemEntry & { times: number }> {
+  const rows = new Map<string, ProblemEntry & { times: number }>();
+  for (const p of problems) {
+    const key = JSON.stringify([p.status, p.kind, p.lastError, p.records.map((r) => r.id).sort()]);
+    const seen = rows.get(key);
+    if (!seen) rows.set(key, { ...p, times: 1 });
+    else rows.set(key, { ...(p.capturedAt > seen.capturedAt ? p : seen), times: seen.times + 1 });
+  }
+  return [...rows.values()];
+}
+
 export function problemsHtml(problems: readonly ProblemEntry[]): string {
   if (problems.length === 0) return '<p>No dead letters, skipped records or warnings.</p>';
-  const rows = problems.map((p) => [
+  const rows = onceEach(problems).map((p) => [
     esc(PROBLEM_LABEL[p.status] ?? p.status),
     esc(p.kind),
     p.records
@@ -196,7 +211,7 @@ export function problemsHtml(problems: readonly ProblemEntry[]): string {
       .join(', ') + (p.records.length > 10 ? esc(` and ${p.records.length - 10} more`) : ''),
     esc(p.lastError || '(no message)'),
     esc(p.hint),
-    esc(when(p.capturedAt)),
+    esc(when(p.capturedAt) + (p.times > 1 ? ` (reported by ${p.times} runs)` : '')),
   ]);
   return table('Latest dead letters, skipped records and warnings', ['Status', 'Type', 'NetSuite record(s)', 'Message', 'What to do', 'When'], rows);
 }
