@@ -53,7 +53,7 @@ test('a cut and a dropped value: the records land, the run counts them, the page
   expect(t).toMatch(/2 warning\(s\)/);
   expect(t).toContain('Sent with a warning');
   expect(t).toContain(`${TIER}: not a number, so this value was not sent`);
-  expect(page.html).toContain(`<a href="/app/common/entity/custjob.nl?id=${long}">${long}</a>`);
-  expect(page.html).toContain(`<a href="/app/common/entity/custjob.nl?id=${wordy}">${wordy}</a>`);
+  expect(page.html).toMatch(new RegExp(`<td>Customer <a href="/app/common/entity/custjob.nl\\?id=${long}">[^<]+ \\(${long}\\)</a></td>`));
+  expect(page.html).toContain(`<td>Customer <a href="/app/common/entity/custjob.nl?id=${wordy}">Wordy Tier Ltd (${wordy})</a></td>`);
   expect(page.html).toMatch(/<th scope="col">Sent with warnings<\/th>[\s\S]*?<td>0<\/td><td>0<\/td><td>0<\/td><td>0<\/td><td>2<\/td>/);
 });

@@ -52,7 +52,8 @@ test("a dead letter shows Freshsuccess's message, the hint and a link to the cus
   const t = text(page.html);
   expect(t).toContain(dead[0]!.lastError);
   expect(t).toContain(dead[0]!.hint);
-  expect(page.html).toContain(`<a href="/app/common/entity/custjob.nl?id=${bad}">${bad}</a>`);
+  // One row for the record: its type, and its name (escaped) linked to it.
+  expect(page.html).toContain(`<td>Customer <a href="/app/common/entity/custjob.nl?id=${bad}">Verbose &lt;Ventures&gt; (${bad})</a></td>`);
   expect(page.html).toMatch(/<th scope="col">Dead letters<\/th>[\s\S]*?<td>0<\/td><td>0<\/td><td>1<\/td>/);
   expect(page.html).toContain('value="retry"');
 

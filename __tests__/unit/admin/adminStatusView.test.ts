@@ -10,16 +10,21 @@ test('Freshsuccess messages and record ids are escaped in the status HTML', () =
   expect(html).not.toContain('<img');
   expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   expect(html).toContain('Fix &amp; save');
-  expect(html).toContain('<a href="/app/common/entity/custjob.nl?id=7&amp;x=&quot;y&quot;">7</a>');
+  expect(html).toContain('<a href="/app/common/entity/custjob.nl?id=7&amp;x=&quot;y&quot;">internal id 7</a>');
   expect(html).toContain('<th scope="col">What to do</th>');
 });
 
-test('a long group of records shows the first ten and says how many more', () => {
-  const records = Array.from({ length: 13 }, (_, i) => ({ id: String(i + 1), url: `/r/${i + 1}` }));
+test('one row per record, named and linked, its type said; past 100 rows the rest is counted', () => {
+  const records = Array.from({ length: 13 }, (_, i) => ({ id: String(i + 1), url: `/r/${i + 1}`, ...(i === 0 ? { name: 'Ana <b>Ng</b>' } : {}) }));
   const html = problemsHtml([{ id: 1, kind: 'contact', status: 'SKIPPED', records, lastError: 'no company', hint: '', capturedAt: T, attempt: 0 }]);
-  expect(html.match(/<a /g)).toHaveLength(10);
-  expect(html).toContain('and 3 more');
+  expect(html.match(/<tr><td>/g)).toHaveLength(13);
+  expect(html).toContain('Contact <a href="/r/1">Ana &lt;b&gt;Ng&lt;/b&gt; (1)</a>');
+  expect(html).toContain('Contact <a href="/r/2">internal id 2</a>');
   expect(html).toContain('Skipped');
+  const many = Array.from({ length: 130 }, (_, i) => ({ id: String(i + 1), url: `/r/${i + 1}` }));
+  const long = problemsHtml([{ id: 2, kind: 'customer', status: 'DEAD', records: many, lastError: 'bad', hint: '', capturedAt: T, attempt: 1 }]);
+  expect(long.match(/<a /g)).toHaveLength(100);
+  expect(long).toContain('and 30 more record(s)');
 });
 
 test('a pause says when, why, and what to do; no pause says nothing', () => {
@@ -89,7 +94,9 @@ test('the same report written by several runs is one row, the latest, saying how
   const skipped = (id: number, at: number) => ({ id, kind: 'contact', status: 'SKIPPED', records: [{ id: '8', url: '/c?id=8' }, { id: '9', url: '/c?id=9' }], lastError: 'Contact has no company', hint: 'Give it a company', capturedAt: at, attempt: 0 });
   const other = { ...skipped(4, T), records: [{ id: '10', url: '/c?id=10' }] };
   const html = problemsHtml([skipped(1, T - 3000), skipped(2, T), skipped(3, T - 1000), other]);
-  expect(html.match(/Contact has no company/g)).toHaveLength(2);
+  // Two records of the repeated report (one row each) and the other report: three rows.
+  expect(html.match(/Contact has no company/g)).toHaveLength(3);
+  expect(html.match(/reported by 3 runs/g)).toHaveLength(2);
   expect(html).toContain(`${'2026-01-05 09:30 UTC'} (reported by 3 runs)`);
   expect(html).toContain('id=10');
 });

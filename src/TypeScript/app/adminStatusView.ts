@@ -25,8 +25,8 @@ export interface ProblemEntry {
   id: number;
   kind: string;
   status: string;
-  /** Record ids with the NetSuite URL of each (url.resolveRecord). */
-  records: Array<{ id: string; url: string }>;
+  /** Record ids with the NetSuite URL of each (url.resolveRecord) and its name when NetSuite still has it. */
+  records: Array<{ id: string; url: string; name?: string }>;
   lastError: string;
   hint: string;
   capturedAt: number;
@@ -200,20 +200,34 @@ export function onceEach(problems: readonly ProblemEntry[]): Array<ProblemEntry 
   return [...rows.values()];
 }
 
+/** Rows the status page shows at most; the rest is counted below the table. */
+const MAX_PROBLEM_ROWS = 100;
+
+const KIND_LABEL: Record<string, string> = { customer: 'Customer', contact: 'Contact' };
+
+/** One row per record: its type and name linked to it, its own message, what to do, when. */
 export function problemsHtml(problems: readonly ProblemEntry[]): string {
   if (problems.length === 0) return '<p>No dead letters, skipped records or warnings.</p>';
-  const rows = onceEach(problems).map((p) => [
-    esc(PROBLEM_LABEL[p.status] ?? p.status),
-    esc(p.kind),
-    p.records
-      .slice(0, 10)
-      .map((r) => `<a href="${esc(r.url)}">${esc(r.id)}</a>`)
-      .join(', ') + (p.records.length > 10 ? esc(` and ${p.records.length - 10} more`) : ''),
-    esc(p.lastError || '(no message)'),
-    esc(p.hint),
-    esc(when(p.capturedAt) + (p.times > 1 ? ` (reported by ${p.times} runs)` : '')),
-  ]);
-  return table('Latest dead letters, skipped records and warnings', ['Status', 'Type', 'NetSuite record(s)', 'Message', 'What to do', 'When'], rows);
+  const rows: string[][] = [];
+  let more = 0;
+  for (const p of onceEach(problems)) {
+    for (const r of p.records) {
+      if (rows.length >= MAX_PROBLEM_ROWS) {
+        more++;
+        continue;
+      }
+      const label = r.name ? `${r.name} (${r.id})` : `internal id ${r.id}`;
+      rows.push([
+        esc(PROBLEM_LABEL[p.status] ?? p.status),
+        `${esc(KIND_LABEL[p.kind] ?? p.kind)} <a href="${esc(r.url)}">${esc(label)}</a>`,
+        esc(p.lastError || '(no message)'),
+        esc(p.hint),
+        esc(when(p.capturedAt) + (p.times > 1 ? ` (reported by ${p.times} runs)` : '')),
+      ]);
+    }
+  }
+  const list = table('Latest dead letters, skipped records and warnings, one row per record', ['Status', 'Record', 'Message', 'What to do', 'When'], rows);
+  return more > 0 ? `${list}<p>${esc(`and ${more} more record(s) in these entries (the outbox custom record lists them all)`)}</p>` : list;
 }
 
 /** What pushing does now, when no refused key paused it. */

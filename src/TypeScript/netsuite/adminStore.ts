@@ -1,7 +1,8 @@
 /**
  * What the admin page reads and writes besides the engine's own stores: the config record as raw
  * values (to fill the form and to save it), the queue's counts by status and its latest problems,
- * and the dead letters to queue again. Costs: settings 1, counts 10, problems 10, save 6 (+ the
+ * and the dead letters to queue again. Costs: settings 1, counts 10, problems 10 (+ 10 per record
+ * type they name, for the names), save 6 (+ the
  * settings User Event), dead letters 10.
  */
 import * as record from 'N/record';
@@ -97,19 +98,45 @@ function linkTo(kind: string, id: string): string {
   }
 }
 
-/** The latest DEAD, SKIPPED and WARNED entries, newest first (getRange: 10). */
+/** Names of up to NAMED_PER_KIND records of a type, by internal id: one search (10 units); deleted ones have none. */
+const NAMED_PER_KIND = 200;
+
+function namesOf(kind: 'customer' | 'contact', ids: readonly string[]): Map<string, string> {
+  const names = new Map<string, string>();
+  const wanted = [...new Set(ids.filter((id) => /^\d+$/.test(id)))].slice(0, NAMED_PER_KIND);
+  if (wanted.length === 0) return names;
+  const columns = kind === 'customer' ? ['entityid', 'companyname'] : ['entityid', 'firstname', 'lastname'];
+  search
+    .create({ type: kind === 'customer' ? search.Type.CUSTOMER : search.Type.CONTACT, filters: [['internalid', 'anyof', wanted]], columns })
+    .run()
+    .each((r) => {
+      const text = (c: string) => String(r.getValue({ name: c }) ?? '').trim();
+      const name = kind === 'customer' ? text('companyname') || text('entityid') : [text('firstname'), text('lastname')].filter(Boolean).join(' ') || text('entityid');
+      if (name) names.set(String(r.id), name);
+      return true;
+    });
+  return names;
+}
+
+/** The latest DEAD, SKIPPED and WARNED entries, newest first (getRange: 10), with their records' names (10 per record type). */
 export function latestProblems(limit: number): ProblemEntry[] {
   const rows = search
     .create({ type: OUTBOX.type, filters: [is('DEAD'), 'OR', is('SKIPPED'), 'OR', is('WARNED')], columns: [search.createColumn({ name: 'internalid', sort: search.Sort.DESC }), ...OUTBOX_COLUMNS] })
     .run()
     .getRange({ start: 0, end: limit });
-  return rows.map((r) => {
-    const e = outboxEntryOf(r);
+  const entries = rows.map(outboxEntryOf);
+  const idsOf = (kind: string) => entries.filter((e) => e.kind === kind).flatMap((e) => e.recordIds);
+  const names = { customer: namesOf('customer', idsOf('customer')), contact: namesOf('contact', idsOf('contact')) };
+  return entries.map((e) => {
+    const named = e.kind === 'contact' ? names.contact : names.customer;
     return {
       id: e.id,
       kind: e.kind,
       status: e.status,
-      records: e.recordIds.map((id) => ({ id, url: linkTo(e.kind, id) })),
+      records: e.recordIds.map((id) => {
+        const name = named.get(id);
+        return name ? { id, url: linkTo(e.kind, id), name } : { id, url: linkTo(e.kind, id) };
+      }),
       lastError: e.lastError,
       hint: e.hint,
       capturedAt: e.capturedAt,
