@@ -43,3 +43,37 @@ test.each(['reject', 'accept'] as const)('a contact of a churned company, tenant
   expect(await h.contactOf(contact)).toEqual(expect.objectContaining({ isActive: true, fields: expect.objectContaining({ email: `olga.${answer}@gone.test` }) }));
   expect(unsettled(contact)).toEqual([]);
 });
+
+test.each(['reject', 'accept'] as const)('a contact deleted while its company is churned, tenant answer %s: deactivated, or reported as left active; never passed off as done', async (answer) => {
+  await h.fake.configure({ contactsOnInactiveAccounts: answer });
+  const company = h.createCustomer({ companyname: `Winding Down ${answer} Ltd` });
+  const contact = h.createContact({ firstname: 'Pia', lastname: `Stays ${answer}`, company: String(company), email: `pia.${answer}@winding.test` });
+  h.runDrainUntilIdle();
+  expect((await h.contactOf(contact))?.isActive).toBe(true);
+  h.rt.ui.update('customer', company, { isinactive: true });
+  h.runDrainUntilIdle();
+  h.rt.ui.delete('contact', contact);
+  h.runDrainUntilIdle();
+
+  expect(unsettled(contact)).toEqual([]);
+  const skipped = h.outboxFor('contact', contact).filter((e) => e.status === 'SKIPPED' && /Not deactivated/.test(e.lastError));
+  if (answer === 'reject') {
+    expect((await h.contactOf(contact))?.isActive).toBe(true);
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]?.hint).toMatch(/Deactivate the contact in Freshsuccess by hand/);
+  } else {
+    expect((await h.contactOf(contact))?.isActive).toBe(false);
+    expect(skipped).toEqual([]);
+  }
+});
+
+test('a contact deleted whose company Freshsuccess never had: nothing to deactivate, nothing reported', async () => {
+  await h.fake.configure({ contactsOnInactiveAccounts: 'reject' });
+  const company = h.createCustomer({ companyname: 'Never Synced Ltd', isinactive: false });
+  const contact = h.createContact({ firstname: 'Quinn', lastname: 'Unsent', company: String(company), email: 'quinn@unsent.test' });
+  // Both deleted before any drain ran: the company's account never existed in Freshsuccess.
+  h.rt.ui.delete('contact', contact);
+  h.rt.ui.delete('customer', company);
+  h.runDrainUntilIdle();
+  expect(h.outboxFor('contact', contact).filter((e) => e.status !== 'PENDING' && e.status !== 'DONE')).toEqual([]);
+});

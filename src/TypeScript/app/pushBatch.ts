@@ -10,7 +10,8 @@ import { carryOverFor } from '../domain/carryOver';
 import { workItem } from '../domain/coalesce';
 import type { SyncConfig } from '../domain/config';
 import { failureNature, nothingToRemove } from '../domain/classify';
-import { AUTH_HINT, CHURNED_COMPANY_HINT, UNPARENTING_HINT, hintFor, longRetryHint } from '../domain/hints';
+import { AUTH_HINT, CHURNED_COMPANY_HINT, DEACTIVATION_REFUSED_HINT, UNPARENTING_HINT, hintFor, longRetryHint } from '../domain/hints';
+import { accountIdFor } from '../domain/identity';
 import { planBatches } from '../domain/plan';
 import { AMBIGUITY_WINDOW_MS, LATE_WRITE_CHECK_MESSAGE, lateWriteCheckTombstones } from '../domain/lateWrites';
 import { BUDGET_USED_UP, MAX_REQUESTS_PER_INVOCATION } from '../domain/pushBudget';
@@ -29,6 +30,7 @@ import { keyProblem } from '../domain/sendable';
  * one SKIPPED entry for all of them (an entry per company would cost 6 units each).
  */
 const CHURNED_COMPANY_MESSAGE = 'Not sent: its company is inactive in NetSuite, and Freshsuccess takes no contacts on a churned account';
+const DEACTIVATION_REFUSED_MESSAGE = 'Not deactivated in Freshsuccess: its company is inactive in NetSuite, and Freshsuccess takes no contact changes on a churned account, so the contact stays active there';
 
 /** A contact not sent because its company was refused for its own data. */
 function heldByCompany(companyId: string, companyMessage: string): string {
@@ -107,7 +109,7 @@ function entriesFor(batch: WorkBatch, config: SyncConfig, outcomes: Map<string, 
     result.dead += ids.length;
   }
   for (const [message, ids] of skipped) {
-    const hint = message === UNPARENTING_REFUSED_MESSAGE ? UNPARENTING_HINT : CHURNED_COMPANY_HINT;
+    const hint = message === UNPARENTING_REFUSED_MESSAGE ? UNPARENTING_HINT : message === DEACTIVATION_REFUSED_MESSAGE ? DEACTIVATION_REFUSED_HINT : CHURNED_COMPANY_HINT;
     entries.push({ ...baseEntry(kind, batch, ids, now), status: 'SKIPPED', lastError: message, hint });
     result.skipped += ids.length;
   }
@@ -211,11 +213,15 @@ function pushContacts(batch: ContactBatch, config: SyncConfig, budget: RequestBu
   const ops = batch.ops.filter((op) => !held.has(op.recordId));
   const results = pushRecords(ops.map((op) => op.payload), (records) => deps.client.upsertContacts(records), budget);
   const orphans: number[] = [];
+  const refusedDetach: Array<{ recordId: string; accountId: string }> = [];
   ops.forEach((op, i) => {
     let o = results[i] as RecordOutcome;
     if (o.kind === 'data' && failureNature(o.message) === 'account_missing') {
-      // Detaching from an account that does not exist is already done.
-      if (op.role === 'detach') o = { kind: 'ok' };
+      // Detaching from an account that does not exist is already done; one churned is told apart below.
+      if (op.role === 'detach') {
+        refusedDetach.push({ recordId: op.recordId, accountId: op.payload.account_id });
+        o = { kind: 'ok' };
+      }
       // Its company landed as churned in this run (else the contact would be held back above).
       else if (op.companyId !== null && batch.churnedCompanies?.includes(op.companyId)) o = { kind: 'skipped', message: CHURNED_COMPANY_MESSAGE };
       else if (op.companyId !== null) {
@@ -226,7 +232,23 @@ function pushContacts(batch: ContactBatch, config: SyncConfig, budget: RequestBu
     outcomes.set(op.recordId, worse(outcomes.get(op.recordId), o));
   });
   if (orphans.length > 0) recoverOrphans({ ...batch, ops }, orphans, config, budget, deps, outcomes);
+  for (const id of detachesOnChurnedAccounts(refusedDetach, config, deps)) outcomes.set(id, worse(outcomes.get(id), { kind: 'skipped', message: DEACTIVATION_REFUSED_MESSAGE }));
   return outcomes;
+}
+
+/**
+ * A deactivation answered `Account not found` is done when Freshsuccess never had the account.
+ * On a tenant that takes no contact changes on churned accounts ([open], sandbox checklist F11)
+ * the same answer comes for an account it has, churned: the contact stays active there. Which it
+ * is shows in NetSuite: a company that is inactive now is churned in Freshsuccess. Those are
+ * reported (SKIPPED) instead of passing for done. One search (10 units), only after such answers.
+ */
+function detachesOnChurnedAccounts(refused: ReadonlyArray<{ recordId: string; accountId: string }>, config: SyncConfig, deps: PushDeps): string[] {
+  if (refused.length === 0) return [];
+  const keys = [...new Set(refused.map((r) => r.accountId))];
+  const companies = config.accountIdSource.kind === 'internalid' ? deps.snapshots.customersByIds(keys, config) : deps.snapshots.customersWithKeys(keys, config);
+  const churned = new Set(companies.filter((c) => c.isInactive).map((c) => accountIdFor(c.keys, config.accountIdSource)));
+  return refused.filter((r) => churned.has(r.accountId)).map((r) => r.recordId);
 }
 
 /** `Account not found`: push the contacts' companies (current state, one search), then the contacts once more. */

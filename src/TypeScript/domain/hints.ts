@@ -38,6 +38,9 @@ export function longRetryHint(message: string): string {
 /** A contact of a churned company on a tenant that takes none: nothing to fix unless the company should be active. */
 export const CHURNED_COMPANY_HINT = 'Nothing to do if the company really left: Freshsuccess keeps no contacts on a churned account. When the company is made active again in NetSuite, its contacts are sent with it.';
 
+/** A contact deleted or moved away while its company is churned: its deactivation was refused. */
+export const DEACTIVATION_REFUSED_HINT = 'The contact was deleted or moved in NetSuite while its company is inactive; this Freshsuccess tenant refuses changes to contacts of churned accounts. Deactivate the contact in Freshsuccess by hand if it matters: making the company active again does not bring back a contact NetSuite no longer has.';
+
 /** An un-parenting the tenant refused: the only way left is by hand in Freshsuccess. */
 export const UNPARENTING_HINT = 'The account is now top-level in NetSuite, but this Freshsuccess tenant does not accept an empty parent: remove the parent account in Freshsuccess by hand. Its other changes were sent.';
 
