@@ -77,3 +77,18 @@ test('a contact deleted whose company Freshsuccess never had: nothing to deactiv
   h.runDrainUntilIdle();
   expect(h.outboxFor('contact', contact).filter((e) => e.status !== 'PENDING' && e.status !== 'DONE')).toEqual([]);
 });
+
+test('a company made active again by an import with scripts off brings its refused contacts along (the sweep cannot see what changed)', async () => {
+  await h.fake.configure({ contactsOnInactiveAccounts: 'reject' });
+  const company = h.createCustomer({ companyname: 'Quiet Comeback Ltd', isinactive: true });
+  const contact = h.createContact({ firstname: 'Rae', lastname: 'Frozen', company: String(company), email: 'rae@comeback.test' });
+  h.runDrainUntilIdle();
+  expect(await h.contactOf(contact)).toBeUndefined();
+  // Later (the sweep sees last-modified times to the minute), an import with scripts off.
+  h.advanceTime(5 * 60_000);
+  expect(h.rt.csvImport('customer', [{ internalid: String(company), isinactive: false }], { runServerScripts: false }).errors).toEqual([]);
+  h.advanceTime(15 * 60_000);
+  h.runDrainUntilIdle();
+  expect((await h.accountOf(company))?.fields.is_churned).toBe(false);
+  expect((await h.contactOf(contact))?.isActive).toBe(true);
+});

@@ -68,6 +68,9 @@ export class MemoryOutbox implements OutboxStore {
       .filter((e) => e.capturedAt >= since && (e.status === 'PENDING' || e.status === 'DONE'))
       .flatMap((e) => e.recordIds.map((recordId) => ({ kind: e.kind, recordId, capturedAt: e.capturedAt, event: e.event })));
   }
+  skippedRecords(kind: string, reason: string): string[] {
+    return [...new Set(this.entries.filter((e) => e.status === 'SKIPPED' && e.kind === kind && e.lastError.startsWith(reason)).flatMap((e) => e.recordIds))];
+  }
   purge(before: number, cursor: number, canContinue: () => boolean): number {
     let n = 0;
     this.entries = this.entries.filter((e) => {

@@ -7,6 +7,8 @@
  * Race: an entry with a lower id may commit after the cursor moved past it (ids are allocated
  * before commit). It is not lost: the sweep re-enqueues records modified since its watermark.
  */
+import { CHURNED_COMPANY_MESSAGE } from './pushBatch';
+import { CHANGES_UNKNOWN } from '../domain/changeDetection';
 import { otherKeyHolders } from './keyHolders';
 import { coalesce, workItem, type WorkItem } from '../domain/coalesce';
 import type { SyncConfig } from '../domain/config';
@@ -48,11 +50,22 @@ function enteringScope(items: readonly WorkItem[], customers: ReadonlyMap<string
 /**
  * Companies made active again: a tenant that takes no contacts on churned accounts refused their
  * contacts while they were inactive (reported as SKIPPED), so the contacts are sent with them.
+ * A change the sweep caught (an import with scripts off) may be a reactivation too
+ * (maybeReactivated): such a company brings along only its contacts reported as refused for its
+ * churn (one outbox search, 10 units, only then).
  */
 function reactivated(items: readonly WorkItem[], customers: ReadonlyMap<string, CustomerSnapshot>, config: SyncConfig): string[] {
   if (!config.scope.syncContacts) return [];
   return items
     .filter((i) => i.kind === 'customer' && !i.deleted && i.changedFields.includes('isinactive') && customers.get(i.recordId)?.isInactive === false)
+    .map((i) => i.recordId);
+}
+
+/** Companies active now whose change the sweep caught: maybe made active again, unseen. */
+function maybeReactivated(items: readonly WorkItem[], customers: ReadonlyMap<string, CustomerSnapshot>, config: SyncConfig): string[] {
+  if (!config.scope.syncContacts) return [];
+  return items
+    .filter((i) => i.kind === 'customer' && !i.deleted && i.changedFields.includes(CHANGES_UNKNOWN) && !i.changedFields.includes('isinactive') && customers.get(i.recordId)?.isInactive === false)
     .map((i) => i.recordId);
 }
 
@@ -119,10 +132,14 @@ export function planDrain(deps: PlanDeps): DrainPlan {
   // this. A re-keyed company's contacts leave its old account_id like a moved contact.
   const entering = [...enteringScope(items, customers, config), ...reactivated(items, customers, config)];
   const oldKeys = new Map(items.filter((i) => i.kind === 'customer' && !i.deleted && (i.previousKeys ?? []).length > 0).map((i) => [i.recordId, i.previousKeys ?? []]));
-  const bringing = [...new Set([...entering, ...oldKeys.keys()])];
+  const quietlyBack = new Set(maybeReactivated(items, customers, config).filter((id) => !entering.includes(id) && !oldKeys.has(id)));
+  const frozen = quietlyBack.size > 0 ? new Set(deps.outbox.skippedRecords('contact', CHURNED_COMPANY_MESSAGE)) : new Set<string>();
+  const bringing = [...new Set([...entering, ...oldKeys.keys(), ...(frozen.size > 0 ? quietlyBack : [])])];
   if (bringing.length > 0 && config.scope.syncContacts) {
     const byId = new Map(items.filter((i) => i.kind === 'contact').map((i) => [i.recordId, i]));
     for (const c of deps.snapshots.contactsOfCompanies(bringing, config)) {
+      // A company maybe made active again brings only the contacts refused for its churn.
+      if (quietlyBack.has(c.company?.id ?? '') && !frozen.has(c.id)) continue;
       let item = byId.get(c.id);
       if (!item) {
         item = workItem('contact', c.id);

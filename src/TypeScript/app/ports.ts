@@ -106,6 +106,8 @@ export interface OutboxStore {
   hasOrigin(origin: string): boolean;
   /** Entries captured since `since`, for the sweep to skip what User Events already saw (one search read with each()). */
   capturedSince(since: number): Array<{ kind: RecordKind; recordId: string; capturedAt: number; event: string }>;
+  /** Record ids of SKIPPED entries of a kind whose message starts with `reason` (one search read with each(), 10). */
+  skippedRecords(kind: RecordKind, reason: string): string[];
   /** Deletes drained entries captured before `before` while `canContinue()` (4 each). Returns how many. */
   purge(before: number, cursor: number, canContinue: () => boolean): number;
 }

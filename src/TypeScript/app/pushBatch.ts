@@ -29,7 +29,7 @@ import { keyProblem } from '../domain/sendable';
  * Why a contact of a churned company was not sent. One text for every company, so a batch writes
  * one SKIPPED entry for all of them (an entry per company would cost 6 units each).
  */
-const CHURNED_COMPANY_MESSAGE = 'Not sent: its company is inactive in NetSuite, and Freshsuccess takes no contacts on a churned account';
+export const CHURNED_COMPANY_MESSAGE = 'Not sent: its company is inactive in NetSuite, and Freshsuccess takes no contacts on a churned account';
 const DEACTIVATION_REFUSED_MESSAGE = 'Not deactivated in Freshsuccess: its company is inactive in NetSuite, and Freshsuccess takes no contact changes on a churned account, so the contact stays active there';
 
 /** A contact not sent because its company was refused for its own data. */

@@ -8,7 +8,7 @@
  */
 import type { NewOutboxEntry, RecordKind, Tombstone } from '../domain/types';
 import type { ChangeFinder, Clock, ConfigStore, DrainTrigger, Logger, OutboxStore, StateStore } from './ports';
-import { PARENT_MAYBE_CLEARED } from '../domain/changeDetection';
+import { CHANGES_UNKNOWN } from '../domain/changeDetection';
 import { newEntry } from '../domain/outboxEntry';
 
 export interface SweepDeps {
@@ -36,7 +36,7 @@ export interface SweepReport {
 function entry(kind: RecordKind, recordIds: string[], event: 'update' | 'delete', now: number, tombstones: Record<string, Tombstone> = {}): NewOutboxEntry {
   // Which fields changed is unknown here: a customer's parent may have been cleared (an import
   // with scripts off, its parent deleted), which an upsert without the field would not undo.
-  const changedFields = kind === 'customer' && event === 'update' ? [PARENT_MAYBE_CLEARED] : [];
+  const changedFields = kind === 'customer' && event === 'update' ? [CHANGES_UNKNOWN] : [];
   return newEntry({ kind, recordIds, event, capturedAt: now, source: 'SWEEP', tombstones, changedFields });
 }
 

@@ -13,11 +13,12 @@ export type FieldValues = Record<string, FieldValue>;
 
 /** How the save happened, in the engine's words (User Event types mapped by the adapter). */
 /**
- * In a change's fields: the customer's parent may have been cleared where no User Event saw it
- * (the sweep cannot tell which fields changed). The plan then sends an empty parent as for a
- * seen un-parenting, without reporting a tenant's refusal of it (domain/plan.ts).
+ * In a change's fields: which fields changed is unknown (the sweep caught a change no User Event
+ * saw). The plan then takes what a change it cannot see would need: an empty parent, as for a
+ * seen un-parenting but without reporting a tenant's refusal of it (domain/plan.ts), and a
+ * company active now brings its contacts along as a reactivated one does (app/planDrain.ts).
  */
-export const PARENT_MAYBE_CLEARED = 'parent?';
+export const CHANGES_UNKNOWN = '?';
 
 export type SaveType = 'create' | 'edit' | 'xedit' | 'delete';
 

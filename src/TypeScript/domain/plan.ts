@@ -5,7 +5,7 @@
  */
 import { boundDistinct, cutBatches, parentsFirst, utf8Length, type Sized } from './batching';
 import { carryOverOf } from './carryOver';
-import { PARENT_MAYBE_CLEARED } from './changeDetection';
+import { CHANGES_UNKNOWN } from './changeDetection';
 import type { WorkItem } from './coalesce';
 import type { SyncConfig } from './config';
 import { hintFor } from './hints';
@@ -139,7 +139,7 @@ function planCustomer(item: WorkItem, snapshot: CustomerSnapshot | null, input: 
   // Made top-level: an omitted parent would leave the old one in Freshsuccess. A change the sweep
   // caught may have cleared it too (an import with scripts off, a deleted parent): sent empty as well.
   const parentCleared = item.changedFields.includes('parent');
-  const parentUnsure = !parentCleared && item.changedFields.includes(PARENT_MAYBE_CLEARED);
+  const parentUnsure = !parentCleared && item.changedFields.includes(CHANGES_UNKNOWN);
   if (mapped.payload.parent_account_id === undefined && (parentCleared || parentUnsure)) mapped.payload.parent_account_id = '';
   const retired = (item.previousKeys ?? []).filter((k) => k !== '' && k !== mapped.payload.account_id);
   warnings.push(...mapped.warnings.map((w) => ({ ...w, kind: 'customer' as const })));

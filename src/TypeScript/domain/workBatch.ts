@@ -10,7 +10,7 @@ import type { AccountPayload, ContactPayload, RecordKind, Tombstone } from './ty
 export type AccountOp =
   /**
    * `parentUnsure`: the empty parent_account_id was sent because the record changed where no
-   * User Event saw it (PARENT_MAYBE_CLEARED): it may never have had a parent, so a tenant's
+   * User Event saw it (CHANGES_UNKNOWN): it may never have had a parent, so a tenant's
    * refusal of the empty parent is not reported.
    */
   | { op: 'upsert'; recordId: string; payload: AccountPayload; parentUnsure?: boolean }

@@ -128,6 +128,14 @@ export function netsuiteOutbox(): OutboxStore {
       );
       return out;
     },
+    skippedRecords(kind, reason) {
+      const ids = new Set<string>();
+      eachRow(
+        (after) => search.create({ type: OUTBOX.type, filters: afterId([[OUTBOX.status, 'is', 'SKIPPED'], 'AND', [OUTBOX.kind, 'is', kind], 'AND', [OUTBOX.lastError, 'startswith', reason]], after), columns: [sortedById(), ...OUTBOX_COLUMNS] }),
+        (r) => outboxEntryOf(r).recordIds.forEach((id) => ids.add(id)),
+      );
+      return [...ids];
+    },
     purge(before, cursor, canContinue) {
       const drained = [
         [['internalidnumber', 'lessthanorequalto', cursor], 'AND', [OUTBOX.status, 'is', 'PENDING']],
