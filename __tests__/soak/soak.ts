@@ -84,7 +84,8 @@ export async function runSoak(h: SyncHarness, options: { seed: number; ops: numb
     }],
     [8, () => {
       const id = pick([...customers]);
-      if (id !== undefined) h.saveAs('USERINTERFACE').update('customer', id, { phone: `+44 20 ${++serial}` });
+      // An inline edit (xedit): the User Event sees only the changed field.
+      if (id !== undefined) h.saveAs('USERINTERFACE').inlineEdit('customer', id, { phone: `+44 20 ${++serial}` });
     }],
     [8, () => {
       const id = pick([...customers]);

@@ -189,7 +189,7 @@ const PROBLEM_LABEL: Record<string, string> = { DEAD: 'Dead letter', SKIPPED: 'S
  * The same report written by several runs (every full sync skips the same contacts without a
  * company) is one row: the latest, with how many runs reported it.
  */
-export function onceEach(problems: readonly ProblemEntry[]): Array<ProblemEntry & { times: number }> {
+function onceEach(problems: readonly ProblemEntry[]): Array<ProblemEntry & { times: number }> {
   const rows = new Map<string, ProblemEntry & { times: number }>();
   for (const p of problems) {
     const key = JSON.stringify([p.status, p.kind, p.lastError, p.records.map((r) => r.id).sort()]);
