@@ -6,27 +6,21 @@
  * writes come from a proxy that holds the request itself until the test releases it.
  */
 import { AMBIGUITY_WINDOW_MS } from '../../../src/TypeScript/domain/lateWrites';
-import { ACCOUNTS_PATH, startSyncHarness, type SyncHarness } from '../support/syncHarness';
-import { startHoldingProxy, type HoldingProxy } from '../support/holdingProxy';
+import { ACCOUNTS_PATH, type SyncHarness } from '../support/syncHarness';
+import type { HoldingProxy } from '../support/holdingProxy';
+import { startHeldHarness, type HeldHarness } from '../support/heldHarness';
 
 let h: SyncHarness;
-let proxy: HoldingProxy | undefined;
+let proxy: HoldingProxy;
+let held: HeldHarness | undefined;
 
 beforeAll(async () => {
-  h = await startSyncHarness({
-    account: {
-      https: { totalTimeoutMs: 1_000 },
-      freshsuccessVia: async (fakeUrl) => {
-        proxy = await startHoldingProxy(fakeUrl);
-        return proxy.url;
-      },
-    },
-  });
+  held = await startHeldHarness(1_000);
+  ({ h, proxy } = held);
 });
 
 afterAll(async () => {
-  await h?.stop();
-  await proxy?.stop();
+  await held?.stop();
 });
 
 /** Runs the retries due before the late-write check, as the scheduled drain would, and not the check. */
@@ -45,7 +39,7 @@ test('a timed-out upsert applied after the customer was deleted: the delete is s
   h.runDrainUntilIdle();
   expect((await h.accountOf(id))?.deactivated).toBe(false);
 
-  await proxy!.hold([{ method: 'POST', path: ACCOUNTS_PATH, until: 'received' }]);
+  await proxy.hold([{ method: 'POST', path: ACCOUNTS_PATH, until: 'received' }]);
   const sentAt = h.rt.clock.nowMs();
   h.rt.ui.update('customer', id, { phone: '+358 9 111 999' });
   h.processQueue();
@@ -57,7 +51,7 @@ test('a timed-out upsert applied after the customer was deleted: the delete is s
   expect((await h.accountOf(id))?.deactivated).toBe(true);
 
   // Only now does Freshsuccess apply the request the client gave up on: the account is back.
-  const { released } = await proxy!.release();
+  const { released } = await proxy.release();
   expect(released).toEqual([{ method: 'POST', path: ACCOUNTS_PATH, until: 'received', clientGone: true }]);
   expect((await h.accountOf(id))?.fields.phone).toBe('+358 9 111 999');
 
@@ -72,7 +66,7 @@ test('a timed-out upsert applied after a newer name landed: the newer name is se
   const id = h.createCustomer({ companyname: 'First Name Ltd' });
   h.runDrainUntilIdle();
 
-  await proxy!.hold([{ method: 'POST', path: ACCOUNTS_PATH, until: 'received' }]);
+  await proxy.hold([{ method: 'POST', path: ACCOUNTS_PATH, until: 'received' }]);
   const sentAt = h.rt.clock.nowMs();
   h.rt.ui.update('customer', id, { companyname: 'Second Name Ltd' });
   h.processQueue();
@@ -81,7 +75,7 @@ test('a timed-out upsert applied after a newer name landed: the newer name is se
   runRetriesBeforeTheCheck(sentAt);
   expect((await h.accountOf(id))?.fields.name).toBe('Third Name Ltd');
 
-  await proxy!.release();
+  await proxy.release();
   expect((await h.accountOf(id))?.fields.name).toBe('Second Name Ltd');
 
   h.runDrainUntilIdle();

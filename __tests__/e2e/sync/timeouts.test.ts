@@ -6,31 +6,25 @@
  * The runtime's N/https total timeout (NetSuite: 45 s) is set short for this file only.
  */
 import type { Fault } from '../../../emulator/fake-freshsuccess/types';
-import { ACCOUNTS_PATH, CONTACTS_PATH, startSyncHarness, type SyncHarness } from '../support/syncHarness';
+import { ACCOUNTS_PATH, CONTACTS_PATH, type SyncHarness } from '../support/syncHarness';
 import { expectInSync, newCompany } from '../support/companies';
-import { startHoldingProxy, type HoldingProxy } from '../support/holdingProxy';
+import type { HoldingProxy } from '../support/holdingProxy';
+import { startHeldHarness, type HeldHarness } from '../support/heldHarness';
 
 /** Long enough for a normal local answer on a busy 2-core machine; a held answer never comes. */
 const CLIENT_TIMEOUT_MS = 1_000;
 
 let h: SyncHarness;
-let proxy: HoldingProxy | undefined;
+let proxy: HoldingProxy;
+let held: HeldHarness | undefined;
 
 beforeAll(async () => {
-  h = await startSyncHarness({
-    account: {
-      https: { totalTimeoutMs: CLIENT_TIMEOUT_MS },
-      freshsuccessVia: async (fakeUrl) => {
-        proxy = await startHoldingProxy(fakeUrl);
-        return proxy.url;
-      },
-    },
-  });
+  held = await startHeldHarness(CLIENT_TIMEOUT_MS);
+  ({ h, proxy } = held);
 });
 
 afterAll(async () => {
-  await h?.stop();
-  await proxy?.stop();
+  await held?.stop();
 });
 
 test('answers that come after the client timeout and dropped connections are retried; nothing is lost', async () => {
@@ -42,7 +36,7 @@ test('answers that come after the client timeout and dropped connections are ret
     // Written, then the answer is lost.
     { kind: 'drop', afterWrite: true, times: 1, method: 'POST', path: CONTACTS_PATH },
   ] satisfies Fault[]);
-  await proxy!.hold([
+  await proxy.hold([
     // Processed, then answered after the client gave up: written, but the client cannot know.
     { method: 'POST', path: ACCOUNTS_PATH, until: 'answered', skip: 1 },
     // Reaches Freshsuccess only after the client gave up (and after the next retry): a late write.
@@ -64,7 +58,7 @@ test('answers that come after the client timeout and dropped connections are ret
   }
   expect(h.outbox().filter((e) => e.status === 'RETRY' && e.lastError.startsWith('Sent again after a request whose outcome is unknown'))).toEqual([]);
   // The held requests go through now, long after the client gave up on them.
-  const { released, unused } = await proxy!.release();
+  const { released, unused } = await proxy.release();
   expect(unused).toEqual([]);
   expect(released).toEqual([
     { method: 'POST', path: ACCOUNTS_PATH, until: 'answered', clientGone: true },

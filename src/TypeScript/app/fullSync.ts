@@ -54,30 +54,33 @@ function appendAll<T>(into: T[], page: readonly T[]): void {
   for (const row of page) into.push(row);
 }
 
+/** Up to `max` rows of one record type, page by page; `done` when the type was read to its end. */
+function readUpTo<T>(each: (visit: (page: T[]) => boolean) => void, max: number): { rows: T[]; done: boolean } {
+  const rows: T[] = [];
+  let stopped = false;
+  each((page) => {
+    appendAll(rows, page);
+    stopped = rows.length >= max;
+    return !stopped;
+  });
+  if (rows.length > max) rows.length = max;
+  return { rows, done: !stopped };
+}
+
 /** Reads up to `max` records after the resume point: customers first, contacts with the room left. */
 function readSlice(deps: PlanDeps, config: SyncConfig, resume: FullSyncState | null, max: number): SliceRead {
   const read: SliceRead = { customers: [], contacts: [], customersDone: resume?.customersDone ?? false, contactsDone: resume?.contactsDone ?? false };
   if (!read.customersDone) {
-    let stopped = false;
-    deps.snapshots.eachCustomerPage(config, resume?.customerAfter ?? null, (page) => {
-      appendAll(read.customers, page);
-      stopped = read.customers.length >= max;
-      return !stopped;
-    });
-    if (read.customers.length > max) read.customers.length = max;
-    read.customersDone = !stopped;
+    const r = readUpTo<CustomerSnapshot>((visit) => deps.snapshots.eachCustomerPage(config, resume?.customerAfter ?? null, visit), max);
+    read.customers = r.rows;
+    read.customersDone = r.done;
   }
   if (!config.scope.syncContacts) read.contactsDone = true;
   const room = max - read.customers.length;
   if (read.customersDone && !read.contactsDone && room > 0) {
-    let stopped = false;
-    deps.snapshots.eachContactPage(config, resume?.contactAfter ?? null, (page) => {
-      appendAll(read.contacts, page);
-      stopped = read.contacts.length >= room;
-      return !stopped;
-    });
-    if (read.contacts.length > room) read.contacts.length = room;
-    read.contactsDone = !stopped;
+    const r = readUpTo<ContactSnapshot>((visit) => deps.snapshots.eachContactPage(config, resume?.contactAfter ?? null, visit), room);
+    read.contacts = r.rows;
+    read.contactsDone = r.done;
   }
   return read;
 }
