@@ -22,7 +22,8 @@ function profileArg(): 'default' | 'pessimistic' {
 
 /** One soak in a fresh local account. */
 async function soak(seed: number, ops: number): Promise<SoakResult> {
-  const h = await startSyncHarness({ config: { batchMaxRecords: 25 }, account: { https: { totalTimeoutMs: SOAK_CLIENT_TIMEOUT_MS } } });
+  // The scripts' Math.random (retry jitter) seeded too, so the same seed replays the same run.
+  const h = await startSyncHarness({ config: { batchMaxRecords: 25 }, account: { https: { totalTimeoutMs: SOAK_CLIENT_TIMEOUT_MS }, runtime: { randomSeed: seed } } });
   try {
     return await runSoak(h, { seed, ops });
   } finally {

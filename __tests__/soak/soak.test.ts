@@ -8,7 +8,7 @@ import { runSoak, SOAK_CLIENT_TIMEOUT_MS } from './soak';
 let h: SyncHarness;
 
 beforeAll(async () => {
-  h = await startSyncHarness({ config: { batchMaxRecords: 25 }, account: { https: { totalTimeoutMs: SOAK_CLIENT_TIMEOUT_MS } } });
+  h = await startSyncHarness({ config: { batchMaxRecords: 25 }, account: { https: { totalTimeoutMs: SOAK_CLIENT_TIMEOUT_MS }, runtime: { randomSeed: 42 } } });
 });
 
 afterAll(async () => {

@@ -53,6 +53,11 @@ export interface NetSuiteRuntimeOptions {
   deletedRecordIdColumns?: readonly string[];
   /** Project definitions; default read from `<sdfRoot>/Objects` with the SDF model. */
   project?: ProjectDefinition;
+  /**
+   * Seeds the scripts' `Math.random` (retry jitter and the like), so a seeded soak replays the
+   * same run; default the real Math.random. Only script code sees it.
+   */
+  randomSeed?: number;
   preferences?: Partial<UserPreferences>;
 }
 
@@ -61,6 +66,8 @@ const DEFAULT_FEATURES = ['SERVERSIDESCRIPTING', 'CUSTOMRECORDS', 'TBA', 'SUBSID
 export class NetSuiteRuntime implements RuntimeServices {
   readonly executions = new ExecutionStack();
   readonly ledger = new UsageLedger();
+  /** The scripts' Math: the real one, or one whose random() is seeded (options.randomSeed). */
+  readonly scriptMath: Math;
   readonly clock: SimulatedClock;
   readonly logs: LogEntry[] = [];
   readonly accountId: string;
@@ -97,6 +104,7 @@ export class NetSuiteRuntime implements RuntimeServices {
     this.appId = options.appId ?? readAppId(this.sdfRoot);
     this.accountId = options.accountId ?? 'TSTDRV0000001';
     this.clock = options.clock ?? new SimulatedClock();
+    this.scriptMath = options.randomSeed === undefined ? Math : seededMath(options.randomSeed);
     this.envType = options.envType ?? 'SANDBOX';
     this.features = new Set((options.features ?? DEFAULT_FEATURES).map((f) => f.toUpperCase()));
     this.preferences = { ...DEFAULT_PREFERENCES, ...options.preferences };
@@ -126,7 +134,7 @@ export class NetSuiteRuntime implements RuntimeServices {
     this.recordService = new RecordService(this.store, this.userEvents, () => this.preferences);
     this.loader = new AmdLoader(join(this.sdfRoot, 'FileCabinet'), {
       nModule: (name) => this.modules.get(name),
-      globals: () => ({ log: this.modules.get('N/log'), Date: this.scriptDate }),
+      globals: () => ({ log: this.modules.get('N/log'), Date: this.scriptDate, Math: this.scriptMath }),
     });
     registerCoreModules(this);
 
@@ -323,4 +331,16 @@ function normalizeScriptFile(p: string): string {
 /** Reads src/Objects through the SDF model (tools/sdf/model.ts). */
 function loadProjectFromSdf(sdfRoot: string, appId: string): ProjectDefinition {
   return projectFromSdf(sdfRoot, appId);
+}
+
+/** Math with a seeded random() (mulberry32): the same seed gives the scripts the same sequence. */
+function seededMath(seed: number): Math {
+  let t = seed >>> 0;
+  const random = (): number => {
+    t = (t + 0x6d2b79f5) >>> 0;
+    let r = Math.imul(t ^ (t >>> 15), 1 | t);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+  return Object.create(Math, { random: { value: random } }) as Math;
 }

@@ -28,6 +28,8 @@ export interface ScriptGlobals {
   log: unknown;
   /** Date whose `new Date()` and `Date.now()` read the simulated clock. */
   Date: DateConstructor;
+  /** Math, whose random() a seeded runtime makes repeatable. */
+  Math: Math;
 }
 
 export interface ModuleProvider {
@@ -68,7 +70,7 @@ export class AmdLoader {
       const filename = this.diskPath(cabinetPath);
       // The wrapper sits on the file's first line, so reported line numbers stay the file's own.
       const wrapped =
-        `(function (define, __globals, ${SHADOWED.join(', ')}) { var log = __globals.log, Date = __globals.Date; ${source}\n})` +
+        `(function (define, __globals, ${SHADOWED.join(', ')}) { var log = __globals.log, Date = __globals.Date, Math = __globals.Math; ${source}\n})` +
         `\n//# sourceURL=${filename}`;
       try {
         fn = (0, eval)(wrapped) as CompiledFile;
