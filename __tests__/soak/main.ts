@@ -64,7 +64,7 @@ async function main(): Promise<number> {
       console.log(`shortest replay found: npm run soak -- --seed ${seed} --ops ${fewest}${profileFlag}`);
     }
   }
-  console.log(`profile ${profile}; of the faults: ${result.kinds.lateWrites} late writes, ${result.kinds.tooLarge} answers 413, ${result.kinds.restarts} drain runs with a map invocation restarted, ${result.kinds.exhausted} with one out of governance`);
+  console.log(`profile ${profile}; of the faults: ${result.kinds.lateWrites} late writes, ${result.kinds.tooLarge} answers 413, ${result.kinds.batchRejections} batch-level rejections, ${result.kinds.restarts} drain runs with a map invocation restarted, ${result.kinds.exhausted} with one out of governance`);
   console.log(result.line);
   return problems.length === 0 ? 0 : 1;
 }

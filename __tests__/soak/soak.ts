@@ -10,8 +10,11 @@
  *
  * Operations: creates, edits, inline edits, inactivate and reactivate, deletes, contact moves,
  * parent changes, CSV imports with scripts and without (caught by the sweep), saves from another
- * script's context. Deletes come from the UI or a script (CSV import cannot delete). Faults (between drain runs, taken by the next requests in order): 5xx, 429
- * with Retry-After, connections dropped before and after the write.
+ * script's context. Deletes come from the UI or a script (CSV import cannot delete). Some names
+ * carry emoji, right-to-left text or a lone surrogate (sent as U+FFFD, a documented
+ * transformation). Faults (between drain runs, taken by the next requests in order): 5xx, 429
+ * with Retry-After, connections dropped before and after the write; and runs in which
+ * Freshsuccess takes only small bodies (413) or few records per request (batch-level rejections).
  */
 import { AMBIGUITY_WINDOW_MS } from '../../src/TypeScript/domain/lateWrites';
 import type { Fault } from '../../emulator/fake-freshsuccess/types';
@@ -27,8 +30,14 @@ export interface SoakResult {
   stale: string[];
   deadLetters: number;
   nonDataDeadLetters: string[];
-  /** Of the faults: requests applied after their client gave up, 413 answers, drain runs with a map invocation restarted or one starting with its governance nearly spent. */
-  kinds: { lateWrites: number; tooLarge: number; restarts: number; exhausted: number };
+  /**
+   * Of the faults: requests applied after their client gave up, 413 answers, batch-level
+   * rejections (`status_is_ok: false`), drain runs with a map invocation restarted or one
+   * starting with its governance nearly spent.
+   */
+  kinds: { lateWrites: number; tooLarge: number; batchRejections: number; restarts: number; exhausted: number };
+  /** Live records whose final NetSuite name holds a lone surrogate, so Freshsuccess must hold U+FFFD there. */
+  transformed: number;
   line: string;
 }
 
@@ -52,7 +61,40 @@ const SMALL_BODY_BYTES = 1_000;
 /** The client gives up on a held request after this long (real time; N/https allows 45 s). */
 export const SOAK_CLIENT_TIMEOUT_MS = 1_000;
 /** Messages that say a fault, not the record, was the trouble. */
-const FAULT_WORDS = /HTTP 5\d\d|HTTP 429|timed out|connection|unavailable|rate limit|too large|413/i;
+const FAULT_WORDS = /HTTP 5\d\d|HTTP 429|timed out|connection|unavailable|rate limit|too large|413|too many records/i;
+/** Unusual text a name may carry; the last is half of an emoji (a lone surrogate). */
+const ODD_TEXT = ['😀 emoji', 'שלום עולם', 'a\u202eb', 'x\uD83D'];
+
+/** What Freshsuccess should hold for a NetSuite text: lone surrogates become U+FFFD (domain/sendable.ts). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const projected = (v: unknown) => (typeof v === 'string' ? v.replace(LONE_SURROGATE, '\uFFFD') : v);
+
+/** Counts every request of the run, not only those the fake's bounded log still holds. */
+class RequestTally {
+  private lastSeq = 0;
+  total = 0;
+  faults = 0;
+  lateWrites = 0;
+  tooLarge = 0;
+  batchRejections = 0;
+
+  async read(h: SyncHarness): Promise<void> {
+    const entries = await h.fake.requests(this.lastSeq);
+    for (const r of entries) {
+      const rejected = r.fault === undefined && r.status === 200 && (r.response as { status_is_ok?: unknown } | undefined)?.status_is_ok === false && /^\/api\/v2\/(accounts|account_contacts)$/.test(r.path) && r.method === 'POST';
+      if (r.fault !== undefined || r.status === 413 || rejected) this.faults++;
+      if (r.fault === 'delay') this.lateWrites++;
+      if (r.status === 413) this.tooLarge++;
+      if (rejected) this.batchRejections++;
+    }
+    // Requests the log dropped before they were read still count in the total (seq numbers every one).
+    const last = entries.at(-1)?.seq;
+    if (last !== undefined) {
+      this.total += last - this.lastSeq;
+      this.lastSeq = last;
+    }
+  }
+}
 
 export async function runSoak(h: SyncHarness, options: { seed: number; ops: number; faultsPerRun?: number }): Promise<SoakResult> {
   const rand = prng(options.seed);
@@ -80,7 +122,8 @@ export async function runSoak(h: SyncHarness, options: { seed: number; ops: numb
     [14, () => customers.add(entry().create('customer', { subsidiary: '1', companyname: `Soak ${++serial} Ltd`, phone: `+1 555 ${serial}` }))],
     [20, () => {
       const id = pick([...customers]);
-      if (id !== undefined) entry().update('customer', id, { companyname: `Soak ${id} renamed ${++serial}` });
+      const odd = rand() < 0.25 ? ` ${pick(ODD_TEXT)}` : '';
+      if (id !== undefined) entry().update('customer', id, { companyname: `Soak ${id} renamed ${++serial}${odd}` });
     }],
     [8, () => {
       const id = pick([...customers]);
@@ -112,7 +155,8 @@ export async function runSoak(h: SyncHarness, options: { seed: number; ops: numb
     }],
     [10, () => {
       const id = pick([...contacts]);
-      if (id !== undefined) entry().update('contact', id, { firstname: `Sam${++serial}` });
+      const odd = rand() < 0.25 ? ` ${pick(ODD_TEXT)}` : '';
+      if (id !== undefined) entry().update('contact', id, { firstname: `Sam${++serial}${odd}` });
     }],
     [6, () => {
       const id = pick([...contacts]);
@@ -175,6 +219,7 @@ export async function runSoak(h: SyncHarness, options: { seed: number; ops: numb
   /** Simulated time of the oldest request still held for a late write. */
   let heldSince: number | null = null;
   let exhausted = 0;
+  const tally = new RequestTally();
 
   for (let i = 0; i < options.ops; i++) {
     operate();
@@ -193,6 +238,10 @@ export async function runSoak(h: SyncHarness, options: { seed: number; ops: numb
       // Now and then Freshsuccess takes only small bodies for a run: batches answered 413 split.
       const small = rand() < 0.15;
       if (small) await h.fake.configure({ maxBodyBytes: SMALL_BODY_BYTES });
+      // Or it takes only a few records per request: larger batches are rejected as a whole
+      // (`status_is_ok: false`) and split until they fit.
+      const capped = rand() < 0.1;
+      if (capped) await h.fake.configure({ maxBatchRecords: 1 + Math.floor(rand() * 4) });
       h.advanceTime(advance);
       h.startDrain();
       // And now and then the processors restart a map invocation that already ran (isRestarted), or
@@ -206,6 +255,8 @@ export async function runSoak(h: SyncHarness, options: { seed: number; ops: numb
         exhausts: exhaust ? [{ stage: pick(['map', 'reduce'] as const), afterInvocations: Math.floor(rand() * 2), leaveUnits: Math.floor(rand() * 10) }] : [],
       });
       if (small) await h.fake.configure({ maxBodyBytes: config.maxBodyBytes });
+      if (capped) await h.fake.configure({ maxBatchRecords: config.maxBatchRecords });
+      await tally.read(h);
     }
   }
 
@@ -215,6 +266,7 @@ export async function runSoak(h: SyncHarness, options: { seed: number; ops: numb
   h.runDrainUntilIdle({ maxRounds: 60 });
   h.advanceTime(30 * MINUTE);
   h.runDrainUntilIdle({ maxRounds: 60 });
+  await tally.read(h);
 
   const accounts = new Map((await h.accounts()).map((a) => [a.account_id, a]));
   const fsContacts = await h.contacts();
@@ -236,7 +288,7 @@ export async function runSoak(h: SyncHarness, options: { seed: number; ops: numb
       if (!deadIds.has(`customer:${id}`)) lost.push(`customer ${id}`);
       continue;
     }
-    const want = { name: row.values['companyname'], active: row.values['isinactive'] !== true, parent: String(row.values['parent'] ?? '') };
+    const want = { name: projected(row.values['companyname']), active: row.values['isinactive'] !== true, parent: String(row.values['parent'] ?? '') };
     const got = { name: a.fields['name'], active: a.isActive, parent: String(a.fields['parent_account_id'] ?? '') };
     // A tenant that refuses an empty parent keeps the old one (sandbox checklist F12): the engine
     // reports it, or a reconcile lists it; the record's other fields must still be current.
@@ -260,7 +312,7 @@ export async function runSoak(h: SyncHarness, options: { seed: number; ops: numb
       if (!deadIds.has(`contact:${id}`)) lost.push(`contact ${id}`);
       continue;
     }
-    const want = { first: row.values['firstname'], active: row.values['isinactive'] !== true };
+    const want = { first: projected(row.values['firstname']), active: row.values['isinactive'] !== true };
     const got = { first: current.fields['first_name'], active: current.isActive };
     if (JSON.stringify(want) !== JSON.stringify(got)) stale.push(`contact ${id}: NetSuite ${JSON.stringify(want)}, Freshsuccess ${JSON.stringify(got)}`);
   }
@@ -277,11 +329,12 @@ export async function runSoak(h: SyncHarness, options: { seed: number; ops: numb
     if (active.length > 0) stale.push(`contact ${id} deleted in NetSuite, active in Freshsuccess`);
   }
 
-  const requests = await h.fake.requests();
-  const faults = requests.filter((r) => r.fault !== undefined || r.status === 413).length;
+  const faults = tally.faults;
   const nonData = dead.filter((e) => FAULT_WORDS.test(e.lastError)).map((e) => `${e.kind} ${e.recordIds.join(',')}: ${e.lastError}`);
-  const pct = requests.length === 0 ? 0 : Math.round((faults / requests.length) * 1000) / 10;
+  const pct = tally.total === 0 ? 0 : Math.round((faults / tally.total) * 1000) / 10;
   const line = `soak: seed ${options.seed}, ops ${options.ops}, faults ${faults} (${pct}%), lost ${lost.length}, duplicated ${duplicated.length}, stale ${stale.length}, dead letters ${dead.length} (${nonData.length === 0 ? 'all data errors' : `${nonData.length} not data errors`})`;
-  const kinds = { lateWrites: requests.filter((r) => r.fault === 'delay').length, tooLarge: requests.filter((r) => r.status === 413).length, restarts, exhausted };
-  return { seed: options.seed, ops: options.ops, requests: requests.length, faults, lost, duplicated, stale, deadLetters: dead.length, nonDataDeadLetters: nonData, kinds, line };
+  const kinds = { lateWrites: tally.lateWrites, tooLarge: tally.tooLarge, batchRejections: tally.batchRejections, restarts, exhausted };
+  const lone = new RegExp(LONE_SURROGATE.source);
+  const transformed = live('customer').filter((r) => lone.test(String(r.values['companyname']))).length + live('contact').filter((r) => lone.test(String(r.values['firstname']))).length;
+  return { seed: options.seed, ops: options.ops, requests: tally.total, faults, lost, duplicated, stale, deadLetters: dead.length, nonDataDeadLetters: nonData, kinds, transformed, line };
 }

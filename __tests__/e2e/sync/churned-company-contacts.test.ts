@@ -92,3 +92,25 @@ test('a company made active again by an import with scripts off brings its refus
   expect((await h.accountOf(company))?.fields.is_churned).toBe(false);
   expect((await h.contactOf(contact))?.isActive).toBe(true);
 });
+
+test('a contact deleted while its company comes back but has not landed yet: deactivated after the company, never passed off as done', async () => {
+  // Found by the pessimistic soak: the refusal came while Freshsuccess still held the company
+  // churned, NetSuite already had it active, and the deactivation passed for done.
+  await h.fake.configure({ contactsOnInactiveAccounts: 'reject' });
+  const company = h.createCustomer({ companyname: 'Back Soon Ltd' });
+  const contact = h.createContact({ firstname: 'Sol', lastname: 'Leaving', company: String(company), email: 'sol@backsoon.test' });
+  h.runDrainUntilIdle();
+  h.rt.ui.update('customer', company, { isinactive: true });
+  h.runDrainUntilIdle();
+  expect((await h.accountOf(company))?.isActive).toBe(false);
+
+  // The company is active again, but its push fails for now; the contact is deleted meanwhile.
+  await h.fake.injectFaults([{ kind: 'status', status: 503, method: 'POST', path: '/api/v2/accounts' }]);
+  h.rt.ui.update('customer', company, { isinactive: false });
+  h.rt.ui.delete('contact', contact);
+  h.runDrainUntilIdle();
+
+  expect((await h.accountOf(company))?.isActive).toBe(true);
+  expect((await h.contactOf(contact))?.isActive).toBe(false);
+  expect(h.outboxFor('contact', contact).filter((e) => e.status === 'SKIPPED' || e.status === 'DEAD' || e.status === 'RETRY')).toEqual([]);
+});

@@ -46,6 +46,14 @@ describe('FreshsuccessClient', () => {
     ]);
   });
 
+  test('one account is read with GET /accounts/{id}, the id URL-encoded; one that cannot be encoded is refused unsent', () => {
+    const port = new ScriptedPort([json({ status_is_ok: false, message: 'Account not found' })]);
+    const client = new FreshsuccessClient(port, 'us', () => T0);
+    expect(client.getAccount('A/1')).toMatchObject({ kind: 'rejected', message: 'Account not found' });
+    expect(client.getAccount('x\uD83D')).toMatchObject({ kind: 'rejected', message: expect.stringMatching(/not valid Unicode text/) });
+    expect(port.sent.map((r) => `${r.method} ${r.url}`)).toEqual(['GET https://api-us.freshsuccess.com/api/v2/accounts/A%2F1']);
+  });
+
   test('paged lists: 0-based pages, inactive included, last page is the short one', () => {
     const full = Array.from({ length: 2 }, (_, i) => ({ account_id: String(i) }));
     const port = new ScriptedPort([json({ status_is_ok: true, results: full, current_page: 0, max_page_size: 2 }), json({ status_is_ok: true, results: [{ account_id: '9' }], current_page: 1, max_page_size: 2 })]);

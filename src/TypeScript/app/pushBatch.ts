@@ -16,7 +16,7 @@ import { planBatches } from '../domain/plan';
 import { AMBIGUITY_WINDOW_MS, LATE_WRITE_CHECK_MESSAGE, lateWriteCheckTombstones } from '../domain/lateWrites';
 import { BUDGET_USED_UP, MAX_REQUESTS_PER_INVOCATION } from '../domain/pushBudget';
 import { decideRetry } from '../domain/retryPolicy';
-import type { NewOutboxEntry, RecordKind } from '../domain/types';
+import type { CustomerSnapshot, NewOutboxEntry, RecordKind } from '../domain/types';
 import { WAITING_MESSAGE } from '../domain/waiting';
 import { recordKindOf, type AccountBatch, type AccountOp, type ContactBatch, type WorkBatch } from '../domain/workBatch';
 import type { FreshsuccessClient } from '../freshsuccess/client';
@@ -213,14 +213,14 @@ function pushContacts(batch: ContactBatch, config: SyncConfig, budget: RequestBu
   const ops = batch.ops.filter((op) => !held.has(op.recordId));
   const results = pushRecords(ops.map((op) => op.payload), (records) => deps.client.upsertContacts(records), budget);
   const orphans: number[] = [];
-  const refusedDetach: Array<{ recordId: string; accountId: string }> = [];
+  const refusedDetach: Array<{ recordId: string; payload: ContactBatch['ops'][number]['payload'] }> = [];
   ops.forEach((op, i) => {
     let o = results[i] as RecordOutcome;
     if (o.kind === 'data' && failureNature(o.message) === 'account_missing') {
-      // Detaching from an account that does not exist is already done; one churned is told apart below.
+      // Detaching from an account Freshsuccess does not have is done; one churned is told apart below.
       if (op.role === 'detach') {
-        refusedDetach.push({ recordId: op.recordId, accountId: op.payload.account_id });
-        o = { kind: 'ok' };
+        refusedDetach.push({ recordId: op.recordId, payload: op.payload });
+        return;
       }
       // Its company landed as churned in this run (else the contact would be held back above).
       else if (op.companyId !== null && batch.churnedCompanies?.includes(op.companyId)) o = { kind: 'skipped', message: CHURNED_COMPANY_MESSAGE };
@@ -232,48 +232,110 @@ function pushContacts(batch: ContactBatch, config: SyncConfig, budget: RequestBu
     outcomes.set(op.recordId, worse(outcomes.get(op.recordId), o));
   });
   if (orphans.length > 0) recoverOrphans({ ...batch, ops }, orphans, config, budget, deps, outcomes);
-  for (const id of detachesOnChurnedAccounts(refusedDetach, config, deps)) outcomes.set(id, worse(outcomes.get(id), { kind: 'skipped', message: DEACTIVATION_REFUSED_MESSAGE }));
+  settleRefusedDetaches(refusedDetach, { ...batch, ops }, config, budget, deps, outcomes);
   return outcomes;
 }
 
 /**
  * A deactivation answered `Account not found` is done when Freshsuccess never had the account.
  * On a tenant that takes no contact changes on churned accounts ([open], sandbox checklist F11)
- * the same answer comes for an account it has, churned: the contact stays active there. Which it
- * is shows in NetSuite: a company that is inactive now is churned in Freshsuccess. Those are
- * reported (SKIPPED) instead of passing for done. One search (10 units), only after such answers.
+ * the same answer comes for an account it has, churned. Which it is shows in NetSuite (one search,
+ * 10 units, only after such answers):
+ * - the company is inactive there: it is churned in Freshsuccess, the contact stays active there,
+ *   reported (SKIPPED) instead of passing for done;
+ * - the company is active there: Freshsuccess may still hold it churned (its reactivation is being
+ *   retried, or was lost), or never had it. One GET per such company (10 units) tells: an account
+ *   it has gets the company's current state, then the deactivation again;
+ * - NetSuite has no such company: Freshsuccess never had it, or it went with its company.
  */
-function detachesOnChurnedAccounts(refused: ReadonlyArray<{ recordId: string; accountId: string }>, config: SyncConfig, deps: PushDeps): string[] {
-  if (refused.length === 0) return [];
-  const keys = [...new Set(refused.map((r) => r.accountId))];
+function settleRefusedDetaches(refused: ReadonlyArray<{ recordId: string; payload: ContactBatch['ops'][number]['payload'] }>, batch: ContactBatch, config: SyncConfig, budget: RequestBudget, deps: PushDeps, outcomes: Map<string, RecordOutcome>): void {
+  if (refused.length === 0) return;
+  const set = (id: string, o: RecordOutcome) => outcomes.set(id, worse(outcomes.get(id), o));
+  const keys = [...new Set(refused.map((r) => r.payload.account_id))];
   const companies = config.accountIdSource.kind === 'internalid' ? deps.snapshots.customersByIds(keys, config) : deps.snapshots.customersWithKeys(keys, config);
-  const churned = new Set(companies.filter((c) => c.isInactive).map((c) => accountIdFor(c.keys, config.accountIdSource)));
-  return refused.filter((r) => churned.has(r.accountId)).map((r) => r.recordId);
+  const byKey = new Map(companies.map((c) => [accountIdFor(c.keys, config.accountIdSource), c]));
+  const held = new Map<string, ReturnType<typeof accountHeld>>();
+  const again: Array<{ recordId: string; payload: ContactBatch['ops'][number]['payload']; companyId: string }> = [];
+  for (const r of refused) {
+    const company = byKey.get(r.payload.account_id);
+    if (company === undefined) set(r.recordId, { kind: 'ok' });
+    else if (company.isInactive) set(r.recordId, { kind: 'skipped', message: DEACTIVATION_REFUSED_MESSAGE });
+    else {
+      const key = r.payload.account_id;
+      if (!held.has(key)) held.set(key, accountHeld(key, budget, deps));
+      const h = held.get(key) as ReturnType<typeof accountHeld>;
+      if (h === 'held') again.push({ ...r, companyId: company.keys.id });
+      // Freshsuccess has no such account: nothing to deactivate.
+      else set(r.recordId, h === 'absent' ? { kind: 'ok' } : h);
+    }
+  }
+  if (again.length === 0) return;
+  const { outcomes: companyOutcome, unsendable } = pushCompanies(batch, [...new Set(again.map((r) => r.companyId))], companies, config, budget, deps);
+  const retry = again.filter((r) => {
+    // A company that cannot be sent any more (out of scope) is not brought back for its contact.
+    const c = unsendable.has(r.companyId) ? { kind: 'ok' as const } : companyOutcome.get(r.companyId) ?? { kind: 'transient' as const, message: BUDGET_USED_UP, retryAfterMs: null };
+    if (c.kind === 'data') set(r.recordId, { kind: 'data', message: heldByCompany(r.companyId, c.message) });
+    else set(r.recordId, c);
+    return c.kind === 'ok' && !unsendable.has(r.companyId);
+  });
+  const results = pushRecords(retry.map((r) => r.payload), (records) => deps.client.upsertContacts(records), budget);
+  retry.forEach((r, i) => {
+    const o = results[i] as RecordOutcome;
+    // Still refused right after its active company landed: a later attempt tries (eventual consistency).
+    set(r.recordId, o.kind === 'data' && failureNature(o.message) === 'account_missing' ? { kind: 'transient', message: o.message, retryAfterMs: null } : o);
+  });
+}
+
+/** Whether Freshsuccess holds an account, or why that could not be told. */
+function accountHeld(accountId: string, budget: RequestBudget, deps: PushDeps): 'held' | 'absent' | RecordOutcome {
+  if (budget.authMessage !== null) return { kind: 'auth', message: budget.authMessage };
+  if (budget.used >= budget.max) return { kind: 'transient', message: BUDGET_USED_UP, retryAfterMs: null };
+  budget.used++;
+  const v = deps.client.getAccount(accountId);
+  if (v.kind === 'ok') return 'held';
+  if (nothingToRemove(v, 'documented')) return 'absent';
+  if (v.kind === 'transient') return transientOutcome(v);
+  if (v.kind === 'auth') {
+    budget.authMessage = `HTTP ${v.status}: ${v.message}`;
+    return { kind: 'auth', message: budget.authMessage };
+  }
+  return { kind: 'data', message: `Freshsuccess refused the contact's deactivation (Account not found), and a check of account ${accountId} answered: ${v.message}` };
+}
+
+/**
+ * Pushes companies' current state ahead of their contacts. Returns each company's outcome, or
+ * for one that cannot be sent (out of scope, unusable key) the reason.
+ */
+function pushCompanies(batch: ContactBatch, companyIds: readonly string[], known: readonly CustomerSnapshot[], config: SyncConfig, budget: RequestBudget, deps: PushDeps): { outcomes: Map<string, RecordOutcome>; unsendable: Map<string, string> } {
+  const found = new Map(known.map((s) => [s.keys.id, s]));
+  const plan = planBatches({
+    runId: batch.runId, config, now: deps.clock.now(), planMax: 0,
+    customers: companyIds.map((id) => ({ item: workItem('customer', id), snapshot: found.get(id) ?? null })),
+    contacts: [],
+  });
+  const outcomes = new Map<string, RecordOutcome>();
+  for (const b of plan.batches) for (const [id, o] of pushAccounts(b as AccountBatch, budget, deps)) outcomes.set(id, o);
+  const unsendable = new Map(plan.notes.map((n) => [n.recordId, n.reason]));
+  for (const id of unsendable.keys()) outcomes.delete(id);
+  return { outcomes, unsendable };
 }
 
 /** `Account not found`: push the contacts' companies (current state, one search), then the contacts once more. */
 function recoverOrphans(batch: ContactBatch, orphans: number[], config: SyncConfig, budget: RequestBudget, deps: PushDeps, outcomes: Map<string, RecordOutcome>): void {
   const companyIds = [...new Set(orphans.map((i) => batch.ops[i]?.companyId as string))];
   const snapshots = deps.snapshots.customersByIds(companyIds, config);
-  const found = new Map(snapshots.map((s) => [s.keys.id, s]));
   const inactive = new Set(snapshots.filter((s) => s.isInactive).map((s) => s.keys.id));
-  const plan = planBatches({
-    runId: batch.runId, config, now: deps.clock.now(), planMax: 0,
-    customers: companyIds.map((id) => ({ item: workItem('customer', id), snapshot: found.get(id) ?? null })),
-    contacts: [],
-  });
-  const companyOutcome = new Map<string, RecordOutcome>();
-  for (const n of plan.notes) companyOutcome.set(n.recordId, { kind: 'data', message: `Account not found, and its company ${n.recordId} cannot be sent: ${n.reason}` });
-  const unsendable = new Set(plan.notes.map((n) => n.recordId));
-  for (const b of plan.batches) for (const [id, o] of pushAccounts(b as AccountBatch, budget, deps)) companyOutcome.set(id, o);
+  const { outcomes: companyOutcome, unsendable } = pushCompanies(batch, companyIds, snapshots, config, budget, deps);
   const retry: number[] = [];
   for (const i of orphans) {
     const op = batch.ops[i];
     if (!op) continue;
-    const c = companyOutcome.get(op.companyId as string) ?? { kind: 'data' as const, message: 'Account not found' };
+    const companyId = op.companyId as string;
+    const reason = unsendable.get(companyId);
+    const c = reason === undefined ? companyOutcome.get(companyId) ?? { kind: 'data' as const, message: 'Account not found' } : { kind: 'data' as const, message: `Account not found, and its company ${companyId} cannot be sent: ${reason}` };
     if (c.kind === 'ok') retry.push(i);
     // A contact held back by its company's data error says so: the error is the company's, not its own.
-    else if (c.kind === 'data' && !unsendable.has(op.companyId as string)) outcomes.set(op.recordId, worse(outcomes.get(op.recordId), { kind: 'data', message: heldByCompany(op.companyId as string, c.message) }));
+    else if (c.kind === 'data' && reason === undefined) outcomes.set(op.recordId, worse(outcomes.get(op.recordId), { kind: 'data', message: heldByCompany(companyId, c.message) }));
     else outcomes.set(op.recordId, worse(outcomes.get(op.recordId), c));
   }
   if (retry.length === 0) return;
@@ -292,7 +354,6 @@ function recoverOrphans(batch: ContactBatch, orphans: number[], config: SyncConf
     outcomes.set(op.recordId, worse(outcomes.get(op.recordId), o));
   });
 }
-
 
 export function pushBatch(batch: WorkBatch, config: SyncConfig, deps: PushDeps): BatchResult {
   const result: BatchResult = { key: batch.key, records: 0, sent: 0, retried: 0, dead: 0, skipped: 0, paused: false, requests: 0, retryAt: {} };

@@ -37,12 +37,20 @@ export class FreshsuccessClient {
 
   /** DELETE /accounts/{id} deactivates the account (as Freshsuccess documents it for accounts). */
   deactivateAccount(accountId: string): Verdict {
-    return this.delete(['accounts', accountId]);
+    return this.onPath('DELETE', ['accounts', accountId]);
+  }
+
+  /**
+   * GET /accounts/{id}: one account [doc]. Only whether it exists is read (ok, or a "not found"
+   * verdict): how the item is wrapped in the answer is [open].
+   */
+  getAccount(accountId: string): Verdict {
+    return this.onPath('GET', ['accounts', accountId]);
   }
 
   /** DELETE /accounts/{id}/dimension_labels|dimension_values/{key}: removes one dimension value [client]. */
   deleteDimension(accountId: string, dimension: 'labels' | 'values', key: string): Verdict {
-    return this.delete(['accounts', accountId, `dimension_${dimension}`, key]);
+    return this.onPath('DELETE', ['accounts', accountId, `dimension_${dimension}`, key]);
   }
 
   /** One page of a list, 0-based; inactive records included so reconcile sees churned ones. */
@@ -67,7 +75,7 @@ export class FreshsuccessClient {
    * surrogate) is refused as this one request's data error, never thrown: a throw would fail
    * the whole batch and every record in it with it.
    */
-  private delete(segments: string[]): Verdict {
+  private onPath(method: 'GET' | 'DELETE', segments: string[]): Verdict {
     const encoded: string[] = [];
     for (const segment of segments) {
       try {
@@ -76,7 +84,7 @@ export class FreshsuccessClient {
         return { kind: 'rejected', status: 0, message: `"${escapeLoneSurrogates(segment)}" cannot be put in a Freshsuccess URL: it is not valid Unicode text` };
       }
     }
-    return this.call({ method: 'DELETE', url: apiUrl(this.region, encoded.join('/')), headers: { Accept: 'application/json' } });
+    return this.call({ method, url: apiUrl(this.region, encoded.join('/')), headers: { Accept: 'application/json' } });
   }
 
   private call(request: HttpRequest): Verdict {
