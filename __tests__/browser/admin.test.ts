@@ -34,12 +34,24 @@ afterAll(async () => {
   await a?.stop();
 });
 
-test('an invalid batch size is shown by its field and nothing is saved', async () => {
+test('an invalid batch size is shown at its field, the summary at the top links to it, and nothing is saved', async () => {
   await page.goto(a.url);
   await page.getByLabel('Freshsuccess API key').fill(a.h.freshsuccessKey);
   await page.getByLabel('Batch size (records)').fill('ten thousand');
   await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Save settings' }).click()]);
-  await expect(page.getByRole('alert').filter({ hasText: 'Batch size (records)' }).innerText()).resolves.toMatch(/whole number from 1 to 5000/);
+  // One alert, at the top, naming the field; no banner per problem.
+  const alerts = page.getByRole('alert');
+  await expect(alerts.count()).resolves.toBe(1);
+  await expect(alerts.innerText()).resolves.toMatch(/Settings not saved\. Fix the problem shown at this field/);
+  await alerts.getByRole('link', { name: 'Batch size (records)' }).click();
+  expect(new URL(page.url()).hash).toBe('#custpage_err_custpage_batch_records');
+  // The message sits right below the field it is about.
+  const error = page.locator('#custpage_err_custpage_batch_records');
+  await expect(error.innerText()).resolves.toMatch(/^Batch size \(records\): .*whole number from 1 to 5000/);
+  const field = await page.getByLabel('Batch size (records)').boundingBox();
+  const below = await error.boundingBox();
+  expect(below!.y).toBeGreaterThan(field!.y);
+  expect(below!.y - (field!.y + field!.height)).toBeLessThan(80);
   expect(await page.getByLabel('Batch size (records)').inputValue()).toBe('ten thousand');
   expect(a.configRows()).toHaveLength(0);
 }, 60_000);

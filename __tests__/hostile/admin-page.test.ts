@@ -5,7 +5,7 @@
  * saved as typed; never a NetSuite error page; whatever was typed comes back escaped, never as
  * markup; a key typed into the wrong box is never shown again.
  */
-import { AdminClient, messages, type Page } from '../e2e/admin/adminHarness';
+import { AdminClient, fieldErrors, messages, type Page } from '../e2e/admin/adminHarness';
 
 const SCRIPT = '<script>alert(1)</script>';
 let a: AdminClient;
@@ -36,7 +36,7 @@ const longList = (n: number, item: string) => Array.from({ length: n }, () => it
 const REFUSED: RefusedCase[] = [
   { name: 'markup in the subsidiaries', set: { custpage_subsidiaries: SCRIPT }, field: 'Subsidiaries in scope', says: /internal ids/ },
   { name: 'markup in the saved search', set: { custpage_saved_search: `"><img src=x onerror=alert(1)>` }, field: 'Saved search scope', says: /customsearch/ },
-  { name: 'markup in the account_id custom field', set: { custpage_acct_source: 'field', custpage_acct_field: `custentity_x"><b>` }, field: 'account_id custom field', says: /custentity/ },
+  { name: 'markup in the Custom field holding the account id', set: { custpage_acct_source: 'field', custpage_acct_field: `custentity_x"><b>` }, field: 'Custom field holding the account id', says: /custentity/ },
   { name: 'markup in the mapping JSON', set: { custpage_mapping: `{"customer":${SCRIPT}}` }, field: 'Mapping overrides (JSON)', says: /not valid JSON/ },
   { name: 'a markup section name in the mapping JSON', set: { custpage_mapping: JSON.stringify({ [SCRIPT]: {} }) }, field: 'Mapping overrides (JSON)', says: /unknown section/ },
   { name: 'markup as a custom field id', set: { [row(0, 'custpage_cf_record')]: 'customer', [row(0, 'custpage_cf_field')]: SCRIPT, [row(0, 'custpage_cf_type')]: 'text' }, field: 'Custom fields sent as dimensions', says: /row 1: the field must be a custom field id/ },
@@ -45,7 +45,7 @@ const REFUSED: RefusedCase[] = [
   { name: 'a custom field for another record type', set: { [row(0, 'custpage_cf_record')]: 'invoice', [row(0, 'custpage_cf_field')]: 'custentity_plan', [row(0, 'custpage_cf_type')]: 'text' }, field: 'Custom fields sent as dimensions', says: /choose customer or contact/ },
   { name: 'a javascript: URL as the data centre', set: { custpage_region: 'javascript:alert(1)' }, field: 'Data centre', says: /must be one of us, eu/ },
   { name: 'a foreign host as the data centre', set: { custpage_region: 'api.evil.example' }, field: 'Data centre', says: /must be one of us, eu/ },
-  { name: 'an unknown account_id source', set: { custpage_acct_source: 'url' }, field: 'account_id source', says: /must be one of internalid, entityid, field/ },
+  { name: 'an unknown account_id source', set: { custpage_acct_source: 'url' }, field: 'Account id in Freshsuccess', says: /must be one of internalid, entityid, field/ },
   { name: 'an unknown delete policy', set: { custpage_del_customer: 'purge' }, field: 'When a customer is deleted', says: /must be one of deactivate, churn, ignore/ },
   { name: 'an unknown customer stage', set: { custpage_stages: 'VIP' }, field: 'Customer stages in scope', says: /Unknown customer stage/ },
   { name: 'a negative batch size', set: { custpage_batch_records: '-1' }, field: 'Batch size (records)', says: /1 to 5000/ },
@@ -66,12 +66,12 @@ const REFUSED: RefusedCase[] = [
   { name: 'a mapping JSON that is a list', set: { custpage_mapping: '[1,2,3]' }, field: 'Mapping overrides (JSON)', says: /must be a JSON object/ },
   { name: 'a mapping JSON nested 5,000 levels deep', set: { custpage_mapping: '{"customer":'.repeat(5000) + '{}' + '}'.repeat(5000) }, field: 'Mapping overrides (JSON)', says: /Too long to store: 65002 characters, at most 4000/ },
   { name: 'a valid-looking saved search id of 10,000 characters', set: { custpage_saved_search: 'customsearch_'.padEnd(10_000, 'x') }, field: 'Saved search scope', says: /Too long to store: 10000 characters, at most 300/ },
-  { name: 'a valid-looking account_id custom field of 400 characters', set: { custpage_acct_source: 'field', custpage_acct_field: 'custentity_'.padEnd(400, 'x') }, field: 'account_id custom field', says: /Too long to store: 400 characters, at most 300/ },
+  { name: 'a valid-looking Custom field holding the account id of 400 characters', set: { custpage_acct_source: 'field', custpage_acct_field: 'custentity_'.padEnd(400, 'x') }, field: 'Custom field holding the account id', says: /Too long to store: 400 characters, at most 300/ },
   { name: 'a mapping JSON with __proto__ as a section', set: { custpage_mapping: '{"__proto__":{"polluted":true}}' }, field: 'Mapping overrides (JSON)', says: /unknown section &quot;__proto__&quot;|unknown section "__proto__"/ },
   { name: 'retry settings of the wrong type', set: { custpage_mapping: '{"retry":{"baseDelayMs":"soon"}}' }, field: 'Mapping overrides (JSON)', says: /baseDelayMs/ },
   // Keys pasted into the wrong box: refused, and never shown again.
   { name: 'the key pasted into the API Secret id box', set: { custpage_key_source: 'secret', custpage_secret_id: 'fs-pasted-key-0123456789abcdef0123' }, field: 'API Secret id', says: /not shown again/, neverShown: 'fs-pasted-key-0123456789abcdef0123' },
-  { name: 'the key pasted into the account_id custom field box', set: { custpage_acct_source: 'field', custpage_acct_field: 'fs-pasted-key-0123456789abcdef0456' }, field: 'account_id custom field', says: /custentity/ },
+  { name: 'the key pasted into the Custom field holding the account id box', set: { custpage_acct_source: 'field', custpage_acct_field: 'fs-pasted-key-0123456789abcdef0456' }, field: 'Custom field holding the account id', says: /custentity/ },
   { name: 'the key pasted into the saved search box', set: { custpage_saved_search: 'fs-pasted-key-0123456789abcdef0789' }, field: 'Saved search scope', says: /customsearch/ },
 ];
 
@@ -85,9 +85,8 @@ test.each(REFUSED.map((c, i) => [c.name, i] as const))('refused at its field: %s
   const page = await submitAs(c.set);
   expect(page.status).toBe(200);
   expect(page.redirectedTo).toBeNull();
-  const alerts = messages(page.html).alerts;
-  expect(alerts[0]).toMatch(/Settings not saved/);
-  expect(alerts.filter((m) => m.startsWith(c.field)).join(' | ')).toMatch(c.says);
+  expect(messages(page.html).alerts[0]).toMatch(/Settings not saved/);
+  expect(fieldErrors(page.html).filter((m) => m.startsWith(c.field)).join(' | ')).toMatch(c.says);
   expect(a.configRows()[0]!.values).toEqual(before);
   // Whatever was typed comes back as text, never as markup.
   expect(page.html).not.toMatch(/<script>alert|<img src=x|<b>`|"><b>/);
@@ -98,7 +97,7 @@ test.each(REFUSED.map((c, i) => [c.name, i] as const))('refused at its field: %s
 test('a mapping JSON that parses but holds markup in an exclude list is saved as typed and shown escaped', async () => {
   const mapping = JSON.stringify({ customer: { exclude: [SCRIPT] } });
   const page = await submitAs({ custpage_mapping: mapping });
-  const alerts = messages(page.html).alerts.join(' ');
+  const alerts = [...messages(page.html).alerts, ...fieldErrors(page.html)].join(' ');
   const values = a.configRows()[0]!.values as Record<string, unknown>;
   // Either outcome is at the field: refused with a reason, or saved exactly as typed.
   if (alerts === '') {
@@ -113,7 +112,7 @@ test('an oversized mapping JSON (about 200,000 characters of valid JSON) is refu
   const mapping = JSON.stringify({ customer: { exclude: Array.from({ length: 20_000 }, (_, i) => `field_${i}`) } });
   const page = await submitAs({ custpage_mapping: mapping });
   expect(page.status).toBe(200);
-  expect(messages(page.html).alerts.find((m) => m.startsWith('Mapping overrides (JSON)'))).toMatch(new RegExp(`Too long to store: ${mapping.length} characters, at most 4000`));
+  expect(fieldErrors(page.html).find((m) => m.startsWith('Mapping overrides (JSON)'))).toMatch(new RegExp(`Too long to store: ${mapping.length} characters, at most 4000`));
   expect(a.configRows()[0]!.values).toEqual(before);
 });
 
@@ -121,7 +120,7 @@ test('10,000 subsidiary ids are refused at the field; never an error page', asyn
   const before = structuredClone(a.configRows()[0]!.values);
   const page = await submitAs({ custpage_subsidiaries: longList(10_000, '1') });
   expect(page.status).toBe(200);
-  expect(messages(page.html).alerts.find((m) => m.startsWith('Subsidiaries in scope'))).toMatch(/Too long to store: 19999 characters, at most 300/);
+  expect(fieldErrors(page.html).find((m) => m.startsWith('Subsidiaries in scope'))).toMatch(/Too long to store: 19999 characters, at most 300/);
   expect(a.configRows()[0]!.values).toEqual(before);
 });
 

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_BATCH } from '../../../src/TypeScript/domain/config';
 import { CONFIG } from '../support/syncHarness';
-import { AdminClient, messages, text } from './adminHarness';
+import { AdminClient, fieldErrors, messages, text } from './adminHarness';
 
 let a: AdminClient;
 const KEY = () => a.h.freshsuccessKey;
@@ -48,12 +48,21 @@ test('invalid settings: each problem is shown by field, what was typed stays, no
     submit: 'Save settings',
   });
   expect(page.redirectedTo).toBeNull();
+  // One alert at the top sums up and links to each field; no stack of banners.
   const { alerts } = messages(page.html);
-  expect(alerts[0]).toMatch(/Settings not saved/);
-  expect(alerts.find((m) => m.startsWith('Batch size (records)'))).toMatch(/whole number from 1 to 5000 \(got lots\)/);
-  expect(alerts.find((m) => m.startsWith('account_id custom field'))).toMatch(/custentity/);
-  expect(alerts.find((m) => m.startsWith('Mapping overrides (JSON)'))).toMatch(/not valid JSON/);
-  expect(alerts.find((m) => m.startsWith('Subsidiaries in scope'))).toMatch(/internal ids/);
+  expect(alerts).toEqual([expect.stringMatching(/^Settings not saved\. Fix the 4 problems shown at these fields; nothing was changed: Custom field holding the account id Subsidiaries in scope Batch size \(records\) Mapping overrides \(JSON\)$/)]);
+  const errors = fieldErrors(page.html);
+  expect(errors.find((m) => m.startsWith('Batch size (records)'))).toMatch(/whole number from 1 to 5000 \(got lots\)/);
+  expect(errors.find((m) => m.startsWith('Custom field holding the account id'))).toMatch(/custentity/);
+  expect(errors.find((m) => m.startsWith('Mapping overrides (JSON)'))).toMatch(/not valid JSON/);
+  expect(errors.find((m) => m.startsWith('Subsidiaries in scope'))).toMatch(/internal ids/);
+  // Each problem sits right below its own field, and the summary links to it.
+  for (const [input, next] of [['custpage_batch_records', 'custpage_batch_bytes'], ['custpage_subsidiaries', 'custpage_saved_search'], ['custpage_acct_field', 'custpage_user_source']]) {
+    const at = page.html.indexOf(`id="custpage_err_${input}"`);
+    expect(at).toBeGreaterThan(page.html.indexOf(`name="${input}"`));
+    expect(at).toBeLessThan(page.html.indexOf(`name="${next}"`));
+    expect(page.html).toContain(`<a href="#custpage_err_${input}">`);
+  }
   expect(a.configRows()).toHaveLength(0);
   // Nothing lost: the form comes back as typed.
   expect(page.html).toMatch(/name="custpage_batch_records"[^>]*value="lots"/);
@@ -103,7 +112,7 @@ test('saving with a typed key stores only a credential GUID; the key is nowhere'
 // After the key checks: the emulator's request log keeps plain text parameters as posted.
 test('a key pasted into the API Secret id box is refused, never shown again, and the saved reference is kept', async () => {
   const page = await a.submit({ set: { custpage_key_source: 'secret', custpage_secret_id: KEY() }, submit: 'Save settings' });
-  expect(messages(page.html).alerts.find((m) => m.startsWith('API Secret id'))).toMatch(/not shown again/);
+  expect(fieldErrors(page.html).find((m) => m.startsWith('API Secret id'))).toMatch(/not shown again/);
   expect(page.html).not.toContain(KEY());
   expect(JSON.stringify(a.configRows())).not.toContain(KEY());
   expect(JSON.stringify(a.h.rt.logs)).not.toContain(KEY());
@@ -183,7 +192,7 @@ test('a custom field added as a row in the table is saved and sent as a dimensio
   a.h.rt.defineEntityField({ scriptId: 'custentity_tier', label: 'Tier', fieldType: 'TEXT', appliesToCustomer: true, appliesToContact: false });
   const row = (col: string) => `custpage_custom_fields[0][${col}]`;
   const bad = await a.submit({ set: { [row('custpage_cf_record')]: 'customer', [row('custpage_cf_field')]: 'tier', [row('custpage_cf_type')]: 'text' }, submit: 'Save settings' });
-  expect(messages(bad.html).alerts.find((m) => m.startsWith('Custom fields sent as dimensions'))).toMatch(/row 1: the field must be a custom field id/);
+  expect(fieldErrors(bad.html).find((m) => m.startsWith('Custom fields sent as dimensions'))).toMatch(/row 1: the field must be a custom field id/);
   expect(bad.html).toMatch(/name="custpage_custom_fields\[0\]\[custpage_cf_field\]"[^>]*value="tier"/);
 
   const saved = await a.submit({ set: { [row('custpage_cf_field')]: 'custentity_tier', [row('custpage_cf_key')]: 'tier' }, submit: 'Save settings' }, bad);

@@ -86,6 +86,11 @@ export function messages(html: string): { alerts: string[]; statuses: string[] }
   return { alerts: pick('alert'), statuses: pick('status') };
 }
 
+/** Problems shown at their fields after a refused save, as text: "Label: message". */
+export function fieldErrors(html: string): string[] {
+  return [...html.matchAll(/<p id="custpage_err_[a-z_]+" class="fsc-field-error">([\s\S]*?)<\/p>/g)].map((m) => text(m[1] ?? '').trim());
+}
+
 export function text(html: string): string {
   return html
     .replace(/<[^>]+>/g, ' ')

@@ -4,7 +4,7 @@
  * its field with NetSuite's words, what was typed stays on the page, and nothing is saved.
  */
 import { CONFIG } from '../support/syncHarness';
-import { AdminClient, messages } from './adminHarness';
+import { AdminClient, fieldErrors, messages } from './adminHarness';
 
 let a: AdminClient;
 
@@ -25,7 +25,7 @@ const row = (col: string) => `custpage_custom_fields[0][${col}]`;
 test('a custom field id that is no field of this account is refused at the custom fields, nothing saved', async () => {
   const before = stored();
   const page = await a.submit({ set: { [row('custpage_cf_record')]: 'customer', [row('custpage_cf_field')]: 'custentity_typo_tier', [row('custpage_cf_type')]: 'text' }, submit: 'Save settings' });
-  expect(messages(page.html).alerts.find((m) => m.startsWith('Custom fields sent as dimensions'))).toMatch(/NetSuite refused it: .*custentity_typo_tier/);
+  expect(fieldErrors(page.html).find((m) => m.startsWith('Custom fields sent as dimensions'))).toMatch(/NetSuite refused it: .*custentity_typo_tier/);
   expect(page.html).toMatch(/name="custpage_custom_fields\[0\]\[custpage_cf_field\]"[^>]*value="custentity_typo_tier"/);
   expect(stored()).toBe(before);
 
@@ -37,7 +37,7 @@ test('a custom field id that is no field of this account is refused at the custo
 test('a saved search that does not exist is refused at the saved search scope; one that exists is saved', async () => {
   const before = stored();
   const page = await a.submit({ set: { custpage_saved_search: 'customsearch_fsc_gone' }, submit: 'Save settings' });
-  expect(messages(page.html).alerts.find((m) => m.startsWith('Saved search scope'))).toMatch(/NetSuite refused it/);
+  expect(fieldErrors(page.html).find((m) => m.startsWith('Saved search scope'))).toMatch(/NetSuite refused it/);
   expect(stored()).toBe(before);
   const ok = await a.submit({ set: { custpage_saved_search: 'customsearch_fsc_real_scope' }, submit: 'Save settings' }, page);
   expect(messages(ok.html).statuses.join(' ')).toMatch(/Settings saved/);

@@ -55,9 +55,9 @@ export const LABEL: Record<SettingsField, string> = {
   keySource: 'Key kept as',
   credentialGuid: 'Freshsuccess API key',
   secretId: 'API Secret id',
-  accountIdSource: 'account_id source',
-  accountIdField: 'account_id custom field',
-  userIdSource: 'user_id source',
+  accountIdSource: 'Account id in Freshsuccess',
+  accountIdField: 'Custom field holding the account id',
+  userIdSource: 'Contact id in Freshsuccess',
   stages: 'Customer stages in scope',
   subsidiaries: 'Subsidiaries in scope',
   savedSearch: 'Saved search scope',
@@ -131,6 +131,28 @@ function actionButton(action: string, label: string, describedBy?: string): stri
   return `<button type="submit" name="${ACTION_PARAM}" value="${esc(action)}"${describedBy ? ` aria-describedby="${esc(describedBy)}"` : ''}>${esc(label)}</button>`;
 }
 
+/** Where a field's problem is shown, right after the field; the summary at the top links here. */
+export function problemAnchor(field: SettingsField): string {
+  return `custpage_err_${FIELD[field]}`;
+}
+
+/** The problems of a refused save for this field, in place, below it. */
+function problemsAt(form: serverWidget.Form, m: PageModel, field: SettingsField, container: string): void {
+  const mine = m.problems.filter((p) => p.field === field);
+  if (mine.length === 0) return;
+  html(form, `${problemAnchor(field)}_html`, container, `<p id="${problemAnchor(field)}" class="fsc-field-error"><strong>${esc(LABEL[field])}:</strong> ${mine.map((p) => esc(p.message)).join(' ')}</p>`);
+}
+
+/** One alert at the top for a refused save: how many problems, each linked to its field. */
+function problemSummary(form: serverWidget.Form, m: PageModel): void {
+  if (m.problems.length === 0) return;
+  // In page order (LABEL lists the fields as the page shows them).
+  const order = Object.keys(LABEL);
+  const fields = [...new Set(m.problems.map((p) => p.field))].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const items = fields.map((f) => `<li><a href="#${problemAnchor(f)}">${esc(LABEL[f])}</a></li>`).join('');
+  html(form, 'custpage_problems_html', undefined, `<div id="custpage_problems" class="fsc-problems" role="alert"><p><strong>Settings not saved.</strong> Fix ${m.problems.length === 1 ? 'the problem' : `the ${m.problems.length} problems`} shown at ${fields.length === 1 ? 'this field' : 'these fields'}; nothing was changed:</p><ul>${items}</ul></div>`);
+}
+
 const MESSAGE_TYPE: Record<Notice['level'], message.Type> = {
   confirmation: message.Type.CONFIRMATION,
   information: message.Type.INFORMATION,
@@ -143,6 +165,7 @@ function connection(form: serverWidget.Form, m: PageModel): void {
   form.addFieldGroup({ id: g, label: 'Connection' });
   checkbox(form, FIELD.enabled, 'Sync enabled', g, m.form.enabled, 'When off, changes are still queued but nothing is sent to Freshsuccess.');
   select(form, FIELD.region, LABEL.region, g, options(REGIONS, REGION_TEXT), m.form.region, 'The Freshsuccess data centre your tenant lives in. A key is refused by the other one.');
+  problemsAt(form, m, 'region', g);
   select(
     form,
     FIELD.keySource,
@@ -152,6 +175,7 @@ function connection(form: serverWidget.Form, m: PageModel): void {
     m.form.keySource,
     'Either type the key below (NetSuite keeps it encrypted and this page stores only a reference), or create an API Secret restricted to the Freshsuccess hosts and give its id.',
   );
+  problemsAt(form, m, 'keySource', g);
   const key = form.addCredentialField({
     id: FIELD.credentialGuid,
     label: LABEL.credentialGuid,
@@ -163,7 +187,9 @@ function connection(form: serverWidget.Form, m: PageModel): void {
   key.maxLength = 256; // Freshsuccess keys are longer than the default 32 characters.
   key.setHelpText({ help: 'Freshsuccess: Settings > API Keys. Never shown again once saved; leave blank to keep the stored key.' });
   if (m.form.credentialGuid) key.defaultValue = m.form.credentialGuid;
+  problemsAt(form, m, 'credentialGuid', g);
   text(form, FIELD.secretId, LABEL.secretId, g, m.form.secretId, 'Only when the key is kept as an API Secret: its id, e.g. custsecret_fsc_api_key. Never the key itself.');
+  problemsAt(form, m, 'secretId', g);
   html(form, 'custpage_test_html', g, `<p>${actionButton('test', 'Test connection', 'custpage_test_note')} <span id="custpage_test_note">Tests the values on this page without saving them.</span></p>`);
 }
 
@@ -171,18 +197,28 @@ function mapping(form: serverWidget.Form, m: PageModel): void {
   const g = 'custpage_grp_mapping';
   form.addFieldGroup({ id: g, label: 'Field mapping and scope' });
   select(form, FIELD.accountIdSource, LABEL.accountIdSource, g, options(ACCOUNT_ID_SOURCES, ACCOUNT_ID_TEXT), m.form.accountIdSource, "What becomes the account's account_id in Freshsuccess. Changing it later re-keys every account.");
+  problemsAt(form, m, 'accountIdSource', g);
   text(form, FIELD.accountIdField, LABEL.accountIdField, g, m.form.accountIdField, 'Only with "A custom field": the customer field id, e.g. custentity_fs_account_id.');
+  problemsAt(form, m, 'accountIdField', g);
   select(form, FIELD.userIdSource, LABEL.userIdSource, g, options(USER_ID_SOURCES, USER_ID_TEXT), m.form.userIdSource, "What becomes a contact's user_id in Freshsuccess.");
+  problemsAt(form, m, 'userIdSource', g);
   const stages = form.addField({ id: FIELD.stages, label: LABEL.stages, type: serverWidget.FieldType.MULTISELECT, container: g });
   for (const [v, t] of options(CUSTOMER_STAGES, STAGE_TEXT)) stages.addSelectOption({ value: v, text: t, isSelected: m.form.stages.includes(v) });
   stages.setHelpText({ help: 'None selected: every stage is synced.' });
+  problemsAt(form, m, 'stages', g);
   text(form, FIELD.subsidiaries, LABEL.subsidiaries, g, m.form.subsidiaries, 'Internal ids separated by commas; empty: all subsidiaries.');
+  problemsAt(form, m, 'subsidiaries', g);
   text(form, FIELD.savedSearch, LABEL.savedSearch, g, m.form.savedSearch, 'Optional: a customer saved search (internal id or customsearch... id); only its results are synced.');
+  problemsAt(form, m, 'savedSearch', g);
   checkbox(form, FIELD.syncContacts, 'Sync contacts', g, m.form.syncContacts, 'Contacts of synced customers go to Freshsuccess as account contacts.');
   select(form, FIELD.deleteCustomer, LABEL.deleteCustomer, g, options(CUSTOMER_DELETE_POLICIES, CUSTOMER_DELETE_TEXT), m.form.deleteCustomer, 'What happens in Freshsuccess when a customer is deleted in NetSuite.');
+  problemsAt(form, m, 'deleteCustomer', g);
   select(form, FIELD.deleteContact, LABEL.deleteContact, g, options(CONTACT_DELETE_POLICIES, CONTACT_DELETE_TEXT), m.form.deleteContact, 'What happens in Freshsuccess when a contact is deleted in NetSuite.');
+  problemsAt(form, m, 'deleteContact', g);
   text(form, FIELD.batchMaxRecords, LABEL.batchMaxRecords, g, m.form.batchMaxRecords, `Records per request, ${rangeHelp('maxRecords')}.`);
+  problemsAt(form, m, 'batchMaxRecords', g);
   text(form, FIELD.batchMaxBytes, LABEL.batchMaxBytes, g, m.form.batchMaxBytes, `Request body size cap, ${rangeHelp('maxBytes')}.`);
+  problemsAt(form, m, 'batchMaxBytes', g);
   text(
     form,
     FIELD.mappingJson,
@@ -192,6 +228,9 @@ function mapping(form: serverWidget.Form, m: PageModel): void {
     'Optional. Fields never sent and retry settings, e.g. {"customer":{"exclude":["phone"]},"retry":{"warnAfterAttempts":5}}. Temporary failures are retried until they land (never dead-lettered); warnAfterAttempts (default 8) is when a record still retrying is flagged as long-retrying, maxDelayMs (default 6 h) the longest wait between attempts. Custom fields go in the table "Custom fields sent as dimensions" below (a "custom" list typed here is moved there on save).',
     serverWidget.FieldType.LONGTEXT,
   );
+  problemsAt(form, m, 'mappingJson', g);
+  // The table's own problems, just above it (a sublist has no place for text of its own).
+  problemsAt(form, m, 'customFields', g);
 }
 
 function customFields(form: serverWidget.Form, m: PageModel): void {
@@ -263,10 +302,6 @@ function health(form: serverWidget.Form, m: PageModel): void {
 export function buildAdminPage(m: PageModel): serverWidget.Form {
   const form = serverWidget.createForm({ title: 'FreshSync: Freshsuccess connection' });
   if (m.notice) form.addPageInitMessage({ type: MESSAGE_TYPE[m.notice.level], title: m.notice.title, message: m.notice.message });
-  if (m.problems.length > 0) {
-    form.addPageInitMessage({ type: message.Type.ERROR, title: 'Settings not saved', message: `Fix the ${m.problems.length} problem(s) below; nothing was changed.` });
-    for (const p of m.problems) form.addPageInitMessage({ type: message.Type.ERROR, title: LABEL[p.field], message: p.message });
-  }
   const paused = m.status.state?.pausedAt ?? null;
   if (paused !== null && m.problems.length === 0) {
     const why = isSettingsPause(m.status.state?.pauseMessage ?? '') ? 'NetSuite refused a setting' : 'Freshsuccess refused the key';
@@ -276,6 +311,7 @@ export function buildAdminPage(m: PageModel): serverWidget.Form {
   const token = form.addField({ id: FORM_TOKEN_FIELD, label: 'Form token', type: serverWidget.FieldType.TEXT });
   token.defaultValue = m.formToken;
   token.updateDisplayType({ displayType: serverWidget.FieldDisplayType.HIDDEN });
+  problemSummary(form, m);
   health(form, m);
   connection(form, m);
   mapping(form, m);
