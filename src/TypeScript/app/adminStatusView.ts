@@ -5,8 +5,10 @@
  * HTML goes into an INLINEHTML field, which NetSuite prints as is.
  */
 import { isSettingsPause, SETTINGS_PAUSE_PREFIX } from '../domain/configFailure';
+import { ACTION_PARAM, pickField, pickValue, rowActionValue, SELECTED_ACTION, type ProblemAction, type RecordPick } from '../domain/problemActions';
 import type { StartRefusal } from './jobStart';
 import type { FullSyncState, RunStats, SyncState, TriggerResult } from './ports';
+import type { RecordKind } from '../domain/types';
 
 export type JobKind = 'fullsync' | 'reconcile' | 'drain';
 
@@ -189,15 +191,19 @@ const PROBLEM_LABEL: Record<string, string> = { DEAD: 'Dead letter', SKIPPED: 'S
  * The same report written by several runs (every full sync skips the same contacts without a
  * company) is one row: the latest, with how many runs reported it.
  */
-function onceEach(problems: readonly ProblemEntry[]): Array<ProblemEntry & { times: number }> {
-  const rows = new Map<string, ProblemEntry & { times: number }>();
+function onceEach(problems: readonly ProblemEntry[]): Array<ProblemEntry & { times: number; entryIds: number[] }> {
+  const rows = new Map<string, ProblemEntry & { times: number; entryIds: number[] }>();
   for (const p of problems) {
     const key = JSON.stringify([p.status, p.kind, p.lastError, p.records.map((r) => r.id).sort()]);
     const seen = rows.get(key);
-    if (!seen) rows.set(key, { ...p, times: 1 });
-    else rows.set(key, { ...(p.capturedAt > seen.capturedAt ? p : seen), times: seen.times + 1 });
+    if (!seen) rows.set(key, { ...p, times: 1, entryIds: [p.id] });
+    else rows.set(key, { ...(p.capturedAt > seen.capturedAt ? p : seen), times: seen.times + 1, entryIds: [...seen.entryIds, p.id] });
   }
   return [...rows.values()];
+}
+
+function rowButton(action: ProblemAction, pick: RecordPick, label: string, what: string): string {
+  return `<button type="submit" name="${ACTION_PARAM}" value="${esc(rowActionValue(action, pick))}" aria-label="${esc(`${label} ${what}`)}">${esc(label)}</button>`;
 }
 
 /** Rows the status page shows at most; the rest is counted below the table. */
@@ -205,7 +211,11 @@ const MAX_PROBLEM_ROWS = 100;
 
 const KIND_LABEL: Record<string, string> = { customer: 'Customer', contact: 'Contact' };
 
-/** One row per record: its type and name linked to it, its own message, what to do, when. */
+/**
+ * One row per record: its type and name linked to it, its own message, what to do, when, and
+ * buttons to retry it (not for a warning: that record was sent) or dismiss it; a checkbox per row
+ * for acting on a selection.
+ */
 export function problemsHtml(problems: readonly ProblemEntry[]): string {
   if (problems.length === 0) return '<p>No dead letters, skipped records or warnings.</p>';
   const rows: string[][] = [];
@@ -217,17 +227,23 @@ export function problemsHtml(problems: readonly ProblemEntry[]): string {
         continue;
       }
       const label = r.name ? `${r.name} (${r.id})` : `internal id ${r.id}`;
+      const what = `${KIND_LABEL[p.kind] ?? p.kind} ${label}`;
+      const pick: RecordPick = { kind: p.kind as RecordKind, recordId: r.id, entryIds: p.entryIds };
+      const actionable = /^\d+$/.test(r.id) && (p.kind === 'customer' || p.kind === 'contact');
       rows.push([
+        actionable ? `<input type="checkbox" name="${esc(pickField(pick))}" value="${esc(pickValue(pick))}" aria-label="${esc(`Select ${what}`)}">` : '',
         esc(PROBLEM_LABEL[p.status] ?? p.status),
         `${esc(KIND_LABEL[p.kind] ?? p.kind)} <a href="${esc(r.url)}">${esc(label)}</a>`,
         esc(p.lastError || '(no message)'),
         esc(p.hint),
         esc(when(p.capturedAt) + (p.times > 1 ? ` (reported by ${p.times} runs)` : '')),
+        actionable ? [p.status !== 'WARNED' ? rowButton('retry', pick, 'Retry', what) : '', rowButton('dismiss', pick, 'Dismiss', what)].filter(Boolean).join(' ') : '',
       ]);
     }
   }
-  const list = table('Latest dead letters, skipped records and warnings, one row per record', ['Status', 'Record', 'Message', 'What to do', 'When'], rows);
-  return more > 0 ? `${list}<p>${esc(`and ${more} more record(s) in these entries (the outbox custom record lists them all)`)}</p>` : list;
+  const list = table('Latest dead letters, skipped records and warnings, one row per record', ['Select', 'Status', 'Record', 'Message', 'What to do', 'When', 'Act'], rows);
+  const bulk = `<p><button type="submit" name="${ACTION_PARAM}" value="${SELECTED_ACTION.retry}">Retry selected</button> <button type="submit" name="${ACTION_PARAM}" value="${SELECTED_ACTION.dismiss}">Dismiss selected</button> Retry queues a record again (fix it in NetSuite first); dismiss stops listing it here without sending it.</p>`;
+  return (more > 0 ? `${list}<p>${esc(`and ${more} more record(s) in these entries (the outbox custom record lists them all)`)}</p>` : list) + bulk;
 }
 
 /** What pushing does now, when no refused key paused it. */

@@ -14,6 +14,8 @@ import { BATCH_RANGE, DEFAULT_BATCH, type AccountIdSource, type BatchLimits, typ
 import { ACCOUNT_ID_SOURCES, CONTACT_DELETE_POLICIES, CUSTOMER_DELETE_POLICIES, CUSTOMER_STAGES, DIMENSION_TYPES, REGIONS, USER_ID_SOURCES } from '../domain/settingRules';
 import type { CustomerStage } from '../domain/types';
 import { FORM_TOKEN_FIELD } from '../domain/formToken';
+import { ACTION_PARAM } from '../domain/problemActions';
+export { ACTION_PARAM };
 import { HOSTS } from '../freshsuccess/endpoints';
 import type { Notice } from './adminNotice';
 import { SCRIPTS } from './schema';
@@ -21,7 +23,6 @@ import { SCRIPTS } from './schema';
 export const ADMIN_SCRIPT = { scriptId: 'customscript_fsc_sl_admin', deploymentId: 'customdeploy_fsc_sl_admin' } as const;
 const TOKEN_ROLE = { scriptId: 'customrole_fsc_token', name: 'Freshsuccess Connector (Token)' } as const;
 export const INTEGRATION = { scriptId: 'custinteg_fsc_freshsuccess', name: 'Freshsuccess Integration' } as const;
-export const ACTION_PARAM = 'custpage_action';
 export const REMOVE_EXTRAS_FIELD = 'custpage_remove_extras';
 
 /** Form field ids, one per settings value. */

@@ -145,6 +145,17 @@ export function latestProblems(limit: number): ProblemEntry[] {
   });
 }
 
+/** Outbox entries by internal id (getRange: 10), for the status page's row actions; at most 1,000. */
+export function entriesByIds(ids: readonly number[]): OutboxEntry[] {
+  const wanted = [...new Set(ids)].slice(0, 1000);
+  if (wanted.length === 0) return [];
+  return search
+    .create({ type: OUTBOX.type, filters: [['internalid', 'anyof', wanted.map(String)]], columns: [search.createColumn({ name: 'internalid', sort: search.Sort.ASC }), ...OUTBOX_COLUMNS] })
+    .run()
+    .getRange({ start: 0, end: wanted.length })
+    .map(outboxEntryOf);
+}
+
 /** The oldest dead letters, whole (getRange: 10), for "Retry dead letters". */
 export function deadLetters(limit: number): OutboxEntry[] {
   return search

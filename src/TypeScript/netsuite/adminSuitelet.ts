@@ -15,12 +15,14 @@ import * as runtime from 'N/runtime';
 import type { EntryPoints } from 'N/types';
 import { describeConnection, testConnection } from '../app/adminConnection';
 import { retryDeadLetters } from '../app/adminRetry';
+import { actOnProblems } from '../app/problemActions';
 import { whyNotStart } from '../app/jobStart';
 import { probeSettings } from '../app/settingsProbe';
 import { netsuiteSnapshots } from './snapshotReader';
 import { describeSubmission, type JobKind, type StatusView } from '../app/adminStatusView';
 import { checkSettings, formFromRaw, type CustomFieldRow, type SettingsCheck, type SettingsForm } from '../domain/adminSettings';
 import { isChecked } from '../domain/checkbox';
+import { parseRowAction, picksFrom, SELECTED_ACTION, type ProblemAction, type RecordPick } from '../domain/problemActions';
 import { parseConfig } from '../domain/config';
 import { FreshsuccessClient } from '../freshsuccess/client';
 import { describeRefusal } from '../domain/formToken';
@@ -28,7 +30,7 @@ import { checkAdminPost, issueAdminFormToken } from './adminFormToken';
 import { jobProgress, submitJob } from './adminJobs';
 import { NOTICE_PARAM, putNotice, takeNotice, type Notice } from './adminNotice';
 import { ACTION_PARAM, ADMIN_SCRIPT, buildAdminPage, FIELD, REMOVE_EXTRAS_FIELD, ROW_FIELD } from './adminPage';
-import { countOutbox, deadLetters, latestProblems, readState, readStoredSettings, saveConfig, type StoredSettings } from './adminStore';
+import { countOutbox, deadLetters, entriesByIds, latestProblems, readState, readStoredSettings, saveConfig, type StoredSettings } from './adminStore';
 import { netsuiteDrainTrigger } from './drainTrigger';
 import { netsuiteHttp } from './httpsPort';
 import { netsuiteOutbox } from './outboxStore';
@@ -157,6 +159,26 @@ function retry(): void {
   backToPage({ level: 'confirmation', title: 'Dead letters queued again', message: `${report.requeued} dead letter(s) with ${report.records} record(s) were queued again; the drain pushes them.${more}` });
 }
 
+/** Retry or dismiss the records of one row, or of the ticked rows. */
+function actOn(action: ProblemAction, picks: RecordPick[]): void {
+  const verb = action === 'retry' ? 'queued again' : 'dismissed';
+  if (picks.length === 0) {
+    backToPage({ level: 'information', title: 'Nothing selected', message: 'Tick the records in the table first, then click the button below it.' });
+    return;
+  }
+  const entries = entriesByIds(picks.flatMap((p) => p.entryIds));
+  const user = String(runtime.getCurrentUser().id);
+  const report = actOnProblems(action, picks, entries, { outbox: netsuiteOutbox(), trigger: netsuiteDrainTrigger(), clock, canContinue: governanceRemains(150), user });
+  logger.audit(`FreshSync problem rows ${verb} from the admin page`, `${report.records} record(s) by user ${user}`);
+  const notes = [
+    report.stale > 0 ? `${report.stale} selected record(s) were no longer listed as a problem${action === 'retry' ? ' that can be retried' : ''}; nothing was done for them.` : '',
+    report.left > 0 ? `${report.left} record(s) are left: click again to do the rest.` : '',
+    action === 'retry' && report.records > 0 ? 'The drain pushes them; if they fail again they come back here.' : '',
+    action === 'dismiss' && report.records > 0 ? 'They were not sent; they come back here if they fail again after a later change.' : '',
+  ].filter(Boolean);
+  backToPage({ level: report.records > 0 ? 'confirmation' : 'information', title: `${report.records} record(s) ${verb}`, message: notes.join(' ') || `${report.records} record(s) ${verb}.` });
+}
+
 export function handleAdminRequest(context: EntryPoints.Suitelet.onRequestContext): void {
   const p = context.request.parameters as Params;
   const stored = readStoredSettings();
@@ -183,7 +205,14 @@ export function handleAdminRequest(context: EntryPoints.Suitelet.onRequestContex
       return start(action, p, stored);
     case 'retry':
       return retry();
-    default:
+    case SELECTED_ACTION.retry:
+      return actOn('retry', picksFrom(p));
+    case SELECTED_ACTION.dismiss:
+      return actOn('dismiss', picksFrom(p));
+    default: {
+      const row = parseRowAction(action);
+      if (row) return actOn(row.action, [row.pick]);
       return backToPage({ level: 'error', title: 'Unknown action', message: 'The page did not understand that button; reload it and try again.' });
+    }
   }
 }
