@@ -40,6 +40,8 @@ test('one dead letter of three records: retry one, dismiss one, the third stays 
   await a.h.fake.configure({ labelMaxLength: 1000 });
   page = await a.click(buttonValue(rowOf(page.html, alpha), 'Retry'), {}, page);
   expect(statuses(page.html)).toMatch(/1 record\(s\) queued again/);
+  // Governance (docs/admin-guide.md §5): 14, plus 2 to close the report, 6 for its remaining records, 6 to queue the retry, 20 to start the drain.
+  expect(a.lastPostUnits).toBe(48);
   a.h.runDrainUntilIdle();
   expect((await a.h.accountOf(alpha))?.dimensions.labels).toEqual({ success_plan: long });
   expect(await a.h.accountOf(beta)).toBeUndefined();
@@ -54,6 +56,7 @@ test('one dead letter of three records: retry one, dismiss one, the third stays 
   const dismiss = buttonValue(rowOf(page.html, beta), 'Dismiss');
   page = await a.click(dismiss, {}, page);
   expect(statuses(page.html)).toMatch(/1 record\(s\) dismissed/);
+  expect(a.lastPostUnits).toBe(22);
   a.h.runDrainUntilIdle();
   expect(await a.h.accountOf(beta)).toBeUndefined();
   expect(rowOf(page.html, beta)).toBe('');
