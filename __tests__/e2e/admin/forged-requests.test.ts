@@ -78,6 +78,7 @@ test('every page carries a fresh form token in a hidden field', async () => {
 test.each([
   ['full sync', { custpage_action: 'fullsync' }],
   ['reconcile with "deactivate extras"', { custpage_action: 'reconcile', custpage_remove_extras: 'T' }],
+  ['reconcile with "deactivate extras", confirmed', { custpage_action: 'reconcile_extras' }],
   ['drain', { custpage_action: 'drain' }],
   ['retry dead letters', { custpage_action: 'retry' }],
   ['settings save', { ...hostile, custpage_action: 'save' }],

@@ -100,18 +100,34 @@ test('a running full sync shows its stage and percentage (one 10-unit getter per
   expect((await a.h.accounts()).length).toBeGreaterThanOrEqual(30);
 });
 
-test('reconcile from the page: extras stay unless the box is ticked, then they are deactivated', async () => {
+test('reconcile from the page: it says what it found; deactivating extras asks first, with how many, and Cancel starts nothing', async () => {
   await a.h.fake.seed({ accounts: [{ account_id: 'crm-7781', name: 'From Another System', join_date: Date.UTC(2025, 0, 1) }] });
+  // Asked before any reconcile counted them: the number is unknown, and the page says how to see it.
+  const early = await a.click('reconcile', { check: { custpage_remove_extras: true } });
+  expect(messages(early.html).alerts.join(' ')).toMatch(/Deactivate records only Freshsuccess has\? No reconcile has counted them yet/);
+  const cancelled = await a.click('cancel', {}, early);
+  expect(text(cancelled.html)).toMatch(/Nothing started/);
+  a.h.runDrainUntilIdle();
+  expect(await a.h.accountOf('crm-7781')).toMatchObject({ isActive: true });
+
   const plain = await a.click('reconcile');
   expect(statuses(plain.html)).toMatch(/Reconcile started/);
   a.h.runDrainUntilIdle();
   expect(await a.h.accountOf('crm-7781')).toMatchObject({ isActive: true });
-  expect(text((await a.get()).html)).toMatch(/Reconcile: finished/);
+  // "Finished" says what it found and did.
+  expect(text((await a.get()).html)).toMatch(/Reconcile: finished \(submitted [^)]+\)\. Last reconcile \([^)]+\) found accounts: \d+ missing in Freshsuccess, \d+ different, 1 only in Freshsuccess; contacts: [^;]+; \d+ record\(s\) queued for the drain\. Records only in Freshsuccess were left as they are\./);
 
+  // Ticking the box asks first, with the count the last reconcile found; only "Yes" starts it.
   const ticked = await a.click('reconcile', { check: { custpage_remove_extras: true } });
-  expect(statuses(ticked.html)).toMatch(/Reconcile started/);
+  expect(ticked.redirectedTo).toBeNull();
+  expect(messages(ticked.html).alerts.join(' ')).toMatch(/The last reconcile \([^)]+\) found 1 account\(s\) and 0 contact\(s\) in Freshsuccess that NetSuite does not have/);
+  a.h.runDrainUntilIdle();
+  expect(await a.h.accountOf('crm-7781')).toMatchObject({ isActive: true });
+  const confirmed = await a.click('reconcile_extras', {}, ticked);
+  expect(statuses(confirmed.html)).toMatch(/Reconcile started/);
   a.h.runDrainUntilIdle();
   expect(await a.h.accountOf('crm-7781')).toMatchObject({ isActive: false });
+  expect(text((await a.get()).html)).toMatch(/Records only in Freshsuccess were queued for deactivation\./);
 });
 
 test('a full sync waiting for a pushing drain says so, and starts by itself once the drain is done', async () => {

@@ -108,9 +108,11 @@ describe('reconcile', () => {
     w.fs.accounts.set('1', { ...{ account_id: '1', name: 'Company 1', stage: 'Customer' }, writes: 1, active: true });
     w.fs.accounts.set('2', { ...{ account_id: '2', name: 'Old name', stage: 'Customer' }, writes: 1, active: true });
     w.fs.accounts.set('9', { ...{ account_id: '9', name: 'Elsewhere' }, writes: 1, active: true });
-    const deps = { config: w.config, snapshots: w.snapshots, client: () => w.client(), outbox: w.outbox, trigger: w.trigger, clock: w.clock, log: w.log };
+    const deps = { config: w.config, snapshots: w.snapshots, client: () => w.client(), outbox: w.outbox, trigger: w.trigger, clock: w.clock, log: w.log, state: w.state };
     const report = reconcile(deps);
     expect(report).toMatchObject({ status: 'done', accounts: { missing: 1, drifted: 1, extra: 1 }, queued: 2 });
+    // Kept for the admin page, which also reads from it how many extras a removal would deactivate.
+    expect(w.state.read().lastReconcile).toEqual({ at: w.clock.now(), status: 'done', message: '', accounts: { missing: 1, drifted: 1, extra: 1 }, contacts: expect.anything(), queued: 2, removedExtras: false });
     expect(w.outbox.entries[0]?.recordIds).toEqual(['3', '2']);
     w.drain();
     expect(w.fs.accounts.get('2')?.['name']).toBe('Company 2');
@@ -122,7 +124,7 @@ describe('reconcile', () => {
 
   test('settings with problems are reported by their messages, nothing read or queued', () => {
     const w = new World({ region: 'apac', batchMaxRecords: '0' });
-    const report = reconcile({ config: w.config, snapshots: w.snapshots, client: () => w.client(), outbox: w.outbox, trigger: w.trigger, clock: w.clock, log: w.log });
+    const report = reconcile({ config: w.config, snapshots: w.snapshots, client: () => w.client(), outbox: w.outbox, trigger: w.trigger, clock: w.clock, log: w.log, state: w.state });
     expect(report).toMatchObject({ status: 'misconfigured', message: 'Region must be one of us, eu (got "apac"); Batch size (records) must be a whole number from 1 to 5000 (got 0)' });
     expect(w.fs.requests).toHaveLength(0);
     expect(w.outbox.entries).toEqual([]);
@@ -132,7 +134,7 @@ describe('reconcile', () => {
     const w = new World({ enabled: false });
     for (const id of ['1', '2']) w.snapshots.customers.set(id, customer(id));
     w.fs.accounts.set('1', { ...{ account_id: '1', name: 'Old name', stage: 'Customer' }, writes: 1, active: true });
-    const report = reconcile({ config: w.config, snapshots: w.snapshots, client: () => w.client(), outbox: w.outbox, trigger: w.trigger, clock: w.clock, log: w.log });
+    const report = reconcile({ config: w.config, snapshots: w.snapshots, client: () => w.client(), outbox: w.outbox, trigger: w.trigger, clock: w.clock, log: w.log, state: w.state });
     expect(report).toMatchObject({ status: 'disabled', accounts: { missing: 1, drifted: 1, extra: 0 }, queued: 0 });
     expect(w.outbox.entries).toEqual([]);
     expect(w.trigger.submitted).toBe(0);
@@ -147,7 +149,7 @@ describe('reconcile', () => {
     w.snapshots.contacts.set('11', contact('11', '1'));
     w.snapshots.contacts.set('12', contact('12', '2'));
     w.snapshots.contacts.set('13', contact('13', '1', { companyStage: 'LEAD' }));
-    const deps = { config: w.config, snapshots: w.snapshots, client: () => w.client(), outbox: w.outbox, trigger: w.trigger, clock: w.clock, log: w.log };
+    const deps = { config: w.config, snapshots: w.snapshots, client: () => w.client(), outbox: w.outbox, trigger: w.trigger, clock: w.clock, log: w.log, state: w.state };
     const report = reconcile(deps);
     expect(report).toMatchObject({ status: 'done', accounts: { missing: 1 }, contacts: { missing: 2 }, queued: 3 });
     expect(w.outbox.entries.find((e) => e.kind === 'contact')?.recordIds).toEqual(['11', '13']);
@@ -161,7 +163,7 @@ describe('reconcile', () => {
   test('a refused key is reported, nothing queued', () => {
     const w = new World();
     w.fs.faults = [{ kind: 'status', status: 401 }];
-    const report = reconcile({ config: w.config, snapshots: w.snapshots, client: () => w.client(), outbox: w.outbox, trigger: w.trigger, clock: w.clock, log: w.log });
+    const report = reconcile({ config: w.config, snapshots: w.snapshots, client: () => w.client(), outbox: w.outbox, trigger: w.trigger, clock: w.clock, log: w.log, state: w.state });
     expect(report).toMatchObject({ status: 'failed', message: expect.stringContaining('auth') });
     expect(w.outbox.entries).toEqual([]);
   });

@@ -7,7 +7,7 @@
 import { isSettingsPause, SETTINGS_PAUSE_PREFIX } from '../domain/configFailure';
 import { ACTION_PARAM, pickField, pickValue, rowActionValue, SELECTED_ACTION, type ProblemAction, type RecordPick } from '../domain/problemActions';
 import type { StartRefusal } from './jobStart';
-import type { FullSyncState, RunStats, SyncState, TriggerResult } from './ports';
+import type { FullSyncState, ReconcileCounts, ReconcileSummary, RunStats, SyncState, TriggerResult } from './ports';
 import type { RecordKind } from '../domain/types';
 
 export type JobKind = 'fullsync' | 'reconcile' | 'drain';
@@ -105,6 +105,30 @@ function deletedWithoutIdText(state: SyncState | null): string | null {
   return `The sweep cannot read deleted records: NetSuite's deleted-record search returned rows without a record id (last seen ${when(at)}). Until this is fixed, deletes rely on capture and reconcile: they reach Freshsuccess when a User Event captures them or a reconcile run finds them, and deletes made with server scripts off (CSV imports) or by merges wait for the next reconcile. Report this to the SuiteApp's maintainers (see docs/sandbox-checklist.md).`;
 }
 
+function differences(what: string, c: ReconcileCounts | null): string | null {
+  if (c === null) return null;
+  return `${what}: ${c.missing} missing in Freshsuccess, ${c.drifted} different, ${c.extra} only in Freshsuccess`;
+}
+
+/** What the last reconcile found and did, in words. */
+export function reconcileText(r: ReconcileSummary | null | undefined): string {
+  if (!r) return 'Reconcile: not run yet.';
+  const found = [differences('accounts', r.accounts), differences('contacts', r.contacts)].filter((t): t is string => t !== null).join('; ');
+  switch (r.status) {
+    case 'misconfigured':
+      return `Last reconcile (${when(r.at)}) did not run: the saved settings have problems (${r.message}).`;
+    case 'failed':
+      return `Last reconcile (${when(r.at)}) stopped: Freshsuccess could not be read (${r.message}). Nothing was queued.`;
+    case 'disabled':
+      return `Last reconcile (${when(r.at)}) found ${found}. Sync is switched off, so nothing was queued.`;
+    case 'done': {
+      const extras = (r.accounts?.extra ?? 0) + (r.contacts?.extra ?? 0);
+      const extraNote = extras === 0 ? '' : r.removedExtras ? ' Records only in Freshsuccess were queued for deactivation.' : ' Records only in Freshsuccess were left as they are.';
+      return `Last reconcile (${when(r.at)}) found ${found}; ${r.queued} record(s) queued for the drain.${extraNote}`;
+    }
+  }
+}
+
 /** A full sync that stood back for a pushing drain (fullSyncRequestedAt): the next drain or the safety net starts it. */
 export function fullSyncRequestText(state: SyncState | null): string | null {
   const at = state?.fullSyncRequestedAt;
@@ -131,7 +155,10 @@ export function jobText(p: JobProgress, state: SyncState | null = null): string 
       if (own && p.job === 'fullsync' && state?.fullSync?.continues) return `${label}: one part finished (submitted ${when(p.submittedAt)}): ${runParts(own).join(', ')}. ${fullSyncText(state.fullSync)}`;
       if (own) return `${label}: finished (submitted ${when(p.submittedAt)}): ${runParts(own).join(', ')}.`;
       if (standingBack) return `${label}: waiting for the drain that is pushing to finish; it starts by itself then (submitted ${when(p.submittedAt)}).`;
-      if (p.job === 'reconcile') return `${label}: finished (submitted ${when(p.submittedAt)}).`;
+      if (p.job === 'reconcile') {
+        const r = state?.lastReconcile ?? null;
+        return r && r.at >= p.submittedAt ? `${label}: finished (submitted ${when(p.submittedAt)}). ${reconcileText(r)}` : `${label}: finished (submitted ${when(p.submittedAt)}); it kept no result (the script's execution log says why).`;
+      }
       // Every drain or full sync that pushes records its statistics when it ends: none since the
       // submission means this one sent nothing. Otherwise a later run's figures replaced its own.
       if (lastRun === null || lastRun.at < p.submittedAt) return `${label}: ended without sending anything (submitted ${when(p.submittedAt)}): nothing was waiting to be sent.`;
@@ -259,6 +286,7 @@ export function statusHtml(view: StatusView): string {
     pause ? `<p class="fsc-paused" role="alert"><strong>Paused.</strong> ${esc(pause)}</p>` : `<p>${esc(pushingText(view.syncEnabled))}</p>`,
     `<p>${esc(lastRunText(view.state?.lastRun ?? null))}</p>`,
     `<p>${esc(fullSyncText(view.state?.fullSync ?? null))}</p>`,
+    `<p>${esc(reconcileText(view.state?.lastReconcile))}</p>`,
     ...[deletedWithoutIdText(view.state)].filter((t): t is string => t !== null).map((t) => `<p class="fsc-warning" role="alert"><strong>Deletes not swept.</strong> ${esc(t)}</p>`),
     ...[fullSyncRequestText(view.state)].filter((t): t is string => t !== null).map((t) => `<p>${esc(t)}</p>`),
     countsHtml(view.counts),

@@ -81,6 +81,27 @@ export interface SyncState {
    * column's name is unconfirmed on a real account); null once a sweep reads ids again.
    */
   deletedWithoutIdAt?: number | null;
+  /** What the last reconcile found and did, for the admin page (and to say how many extras a removal would deactivate). */
+  lastReconcile?: ReconcileSummary | null;
+}
+
+/** Differences of one record type: in NetSuite only, in both but different, in Freshsuccess only. */
+export interface ReconcileCounts {
+  missing: number;
+  drifted: number;
+  extra: number;
+}
+
+export interface ReconcileSummary {
+  at: number;
+  status: 'misconfigured' | 'failed' | 'disabled' | 'done';
+  message: string;
+  accounts: ReconcileCounts | null;
+  contacts: ReconcileCounts | null;
+  /** Records queued for the drain. */
+  queued: number;
+  /** Whether records only Freshsuccess has were queued for deactivation. */
+  removedExtras: boolean;
 }
 
 /** The state record. read ~1 unit (lookup), update 2 (one submitFields). */

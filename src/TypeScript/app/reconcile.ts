@@ -11,7 +11,7 @@ import { diffAccounts, diffContacts, removableDimensions, type ReconcileDiff } f
 import { contactInScope, customerInScope } from '../domain/scope';
 import type { AccountPayload, ContactPayload, NewOutboxEntry, RecordKind, Tombstone } from '../domain/types';
 import type { Endpoint, FreshsuccessClient } from '../freshsuccess/client';
-import type { Clock, ConfigStore, DrainTrigger, Logger, OutboxStore, SnapshotReader } from './ports';
+import type { Clock, ConfigStore, DrainTrigger, Logger, OutboxStore, ReconcileCounts, SnapshotReader, StateStore } from './ports';
 import { newEntry } from '../domain/outboxEntry';
 
 export interface ReconcileDeps {
@@ -22,14 +22,16 @@ export interface ReconcileDeps {
   trigger: DrainTrigger;
   clock: Clock;
   log: Logger;
+  /** Where the outcome is kept for the admin page (2 units). */
+  state: StateStore;
 }
 
 export interface ReconcileReport {
   /** disabled: sync is switched off; the differences are reported and nothing is queued. */
   status: 'not_configured' | 'misconfigured' | 'failed' | 'disabled' | 'done';
   message: string;
-  accounts: { missing: number; drifted: number; extra: number } | null;
-  contacts: { missing: number; drifted: number; extra: number } | null;
+  accounts: ReconcileCounts | null;
+  contacts: ReconcileCounts | null;
   queued: number;
 }
 
@@ -75,7 +77,17 @@ function queue(kind: RecordKind, d: ReconcileDiff, removeExtras: boolean, now: n
   return entries;
 }
 
+/** Runs the reconcile and keeps its outcome on the state record; with no settings there is nothing to keep. */
 export function reconcile(deps: ReconcileDeps, options: { removeExtras: boolean } = { removeExtras: false }): ReconcileReport {
+  const report = compareAndQueue(deps, options);
+  if (report.status !== 'not_configured') {
+    const { status, message, accounts, contacts, queued } = report;
+    deps.state.update({ lastReconcile: { at: deps.clock.now(), status, message, accounts, contacts, queued, removedExtras: options.removeExtras && status === 'done' } });
+  }
+  return report;
+}
+
+function compareAndQueue(deps: ReconcileDeps, options: { removeExtras: boolean }): ReconcileReport {
   const report: ReconcileReport = { status: 'not_configured', message: '', accounts: null, contacts: null, queued: 0 };
   const loaded = deps.config.load();
   if (!loaded) return report;

@@ -82,7 +82,12 @@ export interface PageModel {
   accountId: string;
   /** This rendering's forged-request token (domain/formToken.ts), posted back in a hidden field. */
   formToken: string;
+  /** Asking before a reconcile that deactivates records only Freshsuccess has. */
+  confirmRemoval?: boolean;
 }
+
+/** The button that confirms a reconcile with deactivation. */
+export const CONFIRMED_REMOVAL_ACTION = 'reconcile_extras';
 
 type Option = [string, string];
 
@@ -294,6 +299,22 @@ function setup(form: serverWidget.Form, m: PageModel): void {
   );
 }
 
+/** Above everything, when asked for: deactivating what only Freshsuccess has, with how many the last reconcile counted. */
+function removalConfirmation(form: serverWidget.Form, m: PageModel): void {
+  if (!m.confirmRemoval) return;
+  const last = m.status.state?.lastReconcile ?? null;
+  const counted = last && (last.status === 'done' || last.status === 'disabled');
+  const count = counted
+    ? `The last reconcile (${esc(new Date(last.at).toISOString().slice(0, 16).replace('T', ' '))} UTC) found <strong>${last.accounts?.extra ?? 0} account(s)</strong>${last.contacts ? ` and <strong>${last.contacts.extra} contact(s)</strong>` : ''} in Freshsuccess that NetSuite does not have. This run counts again and deactivates every one it finds.`
+    : 'No reconcile has counted them yet, so how many is unknown. To see the number first, cancel and start a reconcile without this option: it only reports them.';
+  html(
+    form,
+    'custpage_confirm_html',
+    undefined,
+    `<div id="custpage_confirm_removal" class="fsc-confirm" role="alert"><p><strong>Deactivate records only Freshsuccess has?</strong> ${count} Leave this off if other systems also feed Freshsuccess: their accounts would be deactivated too.</p><p>${actionButton(CONFIRMED_REMOVAL_ACTION, 'Yes: reconcile and deactivate them')} ${actionButton('cancel', 'Cancel')}</p></div>`,
+  );
+}
+
 /** First on the page, above the settings: the verdict and the figures behind it. */
 function health(form: serverWidget.Form, m: PageModel): void {
   const v = healthVerdict(m.status);
@@ -312,6 +333,7 @@ export function buildAdminPage(m: PageModel): serverWidget.Form {
   const token = form.addField({ id: FORM_TOKEN_FIELD, label: 'Form token', type: serverWidget.FieldType.TEXT });
   token.defaultValue = m.formToken;
   token.updateDisplayType({ displayType: serverWidget.FieldDisplayType.HIDDEN });
+  removalConfirmation(form, m);
   problemSummary(form, m);
   health(form, m);
   connection(form, m);

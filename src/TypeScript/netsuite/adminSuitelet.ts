@@ -29,7 +29,7 @@ import { describeRefusal } from '../domain/formToken';
 import { checkAdminPost, issueAdminFormToken } from './adminFormToken';
 import { jobProgress, submitJob } from './adminJobs';
 import { NOTICE_PARAM, putNotice, takeNotice, type Notice } from './adminNotice';
-import { ACTION_PARAM, ADMIN_SCRIPT, buildAdminPage, FIELD, REMOVE_EXTRAS_FIELD, ROW_FIELD } from './adminPage';
+import { ACTION_PARAM, ADMIN_SCRIPT, buildAdminPage, CONFIRMED_REMOVAL_ACTION, FIELD, REMOVE_EXTRAS_FIELD, ROW_FIELD } from './adminPage';
 import { countOutbox, deadLetters, entriesByIds, latestProblems, readState, readStoredSettings, saveConfig, type StoredSettings } from './adminStore';
 import { netsuiteDrainTrigger } from './drainTrigger';
 import { netsuiteHttp } from './httpsPort';
@@ -96,9 +96,9 @@ function readStatus(stored: StoredSettings): StatusView {
   };
 }
 
-function render(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, form: SettingsForm, check: SettingsCheck | null, notice: Notice | null): void {
+function render(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, form: SettingsForm, check: SettingsCheck | null, notice: Notice | null, confirmRemoval = false): void {
   const formToken = issueAdminFormToken(ADMIN_FORM, clock.now());
-  const page = buildAdminPage({ form, problems: check?.problems ?? [], notice, status: readStatus(stored), accountId: runtime.accountId, formToken });
+  const page = buildAdminPage({ form, problems: check?.problems ?? [], notice, status: readStatus(stored), accountId: runtime.accountId, formToken, confirmRemoval });
   context.response.writePage(page);
 }
 
@@ -138,13 +138,19 @@ function test(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSett
   render(context, stored, shown, null, { level: d.ok ? 'confirmation' : 'error', title: d.title, message: `${d.message} These are the values on this page; they are not saved until you click Save settings.` });
 }
 
-function start(job: JobKind, p: Params, stored: StoredSettings): void {
+/** `removeExtras`: a reconcile that deactivates what only Freshsuccess has, asked for and then confirmed. */
+function start(context: EntryPoints.Suitelet.onRequestContext, job: JobKind, stored: StoredSettings, removeExtras: 'no' | 'asked' | 'confirmed' = 'no'): void {
   const refusal = whyNotStart(job, stored.raw ? parseConfig(stored.raw) : null, stored.raw ? readState(stored.settings) : null);
   if (refusal !== null) {
     backToPage(describeSubmission(job, refusal));
     return;
   }
-  const { result, errorName } = submitJob(job, { removeExtras: isChecked(p[REMOVE_EXTRAS_FIELD]) }, clock.now());
+  // Destructive: the page asks first, saying how many the last reconcile counted.
+  if (removeExtras === 'asked') {
+    render(context, stored, formFromRaw(stored.raw), null, null, true);
+    return;
+  }
+  const { result, errorName } = submitJob(job, { removeExtras: removeExtras === 'confirmed' }, clock.now());
   backToPage(describeSubmission(job, result, errorName));
 }
 
@@ -200,9 +206,14 @@ export function handleAdminRequest(context: EntryPoints.Suitelet.onRequestContex
     case 'test':
       return test(context, stored, p);
     case 'fullsync':
-    case 'reconcile':
     case 'drain':
-      return start(action, p, stored);
+      return start(context, action, stored);
+    case 'reconcile':
+      return start(context, action, stored, isChecked(p[REMOVE_EXTRAS_FIELD]) ? 'asked' : 'no');
+    case CONFIRMED_REMOVAL_ACTION:
+      return start(context, 'reconcile', stored, 'confirmed');
+    case 'cancel':
+      return backToPage({ level: 'information', title: 'Nothing started', message: 'The reconcile was not started; nothing was changed.' });
     case 'retry':
       return retry();
     case SELECTED_ACTION.retry:

@@ -20,5 +20,5 @@ export const REMOVE_EXTRAS_PARAM = 'custscript_fsc_rec_remove_extras';
 export function runReconcile(): ReconcileReport {
   const e = engine();
   const removeExtras = runtime.getCurrentScript().getParameter({ name: REMOVE_EXTRAS_PARAM }) === true;
-  return reconcile({ config: e.config, snapshots: e.snapshots, client: clientFor, outbox: e.outbox, trigger: e.trigger, clock: e.clock, log: e.log }, { removeExtras });
+  return reconcile({ config: e.config, snapshots: e.snapshots, client: clientFor, outbox: e.outbox, trigger: e.trigger, clock: e.clock, log: e.log, state: e.state }, { removeExtras });
 }

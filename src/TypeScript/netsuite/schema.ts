@@ -40,6 +40,8 @@ export const STATE = {
   drainQueuedAt: 'custrecord_fsc_st_drain_queued',
   /** When the sweep last found deleted-record rows without an id (ms); cleared when ids come back. */
   deletedWithoutIdAt: 'custrecord_fsc_st_del_no_id',
+  /** What the last reconcile found and queued (JSON, app/ports.ts ReconcileSummary). */
+  lastReconcile: 'custrecord_fsc_st_reconcile',
 } as const;
 
 export const OUTBOX = {

@@ -1,13 +1,13 @@
 /** The state custom record: read with one lookupFields (1), updated with one submitFields (2). */
 import * as record from 'N/record';
 import { parseLease } from '../domain/pushLease';
-import type { FullSyncState, RunStats, StateStore, SyncState } from '../app/ports';
+import type { FullSyncState, ReconcileSummary, RunStats, StateStore, SyncState } from '../app/ports';
 import type { Settings } from './settings';
 import { readSingleton, rememberSingleton } from './singleton';
 import { STATE } from './schema';
 import { lookupValue, num, parseJson } from './values';
 
-const COLUMNS = [STATE.drainCursor, STATE.fullSync, STATE.sweepWatermark, STATE.pausedAt, STATE.pauseMessage, STATE.lastRun, STATE.pushLease, STATE.fullSyncRequestedAt, STATE.drainQueuedAt, STATE.deletedWithoutIdAt];
+const COLUMNS = [STATE.drainCursor, STATE.fullSync, STATE.sweepWatermark, STATE.pausedAt, STATE.pauseMessage, STATE.lastRun, STATE.pushLease, STATE.fullSyncRequestedAt, STATE.drainQueuedAt, STATE.deletedWithoutIdAt, STATE.lastReconcile];
 
 function optionalNumber(v: unknown): number | null {
   const s = lookupValue(v);
@@ -61,6 +61,7 @@ export function netsuiteStateStore(settings?: () => Settings): StateStore & { id
         fullSyncRequestedAt: optionalNumber(v[STATE.fullSyncRequestedAt]),
         drainQueuedAt: optionalNumber(v[STATE.drainQueuedAt]),
         deletedWithoutIdAt: optionalNumber(v[STATE.deletedWithoutIdAt]),
+        lastReconcile: parseJson<ReconcileSummary | null>(v[STATE.lastReconcile], null),
       };
     },
     update(patch: Partial<SyncState>): void {
@@ -75,6 +76,7 @@ export function netsuiteStateStore(settings?: () => Settings): StateStore & { id
       if (patch.fullSyncRequestedAt !== undefined) values[STATE.fullSyncRequestedAt] = patch.fullSyncRequestedAt === null ? '' : patch.fullSyncRequestedAt;
       if (patch.drainQueuedAt !== undefined) values[STATE.drainQueuedAt] = patch.drainQueuedAt === null ? '' : patch.drainQueuedAt;
       if (patch.deletedWithoutIdAt !== undefined) values[STATE.deletedWithoutIdAt] = patch.deletedWithoutIdAt === null ? '' : patch.deletedWithoutIdAt;
+      if (patch.lastReconcile !== undefined) values[STATE.lastReconcile] = patch.lastReconcile === null ? '' : JSON.stringify({ ...patch.lastReconcile, message: patch.lastReconcile.message.slice(0, 2000) });
       if (Object.keys(values).length === 0) return;
       if (id === null) {
         try {
