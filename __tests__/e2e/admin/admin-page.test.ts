@@ -28,7 +28,10 @@ test('GET renders every section, the account id and the token role', async () =>
   const page = await a.get();
   expect(page.status).toBe(200);
   for (const legend of ['Connection', 'Field mapping and scope']) expect(page.html).toMatch(new RegExp(`<legend>${legend}</legend>`));
-  for (const heading of ['Custom fields sent as dimensions', 'Sync control', 'Status and errors', 'Setup checklist']) expect(page.html).toMatch(new RegExp(`<h2 id="custpage_[a-z_]+_title">${heading}`));
+  // Sections are tabs; with no settings saved yet, Settings and the setup checklist come first.
+  const tabs = [...page.html.matchAll(/<h2 id="(custpage_tab_[a-z]+)_title">([^<]+)/g)].map((m) => m[2]);
+  expect(tabs).toEqual(['Settings', 'Setup checklist (for Freshsuccess reading NetSuite)', 'Status and errors', 'Sync control']);
+  expect(page.html).toMatch(/<h3 id="custpage_[a-z_]+_title">Custom fields sent as dimensions/);
   const t = text(page.html);
   expect(t).toContain(a.h.rt.accountId);
   expect(t).toContain('customrole_fsc_token');
@@ -72,6 +75,8 @@ test('invalid settings: each problem is shown by field, what was typed stays, no
   // Fixing the problems on that page saves; the key typed the first time is kept (not retyped).
   const fixed = await a.submit({ set: { custpage_batch_records: '500', custpage_acct_source: 'internalid', custpage_mapping: '', custpage_subsidiaries: '' }, submit: 'Save settings' }, page);
   expect(messages(fixed.html).statuses.join(' ')).toMatch(/Settings saved/);
+  // Configured: the status comes first now.
+  expect([...fixed.html.matchAll(/<h2 id="custpage_tab_[a-z]+_title">([^<]+)/g)].map((m) => m[1])).toEqual(['Status and errors', 'Sync control', 'Settings', 'Setup checklist (for Freshsuccess reading NetSuite)']);
   expect(String(configValues()[CONFIG.secretRef])).toMatch(/^[A-Za-z0-9]{16,64}$/);
   expect(configValues()[CONFIG.batchMaxRecords]).toBe(500);
   expect(messages((await a.click('test')).html).statuses.join(' ')).toMatch(/Connection OK/);

@@ -168,7 +168,7 @@ const MESSAGE_TYPE: Record<Notice['level'], message.Type> = {
 
 function connection(form: serverWidget.Form, m: PageModel): void {
   const g = 'custpage_grp_connection';
-  form.addFieldGroup({ id: g, label: 'Connection' });
+  form.addFieldGroup({ id: g, label: 'Connection', tab: TAB.settings.id });
   checkbox(form, FIELD.enabled, 'Sync enabled', g, m.form.enabled, 'When off, changes are still queued but nothing is sent to Freshsuccess.');
   select(form, FIELD.region, LABEL.region, g, options(REGIONS, REGION_TEXT), m.form.region, 'The Freshsuccess data centre your tenant lives in. A key is refused by the other one.');
   problemsAt(form, m, 'region', g);
@@ -201,7 +201,7 @@ function connection(form: serverWidget.Form, m: PageModel): void {
 
 function mapping(form: serverWidget.Form, m: PageModel): void {
   const g = 'custpage_grp_mapping';
-  form.addFieldGroup({ id: g, label: 'Field mapping and scope' });
+  form.addFieldGroup({ id: g, label: 'Field mapping and scope', tab: TAB.settings.id });
   select(form, FIELD.accountIdSource, LABEL.accountIdSource, g, options(ACCOUNT_ID_SOURCES, ACCOUNT_ID_TEXT), m.form.accountIdSource, "What becomes the account's account_id in Freshsuccess. Changing it later re-keys every account.");
   problemsAt(form, m, 'accountIdSource', g);
   text(form, FIELD.accountIdField, LABEL.accountIdField, g, m.form.accountIdField, 'Only with "A custom field": the customer field id, e.g. custentity_fs_account_id.');
@@ -240,7 +240,7 @@ function mapping(form: serverWidget.Form, m: PageModel): void {
 }
 
 function customFields(form: serverWidget.Form, m: PageModel): void {
-  const list = form.addSublist({ id: FIELD.customFields, label: LABEL.customFields, type: serverWidget.SublistType.INLINEEDITOR });
+  const list = form.addSublist({ id: FIELD.customFields, label: LABEL.customFields, type: serverWidget.SublistType.INLINEEDITOR, tab: TAB.settings.id });
   list.helpText = 'Custom entity fields sent to Freshsuccess as dimensions: one row each (a new row at the end; empty the field id to remove a row). Key: the dimension name in Freshsuccess, the field id when empty.';
   const record = list.addField({ id: ROW_FIELD.record, label: 'Record', type: serverWidget.FieldType.SELECT });
   record.addSelectOption({ value: 'customer', text: 'Customer' });
@@ -257,14 +257,26 @@ function customFields(form: serverWidget.Form, m: PageModel): void {
   });
 }
 
-/** A tab (NetSuite shows the sections below the settings as subtabs); its fields go straight in. */
-function section(form: serverWidget.Form, id: string, label: string): string {
-  form.addTab({ id, label });
-  return id;
+/** The page's sections, as NetSuite tabs. */
+export const TAB = {
+  status: { id: 'custpage_tab_status', label: 'Status and errors' },
+  control: { id: 'custpage_tab_control', label: 'Sync control' },
+  settings: { id: 'custpage_tab_settings', label: 'Settings' },
+  setup: { id: 'custpage_tab_setup', label: 'Setup checklist (for Freshsuccess reading NetSuite)' },
+} as const;
+
+/**
+ * Tabs in the order that matters now: until settings are saved (or while a save is refused),
+ * Settings and the setup checklist come first; once they are, the status does (NetSuite opens
+ * the first tab).
+ */
+export function tabOrder(configured: boolean): Array<keyof typeof TAB> {
+  return configured ? ['status', 'control', 'settings', 'setup'] : ['settings', 'setup', 'status', 'control'];
 }
 
+
 function control(form: serverWidget.Form, m: PageModel): void {
-  const g = section(form, 'custpage_tab_control', 'Sync control');
+  const g = TAB.control.id;
   html(
     form,
     'custpage_control_html',
@@ -279,13 +291,13 @@ function control(form: serverWidget.Form, m: PageModel): void {
 }
 
 function status(form: serverWidget.Form, m: PageModel): void {
-  const g = section(form, 'custpage_tab_status', 'Status and errors');
+  const g = TAB.status.id;
   const retry = (m.status.counts?.dead ?? 0) > 0 ? `<p>${actionButton('retry', 'Retry dead letters')} Queues the records of the dead letters again (fix them in NetSuite first).</p>` : '';
   html(form, 'custpage_status_html', g, statusHtml(m.status) + retry);
 }
 
 function setup(form: serverWidget.Form, m: PageModel): void {
-  const g = section(form, 'custpage_tab_setup', 'Setup checklist (for Freshsuccess reading NetSuite)');
+  const g = TAB.setup.id;
   const steps = [
     `Give the role <strong>${esc(TOKEN_ROLE.name)}</strong> (${esc(TOKEN_ROLE.scriptId)}, installed with this SuiteApp) to the employee who will own the token: Lists &gt; Employees &gt; edit &gt; Access &gt; Roles.`,
     `Create an access token: Setup &gt; Users/Roles &gt; Access Tokens &gt; New; application <strong>${esc(INTEGRATION.name)}</strong>, that employee and that role. Keep the token id and secret.`,
@@ -336,6 +348,9 @@ export function buildAdminPage(m: PageModel): serverWidget.Form {
   removalConfirmation(form, m);
   problemSummary(form, m);
   health(form, m);
+  // A refused save brings Settings first, where its problems are shown.
+  const configured = m.status.syncEnabled !== null && m.status.syncEnabled !== undefined && m.problems.length === 0;
+  for (const t of tabOrder(configured)) form.addTab(TAB[t]);
   connection(form, m);
   mapping(form, m);
   customFields(form, m);
