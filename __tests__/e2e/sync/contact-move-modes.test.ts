@@ -66,3 +66,23 @@ test('"reject" tenant: the refused move is dead-lettered with Freshsuccess\'s me
   expect(dead[0]?.hint).toMatch(/mov/i);
   expect(h.outbox().filter((e) => e.status === 'RETRY')).toEqual([]);
 });
+
+test.each(['move', 'duplicate'] as const)('"%s" tenant, moved to a company Freshsuccess does not have yet and deleted before the drain: deactivated where Freshsuccess holds it', async (mode) => {
+  // Found by the soak: only the new company was tried, Freshsuccess answered "Account not found",
+  // and the contact stayed active under its old account.
+  await h.fake.configure({ contactMove: mode });
+  const from = h.createCustomer({ companyname: `Left Behind ${mode} Co` });
+  const contact = h.createContact({ firstname: 'Ivo', lastname: `Gone ${mode}`, company: String(from), email: `ivo.${mode}@move.test` });
+  h.runDrainUntilIdle();
+  // The new company is kept out of Freshsuccess for now: its push keeps failing.
+  const to = h.createCustomer({ companyname: `Not Yet ${mode} Co` });
+  h.rt.ui.update('contact', contact, { company: String(to) });
+  h.rt.ui.delete('contact', contact);
+  await h.fake.injectFaults([{ kind: 'status', status: 503, method: 'POST', path: '/api/v2/accounts', times: 3 }]);
+  h.runDrainUntilIdle();
+
+  const copies = (await h.contacts()).filter((c) => c.user_id === String(contact));
+  expect(copies.filter((c) => c.isActive)).toEqual([]);
+  expect(h.outbox().filter((e) => e.recordIds.includes(String(contact)) && (e.status === 'DEAD' || e.status === 'RETRY' || e.status === 'SKIPPED'))).toEqual([]);
+  expect((await h.accountOf(to))?.isActive).toBe(true);
+});

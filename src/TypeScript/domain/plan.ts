@@ -163,8 +163,11 @@ function planContact(item: WorkItem, snapshot: ContactSnapshot | null, input: Pl
       notes.push(note('contact', id, 'skipped', 'deleted contact: its company or user_id was not captured, so it cannot be deactivated'));
       return [];
     }
-    // A deactivation: if Freshsuccess never had the company, there is nothing to deactivate.
-    return [{ op: 'upsert', recordId: id, companyId: null, role: 'detach', payload: { account_id: tomb.accountId, user_id: userId, is_active: false } }];
+    // A deactivation: if Freshsuccess never had the company, there is nothing to deactivate. A
+    // contact moved and then deleted before the move was pushed is still under its old company
+    // there: that association is deactivated too.
+    const accounts = [tomb.accountId, ...item.previousAccountIds.filter((p) => p !== '' && p !== tomb.accountId)];
+    return accounts.map((account) => ({ op: 'upsert' as const, recordId: id, companyId: null, role: 'detach' as const, payload: { account_id: account, user_id: userId, is_active: false } }));
   }
   if (!snapshot && goneForCheck(item, input)) return planContact({ ...item, deleted: true, tombstone: goneTombstone(item, input) }, null, input, notes, warnings);
   if (!snapshot) {
