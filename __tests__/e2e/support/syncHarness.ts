@@ -74,6 +74,8 @@ export interface StateView {
   fullSyncRequestedAt: number | null;
   /** Set when a save had a drain submission accepted; the drain's summarize clears it. */
   drainQueuedAt: number | null;
+  /** Churned companies whose contacts Freshsuccess refused, waiting for them to come back. */
+  frozenCompanies: string[];
 }
 
 export interface DrainReport {
@@ -199,6 +201,7 @@ export class SyncHarness {
       pushLease: json(v[STATE.pushLease]) as StateView['pushLease'],
       fullSyncRequestedAt: num(v[STATE.fullSyncRequestedAt]),
       drainQueuedAt: num(v[STATE.drainQueuedAt]),
+      frozenCompanies: str(v[STATE.frozenCompanies]) === '' ? [] : (JSON.parse(str(v[STATE.frozenCompanies])) as string[]),
     };
   }
 

@@ -114,3 +114,24 @@ test('a contact deleted while its company comes back but has not landed yet: dea
   expect((await h.contactOf(contact))?.isActive).toBe(false);
   expect(h.outboxFor('contact', contact).filter((e) => e.status === 'SKIPPED' || e.status === 'DEAD' || e.status === 'RETRY')).toEqual([]);
 });
+
+test('a company made active again by an import with scripts off, then edited before the sweep ran, still brings its refused contacts', async () => {
+  // Found by the pessimistic soak: the edit's capture saw no change of isinactive (the import had
+  // made it already), and the sweep skipped the company because that capture was newer.
+  await h.fake.configure({ contactsOnInactiveAccounts: 'reject' });
+  const company = h.createCustomer({ companyname: 'Second Wind Ltd', isinactive: true });
+  const contact = h.createContact({ firstname: 'Tove', lastname: 'Waiting', company: String(company), email: 'tove@secondwind.test' });
+  h.runDrainUntilIdle();
+  expect(await h.contactOf(contact)).toBeUndefined();
+  expect(h.state()?.frozenCompanies).toEqual([String(company)]);
+
+  h.advanceTime(5 * 60_000);
+  expect(h.rt.csvImport('customer', [{ internalid: String(company), isinactive: false }], { runServerScripts: false }).errors).toEqual([]);
+  h.advanceTime(60_000);
+  h.rt.ui.update('customer', company, { phone: '+46 8 555 0101' });
+  h.advanceTime(15 * 60_000);
+  h.runDrainUntilIdle();
+  expect((await h.accountOf(company))?.isActive).toBe(true);
+  expect((await h.contactOf(contact))?.isActive).toBe(true);
+  expect(h.state()?.frozenCompanies).toEqual([]);
+});

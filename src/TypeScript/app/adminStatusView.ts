@@ -111,7 +111,7 @@ function differences(what: string, c: ReconcileCounts | null): string | null {
 }
 
 /** What the last reconcile found and did, in words. */
-export function reconcileText(r: ReconcileSummary | null | undefined): string {
+function reconcileText(r: ReconcileSummary | null | undefined): string {
   if (!r) return 'Reconcile: not run yet.';
   const found = [differences('accounts', r.accounts), differences('contacts', r.contacts)].filter((t): t is string => t !== null).join('; ');
   switch (r.status) {

@@ -69,6 +69,12 @@ function maybeReactivated(items: readonly WorkItem[], customers: ReadonlyMap<str
     .map((i) => i.recordId);
 }
 
+/** Companies this run pushes that are active. */
+function activeCompanies(items: readonly WorkItem[], customers: ReadonlyMap<string, CustomerSnapshot>, config: SyncConfig): string[] {
+  if (!config.scope.syncContacts) return [];
+  return items.filter((i) => i.kind === 'customer' && !i.deleted && customers.get(i.recordId)?.isInactive === false).map((i) => i.recordId);
+}
+
 export function planDrain(deps: PlanDeps): DrainPlan {
   const empty = (status: DrainStatus): DrainPlan => ({ status, tasks: {}, entriesRead: 0, items: 0, notes: { skipped: 0, dead: 0, ignored: 0 }, warnings: [] });
   const loaded = deps.config.load();
@@ -132,8 +138,15 @@ export function planDrain(deps: PlanDeps): DrainPlan {
   // this. A re-keyed company's contacts leave its old account_id like a moved contact.
   const entering = [...enteringScope(items, customers, config), ...reactivated(items, customers, config)];
   const oldKeys = new Map(items.filter((i) => i.kind === 'customer' && !i.deleted && (i.previousKeys ?? []).length > 0).map((i) => [i.recordId, i.previousKeys ?? []]));
-  const quietlyBack = new Set(maybeReactivated(items, customers, config).filter((id) => !entering.includes(id) && !oldKeys.has(id)));
+  // While contacts wait for their churned company (contactsFrozenAt), any company pushed active
+  // may be back without a capture that saw it (an import with scripts off, then an edit captured
+  // before the sweep ran): it brings the contacts refused for its churn too.
+  const waiting = new Set(state.frozenCompanies ?? []);
+  const back = waiting.size > 0 ? activeCompanies(items, customers, config).filter((id) => waiting.has(id)) : [];
+  const quietlyBack = new Set([...maybeReactivated(items, customers, config), ...back].filter((id) => !entering.includes(id) && !oldKeys.has(id)));
   const frozen = quietlyBack.size > 0 ? new Set(deps.outbox.skippedRecords('contact', CHURNED_COMPANY_MESSAGE)) : new Set<string>();
+  // Brought along now (a failure of theirs is retried as any other): the companies leave the list (2).
+  if (back.length > 0) deps.state.update({ frozenCompanies: [...waiting].filter((id) => !back.includes(id)) });
   const bringing = [...new Set([...entering, ...oldKeys.keys(), ...(frozen.size > 0 ? quietlyBack : [])])];
   if (bringing.length > 0 && config.scope.syncContacts) {
     const byId = new Map(items.filter((i) => i.kind === 'contact').map((i) => [i.recordId, i]));

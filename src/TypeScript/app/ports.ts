@@ -81,6 +81,11 @@ export interface SyncState {
    * column's name is unconfirmed on a real account); null once a sweep reads ids again.
    */
   deletedWithoutIdAt?: number | null;
+  /**
+   * Churned companies whose contacts Freshsuccess refused (reported SKIPPED): when one is pushed
+   * active again, those contacts come along (app/planDrain.ts), and it leaves this list.
+   */
+  frozenCompanies?: string[];
   /** What the last reconcile found and did, for the admin page (and to say how many extras a removal would deactivate). */
   lastReconcile?: ReconcileSummary | null;
 }

@@ -64,6 +64,8 @@ export interface BatchResult {
   dead: number;
   /** Refused for good reason and reported as SKIPPED (contacts of churned accounts on a tenant that refuses them). */
   skipped: number;
+  /** Churned companies whose contacts were refused (SKIPPED): the contacts wait for them to come back. */
+  frozenCompanies?: string[];
   paused: boolean;
   requests: number;
   /** Records put in a retry entry, with the time they are due (tells contact batches to wait). */
@@ -112,6 +114,11 @@ function entriesFor(batch: WorkBatch, config: SyncConfig, outcomes: Map<string, 
     const hint = message === UNPARENTING_REFUSED_MESSAGE ? UNPARENTING_HINT : message === DEACTIVATION_REFUSED_MESSAGE ? DEACTIVATION_REFUSED_HINT : CHURNED_COMPANY_HINT;
     entries.push({ ...baseEntry(kind, batch, ids, now), status: 'SKIPPED', lastError: message, hint });
     result.skipped += ids.length;
+    if (message === CHURNED_COMPANY_MESSAGE && batch.kind === 'contacts') {
+      const refused = new Set(ids);
+      const companies = batch.ops.filter((op) => refused.has(op.recordId) && op.companyId !== null).map((op) => op.companyId as string);
+      result.frozenCompanies = [...new Set([...(result.frozenCompanies ?? []), ...companies])];
+    }
   }
   if (transient.length > 0) {
     // Transient failures are never dead-lettered: they are Freshsuccess's (or the network's)

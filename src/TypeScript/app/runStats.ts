@@ -4,7 +4,7 @@
  * sent is counted from their keys; a crashed batch's key counts as a failed batch, not as sent.
  */
 import { decodeBatchKey } from '../domain/workBatch';
-import type { RunStats } from './ports';
+import type { RunStats, StateStore } from './ports';
 import type { StageSummary } from './pushStages';
 
 export function foldRunStats(kind: RunStats['kind'], at: number, summary: StageSummary): { stats: RunStats; paused: boolean } {
@@ -31,4 +31,14 @@ export function foldRunStats(kind: RunStats['kind'], at: number, summary: StageS
     if (!reported.has(key) && !summary.failedKeys.includes(key)) stats.sent += k.records;
   }
   return { stats, paused };
+}
+
+/**
+ * Churned companies whose contacts this run refused, added to those already waiting (app/planDrain.ts);
+ * the state is read (1 unit) only then.
+ */
+export function frozenCompaniesAfter(summary: StageSummary, state: StateStore): { frozenCompanies?: string[] } {
+  const refused = summary.results.flatMap((r) => r.frozenCompanies ?? []);
+  if (refused.length === 0) return {};
+  return { frozenCompanies: [...new Set([...(state.read().frozenCompanies ?? []), ...refused])] };
 }

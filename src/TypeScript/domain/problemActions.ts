@@ -9,7 +9,7 @@ import type { RecordKind } from './types';
 /** The name every action button of the admin page posts its action under. */
 export const ACTION_PARAM = 'custpage_action';
 /** Row checkboxes: one field per record, so no platform's handling of repeated names matters. */
-export const PICK_PREFIX = 'custpage_pick_';
+const PICK_PREFIX = 'custpage_pick_';
 /** Rows the page shows at most, so a selection is never larger. */
 export const MAX_PICKS = 100;
 
@@ -35,7 +35,7 @@ export function pickField(p: Pick<RecordPick, 'kind' | 'recordId'>): string {
   return `${PICK_PREFIX}${p.kind}_${p.recordId}`;
 }
 
-export function parsePick(value: string): RecordPick | null {
+function parsePick(value: string): RecordPick | null {
   const m = PICK.exec(value);
   if (!m) return null;
   return { kind: m[1] as RecordKind, recordId: m[2] as string, entryIds: (m[3] as string).split('.').map(Number) };

@@ -138,7 +138,7 @@ function actionButton(action: string, label: string, describedBy?: string): stri
 }
 
 /** Where a field's problem is shown, right after the field; the summary at the top links here. */
-export function problemAnchor(field: SettingsField): string {
+function problemAnchor(field: SettingsField): string {
   return `custpage_err_${FIELD[field]}`;
 }
 
@@ -258,7 +258,7 @@ function customFields(form: serverWidget.Form, m: PageModel): void {
 }
 
 /** The page's sections, as NetSuite tabs. */
-export const TAB = {
+const TAB = {
   status: { id: 'custpage_tab_status', label: 'Status and errors' },
   control: { id: 'custpage_tab_control', label: 'Sync control' },
   settings: { id: 'custpage_tab_settings', label: 'Settings' },
@@ -270,7 +270,7 @@ export const TAB = {
  * Settings and the setup checklist come first; once they are, the status does (NetSuite opens
  * the first tab).
  */
-export function tabOrder(configured: boolean): Array<keyof typeof TAB> {
+function tabOrder(configured: boolean): Array<keyof typeof TAB> {
   return configured ? ['status', 'control', 'settings', 'setup'] : ['settings', 'setup', 'status', 'control'];
 }
 

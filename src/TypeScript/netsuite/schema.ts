@@ -42,6 +42,8 @@ export const STATE = {
   deletedWithoutIdAt: 'custrecord_fsc_st_del_no_id',
   /** What the last reconcile found and queued (JSON, app/ports.ts ReconcileSummary). */
   lastReconcile: 'custrecord_fsc_st_reconcile',
+  /** Churned companies whose contacts were refused (JSON list of internal ids). */
+  frozenCompanies: 'custrecord_fsc_st_frozen',
 } as const;
 
 export const OUTBOX = {

@@ -7,7 +7,19 @@ import { readSingleton, rememberSingleton } from './singleton';
 import { STATE } from './schema';
 import { lookupValue, num, parseJson } from './values';
 
-const COLUMNS = [STATE.drainCursor, STATE.fullSync, STATE.sweepWatermark, STATE.pausedAt, STATE.pauseMessage, STATE.lastRun, STATE.pushLease, STATE.fullSyncRequestedAt, STATE.drainQueuedAt, STATE.deletedWithoutIdAt, STATE.lastReconcile];
+const COLUMNS = [STATE.drainCursor, STATE.fullSync, STATE.sweepWatermark, STATE.pausedAt, STATE.pauseMessage, STATE.lastRun, STATE.pushLease, STATE.fullSyncRequestedAt, STATE.drainQueuedAt, STATE.deletedWithoutIdAt, STATE.lastReconcile, STATE.frozenCompanies];
+
+/** The newest ids of a list whose JSON fits in `max` characters. */
+function keepWithin(ids: readonly string[], max: number): string[] {
+  const kept: string[] = [];
+  let length = 2;
+  for (let i = ids.length - 1; i >= 0; i--) {
+    length += JSON.stringify(ids[i]).length + 1;
+    if (length > max) break;
+    kept.unshift(ids[i] as string);
+  }
+  return kept;
+}
 
 function optionalNumber(v: unknown): number | null {
   const s = lookupValue(v);
@@ -62,6 +74,7 @@ export function netsuiteStateStore(settings?: () => Settings): StateStore & { id
         drainQueuedAt: optionalNumber(v[STATE.drainQueuedAt]),
         deletedWithoutIdAt: optionalNumber(v[STATE.deletedWithoutIdAt]),
         lastReconcile: parseJson<ReconcileSummary | null>(v[STATE.lastReconcile], null),
+        frozenCompanies: parseJson<string[]>(v[STATE.frozenCompanies], []),
       };
     },
     update(patch: Partial<SyncState>): void {
@@ -76,6 +89,8 @@ export function netsuiteStateStore(settings?: () => Settings): StateStore & { id
       if (patch.fullSyncRequestedAt !== undefined) values[STATE.fullSyncRequestedAt] = patch.fullSyncRequestedAt === null ? '' : patch.fullSyncRequestedAt;
       if (patch.drainQueuedAt !== undefined) values[STATE.drainQueuedAt] = patch.drainQueuedAt === null ? '' : patch.drainQueuedAt;
       if (patch.deletedWithoutIdAt !== undefined) values[STATE.deletedWithoutIdAt] = patch.deletedWithoutIdAt === null ? '' : patch.deletedWithoutIdAt;
+      // A textarea holds 4,000 characters: past that the oldest ids are dropped (their contacts then wait for a reconcile).
+      if (patch.frozenCompanies !== undefined) values[STATE.frozenCompanies] = patch.frozenCompanies.length === 0 ? '' : JSON.stringify(keepWithin(patch.frozenCompanies, 3900));
       if (patch.lastReconcile !== undefined) values[STATE.lastReconcile] = patch.lastReconcile === null ? '' : JSON.stringify({ ...patch.lastReconcile, message: patch.lastReconcile.message.slice(0, 2000) });
       if (Object.keys(values).length === 0) return;
       if (id === null) {
