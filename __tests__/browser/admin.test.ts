@@ -82,3 +82,23 @@ test('the admin fills in the form, saves, tests the connection and reads the res
   expect(await page.content()).not.toContain(a.h.freshsuccessKey);
   await page.screenshot({ path: SCREENSHOT, fullPage: true });
 }, 60_000);
+
+test('once configured, the first screen at 1280 × 720 holds the verdict, the key figures and the status; a row can be retried there', async () => {
+  await a.h.fake.configure({ labelMaxLength: 3 });
+  const bad = a.h.createCustomer({ companyname: 'Long Tier Ltd', custentity_tier: 'Platinum' });
+  a.h.runDrainUntilIdle();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(a.url);
+  const health = page.getByRole('region', { name: 'Sync health' });
+  await expect(health.innerText()).resolves.toMatch(/Needs attention: 1 dead letter\(s\)[\s\S]*Last run: drain at .* · Changes waiting: 0 · To retry: 0 · Dead letters: 1/);
+  const box = await health.boundingBox();
+  expect(box!.y + box!.height).toBeLessThan(720);
+  // The status tab comes first, and the record's own row with it.
+  const row = page.getByRole('row').filter({ hasText: `Long Tier Ltd (${bad})` });
+  await expect(row.innerText()).resolves.toMatch(/Dead letter.*Value too long/s);
+  await a.h.fake.configure({ labelMaxLength: 512 });
+  await Promise.all([page.waitForURL(/fsc_notice=/), row.getByRole('button', { name: `Retry Customer Long Tier Ltd (${bad})` }).click()]);
+  await expect(page.getByRole('status').filter({ hasText: '1 record(s) queued again' }).count()).resolves.toBe(1);
+  a.h.runDrainUntilIdle();
+  expect((await a.h.accountOf(bad))?.dimensions.labels).toEqual({ tier: 'Platinum' });
+}, 60_000);

@@ -1,0 +1,68 @@
+/**
+ * `npm run screenshots`: the admin page in a real browser at 1280 × 800, as an administrator sees
+ * it, written to docs/img/ for the admin guide. Each picture is made from a state the page really
+ * reached in the local account (settings saved, a dead letter from a value Freshsuccess refused,
+ * a save refused at its fields, a deactivation asking first), never from a mock-up.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { AdminClient } from '../e2e/admin/adminHarness';
+import { CHROMIUM_ARGS, findChromium } from './support/chromium';
+
+const OUT = join(__dirname, '..', '..', 'docs', 'img');
+const PLAN_FIELD = 'custentity_success_plan';
+
+async function main(): Promise<void> {
+  const a = await AdminClient.start({ sample: { customers: 12, contacts: 20 } });
+  const profile = mkdtempSync(join(tmpdir(), 'fsc-shots-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: findChromium().path, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    const shot = async (name: string, fullPage = false) => {
+      await page.screenshot({ path: join(OUT, name), fullPage });
+      console.log(`docs/img/${name}`);
+    };
+    // First visit: nothing saved, Settings first.
+    await page.goto(a.url);
+    await shot('admin-first-visit.png');
+
+    // A save refused at its fields.
+    await page.getByLabel('Freshsuccess API key').fill(a.h.freshsuccessKey);
+    await page.getByLabel('Batch size (records)').fill('ten thousand');
+    await page.getByLabel('Subsidiaries in scope').fill('1, two');
+    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Save settings' }).click()]);
+    await shot('admin-refused-save.png');
+
+    // Saved, with a custom field a tenant will refuse for one customer: a dead letter.
+    a.h.rt.defineEntityField({ scriptId: PLAN_FIELD, label: 'Success plan', fieldType: 'TEXTAREA', appliesToCustomer: true, appliesToContact: false });
+    await page.getByLabel('Batch size (records)').fill('');
+    await page.getByLabel('Subsidiaries in scope').fill('');
+    await page.getByLabel('Mapping overrides (JSON)').fill(JSON.stringify({ customer: { custom: [{ field: PLAN_FIELD, type: 'text', key: 'success_plan' }] } }));
+    await Promise.all([page.waitForURL(/fsc_notice=/), page.getByRole('button', { name: 'Save settings' }).click()]);
+    a.h.runDrainUntilIdle();
+    await a.h.fake.configure({ labelMaxLength: 300 });
+    a.h.createCustomer({ companyname: 'Verbose Ventures', [PLAN_FIELD]: 'Expand to every region. '.repeat(15).slice(0, 350) });
+    a.h.runDrainUntilIdle();
+    await page.goto(a.url);
+    await shot('admin-first-screen.png');
+
+    // Deactivating what only Freshsuccess has asks first.
+    await page.getByLabel(/Also deactivate accounts NetSuite does not know/).check();
+    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Start reconcile' }).click()]);
+    await shot('admin-confirm-removal.png');
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    await a.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
