@@ -34,6 +34,11 @@ test('one dead letter of three records: retry one, dismiss one, the third stays 
 
   let page = await a.get();
   for (const id of ids) expect(rowOf(page.html, id)).toMatch(/Dead letter/);
+  // One report of three records: the figures count records, as the table's rows and the last run do.
+  expect(dead).toHaveLength(1);
+  expect(text(page.html)).toMatch(/Needs attention: 3 record\(s\) Freshsuccess refused/);
+  expect(text(page.html)).toMatch(/Dead letters: 3 &middot; /);
+  expect(text(page.html)).toMatch(/Last run: drain at [^:]+:\d\d UTC: 0 record\(s\) sent in 1 batch\(es\), 3 dead letter\(s\)/);
   const [alpha, beta, gamma] = ids as [number, number, number];
 
   // Retry Alpha alone, once the tenant takes longer labels.

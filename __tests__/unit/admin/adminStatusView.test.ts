@@ -83,11 +83,15 @@ test('the health verdict, worst first, with its figures', () => {
   expect(healthVerdict(view({ syncEnabled: null })).text).toMatch(/^Not set up/);
   expect(healthVerdict(view({ state: state({ pausedAt: T }), counts: counts({ dead: 2 }) })).text).toMatch(/^Paused: Freshsuccess refused the key/);
   expect(healthVerdict(view({ syncEnabled: false, counts: counts({ pending: 3, retry: 1 }) })).text).toMatch(/^Switched off: 4 change\(s\) wait/);
-  expect(healthVerdict(view({ counts: counts({ dead: 2, pending: 5 }) })).text).toMatch(/^Needs attention: 2 dead letter/);
-  expect(healthVerdict(view({ counts: counts({ pending: 5, retry: 1 }) }))).toMatchObject({ level: 'behind', text: expect.stringMatching(/^Behind by 6 queue entries \(1 to retry\)/) });
-  const ok = healthVerdict(view());
+  expect(healthVerdict(view({ counts: counts({ dead: 2, pending: 5 }) })).text).toMatch(/^Needs attention: 2 record\(s\) Freshsuccess refused for their data, listed as dead letters/);
+  // Behind: how many changes and how old the oldest is (75 minutes here).
+  const behind = healthVerdict(view({ counts: { ...counts({ pending: 5, retry: 1 }), oldestWaitingAt: T - 75 * 60_000 } }));
+  expect(behind).toMatchObject({ level: 'behind', text: 'Behind by 6 change(s), the oldest made 1 h 15 min ago (1 to retry): the next drain pushes them.' });
+  expect(behind.figures).toContain('Changes waiting: 5 (oldest 1 h 15 min)');
+  const ok = healthVerdict(view({ state: state({ lastSentAt: T - 3 * 86_400_000 }) }));
   expect(ok).toMatchObject({ level: 'ok', text: 'Healthy: nothing is waiting to be sent.' });
-  expect(ok.figures).toEqual(expect.arrayContaining(['Changes waiting: 0', 'Dead letters: 0', 'Sent with warnings: 0']));
+  expect(ok.figures).toEqual(expect.arrayContaining(['Changes waiting: 0', 'Dead letters: 0', 'Sent with warnings: 0', `Records last sent: ${new Date(T - 3 * 86_400_000).toISOString().replace('T', ' ').slice(0, 16)} UTC`]));
+  expect(healthVerdict(view()).figures).toContain('Records last sent: never');
 });
 
 test('the same report written by several runs is one row, the latest, saying how many runs reported it', () => {

@@ -14,6 +14,7 @@ export type JobKind = 'fullsync' | 'reconcile' | 'drain';
 
 const JOB_LABEL: Record<JobKind, string> = { fullsync: 'Full sync', reconcile: 'Reconcile', drain: 'Drain (push queued changes)' };
 
+/** Records (not queue entries: one entry may hold many) by what is happening to them. */
 export interface OutboxCounts {
   pending: number;
   retry: number;
@@ -21,6 +22,8 @@ export interface OutboxCounts {
   skipped: number;
   /** Records sent with a value dropped or cut (WARNED entries). */
   warned: number;
+  /** When the oldest change still waiting (pending or to retry) was captured; null when none waits. */
+  oldestWaitingAt?: number | null;
 }
 
 export interface ProblemEntry {
@@ -204,7 +207,7 @@ function table(caption: string, head: string[], rows: string[][]): string {
 
 export function countsHtml(c: OutboxCounts | null): string {
   if (!c) return '<p>The queue could not be read.</p>';
-  const counts = table('Queue (outbox) entries by status', ['Pending', 'To retry', 'Dead letters', 'Skipped', 'Sent with warnings'], [[c.pending, c.retry, c.dead, c.skipped, c.warned].map((n) => esc(n))]);
+  const counts = table('Records in the queue, by status', ['Pending', 'To retry', 'Dead letters', 'Skipped', 'Sent with warnings'], [[c.pending, c.retry, c.dead, c.skipped, c.warned].map((n) => esc(n))]);
   return c.retry > 0 ? counts + `<p>${esc(RETRY_EXPLAINED)}</p>` : counts;
 }
 

@@ -19,12 +19,24 @@ function when(ms: number): string {
 
 const waiting = (c: OutboxCounts | null) => (c ? c.pending + c.retry : 0);
 
+/** "12 min", "3 h 5 min", "2 d 4 h": how long ago, in the largest units that matter. */
+function age(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ${minutes % 60} min`;
+  return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+}
+
 export function healthVerdict(view: StatusView): HealthVerdict {
   const c = view.counts;
   const run = view.state?.lastRun ?? null;
+  const sentAt = view.state?.lastSentAt ?? null;
+  const oldest = c?.oldestWaitingAt ?? null;
   const figures = [
     `Last run: ${run ? `${run.kind} at ${when(run.at)}, ${run.sent} record(s) sent` : 'none yet'}`,
-    `Changes waiting: ${c ? c.pending : 'unknown'}`,
+    `Records last sent: ${sentAt === null ? 'never' : when(sentAt)}`,
+    `Changes waiting: ${c ? c.pending : 'unknown'}${oldest !== null && waiting(c) > 0 ? ` (oldest ${age(view.now - oldest)})` : ''}`,
     `To retry: ${c ? c.retry : 'unknown'}`,
     `Dead letters: ${c ? c.dead : 'unknown'}`,
     `Skipped: ${c ? c.skipped : 'unknown'}`,
@@ -38,7 +50,7 @@ export function healthVerdict(view: StatusView): HealthVerdict {
     return { level: 'stopped', text, figures };
   }
   if (view.syncEnabled === false) return { level: 'stopped', text: `Switched off: ${waiting(c)} change(s) wait and nothing is sent. Tick "Sync enabled" and save to send them.`, figures };
-  if (c && c.dead > 0) return { level: 'attention', text: `Needs attention: ${c.dead} dead letter(s), records Freshsuccess refused for their data (see Status and errors).`, figures };
-  if (waiting(c) > 0) return { level: 'behind', text: `Behind by ${waiting(c)} queue entr${waiting(c) === 1 ? 'y' : 'ies'} (${c?.retry ?? 0} to retry): the next drain pushes them.`, figures };
+  if (c && c.dead > 0) return { level: 'attention', text: `Needs attention: ${c.dead} record(s) Freshsuccess refused for their data, listed as dead letters in Status and errors.`, figures };
+  if (waiting(c) > 0) return { level: 'behind', text: `Behind by ${waiting(c)} change(s)${oldest !== null ? `, the oldest made ${age(view.now - oldest)} ago` : ''} (${c?.retry ?? 0} to retry): the next drain pushes them.`, figures };
   return { level: 'ok', text: 'Healthy: nothing is waiting to be sent.', figures };
 }

@@ -86,6 +86,8 @@ export interface SyncState {
    * active again, those contacts come along (app/planDrain.ts), and it leaves this list.
    */
   frozenCompanies?: string[];
+  /** When a drain or full sync last got records into Freshsuccess (the admin page's "last records sent"). */
+  lastSentAt?: number | null;
   /** What the last reconcile found and did, for the admin page (and to say how many extras a removal would deactivate). */
   lastReconcile?: ReconcileSummary | null;
 }

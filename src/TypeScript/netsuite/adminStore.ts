@@ -69,16 +69,25 @@ export function saveConfig(configId: string | null, raw: RawConfig): string {
 
 const is = (status: EntryStatus) => [OUTBOX.status, 'is', status];
 
-/** Open entries by status in one summary search (10). PENDING counts only above the cursor. */
+/**
+ * Records of the open entries by status, and the oldest waiting change, in one summary search
+ * (10). PENDING counts only above the cursor. An entry written before entries kept their record
+ * count counts as one record at least.
+ */
 export function countOutbox(cursor: number): OutboxCounts {
-  const counts: OutboxCounts = { pending: 0, retry: 0, dead: 0, skipped: 0, warned: 0 };
+  const counts: OutboxCounts = { pending: 0, retry: 0, dead: 0, skipped: 0, warned: 0, oldestWaitingAt: null };
   const statusCol = search.createColumn({ name: OUTBOX.status, summary: search.Summary.GROUP });
   const countCol = search.createColumn({ name: 'internalid', summary: search.Summary.COUNT });
+  const recordsCol = search.createColumn({ name: OUTBOX.count, summary: search.Summary.SUM });
+  const oldestCol = search.createColumn({ name: OUTBOX.capturedAt, summary: search.Summary.MIN });
   search
-    .create({ type: OUTBOX.type, filters: [[is('PENDING'), 'AND', ['internalidnumber', 'greaterthan', cursor]], 'OR', is('RETRY'), 'OR', is('DEAD'), 'OR', is('SKIPPED'), 'OR', is('WARNED')], columns: [statusCol, countCol] })
+    .create({ type: OUTBOX.type, filters: [[is('PENDING'), 'AND', ['internalidnumber', 'greaterthan', cursor]], 'OR', is('RETRY'), 'OR', is('DEAD'), 'OR', is('SKIPPED'), 'OR', is('WARNED')], columns: [statusCol, countCol, recordsCol, oldestCol] })
     .run()
     .each((r) => {
-      const n = num(r.getValue(countCol));
+      const n = Math.max(num(r.getValue(countCol)), num(r.getValue(recordsCol)));
+      const oldest = String(r.getValue(oldestCol) ?? '');
+      const waiting = ['PENDING', 'RETRY'].includes(String(r.getValue(statusCol)));
+      if (waiting && oldest !== '' && (counts.oldestWaitingAt === null || num(oldest) < (counts.oldestWaitingAt ?? Infinity))) counts.oldestWaitingAt = num(oldest);
       const s = String(r.getValue(statusCol));
       if (s === 'PENDING') counts.pending = n;
       if (s === 'RETRY') counts.retry = n;

@@ -28,6 +28,7 @@ function write(entry: NewOutboxEntry, origin: string | undefined): void {
   set('name', clip(`${entry.kind} ${entry.recordIds[0] ?? ''}${entry.recordIds.length > 1 ? ` +${entry.recordIds.length - 1}` : ''} ${entry.event}`, 300));
   set(OUTBOX.kind, entry.kind);
   set(OUTBOX.record, entry.recordIds[0] ?? '');
+  set(OUTBOX.count, entry.recordIds.length);
   if (entry.recordIds.length > 1) set(OUTBOX.records, JSON.stringify(entry.recordIds));
   set(OUTBOX.event, entry.event);
   set(OUTBOX.changedFields, clip(entry.changedFields.join(','), 3900));

@@ -44,6 +44,8 @@ export const STATE = {
   lastReconcile: 'custrecord_fsc_st_reconcile',
   /** Churned companies whose contacts were refused (JSON list of internal ids). */
   frozenCompanies: 'custrecord_fsc_st_frozen',
+  /** When records last landed in Freshsuccess (ms). */
+  lastSentAt: 'custrecord_fsc_st_last_sent',
 } as const;
 
 export const OUTBOX = {
@@ -63,6 +65,8 @@ export const OUTBOX = {
   hint: 'custrecord_fsc_ob_hint',
   tombstone: 'custrecord_fsc_ob_tombstone',
   origin: 'custrecord_fsc_ob_origin',
+  /** How many records the entry holds, so counts are of records (summed by the admin page). */
+  count: 'custrecord_fsc_ob_count',
 } as const;
 
 export const SCRIPTS = {

@@ -7,7 +7,7 @@ import { readSingleton, rememberSingleton } from './singleton';
 import { STATE } from './schema';
 import { lookupValue, num, parseJson } from './values';
 
-const COLUMNS = [STATE.drainCursor, STATE.fullSync, STATE.sweepWatermark, STATE.pausedAt, STATE.pauseMessage, STATE.lastRun, STATE.pushLease, STATE.fullSyncRequestedAt, STATE.drainQueuedAt, STATE.deletedWithoutIdAt, STATE.lastReconcile, STATE.frozenCompanies];
+const COLUMNS = [STATE.drainCursor, STATE.fullSync, STATE.sweepWatermark, STATE.pausedAt, STATE.pauseMessage, STATE.lastRun, STATE.pushLease, STATE.fullSyncRequestedAt, STATE.drainQueuedAt, STATE.deletedWithoutIdAt, STATE.lastReconcile, STATE.frozenCompanies, STATE.lastSentAt];
 
 /** The newest ids of a list whose JSON fits in `max` characters. */
 function keepWithin(ids: readonly string[], max: number): string[] {
@@ -75,6 +75,7 @@ export function netsuiteStateStore(settings?: () => Settings): StateStore & { id
         deletedWithoutIdAt: optionalNumber(v[STATE.deletedWithoutIdAt]),
         lastReconcile: parseJson<ReconcileSummary | null>(v[STATE.lastReconcile], null),
         frozenCompanies: parseJson<string[]>(v[STATE.frozenCompanies], []),
+        lastSentAt: optionalNumber(v[STATE.lastSentAt]),
       };
     },
     update(patch: Partial<SyncState>): void {
@@ -90,6 +91,7 @@ export function netsuiteStateStore(settings?: () => Settings): StateStore & { id
       if (patch.drainQueuedAt !== undefined) values[STATE.drainQueuedAt] = patch.drainQueuedAt === null ? '' : patch.drainQueuedAt;
       if (patch.deletedWithoutIdAt !== undefined) values[STATE.deletedWithoutIdAt] = patch.deletedWithoutIdAt === null ? '' : patch.deletedWithoutIdAt;
       // A textarea holds 4,000 characters: past that the oldest ids are dropped (their contacts then wait for a reconcile).
+      if (patch.lastSentAt !== undefined) values[STATE.lastSentAt] = patch.lastSentAt === null ? '' : patch.lastSentAt;
       if (patch.frozenCompanies !== undefined) values[STATE.frozenCompanies] = patch.frozenCompanies.length === 0 ? '' : JSON.stringify(keepWithin(patch.frozenCompanies, 3900));
       if (patch.lastReconcile !== undefined) values[STATE.lastReconcile] = patch.lastReconcile === null ? '' : JSON.stringify({ ...patch.lastReconcile, message: patch.lastReconcile.message.slice(0, 2000) });
       if (Object.keys(values).length === 0) return;
