@@ -70,8 +70,9 @@ export class NetSuiteRuntime implements RuntimeServices {
   readonly scriptMath: Math;
   readonly clock: SimulatedClock;
   readonly logs: LogEntry[] = [];
-  readonly accountId: string;
-  readonly envType: 'SANDBOX' | 'PRODUCTION' | 'BETA' | 'INTERNAL';
+  /** Changed only by refreshAsSandbox. */
+  accountId: string;
+  envType: 'SANDBOX' | 'PRODUCTION' | 'BETA' | 'INTERNAL';
   readonly sdfRoot: string;
   readonly appId: string;
   readonly features: Set<string>;
@@ -178,6 +179,17 @@ export class NetSuiteRuntime implements RuntimeServices {
       }
     });
     return result;
+  }
+
+  /**
+   * A sandbox (or release preview) refreshed from this account: every record, file and setting is
+   * copied, the account id is the sandbox's own (e.g. TSTDRV0000001_SB1) and runtime.envType is
+   * SANDBOX. Scripts read the new id from then on.
+   */
+  refreshAsSandbox(accountId: string): void {
+    if (!/^[A-Z0-9_]+$/i.test(accountId) || accountId === this.accountId) throw new Error(`refreshAsSandbox: give the sandbox its own account id, not ${JSON.stringify(accountId)}`);
+    this.accountId = accountId;
+    this.envType = 'SANDBOX';
   }
 
   /** Merges duplicate customers: contacts and sub-customers move to the survivor, the source is deleted. */

@@ -24,8 +24,8 @@ export function registerCoreModules(rt: NetSuiteRuntime): void {
   rt.registerModule('N/runtime', () =>
     createRuntimeModule({
       executions: rt.executions,
-      accountId: rt.accountId,
-      envType: rt.envType,
+      accountId: () => rt.accountId,
+      envType: () => rt.envType,
       features: () => rt.features,
       defaultUser: () => rt.currentUser(),
       logLevelOf: (s, d) => rt.logLevelOf(s, d),

@@ -19,8 +19,9 @@ export const PERMISSIONS = Object.freeze({ NONE: 0, VIEW: 1, CREATE: 2, EDIT: 3,
 
 export interface RuntimeModuleDeps {
   executions: ExecutionStack;
-  accountId: string;
-  envType: keyof typeof ENV_TYPES;
+  /** Read on each access: a sandbox refresh (NetSuiteRuntime.refreshAsSandbox) changes it. */
+  accountId: () => string;
+  envType: () => keyof typeof ENV_TYPES;
   features: () => Set<string>;
   defaultUser: () => ScriptUser;
   logLevelOf(scriptId: string, deploymentId: string): string;
@@ -74,10 +75,10 @@ export function createRuntimeModule(deps: RuntimeModuleDeps) {
     EnvType: ENV_TYPES,
     Permission: PERMISSIONS,
     get accountId() {
-      return deps.accountId;
+      return deps.accountId();
     },
     get envType() {
-      return deps.envType;
+      return deps.envType();
     },
     get executionContext() {
       return deps.executions.require('runtime.executionContext').executionContext;

@@ -53,6 +53,8 @@ export interface StatusView {
   state: SyncState | null;
   /** The saved "Sync enabled" setting; null: no settings saved. */
   syncEnabled?: boolean | null;
+  /** Why nothing is pushed from this account: its settings were saved in another (domain/sandboxGuard.ts). */
+  copied?: string | null;
   counts: OutboxCounts | null;
   problems: ProblemEntry[];
   jobs: JobProgress[];

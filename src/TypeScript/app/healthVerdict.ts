@@ -43,6 +43,7 @@ export function healthVerdict(view: StatusView): HealthVerdict {
     `Sent with warnings: ${c ? c.warned : 'unknown'}`,
   ];
   if (view.syncEnabled === null) return { level: 'stopped', text: 'Not set up: nothing is pushed until the connection settings below are saved.', figures };
+  if (view.copied) return { level: 'stopped', text: `Paused: ${view.copied}`, figures };
   if ((view.state?.pausedAt ?? null) !== null) {
     const text = isSettingsPause(view.state?.pauseMessage ?? '')
       ? 'Paused: NetSuite refused a setting (a field id or saved search this account does not have; see Status and errors). Fix it and save the settings; changes wait meanwhile and nothing is lost.'

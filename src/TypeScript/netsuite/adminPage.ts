@@ -88,6 +88,19 @@ export interface PageModel {
 
 /** The button that confirms a reconcile with deactivation. */
 export const CONFIRMED_REMOVAL_ACTION = 'reconcile_extras';
+/** The button that makes settings copied from another account this account's own. */
+export const CONFIRM_ACCOUNT_ACTION = 'confirm_account';
+
+/** Settings copied from another account: say so above everything, with the way to resume. */
+function copiedSettingsNotice(form: serverWidget.Form, m: PageModel): void {
+  if (!m.status.copied) return;
+  html(
+    form,
+    'custpage_copied_html',
+    undefined,
+    `<div id="custpage_copied" class="fsc-confirm" role="alert"><p><strong>Pushing is held back in this account.</strong> ${esc(m.status.copied)}</p><p>If this account should push to the Freshsuccess tenant of the saved key, confirm it. If it should push to another tenant (a test tenant for a sandbox), change the key and data centre under Settings and save instead.</p><p>${actionButton(CONFIRM_ACCOUNT_ACTION, 'Use these settings in this account')}</p></div>`,
+  );
+}
 
 type Option = [string, string];
 
@@ -345,6 +358,7 @@ export function buildAdminPage(m: PageModel): serverWidget.Form {
   const token = form.addField({ id: FORM_TOKEN_FIELD, label: 'Form token', type: serverWidget.FieldType.TEXT });
   token.defaultValue = m.formToken;
   token.updateDisplayType({ displayType: serverWidget.FieldDisplayType.HIDDEN });
+  copiedSettingsNotice(form, m);
   removalConfirmation(form, m);
   problemSummary(form, m);
   health(form, m);

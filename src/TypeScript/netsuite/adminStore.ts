@@ -6,6 +6,7 @@
  * settings User Event), dead letters 10.
  */
 import * as record from 'N/record';
+import * as runtime from 'N/runtime';
 import * as search from 'N/search';
 import * as url from 'N/url';
 import type { ProblemEntry, OutboxCounts } from '../app/adminStatusView';
@@ -19,17 +20,26 @@ import { readSettings, type Settings } from './settings';
 import { readSingleton } from './singleton';
 import { CONFIG, OUTBOX, STATE } from './schema';
 import { netsuiteStateStore } from './stateStore';
-import { num } from './values';
+import { lookupValue, num } from './values';
+import { copiedSettings } from '../domain/sandboxGuard';
 
 export interface StoredSettings {
   settings: Settings;
   configId: string | null;
   raw: RawConfig | null;
+  /** Why nothing is pushed from this account when the settings were saved in another one (domain/sandboxGuard.ts). */
+  copied: string | null;
 }
 
 export function readStoredSettings(): StoredSettings {
   const settings = readSettings();
-  return { settings, configId: settings.config?.id ?? null, raw: settings.config ? rawConfigOf(settings.config.values) : null };
+  const values = settings.config?.values ?? null;
+  return {
+    settings,
+    configId: settings.config?.id ?? null,
+    raw: values ? rawConfigOf(values) : null,
+    copied: values ? copiedSettings(lookupValue(values[CONFIG.savedInAccount]), runtime.accountId) : null,
+  };
 }
 
 /**
@@ -64,6 +74,8 @@ export function saveConfig(configId: string | null, raw: RawConfig): string {
   set(CONFIG.batchMaxRecords, raw.batchMaxRecords === null || raw.batchMaxRecords === undefined || raw.batchMaxRecords === '' ? null : Number(raw.batchMaxRecords));
   set(CONFIG.batchMaxBytes, raw.batchMaxBytes === null || raw.batchMaxBytes === undefined || raw.batchMaxBytes === '' ? null : Number(raw.batchMaxBytes));
   set(CONFIG.mappingJson, asText(raw.mappingJson));
+  // Saved here by an administrator: these settings belong to this account (domain/sandboxGuard.ts).
+  set(CONFIG.savedInAccount, runtime.accountId);
   return String(rec.save({ ignoreMandatoryFields: true }));
 }
 

@@ -29,7 +29,7 @@ import { describeRefusal } from '../domain/formToken';
 import { checkAdminPost, issueAdminFormToken } from './adminFormToken';
 import { jobProgress, submitJob } from './adminJobs';
 import { NOTICE_PARAM, putNotice, takeNotice, type Notice } from './adminNotice';
-import { ACTION_PARAM, ADMIN_SCRIPT, buildAdminPage, CONFIRMED_REMOVAL_ACTION, FIELD, REMOVE_EXTRAS_FIELD, ROW_FIELD } from './adminPage';
+import { ACTION_PARAM, ADMIN_SCRIPT, buildAdminPage, CONFIRM_ACCOUNT_ACTION, CONFIRMED_REMOVAL_ACTION, FIELD, REMOVE_EXTRAS_FIELD, ROW_FIELD } from './adminPage';
 import { countOutbox, deadLetters, entriesByIds, latestProblems, readState, readStoredSettings, saveConfig, type StoredSettings } from './adminStore';
 import { netsuiteDrainTrigger } from './drainTrigger';
 import { netsuiteHttp } from './httpsPort';
@@ -90,6 +90,7 @@ function readStatus(stored: StoredSettings): StatusView {
     now: clock.now(),
     state,
     syncEnabled: stored.raw ? parseConfig(stored.raw).config.enabled : null,
+    copied: stored.copied,
     counts: countOutbox(state?.drainCursor ?? 0),
     problems: latestProblems(PROBLEMS_SHOWN),
     jobs: jobProgress(),
@@ -165,6 +166,17 @@ function retry(): void {
   backToPage({ level: 'confirmation', title: 'Dead letters queued again', message: `${report.requeued} dead letter(s) with ${report.records} record(s) were queued again; the drain pushes them.${more}` });
 }
 
+/** The settings copied from another account are this account's now: saved again as they are, stamped with it. */
+function confirmAccount(stored: StoredSettings): void {
+  if (stored.raw === null || stored.copied === null) {
+    backToPage({ level: 'information', title: 'Nothing to confirm', message: 'These settings already belong to this account.' });
+    return;
+  }
+  saveConfig(stored.configId, stored.raw);
+  logger.audit('FreshSync settings confirmed for this account', `account ${runtime.accountId}, user ${runtime.getCurrentUser().id}`);
+  backToPage({ level: 'confirmation', title: 'Settings confirmed for this account', message: `Pushing from account ${runtime.accountId} resumes with the next drain, to the Freshsuccess tenant of the saved key and data centre.` });
+}
+
 /** Retry or dismiss the records of one row, or of the ticked rows. */
 function actOn(action: ProblemAction, picks: RecordPick[]): void {
   const verb = action === 'retry' ? 'queued again' : 'dismissed';
@@ -212,6 +224,8 @@ export function handleAdminRequest(context: EntryPoints.Suitelet.onRequestContex
       return start(context, action, stored, isChecked(p[REMOVE_EXTRAS_FIELD]) ? 'asked' : 'no');
     case CONFIRMED_REMOVAL_ACTION:
       return start(context, 'reconcile', stored, 'confirmed');
+    case CONFIRM_ACCOUNT_ACTION:
+      return confirmAccount(stored);
     case 'cancel':
       return backToPage({ level: 'information', title: 'Nothing started', message: 'The reconcile was not started; nothing was changed.' });
     case 'retry':

@@ -1,5 +1,7 @@
 /** The config custom record, read with one lookupFields (1 unit). */
+import * as runtime from 'N/runtime';
 import type { ConfigStore } from '../app/ports';
+import { copiedSettings } from '../domain/sandboxGuard';
 import { parseConfig, type ParsedConfig, type RawConfig } from '../domain/config';
 import { CONFIG } from './schema';
 import type { Settings } from './settings';
@@ -42,7 +44,11 @@ export function netsuiteConfigStore(settings: () => Settings): NetSuiteConfigSto
     load(): ParsedConfig | null {
       const found = settings().config;
       id = found?.id ?? null;
-      return found ? parseConfig(rawConfigOf(found.values)) : null;
+      if (!found) return null;
+      const parsed = parseConfig(rawConfigOf(found.values));
+      // Copied from another account: held back like any setting that stops pushing.
+      const copied = copiedSettings(lookupValue(found.values[CONFIG.savedInAccount]), runtime.accountId);
+      return copied === null ? parsed : { ...parsed, problems: [...parsed.problems, { field: 'secretRef', message: copied }] };
     },
     id: () => id,
   };

@@ -22,6 +22,8 @@ export const CONFIG = {
   mappingJson: 'custrecord_fsc_cfg_mapping',
   /** Link to the state record, set by the settings User Event: lets one lookup read both. */
   stateRecord: 'custrecord_fsc_cfg_state',
+  /** The account the settings were saved in from the admin page (domain/sandboxGuard.ts). */
+  savedInAccount: 'custrecord_fsc_cfg_account',
 } as const;
 
 export const STATE = {
