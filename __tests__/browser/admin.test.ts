@@ -60,7 +60,7 @@ test('the admin fills in the form, saves, tests the connection and reads the res
   await page.goto(a.url);
   await page.getByLabel('Data centre').selectOption('us');
   await page.getByLabel('Freshsuccess API key').fill(a.h.freshsuccessKey);
-  await page.getByLabel('Subsidiaries in scope').fill('1');
+  await page.getByLabel('Subsidiaries in scope').selectOption(['1']);
   await page.getByLabel('Customer stages in scope').selectOption(['CUSTOMER', 'PROSPECT']);
   await page.getByLabel('Batch size (records)').fill('');
   await page.getByLabel('Record, line 1').selectOption('customer');
@@ -71,6 +71,9 @@ test('the admin fills in the form, saves, tests the connection and reads the res
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved' }).count()).resolves.toBe(1);
   const saved = a.configRows()[0]!.values as Record<string, unknown>;
   expect(saved[CONFIG.scopeStages]).toBe('PROSPECT, CUSTOMER');
+  // Subsidiaries are picked from the account's own list, not typed.
+  expect(saved[CONFIG.scopeSubsidiaries]).toBe('1');
+  await expect(page.getByLabel('Subsidiaries in scope').evaluate((el) => [...(el as HTMLSelectElement).selectedOptions].map((o) => o.value))).resolves.toEqual(['1']);
   expect(String(saved[CONFIG.secretRef])).toMatch(/^[A-Za-z0-9]{16,64}$/);
   expect(JSON.parse(String(saved[CONFIG.mappingJson]))).toEqual({ customer: { custom: [{ field: 'custentity_tier', type: 'text', key: 'tier' }] } });
   expect(await page.getByLabel('Field id (custentity...), line 1').inputValue()).toBe('custentity_tier');

@@ -31,14 +31,13 @@ async function main(): Promise<void> {
     // A save refused at its fields.
     await page.getByLabel('Freshsuccess API key').fill(a.h.freshsuccessKey);
     await page.getByLabel('Batch size (records)').fill('ten thousand');
-    await page.getByLabel('Subsidiaries in scope').fill('1, two');
+    await page.getByLabel('Mapping overrides (JSON)').fill('{"customer":');
     await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Save settings' }).click()]);
     await shot('admin-refused-save.png');
 
     // Saved, with a custom field a tenant will refuse for one customer: a dead letter.
     a.h.rt.defineEntityField({ scriptId: PLAN_FIELD, label: 'Success plan', fieldType: 'TEXTAREA', appliesToCustomer: true, appliesToContact: false });
     await page.getByLabel('Batch size (records)').fill('');
-    await page.getByLabel('Subsidiaries in scope').fill('');
     await page.getByLabel('Mapping overrides (JSON)').fill(JSON.stringify({ customer: { custom: [{ field: PLAN_FIELD, type: 'text', key: 'success_plan' }] } }));
     await Promise.all([page.waitForURL(/fsc_notice=/), page.getByRole('button', { name: 'Save settings' }).click()]);
     a.h.runDrainUntilIdle();

@@ -34,6 +34,7 @@ const row = (n: number, col: string) => `custpage_custom_fields[${n}][${col}]`;
 const longList = (n: number, item: string) => Array.from({ length: n }, () => item).join(',');
 
 const REFUSED: RefusedCase[] = [
+  // Subsidiaries are a pick list in the page: text there comes only from a forged or scripted post.
   { name: 'markup in the subsidiaries', set: { custpage_subsidiaries: SCRIPT }, field: 'Subsidiaries in scope', says: /internal ids/ },
   { name: 'markup in the saved search', set: { custpage_saved_search: `"><img src=x onerror=alert(1)>` }, field: 'Saved search scope', says: /customsearch/ },
   { name: 'markup in the Custom field holding the account id', set: { custpage_acct_source: 'field', custpage_acct_field: `custentity_x"><b>` }, field: 'Custom field holding the account id', says: /custentity/ },

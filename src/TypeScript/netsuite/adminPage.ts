@@ -84,6 +84,8 @@ export interface PageModel {
   formToken: string;
   /** Asking before a reconcile that deactivates records only Freshsuccess has. */
   confirmRemoval?: boolean;
+  /** Whether the account has subsidiaries (OneWorld): only then is there a subsidiary scope to pick. */
+  subsidiaries?: boolean;
 }
 
 /** The button that confirms a reconcile with deactivation. */
@@ -225,7 +227,12 @@ function mapping(form: serverWidget.Form, m: PageModel): void {
   for (const [v, t] of options(CUSTOMER_STAGES, STAGE_TEXT)) stages.addSelectOption({ value: v, text: t, isSelected: m.form.stages.includes(v) });
   stages.setHelpText({ help: 'None selected: every stage is synced.' });
   problemsAt(form, m, 'stages', g);
-  text(form, FIELD.subsidiaries, LABEL.subsidiaries, g, m.form.subsidiaries, 'Internal ids separated by commas; empty: all subsidiaries.');
+  // A pick list of the account's subsidiaries (NetSuite fills it); an account without them has no such scope.
+  if (m.subsidiaries !== false) {
+    const subs = form.addField({ id: FIELD.subsidiaries, label: LABEL.subsidiaries, type: serverWidget.FieldType.MULTISELECT, source: 'subsidiary', container: g });
+    subs.defaultValue = m.form.subsidiaries.split(',').map((s) => s.trim()).filter((s) => s !== '') as unknown as string;
+    subs.setHelpText({ help: 'None selected: customers of every subsidiary are synced.' });
+  }
   problemsAt(form, m, 'subsidiaries', g);
   text(form, FIELD.savedSearch, LABEL.savedSearch, g, m.form.savedSearch, 'Optional: a customer saved search (internal id or customsearch... id); only its results are synced.');
   problemsAt(form, m, 'savedSearch', g);

@@ -72,7 +72,8 @@ function formFromParams(p: Params, rows: CustomFieldRow[]): SettingsForm {
       .split(/[\u0005,]/)
       .map((x) => x.trim())
       .filter((x) => x !== ''),
-    subsidiaries: s(FIELD.subsidiaries),
+    // A multi-select posts its ids joined by \u0005; a forged post may hold anything, checked as typed.
+    subsidiaries: s(FIELD.subsidiaries).replace(/\u0005/g, ','),
     savedSearch: s(FIELD.savedSearch),
     syncContacts: isChecked(s(FIELD.syncContacts)),
     deleteCustomer: s(FIELD.deleteCustomer),
@@ -99,7 +100,7 @@ function readStatus(stored: StoredSettings): StatusView {
 
 function render(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, form: SettingsForm, check: SettingsCheck | null, notice: Notice | null, confirmRemoval = false): void {
   const formToken = issueAdminFormToken(ADMIN_FORM, clock.now());
-  const page = buildAdminPage({ form, problems: check?.problems ?? [], notice, status: readStatus(stored), accountId: runtime.accountId, formToken, confirmRemoval });
+  const page = buildAdminPage({ form, problems: check?.problems ?? [], notice, status: readStatus(stored), accountId: runtime.accountId, formToken, confirmRemoval, subsidiaries: runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }) });
   context.response.writePage(page);
 }
 
