@@ -73,7 +73,7 @@ test('the admin fills in the form, saves, tests the connection and reads the res
   expect(saved[CONFIG.scopeStages]).toBe('PROSPECT, CUSTOMER');
   // Subsidiaries are picked from the account's own list, not typed.
   expect(saved[CONFIG.scopeSubsidiaries]).toBe('1');
-  await expect(page.getByLabel('Subsidiaries in scope').evaluate((el) => [...(el as HTMLSelectElement).selectedOptions].map((o) => o.value))).resolves.toEqual(['1']);
+  await expect(page.getByLabel('Subsidiaries in scope').evaluate((el) => Array.from((el as unknown as { selectedOptions: ArrayLike<{ value: string }> }).selectedOptions, (o) => o.value))).resolves.toEqual(['1']);
   expect(String(saved[CONFIG.secretRef])).toMatch(/^[A-Za-z0-9]{16,64}$/);
   expect(JSON.parse(String(saved[CONFIG.mappingJson]))).toEqual({ customer: { custom: [{ field: 'custentity_tier', type: 'text', key: 'tier' }] } });
   expect(await page.getByLabel('Field id (custentity...), line 1').inputValue()).toBe('custentity_tier');
