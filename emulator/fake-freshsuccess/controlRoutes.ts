@@ -27,7 +27,7 @@ export function handleControl(fake: FakeFreshsuccess, method: string, route: str
       case 'GET summary':
         return ok(fake.store.summary());
       case 'GET requests':
-        return ok(fake.requests(Number(query.get('since') ?? '0') || 0));
+        return ok(fake.requestsJson(Number(query.get('since') ?? '0') || 0));
       case 'GET config':
         return ok(publicConfig(fake.config));
       case 'POST reset':

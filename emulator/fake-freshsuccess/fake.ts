@@ -71,6 +71,24 @@ export class FakeFreshsuccess {
     return this.log.filter((e) => e.seq > sinceSeq).map(withParsedBody);
   }
 
+  /**
+   * The same as JSON text, each logged body spliced in as the text it is kept as: the control
+   * API serves the log (up to LOG_BODY_BYTES_LIMIT of bodies) without building it as objects.
+   */
+  requestsJson(sinceSeq = 0): RawJson {
+    const parts: string[] = ['['];
+    for (const e of this.log) {
+      if (e.seq <= sinceSeq) continue;
+      if (parts.length > 1) parts.push(',');
+      const { bodyJson, ...rest } = e;
+      const head = JSON.stringify(rest);
+      if (bodyJson === undefined) parts.push(head);
+      else parts.push(head.slice(0, -1), ',"body":', bodyJson, '}');
+    }
+    parts.push(']');
+    return new RawJson(parts);
+  }
+
   /** A deep copy: callers in the same process cannot change the fake's state through it. */
   snapshot(): FakeState {
     return structuredClone({
@@ -84,6 +102,14 @@ export class FakeFreshsuccess {
 }
 
 /** A log entry as callers see it: a body kept as text comes back parsed. */
+/**
+ * JSON text sent in the pieces it is made of: a large answer is neither parsed and serialised
+ * again nor joined into one string on its way out (the server writes the pieces in turn).
+ */
+export class RawJson {
+  constructor(readonly parts: readonly string[]) {}
+}
+
 function withParsedBody(e: RequestLogEntry): RequestLogEntry {
   if (e.bodyJson === undefined) return e;
   const { bodyJson, ...rest } = e;

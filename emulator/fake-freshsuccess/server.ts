@@ -11,7 +11,7 @@ import { authenticate, isFreshsuccessHost, redactKeys, redactUrl, regionOfHost }
 import { FakeFreshsuccessControl } from './control';
 import { handleControl } from './controlRoutes';
 import { renderView } from './htmlView';
-import { FakeFreshsuccess } from './fake';
+import { FakeFreshsuccess, RawJson } from './fake';
 import { HeldAnswers, type DelaySignals } from './heldAnswers';
 import type { Clock } from './store';
 import type { ConfigPatch, Fault, RequestLogEntry } from './types';
@@ -53,6 +53,22 @@ async function readBody(req: http.IncomingMessage, limit: number): Promise<BodyR
     if (bytes <= limit) chunks.push(buf);
   }
   return { bytes, text: bytes <= limit ? Buffer.concat(chunks).toString('utf8') : null };
+}
+
+/** A JSON answer written piece by piece, waiting for the socket to drain between pieces. */
+async function sendPieces(res: http.ServerResponse, status: number, parts: readonly string[]): Promise<void> {
+  if (res.destroyed || res.headersSent) return;
+  let length = 0;
+  for (const p of parts) length += Buffer.byteLength(p);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(length) });
+  for (const p of parts) {
+    if (res.destroyed) return;
+    if (!res.write(p)) await new Promise<void>((resolve) => {
+      res.once('drain', resolve);
+      res.once('close', resolve);
+    });
+  }
+  res.end();
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -236,6 +252,7 @@ function createFakeServer(fake: FakeFreshsuccess) {
       return send(res, 200, { released: true });
     }
     const r = handleControl(fake, (req.method ?? 'GET').toUpperCase(), route, url.searchParams, parsed);
+    if (r.body instanceof RawJson) return sendPieces(res, r.status, r.body.parts);
     send(res, r.status, r.body);
   }
 
