@@ -14,6 +14,7 @@
  * that typed it in (input, not output): the Suitelet's inbound request log is left out for that.
  */
 import { ACCOUNTS_PATH, CONTACTS_PATH } from '../support/syncHarness';
+import { keyForms, strings } from '../support/secretScan';
 import { AdminClient, messages } from './adminHarness';
 
 let a: AdminClient;
@@ -25,28 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await a?.stop();
 });
-
-/** Every string reachable from `value`, skipping the runtime services a job holds (they hold the vault). */
-function strings(value: unknown, out: string[], seen = new Set<unknown>(), depth = 0): string[] {
-  if (typeof value === 'string') out.push(value);
-  else if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return out;
-  else if (typeof value === 'object' && !seen.has(value) && depth < 12) {
-    seen.add(value);
-    if (value instanceof Date) return out;
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      if (k === 'rt' || typeof v === 'function') continue;
-      out.push(k);
-      strings(v, out, seen, depth + 1);
-    }
-  }
-  return out;
-}
-
-/** The key as it could appear: plain, URL-encoded, base64 alone and as Basic credentials, in JSON. */
-function forms(key: string): string[] {
-  const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
-  return [key, encodeURIComponent(key), b64(key), b64(`api:${key}`), JSON.stringify(key).slice(1, -1)];
-}
 
 test('the key appears nowhere but in the Authorization header Freshsuccess received', async () => {
   const h = a.h;
@@ -106,12 +85,12 @@ test('the key appears nowhere but in the Authorization header Freshsuccess recei
   const jobs = h.account.drivers.task.queue.tasks.map((t) => t.job);
   expect(jobs.length).toBeGreaterThan(3);
   const sources: Record<string, string[]> = {
-    'execution log': strings(h.rt.logs, []),
+    'execution log': strings(h.rt.logs),
     records: h.rt.store.schemas.types().flatMap((type) => strings(h.rt.store.rows(type), [type])),
     'admin pages': a.pages,
-    'stage data and errors': strings(jobs, []),
-    'HTTPS log': strings(h.httpLog, []),
-    'Freshsuccess request log': strings(received, []),
+    'stage data and errors': strings(jobs),
+    'HTTPS log': strings(h.httpLog),
+    'Freshsuccess request log': strings(received),
     'Suitelet errors': (h.account.suitelets?.server.requests ?? []).map((r) => `${r.error ?? ''} ${r.location ?? ''}`),
   };
   // The scan reaches real data: stage data holds the pushed records' ids, pages the dead letters.
@@ -120,6 +99,6 @@ test('the key appears nowhere but in the Authorization header Freshsuccess recei
   expect(sources['HTTPS log']!.length).toBeGreaterThan(20);
   for (const [where, texts] of Object.entries(sources)) {
     const all = texts.join('\n');
-    for (const form of forms(key)) expect({ where, leaked: all.includes(form) }).toEqual({ where, leaked: false });
+    for (const form of keyForms(key)) expect({ where, leaked: all.includes(form) }).toEqual({ where, leaked: false });
   }
 });
