@@ -198,8 +198,8 @@ export async function changedRecords(s: Subject, changed: number, exclude: reado
   const posts = postsSince(account, from);
   const sent = await sentSince(account, from);
 
-  const accounts = new Map((await readFake(() => account.fake.accounts())).map((a) => [a.account_id, a]));
-  const people = new Map((await readFake(() => account.fake.contacts())).map((c) => [c.user_id, c]));
+  const accounts = new Map((await readFake(() => account.fake.accounts(customers.map(String)))).map((a) => [a.account_id, a]));
+  const people = new Map((await readFake(() => account.fake.contacts(contacts.map(String)))).map((c) => [c.user_id, c]));
   const delivered =
     customers.filter((id, i) => accounts.get(String(id))?.fields.phone === phoneOf(i)).length +
     contacts.filter((id, i) => people.get(String(id))?.fields.title === titleOf(i)).length;

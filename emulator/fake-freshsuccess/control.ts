@@ -25,16 +25,18 @@ export class FakeFreshsuccessControl {
     return this.call('GET', 'state');
   }
 
-  accounts(): Promise<StoredAccount[]> {
-    return this.call('GET', 'accounts');
+  /** Every account, or only those with these ids (a large tenant's few without transferring all). */
+  accounts(ids?: readonly string[]): Promise<StoredAccount[]> {
+    return ids === undefined ? this.call('GET', 'accounts') : this.call('POST', 'accounts/lookup', { ids });
   }
 
   async account(accountId: string): Promise<StoredAccount | undefined> {
-    return (await this.accounts()).find((a) => a.account_id === accountId);
+    return (await this.accounts([accountId]))[0];
   }
 
-  contacts(): Promise<StoredContact[]> {
-    return this.call('GET', 'contacts');
+  /** Every contact, or only those with these user_ids. */
+  contacts(userIds?: readonly string[]): Promise<StoredContact[]> {
+    return userIds === undefined ? this.call('GET', 'contacts') : this.call('POST', 'contacts/lookup', { ids: userIds });
   }
 
   /** Ends every pending `delay` fault now: a request held before its write is applied only then (a late write). */

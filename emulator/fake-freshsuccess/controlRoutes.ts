@@ -14,6 +14,12 @@ export interface ControlResponse {
 
 const ok = (body: unknown): ControlResponse => ({ status: 200, body });
 
+function idsOf(body: unknown): string[] {
+  const ids = isObject(body) ? body.ids : undefined;
+  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) throw new Error('a lookup expects {"ids": ["..."]}');
+  return ids;
+}
+
 export function handleControl(fake: FakeFreshsuccess, method: string, route: string, query: URLSearchParams, body: unknown): ControlResponse {
   try {
     switch (`${method} ${route}`) {
@@ -24,6 +30,11 @@ export function handleControl(fake: FakeFreshsuccess, method: string, route: str
         return ok(fake.store.allAccounts());
       case 'GET contacts':
         return ok(fake.store.allContacts());
+      // Some records by key: a large tenant's few records without transferring all of them.
+      case 'POST accounts/lookup':
+        return ok(fake.store.accountsByIds(idsOf(body)));
+      case 'POST contacts/lookup':
+        return ok(fake.store.contactsByUserIds(idsOf(body)));
       case 'GET summary':
         return ok(fake.store.summary());
       case 'GET requests':

@@ -55,6 +55,16 @@ export class FreshsuccessStore {
     return [...this.contactsByUser.values()].flat().sort((a, b) => a.id - b.id);
   }
 
+  /** The accounts with these ids (those it has), without going through every account. */
+  accountsByIds(ids: readonly string[]): StoredAccount[] {
+    return [...new Set(ids)].map((id) => this.accounts.get(id)).filter((a): a is StoredAccount => a !== undefined).sort((a, b) => a.id - b.id);
+  }
+
+  /** The contacts with these user_ids (every copy of each, in 'duplicate' mode). */
+  contactsByUserIds(userIds: readonly string[]): StoredContact[] {
+    return [...new Set(userIds)].flatMap((u) => this.contactsByUser.get(u) ?? []).sort((a, b) => a.id - b.id);
+  }
+
   /** Counts without copying a record: what a large benchmark needs to check delivery. */
   summary(): FakeSummary {
     const out: FakeSummary = { accounts: this.accounts.size, contacts: 0, writes: 0 };
