@@ -89,7 +89,7 @@ async function collect(account: LocalAccount): Promise<Collected> {
   const c = collected.get(account) ?? { log: [], contiguousFrom: 1 };
   collected.set(account, c);
   const last = c.log.at(-1)?.seq ?? 0;
-  const fresh = await readFake(() => account.fake.requests(last));
+  const fresh = await readFake(() => account.fake.requests(last, { bodies: false }));
   if (fresh.length > 0 && fresh[0]!.seq !== last + 1) c.contiguousFrom = fresh[0]!.seq;
   for (const r of fresh) c.log.push(seen(r));
   return c;
@@ -97,8 +97,7 @@ async function collect(account: LocalAccount): Promise<Collected> {
 
 function seen(r: RequestLogEntry): SeenRequest {
   const isContact = r.path.endsWith('/account_contacts');
-  const records = r.method === 'POST' ? (r.body as { records?: Array<Record<string, unknown>> } | undefined)?.records ?? [] : [];
-  return { seq: r.seq, isPost: r.method === 'POST', isContact, keys: records.map((rec) => String((isContact ? rec.user_id : rec.account_id) ?? '')) };
+  return { seq: r.seq, isPost: r.method === 'POST', isContact, keys: r.method === 'POST' ? r.recordKeys ?? [] : [] };
 }
 
 /** Saves per slice: well under the fake's log size even when every save posts. */

@@ -31,3 +31,13 @@ test('the request log comes back with each body as it was posted', async () => {
   expect(entry?.body).toEqual({ records });
   expect(entry?.bodyBytes).toBeGreaterThan(0);
 });
+
+test('the request log without bodies still names the records each bulk POST carried', async () => {
+  await fake.api.post('account_contacts', { records: [{ account_id: 'A1', user_id: 'U7' }, { account_id: 'A3' }] });
+  await fake.api.post('accounts', { records: [{ account_id: 'A9', name: 'Nine', join_date: joined }] });
+  const light = (await fake.control.requests(0, { bodies: false })).filter((r) => r.method === 'POST');
+  expect(light.map((r) => [r.path, r.recordKeys, r.body])).toEqual([
+    ['/api/v2/account_contacts', ['U7', ''], undefined],
+    ['/api/v2/accounts', ['A9'], undefined],
+  ]);
+});

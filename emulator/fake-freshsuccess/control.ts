@@ -50,8 +50,9 @@ export class FakeFreshsuccessControl {
   }
 
   /** API requests seen, oldest first; `sinceSeq` returns only later ones. */
-  requests(sinceSeq = 0): Promise<RequestLogEntry[]> {
-    return this.call('GET', `requests?since=${sinceSeq}`);
+  /** `bodies: false` leaves the bodies out (a bulk POST still names its records in `recordKeys`). */
+  requests(sinceSeq = 0, options: { bodies?: boolean } = {}): Promise<RequestLogEntry[]> {
+    return this.call('GET', `requests?since=${sinceSeq}${options.bodies === false ? '&bodies=false' : ''}`);
   }
 
   config(): Promise<PublicConfig> {

@@ -38,7 +38,7 @@ export function handleControl(fake: FakeFreshsuccess, method: string, route: str
       case 'GET summary':
         return ok(fake.store.summary());
       case 'GET requests':
-        return ok(fake.requestsJson(Number(query.get('since') ?? '0') || 0));
+        return ok(fake.requestsJson(Number(query.get('since') ?? '0') || 0, query.get('bodies') !== 'false'));
       case 'GET config':
         return ok(publicConfig(fake.config));
       case 'POST reset':

@@ -75,14 +75,14 @@ export class FakeFreshsuccess {
    * The same as JSON text, each logged body spliced in as the text it is kept as: the control
    * API serves the log (up to LOG_BODY_BYTES_LIMIT of bodies) without building it as objects.
    */
-  requestsJson(sinceSeq = 0): RawJson {
+  requestsJson(sinceSeq = 0, bodies = true): RawJson {
     const parts: string[] = ['['];
     for (const e of this.log) {
       if (e.seq <= sinceSeq) continue;
       if (parts.length > 1) parts.push(',');
       const { bodyJson, ...rest } = e;
-      const head = JSON.stringify(rest);
-      if (bodyJson === undefined) parts.push(head);
+      const head = JSON.stringify(bodies ? rest : { ...rest, body: undefined });
+      if (bodyJson === undefined || !bodies) parts.push(head);
       else parts.push(head.slice(0, -1), ',"body":', bodyJson, '}');
     }
     parts.push(']');

@@ -55,6 +55,15 @@ async function readBody(req: http.IncomingMessage, limit: number): Promise<BodyR
   return { bytes, text: bytes <= limit ? Buffer.concat(chunks).toString('utf8') : null };
 }
 
+function recordKeysOf(body: unknown, key: 'account_id' | 'user_id'): string[] | undefined {
+  const records = typeof body === 'object' && body !== null ? (body as { records?: unknown }).records : undefined;
+  if (!Array.isArray(records)) return undefined;
+  return records.map((r) => {
+    const v = typeof r === 'object' && r !== null ? (r as Record<string, unknown>)[key] : undefined;
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+  });
+}
+
 /** A JSON answer written piece by piece, waiting for the socket to drain between pieces. */
 async function sendPieces(res: http.ServerResponse, status: number, parts: readonly string[]): Promise<void> {
   if (res.destroyed || res.headersSent) return;
@@ -168,6 +177,7 @@ function createFakeServer(fake: FakeFreshsuccess) {
       } catch {
         /* logged as text */
       }
+      if (method === 'POST' && BULK_PATHS.has(url.pathname)) entry.recordKeys = recordKeysOf(logged, url.pathname.endsWith('/account_contacts') ? 'user_id' : 'account_id');
       const redacted = redactKeys(logged, config.apiKeys);
       if (typeof redacted === 'string') entry.body = redacted;
       else entry.bodyJson = JSON.stringify(redacted);

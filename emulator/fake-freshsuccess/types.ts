@@ -133,6 +133,11 @@ export interface RequestLogEntry {
    * the parsed records; `requests()` hands it out parsed as `body`.
    */
   bodyJson?: string;
+  /**
+   * A bulk POST's record keys, in order: account_id on /accounts, user_id on /account_contacts
+   * (as posted; missing ones are ''). Read without the bodies by `requests(since, { bodies: false })`.
+   */
+  recordKeys?: string[];
   status?: number;
   /** Response body as sent; absent for dropped connections. */
   response?: unknown;
