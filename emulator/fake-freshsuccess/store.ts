@@ -4,15 +4,32 @@
  * rely on one written earlier in the same batch (e.g. a parent account).
  */
 import { ACCOUNT_SCHEMA, CONTACT_SCHEMA } from './schema';
-import type { FailedResult, FakeConfig, FakeSummary, StoredAccount, StoredContact } from './types';
+import type { Dimensions, FailedResult, FakeConfig, FakeSummary, StoredAccount, StoredContact } from './types';
 import { applyDimensions, isObject, validateRecord, validationContext, type RecordPatch } from './validate';
 
 export type Clock = () => number;
 
 export type LookupResult = { ok: true } | { ok: false; notFound: true } | { ok: false; notFound: false; message: string };
 
-function emptyDimensions() {
+function emptyDimensions(): Dimensions {
   return { labels: {}, values: {}, events: {} };
+}
+
+/**
+ * Most records never get a dimension, a CSM or a move: they share these frozen empties (a tenant
+ * of a million contacts would otherwise hold millions of empty objects), replaced by their own
+ * the first time they are written (a write to a shared one throws, so a missed copy shows).
+ */
+const NO_DIMENSIONS = Object.freeze({ labels: Object.freeze({}), values: Object.freeze({}), events: Object.freeze({}) }) as unknown as Dimensions;
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
+function hasDimensionChange(patch: RecordPatch): boolean {
+  return (['labels', 'values', 'events'] as const).some((k) => Object.keys(patch[k].set).length > 0 || patch[k].clear.length > 0);
+}
+
+function ownDimensions(holder: { dimensions: Dimensions }): Dimensions {
+  if (holder.dimensions === NO_DIMENSIONS) holder.dimensions = emptyDimensions();
+  return holder.dimensions;
 }
 
 function applyFields(fields: Record<string, string | number | boolean>, patch: RecordPatch): void {
@@ -113,8 +130,8 @@ export class FreshsuccessStore {
       id: this.nextAccountId++,
       account_id: accountId,
       fields: {},
-      dimensions: emptyDimensions(),
-      assignedCsms: [],
+      dimensions: NO_DIMENSIONS,
+      assignedCsms: NONE,
       deactivated: false,
       isActive: true,
       createdAt: at,
@@ -128,10 +145,10 @@ export class FreshsuccessStore {
   private writeAccount(account: StoredAccount, patch: RecordPatch): void {
     applyFields(account.fields, patch);
     account.fields.account_id = account.account_id;
-    applyDimensions(account.dimensions, patch);
+    if (hasDimensionChange(patch)) applyDimensions(ownDimensions(account), patch);
     for (const email of patch.csms) {
       // Additive [client]: a CSM not listed in a later push stays assigned.
-      if (!account.assignedCsms.some((e) => e.toLowerCase() === email.toLowerCase())) account.assignedCsms.push(email);
+      if (!account.assignedCsms.some((e) => e.toLowerCase() === email.toLowerCase())) account.assignedCsms = [...account.assignedCsms, email];
     }
     // Re-activating a DELETEd (deactivated) account by pushing is_churned:false is [open]:
     // churned accounts "can be re-activated" [doc]; the fake treats that push as the way.
@@ -184,7 +201,7 @@ export class FreshsuccessStore {
     const account = this.accounts.get(accountId);
     if (!account) return 'no-account';
     if (!(key in account.dimensions[kind]) && config.missingDimension === 'notFound') return 'no-key';
-    delete account.dimensions[kind][key];
+    if (key in account.dimensions[kind]) delete ownDimensions(account)[kind][key];
     this.touch(account);
     return 'removed';
   }
@@ -226,7 +243,7 @@ export class FreshsuccessStore {
       if (config.contactMove === 'reject') {
         return `Contact ${userId} belongs to account ${other.account_id}; moving contacts is not allowed`;
       }
-      other.previousAccountIds.push(other.account_id);
+      other.previousAccountIds = [...other.previousAccountIds, other.account_id];
       other.account_id = accountId;
       contact = other;
     }
@@ -237,9 +254,9 @@ export class FreshsuccessStore {
         account_id: accountId,
         user_id: userId,
         fields: {},
-        dimensions: emptyDimensions(),
+        dimensions: NO_DIMENSIONS,
         isActive: true,
-        previousAccountIds: [],
+        previousAccountIds: NONE,
         createdAt: at,
         updatedAt: at,
         writeCount: 0,
@@ -251,7 +268,7 @@ export class FreshsuccessStore {
     // `is_active:false` deactivates a contact [doc §7]; true re-activates it.
     if (typeof result.patch.set.is_active === 'boolean') contact.isActive = result.patch.set.is_active;
     delete contact.fields.is_active;
-    applyDimensions(contact.dimensions, result.patch);
+    if (hasDimensionChange(result.patch)) applyDimensions(ownDimensions(contact), result.patch);
     contact.updatedAt = this.now();
     contact.writeCount++;
     return null;

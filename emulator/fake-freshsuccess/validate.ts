@@ -210,6 +210,7 @@ export function firstTypeError(schema: EntitySchema, records: unknown[], ctx: Va
 /** Applies a validated patch to stored dimensions. */
 export function applyDimensions(target: Dimensions, patch: RecordPatch): void {
   for (const kind of ['labels', 'values', 'events'] as const) {
+    if (Object.keys(patch[kind].set).length === 0 && patch[kind].clear.length === 0) continue;
     const bucket = target[kind] as Record<string, string | number>;
     Object.assign(bucket, patch[kind].set);
     for (const key of patch[kind].clear) delete bucket[key];
