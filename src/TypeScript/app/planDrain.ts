@@ -8,7 +8,6 @@
  * before commit). It is not lost: the sweep re-enqueues records modified since its watermark.
  */
 import { CHURNED_COMPANY_MESSAGE } from './pushBatch';
-import { CHANGES_UNKNOWN } from '../domain/changeDetection';
 import { otherKeyHolders } from './keyHolders';
 import { coalesce, workItem, type WorkItem } from '../domain/coalesce';
 import type { SyncConfig } from '../domain/config';
@@ -50,9 +49,8 @@ function enteringScope(items: readonly WorkItem[], customers: ReadonlyMap<string
 /**
  * Companies made active again: a tenant that takes no contacts on churned accounts refused their
  * contacts while they were inactive (reported as SKIPPED), so the contacts are sent with them.
- * A change the sweep caught (an import with scripts off) may be a reactivation too
- * (maybeReactivated): such a company brings along only its contacts reported as refused for its
- * churn (one outbox search, 10 units, only then).
+ * A comeback no capture saw as one (an import with scripts off) is caught by the state's list of
+ * churned companies whose contacts wait (see `back` in planDrain).
  */
 function reactivated(items: readonly WorkItem[], customers: ReadonlyMap<string, CustomerSnapshot>, config: SyncConfig): string[] {
   if (!config.scope.syncContacts) return [];
@@ -61,19 +59,6 @@ function reactivated(items: readonly WorkItem[], customers: ReadonlyMap<string, 
     .map((i) => i.recordId);
 }
 
-/** Companies active now whose change the sweep caught: maybe made active again, unseen. */
-function maybeReactivated(items: readonly WorkItem[], customers: ReadonlyMap<string, CustomerSnapshot>, config: SyncConfig): string[] {
-  if (!config.scope.syncContacts) return [];
-  return items
-    .filter((i) => i.kind === 'customer' && !i.deleted && i.changedFields.includes(CHANGES_UNKNOWN) && !i.changedFields.includes('isinactive') && customers.get(i.recordId)?.isInactive === false)
-    .map((i) => i.recordId);
-}
-
-/** Companies this run pushes that are active. */
-function activeCompanies(items: readonly WorkItem[], customers: ReadonlyMap<string, CustomerSnapshot>, config: SyncConfig): string[] {
-  if (!config.scope.syncContacts) return [];
-  return items.filter((i) => i.kind === 'customer' && !i.deleted && customers.get(i.recordId)?.isInactive === false).map((i) => i.recordId);
-}
 
 export function planDrain(deps: PlanDeps): DrainPlan {
   const empty = (status: DrainStatus): DrainPlan => ({ status, tasks: {}, entriesRead: 0, items: 0, notes: { skipped: 0, dead: 0, ignored: 0 }, warnings: [] });
@@ -138,20 +123,22 @@ export function planDrain(deps: PlanDeps): DrainPlan {
   // this. A re-keyed company's contacts leave its old account_id like a moved contact.
   const entering = [...enteringScope(items, customers, config), ...reactivated(items, customers, config)];
   const oldKeys = new Map(items.filter((i) => i.kind === 'customer' && !i.deleted && (i.previousKeys ?? []).length > 0).map((i) => [i.recordId, i.previousKeys ?? []]));
-  // While contacts wait for their churned company (contactsFrozenAt), any company pushed active
-  // may be back without a capture that saw it (an import with scripts off, then an edit captured
-  // before the sweep ran): it brings the contacts refused for its churn too.
-  const waiting = new Set(state.frozenCompanies ?? []);
-  const back = waiting.size > 0 ? activeCompanies(items, customers, config).filter((id) => waiting.has(id)) : [];
-  const quietlyBack = new Set([...maybeReactivated(items, customers, config), ...back].filter((id) => !entering.includes(id) && !oldKeys.has(id)));
+  // A churned company whose contacts were refused (the state lists it) and that this run pushes
+  // active is back, however NetSuite got there (a save, an import with scripts off the sweep
+  // caught, an edit after such an import): it brings the contacts refused for its churn (one
+  // outbox search, 10 units, only then). Brought along, or deleted, it leaves the list (2).
+  const waiting = new Set(config.scope.syncContacts ? state.frozenCompanies ?? [] : []);
+  const listed = items.filter((i) => i.kind === 'customer' && waiting.has(i.recordId));
+  const back = listed.filter((i) => !i.deleted && customers.get(i.recordId)?.isInactive === false).map((i) => i.recordId);
+  const settled = new Set([...back, ...listed.filter((i) => i.deleted).map((i) => i.recordId)]);
+  const quietlyBack = new Set(back.filter((id) => !entering.includes(id) && !oldKeys.has(id)));
   const frozen = quietlyBack.size > 0 ? new Set(deps.outbox.skippedRecords('contact', CHURNED_COMPANY_MESSAGE)) : new Set<string>();
-  // Brought along now (a failure of theirs is retried as any other): the companies leave the list (2).
-  if (back.length > 0) deps.state.update({ frozenCompanies: [...waiting].filter((id) => !back.includes(id)) });
-  const bringing = [...new Set([...entering, ...oldKeys.keys(), ...(frozen.size > 0 ? quietlyBack : [])])];
+  if (settled.size > 0) deps.state.update({ frozenCompanies: [...waiting].filter((id) => !settled.has(id)) });
+  const bringing = [...new Set([...entering, ...oldKeys.keys(), ...quietlyBack])];
   if (bringing.length > 0 && config.scope.syncContacts) {
     const byId = new Map(items.filter((i) => i.kind === 'contact').map((i) => [i.recordId, i]));
     for (const c of deps.snapshots.contactsOfCompanies(bringing, config)) {
-      // A company maybe made active again brings only the contacts refused for its churn.
+      // A company back from churn unseen brings only the contacts refused for it.
       if (quietlyBack.has(c.company?.id ?? '') && !frozen.has(c.id)) continue;
       let item = byId.get(c.id);
       if (!item) {
