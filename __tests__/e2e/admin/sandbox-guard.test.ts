@@ -35,8 +35,13 @@ test('a sandbox refreshed from production holds back every push until an adminis
   const page = await a.get();
   expect(text(page.html)).toMatch(/Paused: These settings were saved in NetSuite account TSTDRV0000001, and this is account TSTDRV0000001_SB1/);
   expect(messages(page.html).alerts.join(' ')).toMatch(/Pushing is held back in this account/);
+  // Starting a job from the page says it cannot run instead of "started" for nothing.
+  const submitted = a.h.account.drivers.task.queue.tasks.length;
+  const refused = await a.click('fullsync', {}, page);
+  expect(messages(refused.html).alerts.join(' ')).toMatch(/Full sync not started.*saved in another NetSuite account/);
+  expect(a.h.account.drivers.task.queue.tasks.length).toBe(submitted);
 
-  const confirmed = await a.click('confirm_account', {}, page);
+  const confirmed = await a.click('confirm_account', {}, refused);
   expect(messages(confirmed.html).statuses.join(' ')).toMatch(/Settings confirmed for this account/);
   expect(messages(confirmed.html).alerts.join(' ')).not.toMatch(/held back/);
   a.h.runDrainUntilIdle();

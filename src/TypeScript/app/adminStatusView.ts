@@ -183,6 +183,8 @@ export function describeSubmission(job: JobKind, result: TriggerResult | StartRe
       return { level: 'error', title: `${label} not started`, message: 'No settings are saved yet, so there is nothing to connect to. Fill in the connection settings and save them first.' };
     case 'misconfigured':
       return { level: 'error', title: `${label} not started`, message: 'The saved settings have problems (listed with the settings), so nothing could be sent. Fix them and save first.' };
+    case 'copied_settings':
+      return { level: 'error', title: `${label} not started`, message: 'These settings were saved in another NetSuite account, so nothing is sent from this one until you confirm them here (see the note at the top of the page) or save other settings.' };
     case 'paused':
       return { level: 'error', title: `${label} not started`, message: 'Pushing is paused because Freshsuccess refused the key (see Status). Fix the key or the data centre and save the settings; pushing resumes and nothing queued is lost.' };
     case 'paused_settings':

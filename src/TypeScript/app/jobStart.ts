@@ -11,10 +11,13 @@ import { isSettingsPause } from '../domain/configFailure';
 import { pauseHolds } from './pause';
 import type { SyncState } from './ports';
 
-export type StartRefusal = 'not_configured' | 'misconfigured' | 'sync_disabled' | 'paused' | 'paused_settings';
+export type StartRefusal = 'not_configured' | 'copied_settings' | 'misconfigured' | 'sync_disabled' | 'paused' | 'paused_settings';
 
-export function whyNotStart(job: JobKind, settings: ParsedConfig | null, state: SyncState | null): StartRefusal | null {
+/** `copied`: why the settings are held back in this account (domain/sandboxGuard.ts), or null. */
+export function whyNotStart(job: JobKind, settings: ParsedConfig | null, state: SyncState | null, copied: string | null = null): StartRefusal | null {
   if (!settings) return 'not_configured';
+  // Every job reads the same guarded settings and would stop at once.
+  if (copied !== null) return 'copied_settings';
   if (settings.problems.length > 0 || !settings.config.secret) return 'misconfigured';
   if (job === 'reconcile') return null;
   if (!settings.config.enabled) return 'sync_disabled';

@@ -142,7 +142,7 @@ function test(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSett
 
 /** `removeExtras`: a reconcile that deactivates what only Freshsuccess has, asked for and then confirmed. */
 function start(context: EntryPoints.Suitelet.onRequestContext, job: JobKind, stored: StoredSettings, removeExtras: 'no' | 'asked' | 'confirmed' = 'no'): void {
-  const refusal = whyNotStart(job, stored.raw ? parseConfig(stored.raw) : null, stored.raw ? readState(stored.settings) : null);
+  const refusal = whyNotStart(job, stored.raw ? parseConfig(stored.raw) : null, stored.raw ? readState(stored.settings) : null, stored.copied);
   if (refusal !== null) {
     backToPage(describeSubmission(job, refusal));
     return;
