@@ -40,6 +40,13 @@ function heldByCompany(companyId: string, companyMessage: string): string {
 /** A parent Freshsuccess would not clear; the record's other changes landed. */
 const UNPARENTING_REFUSED_MESSAGE = 'Sent without removing its parent account: Freshsuccess refused an empty parent_account_id';
 
+/** What to do about each kind of SKIPPED report. */
+const SKIPPED_HINT: Record<string, string> = {
+  [CHURNED_COMPANY_MESSAGE]: CHURNED_COMPANY_HINT,
+  [DEACTIVATION_REFUSED_MESSAGE]: DEACTIVATION_REFUSED_HINT,
+  [UNPARENTING_REFUSED_MESSAGE]: UNPARENTING_HINT,
+};
+
 export interface PushDeps {
   client: FreshsuccessClient;
   outbox: OutboxStore;
@@ -111,8 +118,7 @@ function entriesFor(batch: WorkBatch, config: SyncConfig, outcomes: Map<string, 
     result.dead += ids.length;
   }
   for (const [message, ids] of skipped) {
-    const hint = message === UNPARENTING_REFUSED_MESSAGE ? UNPARENTING_HINT : message === DEACTIVATION_REFUSED_MESSAGE ? DEACTIVATION_REFUSED_HINT : CHURNED_COMPANY_HINT;
-    entries.push({ ...baseEntry(kind, batch, ids, now), status: 'SKIPPED', lastError: message, hint });
+    entries.push({ ...baseEntry(kind, batch, ids, now), status: 'SKIPPED', lastError: message, hint: SKIPPED_HINT[message] ?? CHURNED_COMPANY_HINT });
     result.skipped += ids.length;
     if (message === CHURNED_COMPANY_MESSAGE && batch.kind === 'contacts') {
       const refused = new Set(ids);
@@ -278,18 +284,32 @@ function settleRefusedDetaches(refused: ReadonlyArray<{ recordId: string; payloa
   }
   if (again.length === 0) return;
   const { outcomes: companyOutcome, unsendable } = pushCompanies(batch, [...new Set(again.map((r) => r.companyId))], companies, config, budget, deps);
-  const retry = again.filter((r) => {
+  const retry: typeof again = [];
+  for (const r of again) {
     // A company that cannot be sent any more (out of scope) is not brought back for its contact.
-    const c = unsendable.has(r.companyId) ? { kind: 'ok' as const } : companyOutcome.get(r.companyId) ?? { kind: 'transient' as const, message: BUDGET_USED_UP, retryAfterMs: null };
-    if (c.kind === 'data') set(r.recordId, { kind: 'data', message: heldByCompany(r.companyId, c.message) });
-    else set(r.recordId, c);
-    return c.kind === 'ok' && !unsendable.has(r.companyId);
-  });
-  const results = pushRecords(retry.map((r) => r.payload), (records) => deps.client.upsertContacts(records), budget);
-  retry.forEach((r, i) => {
-    const o = results[i] as RecordOutcome;
-    // Still refused right after its active company landed: a later attempt tries (eventual consistency).
-    set(r.recordId, o.kind === 'data' && failureNature(o.message) === 'account_missing' ? { kind: 'transient', message: o.message, retryAfterMs: null } : o);
+    if (unsendable.has(r.companyId)) set(r.recordId, { kind: 'ok' });
+    else {
+      const c = companyOutcome.get(r.companyId) ?? { kind: 'transient', message: BUDGET_USED_UP, retryAfterMs: null };
+      if (c.kind === 'ok') retry.push(r);
+      else set(r.recordId, c.kind === 'data' ? { kind: 'data', message: heldByCompany(r.companyId, c.message) } : c);
+    }
+  }
+  resendAfterCompanies(retry, () => false, budget, deps, outcomes);
+}
+
+/**
+ * Sends contacts once more after their companies were pushed. One still answered "Account not
+ * found" is retried later (eventual consistency), unless its company just landed churned: a
+ * tenant that takes no contacts on inactive accounts ([open]) refuses it until the company is
+ * reactivated, which brings it along, so it is reported SKIPPED.
+ */
+function resendAfterCompanies(ops: ReadonlyArray<{ recordId: string; payload: ContactBatch['ops'][number]['payload']; companyId: string }>, churned: (companyId: string) => boolean, budget: RequestBudget, deps: PushDeps, outcomes: Map<string, RecordOutcome>): void {
+  if (ops.length === 0) return;
+  const results = pushRecords(ops.map((op) => op.payload), (records) => deps.client.upsertContacts(records), budget);
+  ops.forEach((op, i) => {
+    let o = results[i] as RecordOutcome;
+    if (o.kind === 'data' && failureNature(o.message) === 'account_missing') o = churned(op.companyId) ? { kind: 'skipped', message: CHURNED_COMPANY_MESSAGE } : { kind: 'transient', message: o.message, retryAfterMs: null };
+    outcomes.set(op.recordId, worse(outcomes.get(op.recordId), o));
   });
 }
 
@@ -345,21 +365,8 @@ function recoverOrphans(batch: ContactBatch, orphans: number[], config: SyncConf
     else if (c.kind === 'data' && reason === undefined) outcomes.set(op.recordId, worse(outcomes.get(op.recordId), { kind: 'data', message: heldByCompany(companyId, c.message) }));
     else outcomes.set(op.recordId, worse(outcomes.get(op.recordId), c));
   }
-  if (retry.length === 0) return;
-  const again = pushRecords(retry.map((i) => (batch.ops[i] as ContactBatch['ops'][number]).payload), (records) => deps.client.upsertContacts(records), budget);
-  retry.forEach((i, k) => {
-    const op = batch.ops[i] as ContactBatch['ops'][number];
-    let o = again[k] as RecordOutcome;
-    if (o.kind === 'data' && failureNature(o.message) === 'account_missing') {
-      // The company just landed as churned and the contact is still refused: this tenant takes no
-      // contacts on inactive accounts ([open] in the contract; the other answer never gets here).
-      // Retrying cannot help until the company is reactivated, which re-sends its contacts.
-      if (inactive.has(op.companyId as string)) o = { kind: 'skipped', message: CHURNED_COMPANY_MESSAGE };
-      // Still missing right after an active company landed: a later attempt tries (eventual consistency).
-      else o = { kind: 'transient', message: o.message, retryAfterMs: null };
-    }
-    outcomes.set(op.recordId, worse(outcomes.get(op.recordId), o));
-  });
+  const ops = retry.map((i) => batch.ops[i] as ContactBatch['ops'][number]).map((op) => ({ recordId: op.recordId, payload: op.payload, companyId: op.companyId as string }));
+  resendAfterCompanies(ops, (companyId) => inactive.has(companyId), budget, deps, outcomes);
 }
 
 export function pushBatch(batch: WorkBatch, config: SyncConfig, deps: PushDeps): BatchResult {
