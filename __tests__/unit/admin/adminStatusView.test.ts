@@ -92,6 +92,10 @@ test('the health verdict, worst first, with its figures', () => {
   expect(ok).toMatchObject({ level: 'ok', text: 'Healthy: nothing is waiting to be sent.' });
   expect(ok.figures).toEqual(expect.arrayContaining(['Changes waiting: 0', 'Dead letters: 0', 'Sent with warnings: 0', `Records last sent: ${new Date(T - 3 * 86_400_000).toISOString().replace('T', ' ').slice(0, 16)} UTC`]));
   expect(healthVerdict(view()).figures).toContain('Records last sent: never');
+  // The last 24 hours, from the counts runs keep on the state record: the sweep's apart.
+  const busy = state({ pushActivity: { hour: Math.floor(T / 3_600_000), series: { sent: [120, 30], failed: [2] } }, sweepActivity: { hour: Math.floor(T / 3_600_000) - 2, series: { caught: [4, 0, 0, 7] } } });
+  expect(healthVerdict(view({ state: busy })).figures).toContain("Last 24 hours: 150 record(s) sent, 2 failed; the sweep caught 11 change(s) no save had queued");
+  expect(healthVerdict(view()).figures).toContain("Last 24 hours: 0 record(s) sent, 0 failed; the sweep caught 0 change(s) no save had queued");
 });
 
 test('the same report written by several runs is one row, the latest, saying how many runs reported it', () => {

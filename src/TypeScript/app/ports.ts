@@ -5,6 +5,7 @@
  * records) are met by choosing which port to call. Searches read with each() cost 10 units per
  * EACH_LIMIT rows (netsuite/paging.ts); runPaged costs 5 plus 5 per page fetched.
  */
+import type { ActivityWindow } from '../domain/activityWindow';
 import type { FieldValues } from '../domain/changeDetection';
 import type { ParsedConfig, SyncConfig } from '../domain/config';
 import type { PushLease, TaskState } from '../domain/pushLease';
@@ -88,6 +89,10 @@ export interface SyncState {
   frozenCompanies?: string[];
   /** When a drain or full sync last got records into Freshsuccess (the admin page's "last records sent"). */
   lastSentAt?: number | null;
+  /** Records sent and failed by drains and full syncs, hour by hour over the last 24 hours (written only by the lease holder). */
+  pushActivity?: ActivityWindow | null;
+  /** Changes the sweep caught, hour by hour over the last 24 hours (written only by the sweep). */
+  sweepActivity?: ActivityWindow | null;
   /** What the last reconcile found and did, for the admin page (and to say how many extras a removal would deactivate). */
   lastReconcile?: ReconcileSummary | null;
 }

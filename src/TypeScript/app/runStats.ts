@@ -3,6 +3,7 @@
  * that finished without failures report nothing (no write, no extra invocation), so what they
  * sent is counted from their keys; a crashed batch's key counts as a failed batch, not as sent.
  */
+import { countActivity } from '../domain/activityWindow';
 import { decodeBatchKey } from '../domain/workBatch';
 import type { RunStats, StateStore } from './ports';
 import type { StageSummary } from './pushStages';
@@ -41,4 +42,15 @@ export function frozenCompaniesAfter(summary: StageSummary, state: StateStore): 
   const refused = summary.results.flatMap((r) => r.frozenCompanies ?? []);
   if (refused.length === 0) return {};
   return { frozenCompanies: [...new Set([...(state.read().frozenCompanies ?? []), ...refused])] };
+}
+
+/**
+ * The run's records sent and failed (to retry or dead letters), added to the last 24 hours'
+ * counts; the state is read (0 or 1 unit) only when the run sent or failed something.
+ */
+export function pushActivityAfter(stats: RunStats, state: StateStore): { pushActivity?: NonNullable<ReturnType<typeof countActivity>> } {
+  const add = { sent: stats.sent, failed: stats.retried + stats.dead };
+  if (add.sent + add.failed === 0) return {};
+  const next = countActivity(state.read().pushActivity ?? null, stats.at, add);
+  return next ? { pushActivity: next } : {};
 }

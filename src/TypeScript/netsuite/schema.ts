@@ -48,6 +48,8 @@ export const STATE = {
   frozenCompanies: 'custrecord_fsc_st_frozen',
   /** When records last landed in Freshsuccess (ms). */
   lastSentAt: 'custrecord_fsc_st_last_sent',
+  pushActivity: 'custrecord_fsc_st_push_activity',
+  sweepActivity: 'custrecord_fsc_st_sweep_activity',
 } as const;
 
 export const OUTBOX = {

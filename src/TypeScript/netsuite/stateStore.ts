@@ -1,5 +1,6 @@
 /** The state custom record: read with one lookupFields (1), updated with one submitFields (2). */
 import * as record from 'N/record';
+import { parseActivity } from '../domain/activityWindow';
 import { parseLease } from '../domain/pushLease';
 import type { FullSyncState, ReconcileSummary, RunStats, StateStore, SyncState } from '../app/ports';
 import type { Settings } from './settings';
@@ -7,7 +8,7 @@ import { readSingleton, rememberSingleton } from './singleton';
 import { STATE } from './schema';
 import { lookupValue, num, parseJson } from './values';
 
-const COLUMNS = [STATE.drainCursor, STATE.fullSync, STATE.sweepWatermark, STATE.pausedAt, STATE.pauseMessage, STATE.lastRun, STATE.pushLease, STATE.fullSyncRequestedAt, STATE.drainQueuedAt, STATE.deletedWithoutIdAt, STATE.lastReconcile, STATE.frozenCompanies, STATE.lastSentAt];
+const COLUMNS = [STATE.drainCursor, STATE.fullSync, STATE.sweepWatermark, STATE.pausedAt, STATE.pauseMessage, STATE.lastRun, STATE.pushLease, STATE.fullSyncRequestedAt, STATE.drainQueuedAt, STATE.deletedWithoutIdAt, STATE.lastReconcile, STATE.frozenCompanies, STATE.lastSentAt, STATE.pushActivity, STATE.sweepActivity];
 
 /** The newest ids of a list whose JSON fits in `max` characters. */
 function keepWithin(ids: readonly string[], max: number): string[] {
@@ -76,6 +77,8 @@ export function netsuiteStateStore(settings?: () => Settings): StateStore & { id
         lastReconcile: parseJson<ReconcileSummary | null>(v[STATE.lastReconcile], null),
         frozenCompanies: parseJson<string[]>(v[STATE.frozenCompanies], []),
         lastSentAt: optionalNumber(v[STATE.lastSentAt]),
+        pushActivity: parseActivity(parseJson<unknown>(v[STATE.pushActivity], null)),
+        sweepActivity: parseActivity(parseJson<unknown>(v[STATE.sweepActivity], null)),
       };
     },
     update(patch: Partial<SyncState>): void {
@@ -90,8 +93,10 @@ export function netsuiteStateStore(settings?: () => Settings): StateStore & { id
       if (patch.fullSyncRequestedAt !== undefined) values[STATE.fullSyncRequestedAt] = patch.fullSyncRequestedAt === null ? '' : patch.fullSyncRequestedAt;
       if (patch.drainQueuedAt !== undefined) values[STATE.drainQueuedAt] = patch.drainQueuedAt === null ? '' : patch.drainQueuedAt;
       if (patch.deletedWithoutIdAt !== undefined) values[STATE.deletedWithoutIdAt] = patch.deletedWithoutIdAt === null ? '' : patch.deletedWithoutIdAt;
-      // A textarea holds 4,000 characters: past that the oldest ids are dropped (their contacts then wait for a reconcile).
       if (patch.lastSentAt !== undefined) values[STATE.lastSentAt] = patch.lastSentAt === null ? '' : patch.lastSentAt;
+      if (patch.pushActivity !== undefined) values[STATE.pushActivity] = patch.pushActivity === null ? '' : JSON.stringify(patch.pushActivity);
+      if (patch.sweepActivity !== undefined) values[STATE.sweepActivity] = patch.sweepActivity === null ? '' : JSON.stringify(patch.sweepActivity);
+      // A textarea holds 4,000 characters: past that the oldest ids are dropped (their contacts then wait for a reconcile).
       if (patch.frozenCompanies !== undefined) values[STATE.frozenCompanies] = patch.frozenCompanies.length === 0 ? '' : JSON.stringify(keepWithin(patch.frozenCompanies, 3900));
       if (patch.lastReconcile !== undefined) values[STATE.lastReconcile] = patch.lastReconcile === null ? '' : JSON.stringify({ ...patch.lastReconcile, message: patch.lastReconcile.message.slice(0, 2000) });
       if (Object.keys(values).length === 0) return;

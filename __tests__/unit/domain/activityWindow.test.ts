@@ -1,0 +1,37 @@
+import { countActivity, lastDay, parseActivity, WINDOW_HOURS } from '../../../src/TypeScript/domain/activityWindow';
+
+const H = 3_600_000;
+const T = Date.UTC(2026, 11, 4, 10, 30);
+
+test('counts add up within the hour and across hours, and fall out after 24 hours', () => {
+  let w = countActivity(null, T, { sent: 5, failed: 1 });
+  w = countActivity(w, T + 10 * 60_000, { sent: 3 });
+  w = countActivity(w, T + 5 * H, { sent: 2, failed: 2 });
+  expect(lastDay(w, T + 5 * H, 'sent')).toBe(10);
+  expect(lastDay(w, T + 5 * H, 'failed')).toBe(3);
+  // 24 hours after the first counts, they have left the window; the later ones remain.
+  expect(lastDay(w, T + 24 * H, 'sent')).toBe(2);
+  expect(lastDay(w, T + 29 * H, 'sent')).toBe(0);
+  expect(lastDay(w, T, 'caught')).toBe(0);
+});
+
+test('nothing to count writes nothing; a window never grows past 24 buckets', () => {
+  expect(countActivity(null, T, { sent: 0, failed: 0 })).toBeNull();
+  let w = countActivity(null, T, { sent: 1 });
+  for (let h = 1; h < 60; h++) w = countActivity(w, T + h * H, { sent: 1 });
+  expect(w!.series.sent).toHaveLength(WINDOW_HOURS);
+  expect(lastDay(w, T + 59 * H, 'sent')).toBe(WINDOW_HOURS);
+  // Stored as JSON on a 4,000-character field: 24 hourly buckets of two series stay far under.
+  expect(JSON.stringify(countActivity({ hour: w!.hour, series: { sent: w!.series.sent!.map(() => 1e9), failed: w!.series.sent!.map(() => 1e9) } }, T + 59 * H, { sent: 1 })).length).toBeLessThan(600);
+});
+
+test('a clock that went back counts in the newest bucket instead of losing the counts', () => {
+  const w = countActivity(countActivity(null, T, { sent: 4 }), T - 3 * H, { sent: 1 });
+  expect(lastDay(w, T, 'sent')).toBe(5);
+});
+
+test('a stored window that is not one reads as empty, and bad counts as zero', () => {
+  expect(parseActivity('nonsense')).toBeNull();
+  expect(parseActivity({ hour: 'x', series: {} })).toBeNull();
+  expect(lastDay(parseActivity({ hour: T / H, series: { sent: [2, -5, 'x', 3] } }), T, 'sent')).toBe(5);
+});

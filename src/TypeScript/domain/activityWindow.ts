@@ -1,0 +1,64 @@
+/**
+ * Counts over the last 24 hours in hourly buckets: the admin page's "last 24 hours" figures
+ * (records sent and failed, changes the sweep caught). A rolling window avoids choosing whose
+ * "today" (the account's, the administrator's or UTC midnight) the figures follow.
+ */
+
+export const WINDOW_HOURS = 24;
+const HOUR_MS = 3_600_000;
+
+export interface ActivityWindow {
+  /** Epoch hour (ms / 1 h) of each series' first bucket. */
+  hour: number;
+  /** Per series, one count per hour, newest first, at most WINDOW_HOURS long. */
+  series: Record<string, number[]>;
+}
+
+const hourOf = (ms: number) => Math.floor(ms / HOUR_MS);
+
+/** The window moved to `now`'s hour: buckets older than 24 hours are dropped. */
+function shifted(w: ActivityWindow | null, hour: number): Record<string, number[]> {
+  if (!w) return {};
+  const by = hour - w.hour;
+  // A clock that went back (or a window from the future) keeps its buckets where they are.
+  if (by <= 0) return Object.fromEntries(Object.entries(w.series).map(([k, v]) => [k, [...v]]));
+  const out: Record<string, number[]> = {};
+  for (const [k, v] of Object.entries(w.series)) {
+    const kept = [...new Array<number>(Math.min(by, WINDOW_HOURS)).fill(0), ...v].slice(0, WINDOW_HOURS);
+    if (kept.some((n) => n > 0)) out[k] = kept;
+  }
+  return out;
+}
+
+/** The window with `add` counted in the current hour; null when there is nothing to count. */
+export function countActivity(w: ActivityWindow | null, now: number, add: Record<string, number>): ActivityWindow | null {
+  const additions = Object.entries(add).filter(([, n]) => n > 0);
+  if (additions.length === 0) return null;
+  const hour = Math.max(hourOf(now), w?.hour ?? 0);
+  const series = shifted(w, hour);
+  for (const [k, n] of additions) {
+    const v = series[k] ?? [0];
+    v[0] = (v[0] ?? 0) + n;
+    series[k] = v;
+  }
+  return { hour, series };
+}
+
+/** A series' total over the 24 hours before `now`. */
+export function lastDay(w: ActivityWindow | null | undefined, now: number, name: string): number {
+  if (!w) return 0;
+  const v = shifted(w, Math.max(hourOf(now), w.hour))[name] ?? [];
+  return v.reduce((a, b) => a + b, 0);
+}
+
+/** A stored window, or null when the text is not one (an old or hand-edited record). */
+export function parseActivity(raw: unknown): ActivityWindow | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const w = raw as Partial<ActivityWindow>;
+  if (typeof w.hour !== 'number' || !w.series || typeof w.series !== 'object') return null;
+  const series: Record<string, number[]> = {};
+  for (const [k, v] of Object.entries(w.series)) {
+    if (Array.isArray(v)) series[k] = v.slice(0, WINDOW_HOURS).map((n) => (typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : 0));
+  }
+  return { hour: w.hour, series };
+}
