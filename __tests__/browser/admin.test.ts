@@ -56,6 +56,23 @@ test('an invalid batch size is shown at its field, the summary at the top links 
   expect(a.configRows()).toHaveLength(0);
 }, 60_000);
 
+test('only the fields that apply show: the key or the API Secret id by how the key is kept, the account-id field only with a custom field', async () => {
+  await page.goto(a.url);
+  await page.locator('#main_form[data-client-script-ready="T"]').waitFor();
+  await expect(page.getByRole('alert').count()).resolves.toBe(0);
+  const key = page.getByLabel('Freshsuccess API key');
+  const secret = page.getByLabel('API Secret id');
+  const accountField = page.getByLabel('Custom field holding the account id');
+  await expect([await key.isVisible(), await secret.isVisible(), await accountField.isVisible()]).toEqual([true, false, false]);
+  await page.getByLabel('Key kept as').selectOption('secret');
+  await expect([await key.isVisible(), await secret.isVisible()]).toEqual([false, true]);
+  await page.getByLabel('Account id in Freshsuccess').selectOption('field');
+  await expect(accountField.isVisible()).resolves.toBe(true);
+  await page.getByLabel('Key kept as').selectOption('credential');
+  await page.getByLabel('Account id in Freshsuccess').selectOption('entityid');
+  await expect([await key.isVisible(), await secret.isVisible(), await accountField.isVisible()]).toEqual([true, false, false]);
+}, 60_000);
+
 test('the admin fills in the form, saves, tests the connection and reads the result', async () => {
   await page.goto(a.url);
   await page.getByLabel('Data centre').selectOption('us');

@@ -31,6 +31,16 @@ for (const s of project.scripts) {
   const prefix = `/SuiteApps/${appId()}/`;
   if (s.scriptfile?.path.startsWith(prefix)) expectedTypes.set(s.scriptfile.path.slice(prefix.length), SCRIPT_TYPES[s.type].nScriptType);
 }
+/**
+ * Client scripts a form attaches by path (Form.clientScriptModulePath) need no script object: a
+ * built module names them, and they must be ClientScripts.
+ */
+const byPath = new Set<string>();
+for (const m of modules) {
+  const text = readFileSync(join(build.suiteAppFolder, m), 'utf8');
+  for (const hit of text.matchAll(new RegExp(`['"]/SuiteApps/${appId().replace(/\./g, '\\.')}/(entry/[\\w.]+\\.js)['"]`, 'g'))) byPath.add(hit[1]!);
+}
+for (const file of byPath) if (!expectedTypes.has(file)) expectedTypes.set(file, 'ClientScript');
 
 // What the build must produce, read from the sources rather than from the build: one entry file
 // per script object in src/Objects, one module per TypeScript source.
@@ -47,12 +57,12 @@ test('the whole SuiteApp, as built, passes the offline SDF validator', () => {
 });
 
 describe('what the build emits', () => {
-  test('one entry file for each script object in src/Objects', () => {
+  test('one entry file for each script object in src/Objects, and for each client script a form attaches by path', () => {
     const prefix = `/SuiteApps/${appId()}/`;
     const scriptFiles = scriptObjects.map((s) => s.scriptfile?.path ?? `(${s.scriptid} has no scriptfile)`).map((p) => (p.startsWith(prefix) ? p.slice(prefix.length) : p));
     expect(scriptObjects.length).toBeGreaterThanOrEqual(1);
-    expect(entries.length).toBeGreaterThanOrEqual(scriptObjects.length);
-    expect([...entries].sort()).toEqual([...scriptFiles].sort());
+    expect(byPath).toEqual(new Set(['entry/cs_fsc_admin.js']));
+    expect([...entries].sort()).toEqual([...new Set([...scriptFiles, ...byPath])].sort());
   });
 
   test('one module for each TypeScript source', () => {

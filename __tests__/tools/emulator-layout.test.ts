@@ -1,7 +1,7 @@
 /**
  * The emulator's naming convention and its READMEs: folders are lowercase, kebab-case when they
  * have several words (`fake-freshsuccess`, `map-reduce`); source files are camelCase
- * (`userEventDispatcher.ts`); every folder has a README.md beside its code.
+ * (`userEventDispatcher.ts`; plain `.js` only for code that runs in the browser); every folder has a README.md beside its code.
  */
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 const ROOT = join(__dirname, '..', '..');
 const EMULATOR = join(ROOT, 'emulator');
 const FOLDER = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const FILE = /^[a-z][a-zA-Z0-9]*\.(ts|cjs)$/;
+const FILE = /^[a-z][a-zA-Z0-9]*\.(ts|cjs|js)$/;
 
 function folders(dir: string): string[] {
   const below = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory());

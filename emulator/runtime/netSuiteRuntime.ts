@@ -275,6 +275,10 @@ export class NetSuiteRuntime implements RuntimeServices {
     this.modules.register(name, factory);
   }
 
+  readCabinetFile(path: string): string {
+    return this.loader.readSource(normalizeScriptFile(path));
+  }
+
   /** Loads a file as a fresh module graph; no header check (see loadEntryPoint). */
   loadScript(scriptFile: string): Record<string, unknown> {
     return this.loader.load(scriptFile);

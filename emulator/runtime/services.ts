@@ -70,6 +70,8 @@ export interface RuntimeServices {
   registerModule(name: string, factory: () => unknown): void;
   /** Loads a built entry file (path as in <scriptfile>, e.g. '/SuiteApps/<appid>/entry/x.js'). */
   loadScript(scriptFile: string): Record<string, unknown>;
+  /** A File Cabinet file's text ('/SuiteApps/<appid>/entry/x.js'); MODULE_DOES_NOT_EXIST when there is none. */
+  readCabinetFile(path: string): string;
   /**
    * Runs `body` as one entry-point invocation of the script: opens a usage meter with the
    * script type's limit (and stage), pushes the execution, loads the script file, and passes

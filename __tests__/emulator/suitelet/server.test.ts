@@ -104,7 +104,12 @@ describe('GET renders the form as accessible HTML', () => {
     expect(html).toContain('<button type="submit" name="submitter" value="Save settings">Save settings</button>');
     expect(html).toContain('<button type="button" id="custpage_test" name="custpage_test" data-function="testConnection" disabled aria-describedby="ns_client_note">Test connection</button>');
     expect(html).toContain('id="ns_client_note"');
-    expect(html).not.toMatch(/<script/i);
+    // The only scripts: RequireJS and the boot code, after the form; the module path resolved from the Suitelet's file.
+    expect([...html.matchAll(/<script[^>]*>/g)].map((m) => m[0])).toEqual([
+      '<script src="/__runtime/client/require.js">',
+      '<script id="ns_client_boot" src="/__runtime/client/boot.js" data-module="SuiteApps/com.freshsync.connector/entry/cs_fixture_config" data-base-url="/__runtime/cabinet" data-n-url="/__runtime/client/N">',
+    ]);
+    expect(html.indexOf('<script')).toBeGreaterThan(html.indexOf('</form>'));
   });
 
   it('has unique ids, and every label and ARIA reference points at an element of the page', () => {
@@ -117,6 +122,29 @@ describe('GET renders the form as accessible HTML', () => {
 
   it('posts the form back to the URL it was served from', () => {
     expect(formAction(html)).toBe(pathFor('customdeploy_fsc_sl_config'));
+  });
+});
+
+describe('client scripts', () => {
+  it('serves RequireJS, the boot code, N/currentRecord and File Cabinet JavaScript, and nothing else', async () => {
+    for (const path of ['/__runtime/client/require.js', '/__runtime/client/boot.js', '/__runtime/client/N/currentRecord.js', '/__runtime/cabinet/SuiteApps/com.freshsync.connector/entry/cs_fixture_config.js']) {
+      const res = await get(path);
+      expect([path, res.status, res.headers.get('content-type')]).toEqual([path, 200, 'text/javascript; charset=utf-8']);
+      expect((await res.text()).length).toBeGreaterThan(500);
+    }
+    // No server module in the browser, no way out of the File Cabinet, nothing but scripts.
+    for (const path of ['/__runtime/client/N/https.js', '/__runtime/cabinet/../package.json', '/__runtime/cabinet/%2e%2e/%2e%2e/package.js', '/__runtime/cabinet/SuiteApps/com.freshsync.connector/entry/missing.js', '/__runtime/cabinet/Objects/x.xml']) {
+      expect([path, (await get(path)).status]).toEqual([path, 404]);
+    }
+  });
+
+  it('fails the page, as NetSuite does, when the client script is missing or is not a 2.1 ClientScript', async () => {
+    const missing = await get(`${pathFor('customdeploy_fsc_sl_config')}&clientScript=./cs_nowhere.js`);
+    expect(missing.status).toBe(500);
+    expect(await missing.text()).toMatch(/MODULE_DOES_NOT_EXIST[\s\S]*\/SuiteApps\/com\.freshsync\.connector\/entry\/cs_nowhere\.js/);
+    const notClient = await get(`${pathFor('customdeploy_fsc_sl_config')}&clientScript=/SuiteApps/com.freshsync.connector/entry/sl_fixture_config.js`);
+    expect(notClient.status).toBe(500);
+    expect(await notClient.text()).toMatch(/INVALID_SCRIPT_TYPE[\s\S]*sl_fixture_config\.js is not a client script \(its @NScriptType is Suitelet\)/);
   });
 });
 

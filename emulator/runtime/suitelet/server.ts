@@ -21,6 +21,7 @@ import { FORM_TOKEN_PARAM } from '../ui/descriptor';
 import { renderForm } from '../ui/render';
 import { SUITELET_PATH } from '../url/urlModule';
 import { decideAccess, normalizeRole, type Viewer } from './access';
+import { CABINET_ROUTE, CLIENT_ROUTE, clientAsset, clientScriptRef } from './clientScript';
 import { applyCredentials, scrub } from './credentials';
 import { errorPage } from './errorPage';
 import { suiteletSupportOf, type SuiteletSupport } from './install';
@@ -202,6 +203,10 @@ function serve(
   const fail = (status: number, code: string, message: string, reference?: string) =>
     finish(status, { 'Content-Type': 'text/html; charset=utf-8' }, errorPage(code, scrub(message, clearValues), reference));
 
+  if (method === 'GET' && (url.pathname.startsWith(CLIENT_ROUTE) || url.pathname.startsWith(CABINET_ROUTE))) {
+    const js = clientAsset(url.pathname, (path) => rt.readCabinetFile(path));
+    return js === null ? fail(404, 'INVALID_URL', `No file at ${url.pathname}`) : finish(200, { 'Content-Type': 'text/javascript; charset=utf-8' }, js);
+  }
   if (url.pathname !== SUITELET_PATH) return fail(404, 'INVALID_URL', `No page at ${url.pathname}`);
   if (method !== 'GET' && method !== 'POST') return fail(405, 'SSS_INVALID_HTTP_METHOD', `Suitelets answer GET and POST, not ${method}`);
 
@@ -267,6 +272,7 @@ function serve(
       deploymentId: deployment.scriptId,
       accountId: rt.accountId,
       selectSource: support.options.selectSource,
+      clientScript: form.clientScriptModulePath ? clientScriptRef(form.clientScriptModulePath, script.scriptFile, (path) => rt.readCabinetFile(path)) : undefined,
     });
     support.descriptors.put(rendered.descriptor);
     return rendered.html;

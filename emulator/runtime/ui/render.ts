@@ -2,8 +2,9 @@
  * Renders a serverWidget Form to a semantic, accessible HTML page: labels bound to inputs,
  * field groups as fieldsets with legends, tabs as labelled sections, sublists as tables with
  * column headers, page messages as alert/status regions. Every value is escaped (INLINEHTML
- * excepted, see html.ts). The page works without JavaScript: client scripts are not run (see
- * the README), so buttons that only call client functions are rendered inactive.
+ * excepted, see html.ts). The page works without JavaScript; a form's client script is loaded
+ * by the scripts added at the end (see the Suitelet README), and buttons that only call client
+ * functions are rendered inactive until it has loaded.
  */
 import { attrs, esc } from './html';
 import type { Button, Field, Form, PageMessage, Sublist, Tab } from './form';
@@ -19,6 +20,8 @@ export interface RenderContext {
   accountId: string;
   /** Options of a sourced select (record type or list id); omitted = only scripted options. */
   selectSource?: (source: string) => { value: string; text: string }[];
+  /** The form's client script, checked and located (suitelet/clientScript.ts); absent: none. */
+  clientScript?: { module: string; baseUrl: string; nUrl: string; assets: string };
 }
 
 export interface RenderedForm {
@@ -86,7 +89,7 @@ class Renderer {
     ].join('\n');
 
     const note = this.clientNoteNeeded
-      ? `<p id="ns_client_note" class="ns-note">Buttons that call client script functions are inactive here: the local runtime does not run client scripts.</p>`
+      ? `<p id="ns_client_note" class="ns-note">Buttons that call client script functions work only once the client script has loaded (JavaScript is needed).</p>`
       : '';
     const html = `<!DOCTYPE html>
 <html lang="en">
@@ -112,10 +115,19 @@ ${body}
 ${note}
 </form>
 </main>
-</body>
+${this.clientScriptTags()}</body>
 </html>
 `;
     return { html, descriptor: this.descriptor };
+  }
+
+  /** RequireJS and the boot code that runs the form's client script (suitelet/clientScript.ts). */
+  private clientScriptTags(): string {
+    const cs = this.ctx.clientScript;
+    if (!cs) return '';
+    return `<script src="${esc(cs.assets)}require.js"></script>
+<script id="ns_client_boot" src="${esc(cs.assets)}boot.js"${attrs({ 'data-module': cs.module, 'data-base-url': cs.baseUrl, 'data-n-url': cs.nUrl })}></script>
+`;
   }
 
   private describeField(x: Field): void {

@@ -1,8 +1,9 @@
 /**
  * The admin page as a serverWidget form: settings fields in field groups with help text, and the
  * read-only sections (sync control, status, setup checklist) as escaped HTML. Action buttons are
- * plain submit buttons named `custpage_action` inside that HTML, so the page needs no client
- * script; the form's own Save button comes first in the page, so Enter in a field saves.
+ * plain submit buttons named `custpage_action` inside that HTML, so everything works without the
+ * client script, which only hides fields that do not apply; the form's own Save button comes
+ * first in the page, so Enter in a field saves.
  */
 import * as message from 'N/ui/message';
 import * as serverWidget from 'N/ui/serverWidget';
@@ -18,38 +19,15 @@ import { ACTION_PARAM } from '../domain/problemActions';
 export { ACTION_PARAM };
 import { HOSTS } from '../freshsuccess/endpoints';
 import type { Notice } from './adminNotice';
+import { FIELD, ROW_FIELD } from './adminFieldIds';
 import { SCRIPTS } from './schema';
 
 export const ADMIN_SCRIPT = { scriptId: 'customscript_fsc_sl_admin', deploymentId: 'customdeploy_fsc_sl_admin' } as const;
 const TOKEN_ROLE = { scriptId: 'customrole_fsc_token', name: 'Freshsuccess Connector (Token)' } as const;
 export const INTEGRATION = { scriptId: 'custinteg_fsc_freshsuccess', name: 'Freshsuccess Integration' } as const;
 export const REMOVE_EXTRAS_FIELD = 'custpage_remove_extras';
-
-/** Form field ids, one per settings value. */
-export const FIELD: Record<keyof SettingsForm, string> = {
-  enabled: 'custpage_enabled',
-  region: 'custpage_region',
-  keySource: 'custpage_key_source',
-  credentialGuid: 'custpage_api_key',
-  secretId: 'custpage_secret_id',
-  accountIdSource: 'custpage_acct_source',
-  accountIdField: 'custpage_acct_field',
-  userIdSource: 'custpage_user_source',
-  stages: 'custpage_stages',
-  subsidiaries: 'custpage_subsidiaries',
-  savedSearch: 'custpage_saved_search',
-  syncContacts: 'custpage_sync_contacts',
-  deleteCustomer: 'custpage_del_customer',
-  deleteContact: 'custpage_del_contact',
-  batchMaxRecords: 'custpage_batch_records',
-  batchMaxBytes: 'custpage_batch_bytes',
-  mappingJson: 'custpage_mapping',
-  /** A sublist: one row per custom field. */
-  customFields: 'custpage_custom_fields',
-};
-
-/** Columns of the custom fields sublist. */
-export const ROW_FIELD = { record: 'custpage_cf_record', field: 'custpage_cf_field', type: 'custpage_cf_type', key: 'custpage_cf_key' } as const;
+/** The page's client script (entry/cs_fsc_admin.ts), by its File Cabinet path: no script record needed. */
+const ADMIN_CLIENT_SCRIPT = '/SuiteApps/com.freshsync.connector/entry/cs_fsc_admin.js';
 
 export const LABEL: Record<SettingsField, string> = {
   region: 'Data centre',
@@ -355,6 +333,8 @@ function health(form: serverWidget.Form, m: PageModel): void {
 
 export function buildAdminPage(m: PageModel): serverWidget.Form {
   const form = serverWidget.createForm({ title: 'FreshSync: Freshsuccess connection' });
+  // Shows only the fields that apply to the choices made; the page works without it.
+  form.clientScriptModulePath = ADMIN_CLIENT_SCRIPT;
   if (m.notice) form.addPageInitMessage({ type: MESSAGE_TYPE[m.notice.level], title: m.notice.title, message: m.notice.message });
   const paused = m.status.state?.pausedAt ?? null;
   if (paused !== null && m.problems.length === 0) {

@@ -1,0 +1,17 @@
+/**
+ * @NApiVersion 2.1
+ * @NScriptType ClientScript
+ */
+
+import type { EntryPoints } from 'N/types';
+import { changesWhatApplies, showFieldsThatApply } from '../netsuite/adminFormClient';
+
+/** The admin page opened: show only the settings fields that apply. */
+export function pageInit(context: EntryPoints.Client.pageInitContext): void {
+  showFieldsThatApply(context.currentRecord);
+}
+
+/** A choice changed (how the key is kept, where the account id comes from): show what applies now. */
+export function fieldChanged(context: EntryPoints.Client.fieldChangedContext): void {
+  if (!context.sublistId && changesWhatApplies(context.fieldId)) showFieldsThatApply(context.currentRecord);
+}

@@ -1,0 +1,32 @@
+/**
+ * The admin page's form field ids: shared by the page the server builds and the client script
+ * that runs in the browser, so this module imports nothing from N/ (a client script cannot load
+ * server-only modules such as N/ui/serverWidget).
+ */
+import type { SettingsForm } from '../domain/adminSettings';
+
+/** Form field ids, one per settings value. */
+export const FIELD: Record<keyof SettingsForm, string> = {
+  enabled: 'custpage_enabled',
+  region: 'custpage_region',
+  keySource: 'custpage_key_source',
+  credentialGuid: 'custpage_api_key',
+  secretId: 'custpage_secret_id',
+  accountIdSource: 'custpage_acct_source',
+  accountIdField: 'custpage_acct_field',
+  userIdSource: 'custpage_user_source',
+  stages: 'custpage_stages',
+  subsidiaries: 'custpage_subsidiaries',
+  savedSearch: 'custpage_saved_search',
+  syncContacts: 'custpage_sync_contacts',
+  deleteCustomer: 'custpage_del_customer',
+  deleteContact: 'custpage_del_contact',
+  batchMaxRecords: 'custpage_batch_records',
+  batchMaxBytes: 'custpage_batch_bytes',
+  mappingJson: 'custpage_mapping',
+  /** A sublist: one row per custom field. */
+  customFields: 'custpage_custom_fields',
+};
+
+/** Columns of the custom fields sublist. */
+export const ROW_FIELD = { record: 'custpage_cf_record', field: 'custpage_cf_field', type: 'custpage_cf_type', key: 'custpage_cf_key' } as const;
