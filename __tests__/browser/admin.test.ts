@@ -23,6 +23,9 @@ beforeAll(async () => {
   a = await AdminClient.start({ sample: { customers: 5, contacts: 5 } });
   // The field the admin maps exists in this account (saving checks field ids against it).
   a.h.rt.defineEntityField({ scriptId: 'custentity_tier', label: 'Tier', fieldType: 'TEXT', appliesToCustomer: true, appliesToContact: false });
+  // A customer saved search to pick as the scope, and a contact one that must not be offered.
+  a.h.rt.savedSearches.define({ id: 'customsearch_key_accounts', type: 'customer', title: 'Key accounts', filters: [['isinactive', 'is', 'F']], columns: ['entityid'] });
+  a.h.rt.savedSearches.define({ id: 'customsearch_call_list', type: 'contact', title: 'Call list', columns: ['entityid'] });
   profile = mkdtempSync(join(tmpdir(), 'fsc-chromium-'));
   context = await chromium.launchPersistentContext(profile, { executablePath: browser.path, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1100, height: 900 } });
   page = await context.newPage();
@@ -79,6 +82,10 @@ test('the admin fills in the form, saves, tests the connection and reads the res
   await page.getByLabel('Freshsuccess API key').fill(a.h.freshsuccessKey);
   await page.getByLabel('Subsidiaries in scope').selectOption(['1']);
   await page.getByLabel('Customer stages in scope').selectOption(['CUSTOMER', 'PROSPECT']);
+  // The saved-search scope is picked by title, among customer searches only.
+  const scope = page.getByLabel('Saved search scope');
+  await expect(scope.locator('option').allInnerTexts()).resolves.toEqual(['None: no saved search narrows the scope', 'Key accounts (customsearch_key_accounts)']);
+  await scope.selectOption({ label: 'Key accounts (customsearch_key_accounts)' });
   await page.getByLabel('Batch size (records)').fill('');
   await page.getByLabel('Record, line 1').selectOption('customer');
   await page.getByLabel('Field id (custentity...), line 1').fill('custentity_tier');
@@ -90,6 +97,7 @@ test('the admin fills in the form, saves, tests the connection and reads the res
   expect(saved[CONFIG.scopeStages]).toBe('PROSPECT, CUSTOMER');
   // Subsidiaries are picked from the account's own list, not typed.
   expect(saved[CONFIG.scopeSubsidiaries]).toBe('1');
+  expect(saved[CONFIG.scopeSavedSearch]).toBe('customsearch_key_accounts');
   await expect(page.getByLabel('Subsidiaries in scope').evaluate((el) => Array.from((el as unknown as { selectedOptions: ArrayLike<{ value: string }> }).selectedOptions, (o) => o.value))).resolves.toEqual(['1']);
   expect(String(saved[CONFIG.secretRef])).toMatch(/^[A-Za-z0-9]{16,64}$/);
   expect(JSON.parse(String(saved[CONFIG.mappingJson]))).toEqual({ customer: { custom: [{ field: 'custentity_tier', type: 'text', key: 'tier' }] } });

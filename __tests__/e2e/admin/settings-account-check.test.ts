@@ -12,7 +12,8 @@ beforeAll(async () => {
   a = await AdminClient.start({ sample: { customers: 2, contacts: 0 } });
   a.h.configure({});
   a.h.rt.defineEntityField({ scriptId: 'custentity_real_tier', label: 'Tier', fieldType: 'TEXT', appliesToCustomer: true, appliesToContact: false });
-  a.h.rt.savedSearches.define({ id: 'customsearch_fsc_real_scope', type: 'customer', filters: [['isinactive', 'is', 'F']], columns: ['entityid'] });
+  a.h.rt.savedSearches.define({ id: 'customsearch_fsc_real_scope', type: 'customer', title: 'Active customers', filters: [['isinactive', 'is', 'F']], columns: ['entityid'] });
+  a.h.rt.savedSearches.define({ id: 'customsearch_fsc_contacts', type: 'contact', title: 'Contacts to call', columns: ['entityid'] });
 }, 120_000);
 
 afterAll(async () => {
@@ -41,4 +42,32 @@ test('a saved search that does not exist is refused at the saved search scope; o
   expect(stored()).toBe(before);
   const ok = await a.submit({ set: { custpage_saved_search: 'customsearch_fsc_real_scope' }, submit: 'Save settings' }, page);
   expect(messages(ok.html).statuses.join(' ')).toMatch(/Settings saved/);
+});
+
+/** The saved-search scope's options as the page lists them: [value, text, selected]. */
+function savedSearchOptions(html: string): Array<[string, string, boolean]> {
+  const select = /<select[^>]*name="custpage_saved_search"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? '';
+  return [...select.matchAll(/<option value="([^"]*)"( selected)?>([^<]*)<\/option>/g)].map((m) => [m[1]!, m[3]!, m[2] !== undefined]);
+}
+
+test("the saved-search scope is picked from the account's customer saved searches; a stored one that is gone stays visible", async () => {
+  // Only customer searches, by title; the saved one selected (stored by internal id here, as older settings may be).
+  const internalId = String(a.h.rt.savedSearches.find('customsearch_fsc_real_scope')!.internalId);
+  a.h.configure({ scopeSavedSearch: internalId });
+  expect(savedSearchOptions((await a.get()).html)).toEqual([
+    ['', 'None: no saved search narrows the scope', false],
+    ['customsearch_fsc_real_scope', 'Active customers (customsearch_fsc_real_scope)', true],
+  ]);
+  // The search is deleted: the page still shows it chosen, by its id, and saving again says why it cannot be.
+  a.h.rt.savedSearches.define({ id: 'customsearch_fsc_short_lived', type: 'customer', title: 'Short lived', columns: ['entityid'] });
+  a.h.configure({ scopeSavedSearch: 'customsearch_fsc_short_lived' });
+  a.h.rt.savedSearches.remove('customsearch_fsc_short_lived');
+  const page = await a.get();
+  expect(savedSearchOptions(page.html).filter(([, , selected]) => selected)).toEqual([['customsearch_fsc_short_lived', "customsearch_fsc_short_lived: not among this account&#39;s customer saved searches", true]]);
+  const refused = await a.submit({ submit: 'Save settings' }, page);
+  expect(fieldErrors(refused.html).find((m) => m.startsWith('Saved search scope'))).toMatch(/NetSuite refused it/);
+  // Choosing none saves an empty scope.
+  const none = await a.submit({ set: { custpage_saved_search: '' }, submit: 'Save settings' }, refused);
+  expect(messages(none.html).statuses.join(' ')).toMatch(/Settings saved/);
+  expect(a.configRows()[0]?.values[CONFIG.scopeSavedSearch] ?? '').toBe('');
 });

@@ -9,6 +9,7 @@ import { nsError } from '../errors';
 import { formatAddressText } from '../record/addressbook';
 import type { DeletedRecordEntry, RecordStore, StoredRecord } from '../store/recordStore';
 import type { FieldSpec, RecordTypeSchema } from '../store/schema';
+import type { SavedSearchDefinition, SavedSearches } from './savedSearches';
 
 export type SearchKind = 'text' | 'checkbox' | 'select' | 'multiselect' | 'date' | 'datetime' | 'number';
 
@@ -185,10 +186,32 @@ function labelOfType(store: RecordStore, type: string): string {
   return store.schemas.has(type) ? store.schemas.get(type).label : type;
 }
 
-export function sourceFor(store: RecordStore, type: unknown): SearchSource {
+/**
+ * search.Type.SAVED_SEARCH: the account's saved searches, with the columns scripts read
+ * (internalid, id = the customsearch script id, title, recordtype). [open] What NetSuite puts in
+ * `recordtype` (the type id or its label) is not documented: here the value is the type id and
+ * the text its label, so code that accepts either, as the SuiteApp's does, works with both.
+ */
+function savedSearchSource(store: RecordStore, saved: SavedSearches): SearchSource {
+  const rows = () => saved.all().map((s) => ({ id: s.internalId, recordType: 'savedsearch', values: s as unknown as Record<string, unknown> }));
+  const field = (row: SearchRow, rawName: string): SearchValue | undefined => {
+    const s = row.values as unknown as Partial<SavedSearchDefinition>;
+    switch (rawName.toLowerCase()) {
+      case 'internalid': return { kind: 'select', raw: String(row.id), text: String(row.id), sortValue: row.id };
+      case 'id': return { kind: 'text', raw: s.id ?? null };
+      case 'title': return { kind: 'text', raw: s.title || null };
+      case 'recordtype': return { kind: 'select', raw: s.type ?? null, text: s.type ? labelOfType(store, s.type) : '' };
+      default: return undefined;
+    }
+  };
+  return { type: 'savedsearch', rows, field, hasField: (name) => field({ id: 0, recordType: '', values: {} }, name) !== undefined, join: () => undefined };
+}
+
+export function sourceFor(store: RecordStore, type: unknown, saved?: SavedSearches): SearchSource {
   if (typeof type !== 'string' || !type) throw nsError.invalidSearchType(type);
   const t = type.toLowerCase();
   if (t === 'deletedrecord') return deletedRecordSource(store);
+  if (t === 'savedsearch' && saved) return savedSearchSource(store, saved);
   if (t === 'lead' || t === 'prospect') return recordSource(store, store.schemas.get('customer'), t.toUpperCase());
   if (!store.schemas.has(t)) throw nsError.invalidSearchType(type);
   return recordSource(store, store.schemas.get(t));

@@ -42,6 +42,11 @@ export class SavedSearches {
     return `customsearch${this.nextInternalId}`;
   }
 
+  /** Every saved search, in internal-id order (the savedsearch search type reads these). */
+  all(): Array<SavedSearchDefinition & { internalId: number }> {
+    return [...this.byId.values()].sort((a, b) => a.internalId - b.internalId);
+  }
+
   list(): string[] {
     return [...this.byId.keys()];
   }

@@ -20,6 +20,7 @@ export { ACTION_PARAM };
 import { HOSTS } from '../freshsuccess/endpoints';
 import type { Notice } from './adminNotice';
 import { FIELD, ROW_FIELD } from './adminFieldIds';
+import type { SavedSearchChoice } from './savedSearchChoices';
 import { SCRIPTS } from './schema';
 
 export const ADMIN_SCRIPT = { scriptId: 'customscript_fsc_sl_admin', deploymentId: 'customdeploy_fsc_sl_admin' } as const;
@@ -64,6 +65,8 @@ export interface PageModel {
   confirmRemoval?: boolean;
   /** Whether the account has subsidiaries (OneWorld): only then is there a subsidiary scope to pick. */
   subsidiaries?: boolean;
+  /** The customer saved searches to pick from; null or absent: typed as an id instead. */
+  savedSearches?: SavedSearchChoice[] | null;
 }
 
 /** The button that confirms a reconcile with deactivation. */
@@ -192,6 +195,23 @@ function connection(form: serverWidget.Form, m: PageModel): void {
   html(form, 'custpage_test_html', g, `<p>${actionButton('test', 'Test connection', 'custpage_test_note')} <span id="custpage_test_note">Tests the values on this page without saving them.</span></p>`);
 }
 
+/**
+ * The saved-search scope as a pick list of the account's customer saved searches. A stored id
+ * that is not among them (deleted, or not a customer search) stays selected under its own name,
+ * so saving again reports it at the field instead of silently widening the scope.
+ */
+function savedSearchField(form: serverWidget.Form, m: PageModel, g: string): void {
+  const current = m.form.savedSearch.trim();
+  if (!m.savedSearches) {
+    text(form, FIELD.savedSearch, LABEL.savedSearch, g, current, 'Optional: a customer saved search (internal id or customsearch... id); only its results are synced.');
+    return;
+  }
+  const chosen = m.savedSearches.find((s) => s.id.toLowerCase() === current.toLowerCase() || s.internalId === current);
+  const choices: Option[] = [['', 'None: no saved search narrows the scope'], ...m.savedSearches.map((s): Option => [s.id, `${s.title || s.id} (${s.id})`])];
+  if (current !== '' && !chosen) choices.push([current, `${current}: not among this account's customer saved searches`]);
+  select(form, FIELD.savedSearch, LABEL.savedSearch, g, choices, chosen ? chosen.id : current, 'Optional: only the results of this customer saved search are synced. Lists > Search > Saved Searches to create one.');
+}
+
 function mapping(form: serverWidget.Form, m: PageModel): void {
   const g = 'custpage_grp_mapping';
   form.addFieldGroup({ id: g, label: 'Field mapping and scope', tab: TAB.settings.id });
@@ -212,7 +232,7 @@ function mapping(form: serverWidget.Form, m: PageModel): void {
     subs.setHelpText({ help: 'None selected: customers of every subsidiary are synced.' });
   }
   problemsAt(form, m, 'subsidiaries', g);
-  text(form, FIELD.savedSearch, LABEL.savedSearch, g, m.form.savedSearch, 'Optional: a customer saved search (internal id or customsearch... id); only its results are synced.');
+  savedSearchField(form, m, g);
   problemsAt(form, m, 'savedSearch', g);
   checkbox(form, FIELD.syncContacts, 'Sync contacts', g, m.form.syncContacts, 'Contacts of synced customers go to Freshsuccess as account contacts.');
   select(form, FIELD.deleteCustomer, LABEL.deleteCustomer, g, options(CUSTOMER_DELETE_POLICIES, CUSTOMER_DELETE_TEXT), m.form.deleteCustomer, 'What happens in Freshsuccess when a customer is deleted in NetSuite.');

@@ -18,12 +18,12 @@ import { retryDeadLetters } from '../app/adminRetry';
 import { actOnProblems } from '../app/problemActions';
 import { whyNotStart } from '../app/jobStart';
 import { probeSettings } from '../app/settingsProbe';
-import { netsuiteSnapshots } from './snapshotReader';
+import { forgetSavedScope, netsuiteSnapshots } from './snapshotReader';
 import { describeSubmission, type JobKind, type StatusView } from '../app/adminStatusView';
 import { checkSettings, formFromRaw, type CustomFieldRow, type SettingsCheck, type SettingsForm } from '../domain/adminSettings';
 import { isChecked } from '../domain/checkbox';
 import { parseRowAction, picksFrom, SELECTED_ACTION, type ProblemAction, type RecordPick } from '../domain/problemActions';
-import { parseConfig } from '../domain/config';
+import { parseConfig, type SyncConfig } from '../domain/config';
 import { FreshsuccessClient } from '../freshsuccess/client';
 import { describeRefusal } from '../domain/formToken';
 import { checkAdminPost, issueAdminFormToken } from './adminFormToken';
@@ -31,6 +31,7 @@ import { jobProgress, submitJob } from './adminJobs';
 import { NOTICE_PARAM, putNotice, takeNotice, type Notice } from './adminNotice';
 import { ACTION_PARAM, ADMIN_SCRIPT, buildAdminPage, CONFIRM_ACCOUNT_ACTION, CONFIRMED_REMOVAL_ACTION, REMOVE_EXTRAS_FIELD } from './adminPage';
 import { FIELD, ROW_FIELD } from './adminFieldIds';
+import { customerSavedSearches } from './savedSearchChoices';
 import { countOutbox, deadLetters, entriesByIds, latestProblems, readState, readStoredSettings, saveConfig, type StoredSettings } from './adminStore';
 import { netsuiteDrainTrigger } from './drainTrigger';
 import { netsuiteHttp } from './httpsPort';
@@ -101,7 +102,7 @@ function readStatus(stored: StoredSettings): StatusView {
 
 function render(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, form: SettingsForm, check: SettingsCheck | null, notice: Notice | null, confirmRemoval = false): void {
   const formToken = issueAdminFormToken(ADMIN_FORM, clock.now());
-  const page = buildAdminPage({ form, problems: check?.problems ?? [], notice, status: readStatus(stored), accountId: runtime.accountId, formToken, confirmRemoval, subsidiaries: runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }) });
+  const page = buildAdminPage({ form, problems: check?.problems ?? [], notice, status: readStatus(stored), accountId: runtime.accountId, formToken, confirmRemoval, subsidiaries: runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }), savedSearches: customerSavedSearches() });
   context.response.writePage(page);
 }
 
@@ -109,11 +110,16 @@ function backToPage(notice: Notice): void {
   redirect.toSuitelet({ scriptId: ADMIN_SCRIPT.scriptId, deploymentId: ADMIN_SCRIPT.deploymentId, parameters: { [NOTICE_PARAM]: putNotice(notice) } });
 }
 
+function probeNow(config: SyncConfig): ReturnType<typeof probeSettings> {
+  forgetSavedScope(config.scope.savedSearchId);
+  return probeSettings(config, netsuiteSnapshots());
+}
+
 function save(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, p: Params): void {
   const form = formFromParams(p, rowsFromRequest(context.request));
   const checked = checkSettings(form, String(stored.raw?.secretRef ?? ''));
-  // Checked against the account too (field ids, saved search), once their form is right.
-  const check = checked.problems.length > 0 ? checked : { ...checked, problems: probeSettings(parseConfig(checked.raw).config, netsuiteSnapshots()) };
+  // Checked against the account too (field ids, saved search as it is now), once their form is right.
+  const check = checked.problems.length > 0 ? checked : { ...checked, problems: probeNow(parseConfig(checked.raw).config) };
   if (check.problems.length > 0) {
     // Shown again as typed, except a secret id box that may hold the key itself.
     render(context, stored, check.hideSecretInput ? { ...form, secretId: '' } : form, check, null);

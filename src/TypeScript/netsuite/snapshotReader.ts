@@ -114,6 +114,8 @@ function toContact(r: search.Result, config: SyncConfig): ContactSnapshot {
   };
 }
 
+const scopeCache = () => cache.getCache({ name: 'fsc_scope', scope: cache.Scope.PROTECTED });
+
 /**
  * A saved-search scope's filters, to AND with ours. search.load costs 5 units, so the filter
  * expression is kept in the application cache for 15 minutes (1 unit per read); an edit of the
@@ -122,11 +124,18 @@ function toContact(r: search.Result, config: SyncConfig): ContactSnapshot {
 function savedScope(config: SyncConfig): unknown[] | null {
   const id = config.scope.savedSearchId;
   if (!id) return null;
-  const text = cache
-    .getCache({ name: 'fsc_scope', scope: cache.Scope.PROTECTED })
+  const text = scopeCache()
     .get({ key: id, ttl: 900, loader: () => JSON.stringify(search.load({ id }).filterExpression ?? []) });
   const expression = JSON.parse(text ?? '[]') as unknown[];
   return expression.length > 0 ? expression : null;
+}
+
+/**
+ * Drops a saved search's cached filters (1 unit), so the next read loads it again: a settings
+ * save checks the search as it is now, not as it was up to 15 minutes ago (it may be gone).
+ */
+export function forgetSavedScope(id: string | null): void {
+  if (id) scopeCache().remove({ key: id });
 }
 
 /** Keys per search of a key check: a filter expression of that many 'is' terms joined by OR. */
