@@ -1,3 +1,4 @@
+import { authPauseMessage } from '../../../src/TypeScript/domain/pauseCause';
 import { healthVerdict } from '../../../src/TypeScript/app/healthVerdict';
 import { countsHtml, describeSubmission, RETRY_EXPLAINED, jobText, lastRunText, pauseText, problemsHtml, statusHtml, fullSyncRequestText, fullSyncText } from '../../../src/TypeScript/app/adminStatusView';
 import type { SyncState } from '../../../src/TypeScript/app/ports';
@@ -30,8 +31,15 @@ test('one row per record, named and linked, its type said; past 100 rows the res
 test('a pause says when, why, and what to do; no pause says nothing', () => {
   expect(pauseText(state())).toBeNull();
   expect(pauseText(state({ pausedAt: T, pauseMessage: 'HTTP 401: Unauthorized' }))).toBe(
-    'Pushing is paused since 2026-01-05 09:30 UTC because Freshsuccess refused the key: HTTP 401: Unauthorized. Changes are still queued. Fix the key or region and save the settings: pushing resumes from where it stopped.',
+    'Pushing is paused since 2026-01-05 09:30 UTC because Freshsuccess refused the key: HTTP 401: Unauthorized. Changes are still queued. Fix the key or the data centre and save the settings: pushing resumes from where it stopped.',
   );
+  // NetSuite refused the key reference: NetSuite is named, and the fix is about the API Secret.
+  const byNetSuite = state({ pausedAt: T, pauseMessage: authPauseMessage({ kind: 'auth', status: 0, by: 'netsuite', message: 'NetSuite refused to use the key reference (INVALID_SECRET_KEY_OR_GUID)' }) });
+  expect(pauseText(byNetSuite)).toBe(
+    'Pushing is paused since 2026-01-05 09:30 UTC because NetSuite refused to use the stored key: NetSuite refused to use the key reference (INVALID_SECRET_KEY_OR_GUID). Changes are still queued. Check the API Secret at Setup > Company > API Secrets or type the key again, and save the settings: pushing resumes from where it stopped.',
+  );
+  expect(healthVerdict({ now: T, state: byNetSuite, syncEnabled: true, counts: null, problems: [], jobs: [] }).text).toMatch(/^Paused: NetSuite refused to use the stored key \(no such API Secret/);
+  expect(describeSubmission('fullsync', 'paused_key_reference').message).toMatch(/^Pushing is paused because NetSuite refused to use the stored key .*Check the API Secret/);
   expect(statusHtml({ now: T, state: state({ pausedAt: T }), counts: { pending: 1, retry: 2, dead: 3, skipped: 4, warned: 0 }, problems: [], jobs: [] })).toMatch(/role="alert"><strong>Paused\.<\/strong>/);
 });
 
@@ -75,6 +83,10 @@ test('the queue counts explain what "To retry" means when entries wait: retried 
   expect(waiting).toContain('never dropped');
   expect(waiting).toContain('failing for hours');
   expect(RETRY_EXPLAINED).toMatch(/nothing needs fixing in NetSuite/);
+  // While pushing is paused, the records wait for the pause: Freshsuccess being down is not blamed.
+  const paused = countsHtml({ pending: 0, retry: 2, dead: 0, skipped: 0, warned: 0 }, 'key');
+  expect(paused).toContain('To retry: these records wait because pushing is paused (Freshsuccess refused the key)');
+  expect(paused).not.toContain('Freshsuccess was down');
 });
 
 test('the health verdict, worst first, with its figures', () => {

@@ -56,7 +56,9 @@ describe('classify', () => {
   });
 
   test('auth, too large, batch-level rejection', () => {
-    expect(classify(ok({ message: 'bad key' }, 401), T0)).toEqual({ kind: 'auth', status: 401, message: 'bad key' });
+    expect(classify(ok({ message: 'bad key' }, 401), T0)).toEqual({ kind: 'auth', status: 401, message: 'bad key', by: 'freshsuccess' });
+    // NetSuite refusing the key reference is a refusal too, but NetSuite's, and nothing was sent.
+    expect(classify({ kind: 'key_reference', message: 'NetSuite refused to use the key reference (INVALID_SECRET_KEY_OR_GUID)' }, T0)).toEqual({ kind: 'auth', status: 0, by: 'netsuite', message: 'NetSuite refused to use the key reference (INVALID_SECRET_KEY_OR_GUID)' });
     expect(classify(ok({}, 403), T0)).toMatchObject({ kind: 'auth', status: 403 });
     expect(classify(ok({}, 413), T0)).toMatchObject({ kind: 'too_large' });
     expect(classify(ok({ status_is_ok: false, message: "Missing/invalid required field(s) for Accounts insert: 'join_date'" }), T0)).toEqual({

@@ -70,7 +70,7 @@ describe('FreshsuccessClient', () => {
   test('a failed page read is reported as the last page with its verdict', () => {
     const port = new ScriptedPort([json({ message: 'nope' }, 401)]);
     const page = new FreshsuccessClient(port, 'us', () => T0).listPage('account_contacts', 0);
-    expect(page).toEqual({ verdict: { kind: 'auth', status: 401, message: 'nope' }, results: [], last: true });
+    expect(page).toEqual({ verdict: { kind: 'auth', status: 401, message: 'nope', by: 'freshsuccess' }, results: [], last: true });
   });
 });
 

@@ -15,6 +15,8 @@ export type ConnectionOutcome =
   | { kind: 'ok'; region: Region; accountsOnFirstPage: number }
   | { kind: 'wrong_region'; region: Region; worksIn: Region }
   | { kind: 'refused'; region: Region; status: number; message: string }
+  /** NetSuite would not use the key reference: nothing reached Freshsuccess. */
+  | { kind: 'key_reference'; message: string }
   | { kind: 'network'; region: Region; message: string }
   | { kind: 'error'; region: Region; status: number | null; message: string }
   | { kind: 'no_key' };
@@ -27,6 +29,8 @@ export function testConnection(settings: { region: Region; secret: SecretReferen
   const first = clientFor(region, secret).listPage('accounts', 0);
   const v = first.verdict;
   if (v.kind === 'ok') return { kind: 'ok', region, accountsOnFirstPage: first.results.length };
+  // NetSuite refused the reference itself: the other data centre would be refused the same way.
+  if (v.kind === 'auth' && v.by === 'netsuite') return { kind: 'key_reference', message: v.message };
   if (v.kind === 'auth') {
     const elsewhere = clientFor(other(region), secret).listPage('accounts', 0).verdict;
     if (elsewhere.kind === 'ok') return { kind: 'wrong_region', region, worksIn: other(region) };
@@ -43,11 +47,13 @@ const NAME: Record<Region, string> = { us: 'US', eu: 'EU' };
 export function describeConnection(outcome: ConnectionOutcome): { ok: boolean; title: string; message: string } {
   switch (outcome.kind) {
     case 'ok':
-      return { ok: true, title: 'Connection OK', message: `Freshsuccess (${NAME[outcome.region]} data centre, ${hostFor(outcome.region)}) accepted the key. Accounts on the first page: ${outcome.accountsOnFirstPage}.` };
+      return { ok: true, title: 'Connection OK', message: `Freshsuccess (${NAME[outcome.region]} data centre, ${hostFor(outcome.region)}) accepted the key. ${outcome.accountsOnFirstPage === 0 ? 'The tenant holds no accounts yet: a full sync sends them all.' : 'The tenant already holds accounts.'}` };
     case 'wrong_region':
       return { ok: false, title: 'Wrong data centre', message: `The key is refused by the ${NAME[outcome.region]} data centre but accepted by the ${NAME[outcome.worksIn]} one: choose ${NAME[outcome.worksIn]} as the region and save the settings.` };
     case 'refused':
       return { ok: false, title: `Key refused (HTTP ${outcome.status})`, message: `Freshsuccess refused the key in both data centres (${outcome.message}). Check the key in Freshsuccess (Settings > API Keys), type it again or fix the API Secret, then save and test again.` };
+    case 'key_reference':
+      return { ok: false, title: 'NetSuite refused to use the key', message: `${outcome.message}. Nothing was sent to Freshsuccess. With "An API Secret": check the id, and that the secret exists at Setup > Company > API Secrets and allows the FreshSync scripts and the Freshsuccess hosts. With a typed key: type it again. Then test again.` };
     case 'network':
       return { ok: false, title: 'Freshsuccess could not be reached', message: `No answer from ${hostFor(outcome.region)}: ${outcome.message}. Check that NetSuite can reach the internet and try again in a few minutes.` };
     case 'error':

@@ -4,9 +4,9 @@
  * reads. Everything from outside (Freshsuccess messages, record ids) is escaped here, because the
  * HTML goes into an INLINEHTML field, which NetSuite prints as is.
  */
-import { isSettingsPause, SETTINGS_PAUSE_PREFIX } from '../domain/configFailure';
+import { PAUSE_WORDS, pauseCause, pauseDetail, type PauseCause } from '../domain/pauseCause';
 import { ACTION_PARAM, pickField, pickValue, rowActionValue, SELECTED_ACTION, type ProblemAction, type RecordPick } from '../domain/problemActions';
-import type { StartRefusal } from './jobStart';
+import { pauseOfRefusal, type StartRefusal } from './jobStart';
 import type { FullSyncState, ReconcileCounts, ReconcileSummary, RunStats, SyncState, TriggerResult } from './ports';
 import type { RecordKind } from '../domain/types';
 
@@ -71,10 +71,11 @@ function when(ms: number | null | undefined): string {
 
 export function pauseText(state: SyncState | null): string | null {
   if (!state || state.pausedAt === null) return null;
-  if (isSettingsPause(state.pauseMessage)) {
-    return `Pushing is paused since ${when(state.pausedAt)} because NetSuite refused a setting. ${state.pauseMessage.slice(SETTINGS_PAUSE_PREFIX.length)} Changes are still queued.`;
-  }
-  return `Pushing is paused since ${when(state.pausedAt)} because Freshsuccess refused the key: ${state.pauseMessage || 'no message'}. Changes are still queued. Fix the key or region and save the settings: pushing resumes from where it stopped.`;
+  const cause = pauseCause(state.pauseMessage);
+  const detail = pauseDetail(state.pauseMessage);
+  if (cause === 'settings') return `Pushing is paused since ${when(state.pausedAt)} because NetSuite refused a setting. ${detail} Changes are still queued.`;
+  const who = cause === 'key_reference' ? 'NetSuite refused to use the stored key' : 'Freshsuccess refused the key';
+  return `Pushing is paused since ${when(state.pausedAt)} because ${who}: ${detail || 'no message'}. Changes are still queued. ${PAUSE_WORDS[cause].fix}: pushing resumes from where it stopped.`;
 }
 
 export function lastRunText(run: RunStats | null): string {
@@ -186,9 +187,11 @@ export function describeSubmission(job: JobKind, result: TriggerResult | StartRe
     case 'copied_settings':
       return { level: 'error', title: `${label} not started`, message: 'These settings were saved in another NetSuite account, so nothing is sent from this one until you confirm them here (see the note at the top of the page) or save other settings.' };
     case 'paused':
-      return { level: 'error', title: `${label} not started`, message: 'Pushing is paused because Freshsuccess refused the key (see Status). Fix the key or the data centre and save the settings; pushing resumes and nothing queued is lost.' };
     case 'paused_settings':
-      return { level: 'error', title: `${label} not started`, message: 'Pushing is paused because NetSuite refused a setting (see Status). Fix it and save the settings; pushing resumes and nothing queued is lost.' };
+    case 'paused_key_reference': {
+      const words = PAUSE_WORDS[pauseOfRefusal(result) ?? 'key'];
+      return { level: 'error', title: `${label} not started`, message: `Pushing is paused because ${words.why} (see Status). ${words.fix}; pushing resumes and nothing queued is lost.` };
+    }
     case 'submitted':
       return { level: 'confirmation', title: `${label} started`, message: `${label} was submitted; it waits for a free processor, then its progress shows under Sync control. Reload the page to follow it.` };
     case 'already_running':
@@ -209,10 +212,13 @@ function table(caption: string, head: string[], rows: string[][]): string {
   return `<table class="fsc-table"><caption>${esc(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
-export function countsHtml(c: OutboxCounts | null): string {
+/** `pausedBy`: while pushing is paused, records wait for the pause, not for Freshsuccess to recover. */
+export function countsHtml(c: OutboxCounts | null, pausedBy: PauseCause | null = null): string {
   if (!c) return '<p>The queue could not be read.</p>';
   const counts = table('Records in the queue, by status', ['Pending', 'To retry', 'Dead letters', 'Skipped', 'Sent with warnings'], [[c.pending, c.retry, c.dead, c.skipped, c.warned].map((n) => esc(n))]);
-  return c.retry > 0 ? counts + `<p>${esc(RETRY_EXPLAINED)}</p>` : counts;
+  if (c.retry === 0) return counts;
+  const note = pausedBy === null ? RETRY_EXPLAINED : `To retry: these records wait because pushing is paused (${PAUSE_WORDS[pausedBy].why}). They are sent once the pause is lifted and are never dropped.`;
+  return counts + `<p>${esc(note)}</p>`;
 }
 
 /** What "To retry" means: transient failures are never dead-lettered, however long they last. */
@@ -296,7 +302,7 @@ export function statusHtml(view: StatusView): string {
     `<p>${esc(reconcileText(view.state?.lastReconcile))}</p>`,
     ...[deletedWithoutIdText(view.state)].filter((t): t is string => t !== null).map((t) => `<p class="fsc-warning" role="alert"><strong>Deletes not swept.</strong> ${esc(t)}</p>`),
     ...[fullSyncRequestText(view.state)].filter((t): t is string => t !== null).map((t) => `<p>${esc(t)}</p>`),
-    countsHtml(view.counts),
+    countsHtml(view.counts, view.state && view.state.pausedAt !== null ? pauseCause(view.state.pauseMessage) : null),
     problemsHtml(view.problems),
   ];
   return parts.join('\n');

@@ -4,7 +4,7 @@
  * dead letters to act on, changes waiting, then healthy.
  */
 import { lastDay } from '../domain/activityWindow';
-import { isSettingsPause } from '../domain/configFailure';
+import { PAUSE_WORDS, pauseCause } from '../domain/pauseCause';
 import type { OutboxCounts, StatusView } from './adminStatusView';
 
 export interface HealthVerdict {
@@ -47,10 +47,8 @@ export function healthVerdict(view: StatusView): HealthVerdict {
   if (view.syncEnabled === null) return { level: 'stopped', text: 'Not set up: nothing is pushed until the connection settings below are saved.', figures };
   if (view.copied) return { level: 'stopped', text: `Paused: ${view.copied}`, figures };
   if ((view.state?.pausedAt ?? null) !== null) {
-    const text = isSettingsPause(view.state?.pauseMessage ?? '')
-      ? 'Paused: NetSuite refused a setting (a field id or saved search this account does not have; see Status and errors). Fix it and save the settings; changes wait meanwhile and nothing is lost.'
-      : 'Paused: Freshsuccess refused the key. Fix the key or the data centre and save the settings; changes wait meanwhile and nothing is lost.';
-    return { level: 'stopped', text, figures };
+    const words = PAUSE_WORDS[pauseCause(view.state?.pauseMessage ?? '')];
+    return { level: 'stopped', text: `Paused: ${words.why}; see Status and errors. ${words.fix}; changes wait meanwhile and nothing is lost.`, figures };
   }
   if (view.syncEnabled === false) return { level: 'stopped', text: `Switched off: ${waiting(c)} change(s) wait and nothing is sent. Tick "Sync enabled" and save to send them.`, figures };
   if (c && c.dead > 0) return { level: 'attention', text: `Needs attention: ${c.dead} record(s) Freshsuccess refused for their data, listed as dead letters in Status and errors.`, figures };

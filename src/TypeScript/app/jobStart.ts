@@ -7,11 +7,19 @@
  */
 import type { ParsedConfig } from '../domain/config';
 import type { JobKind } from './adminStatusView';
-import { isSettingsPause } from '../domain/configFailure';
+import { pauseCause, type PauseCause } from '../domain/pauseCause';
 import { pauseHolds } from './pause';
 import type { SyncState } from './ports';
 
-export type StartRefusal = 'not_configured' | 'copied_settings' | 'misconfigured' | 'sync_disabled' | 'paused' | 'paused_settings';
+export type StartRefusal = 'not_configured' | 'copied_settings' | 'misconfigured' | 'sync_disabled' | 'paused' | 'paused_settings' | 'paused_key_reference';
+
+/** A refusal for a pause, by its cause. */
+const REFUSAL_OF_PAUSE: Record<PauseCause, StartRefusal> = { key: 'paused', settings: 'paused_settings', key_reference: 'paused_key_reference' };
+
+/** The pause behind a refusal, or null for another refusal. */
+export function pauseOfRefusal(refusal: StartRefusal): PauseCause | null {
+  return (Object.keys(REFUSAL_OF_PAUSE) as PauseCause[]).find((c) => REFUSAL_OF_PAUSE[c] === refusal) ?? null;
+}
 
 /** `copied`: why the settings are held back in this account (domain/sandboxGuard.ts), or null. */
 export function whyNotStart(job: JobKind, settings: ParsedConfig | null, state: SyncState | null, copied: string | null = null): StartRefusal | null {
@@ -22,6 +30,6 @@ export function whyNotStart(job: JobKind, settings: ParsedConfig | null, state: 
   if (job === 'reconcile') return null;
   if (!settings.config.enabled) return 'sync_disabled';
   // Settings saved since the refusal lift the pause at the next run (app/pause.ts).
-  if (pauseHolds(state?.pausedAt ?? null, settings.config)) return isSettingsPause(state?.pauseMessage ?? '') ? 'paused_settings' : 'paused';
+  if (pauseHolds(state?.pausedAt ?? null, settings.config)) return REFUSAL_OF_PAUSE[pauseCause(state?.pauseMessage ?? '')];
   return null;
 }

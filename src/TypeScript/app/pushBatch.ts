@@ -6,6 +6,7 @@
  * retry entry due at once. Successes write nothing. The batch's old retry entries are closed last,
  * so a crash in between leaves duplicates at worst, never a loss. Shared by drain and full sync.
  */
+import { authPauseMessage } from '../domain/pauseCause';
 import { carryOverFor } from '../domain/carryOver';
 import { workItem } from '../domain/coalesce';
 import type { SyncConfig } from '../domain/config';
@@ -204,7 +205,7 @@ function pushAccounts(batch: AccountBatch, budget: RequestBudget, deps: PushDeps
       if (v.kind === 'ok' || nothingToRemove(v, op.op === 'deactivate' ? 'documented' : 'client-only')) outcome = { kind: 'ok' }; // already gone is done
       else if (v.kind === 'transient') outcome = transientOutcome(v);
       else if (v.kind === 'auth') {
-        budget.authMessage = `HTTP ${v.status}: ${v.message}`;
+        budget.authMessage = authPauseMessage(v);
         outcome = { kind: 'auth', message: budget.authMessage };
       } else outcome = { kind: 'data', message: v.message };
     }
@@ -323,7 +324,7 @@ function accountHeld(accountId: string, budget: RequestBudget, deps: PushDeps): 
   if (nothingToRemove(v, 'documented')) return 'absent';
   if (v.kind === 'transient') return transientOutcome(v);
   if (v.kind === 'auth') {
-    budget.authMessage = `HTTP ${v.status}: ${v.message}`;
+    budget.authMessage = authPauseMessage(v);
     return { kind: 'auth', message: budget.authMessage };
   }
   return { kind: 'data', message: `Freshsuccess refused the contact's deactivation (Account not found), and a check of account ${accountId} answered: ${v.message}` };

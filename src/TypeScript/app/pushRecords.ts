@@ -3,6 +3,7 @@
  * splits the list in halves and tries again, so one oversized or poisonous record is isolated
  * instead of sinking its neighbours; a request budget bounds the splitting.
  */
+import { authPauseMessage } from '../domain/pauseCause';
 import { failureNature, type RecordFailure, type Verdict } from '../domain/classify';
 import { BUDGET_USED_UP } from '../domain/pushBudget';
 import { sendable } from '../domain/sendable';
@@ -87,7 +88,7 @@ export function pushRecords<P extends { account_id: string; user_id?: string }>(
         for (const i of indices) outcomes[i] = transientOutcome(verdict);
         return;
       case 'auth':
-        budget.authMessage = `HTTP ${verdict.status}: ${verdict.message}`;
+        budget.authMessage = authPauseMessage(verdict);
         for (const i of indices) outcomes[i] = { kind: 'auth', message: budget.authMessage };
         return;
       case 'too_large':

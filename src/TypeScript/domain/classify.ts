@@ -12,7 +12,9 @@ import { parseRetryAfter } from './retryPolicy';
 
 export type TransportResult =
   | { kind: 'response'; status: number; headers: Record<string, string>; body: string }
-  | { kind: 'network'; reason: 'timeout' | 'connection'; message: string };
+  | { kind: 'network'; reason: 'timeout' | 'connection'; message: string }
+  /** NetSuite would not use the key reference (an unknown or restricted API Secret): nothing was sent. */
+  | { kind: 'key_reference'; message: string };
 
 export interface RecordFailure {
   message: string;
@@ -29,7 +31,8 @@ export type Verdict =
    * the connection dropped, a gateway gave up): it may still be applied later (app/pushBatch.ts).
    */
   | { kind: 'transient'; message: string; retryAfterMs: number | null; ambiguous?: boolean }
-  | { kind: 'auth'; status: number; message: string }
+  /** `by`: who refused; NetSuite refuses a key reference before anything is sent (status 0 then). */
+  | { kind: 'auth'; status: number; message: string; by: 'netsuite' | 'freshsuccess' }
   | { kind: 'too_large'; message: string }
   | { kind: 'rejected'; status: number; message: string };
 
@@ -80,10 +83,11 @@ export function classify(result: TransportResult, now: number): Verdict {
   if (result.kind === 'network') {
     return { kind: 'transient', message: result.reason === 'timeout' ? `request timed out: ${result.message}` : `connection failed: ${result.message}`, retryAfterMs: null, ambiguous: true };
   }
+  if (result.kind === 'key_reference') return { kind: 'auth', status: 0, by: 'netsuite', message: result.message };
   const { status } = result;
   const parsed = parseBody(result.body);
   const text = messageOf(parsed, `HTTP ${status}`);
-  if (status === 401 || status === 403) return { kind: 'auth', status, message: text };
+  if (status === 401 || status === 403) return { kind: 'auth', status, message: text, by: 'freshsuccess' };
   if (status === 413) return { kind: 'too_large', message: text };
   if (status === 429 || status >= 500) {
     const verdict: Verdict = { kind: 'transient', message: `HTTP ${status}: ${text}`, retryAfterMs: parseRetryAfter(header(result.headers, 'Retry-After'), now) };

@@ -9,7 +9,7 @@ import * as message from 'N/ui/message';
 import * as serverWidget from 'N/ui/serverWidget';
 import { esc, jobsHtml, statusHtml, type StatusView } from '../app/adminStatusView';
 import { healthVerdict } from '../app/healthVerdict';
-import { isSettingsPause } from '../domain/configFailure';
+import { PAUSE_WORDS, pauseCause } from '../domain/pauseCause';
 import type { SettingsField, SettingsForm } from '../domain/adminSettings';
 import { BATCH_RANGE, DEFAULT_BATCH, type AccountIdSource, type BatchLimits, type ContactDeletePolicy, type CustomerDeletePolicy, type Region, type UserIdSource } from '../domain/config';
 import { ACCOUNT_ID_SOURCES, CONTACT_DELETE_POLICIES, CUSTOMER_DELETE_POLICIES, CUSTOMER_STAGES, DIMENSION_TYPES, REGIONS, USER_ID_SOURCES } from '../domain/settingRules';
@@ -358,8 +358,8 @@ export function buildAdminPage(m: PageModel): serverWidget.Form {
   if (m.notice) form.addPageInitMessage({ type: MESSAGE_TYPE[m.notice.level], title: m.notice.title, message: m.notice.message });
   const paused = m.status.state?.pausedAt ?? null;
   if (paused !== null && m.problems.length === 0) {
-    const why = isSettingsPause(m.status.state?.pauseMessage ?? '') ? 'NetSuite refused a setting' : 'Freshsuccess refused the key';
-    form.addPageInitMessage({ type: message.Type.WARNING, title: 'Pushing is paused', message: `${why}: see Status and errors.` });
+    const words = PAUSE_WORDS[pauseCause(m.status.state?.pauseMessage ?? '')];
+    form.addPageInitMessage({ type: message.Type.WARNING, title: 'Pushing is paused', message: `${words.why}: see Status and errors.` });
   }
   form.addSubmitButton({ label: 'Save settings' });
   const token = form.addField({ id: FORM_TOKEN_FIELD, label: 'Form token', type: serverWidget.FieldType.TEXT });

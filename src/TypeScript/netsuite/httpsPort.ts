@@ -28,8 +28,8 @@ export function netsuiteHttp(secret: SecretReference): HttpPort {
         return { kind: 'response', status: response.code, headers: (response.headers ?? {}) as Record<string, string>, body: response.body ?? '' };
       } catch (e) {
         const name = String((e as { name?: unknown }).name ?? 'UNEXPECTED_ERROR');
-        // Secret restriction errors are configuration errors: surface them as a refused key.
-        if (/SECRET|GUID|CREDENTIAL/i.test(name)) return { kind: 'response', status: 401, headers: {}, body: JSON.stringify({ message: `NetSuite refused to use the key reference (${name})` }) };
+        // An unknown or restricted key reference: NetSuite refused before anything was sent.
+        if (/SECRET|GUID|CREDENTIAL/i.test(name)) return { kind: 'key_reference', message: `NetSuite refused to use the key reference (${name})` };
         return { kind: 'network', reason: TIMEOUT.test(name) ? 'timeout' : 'connection', message: name };
       }
     },
