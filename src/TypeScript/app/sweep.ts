@@ -9,7 +9,7 @@
 import { countActivity, type ActivityWindow } from '../domain/activityWindow';
 import type { NewOutboxEntry, RecordKind, Tombstone } from '../domain/types';
 import type { ChangeFinder, Clock, ConfigStore, DrainTrigger, Logger, OutboxStore, StateStore } from './ports';
-import { CHANGES_UNKNOWN } from '../domain/changeDetection';
+import { unknownChanges } from '../domain/changeDetection';
 import { newEntry } from '../domain/outboxEntry';
 
 export interface SweepDeps {
@@ -35,10 +35,8 @@ export interface SweepReport {
 }
 
 function entry(kind: RecordKind, recordIds: string[], event: 'update' | 'delete', now: number, tombstones: Record<string, Tombstone> = {}): NewOutboxEntry {
-  // Which fields changed is unknown here: a customer's parent may have been cleared (an import
-  // with scripts off, its parent deleted), which an upsert without the field would not undo.
-  const changedFields = kind === 'customer' && event === 'update' ? [CHANGES_UNKNOWN] : [];
-  return newEntry({ kind, recordIds, event, capturedAt: now, source: 'SWEEP', tombstones, changedFields });
+  // Which fields changed is unknown here (an import with scripts off, its parent deleted).
+  return newEntry({ kind, recordIds, event, capturedAt: now, source: 'SWEEP', tombstones, changedFields: unknownChanges(kind, event) });
 }
 
 /** The changes this sweep caught, added to the last 24 hours' counts (nothing to write when it caught none). */

@@ -20,6 +20,14 @@ export type FieldValues = Record<string, FieldValue>;
  */
 export const CHANGES_UNKNOWN = '?';
 
+/**
+ * The changed fields of an update whose changes are unknown (the sweep's catches, a resync):
+ * a customer's parent may have been cleared, which an upsert without the field would not undo.
+ */
+export function unknownChanges(kind: RecordKind, event: ChangeEvent): string[] {
+  return kind === 'customer' && event === 'update' ? [CHANGES_UNKNOWN] : [];
+}
+
 export type SaveType = 'create' | 'edit' | 'xedit' | 'delete';
 
 export interface SaveFacts {

@@ -23,7 +23,3 @@ export function settingsFailure(errorName: string, message: string): string | nu
   if (!what) return null;
   return `${SETTINGS_PAUSE_PREFIX}NetSuite refused the search because ${what} (${errorName}: ${message.slice(0, 300)}). Fix it in the settings and save: pushing resumes.`;
 }
-
-export function isSettingsPause(pauseMessage: string): boolean {
-  return pauseMessage.startsWith(SETTINGS_PAUSE_PREFIX);
-}

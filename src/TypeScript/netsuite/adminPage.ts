@@ -21,6 +21,7 @@ import { HOSTS } from '../freshsuccess/endpoints';
 import type { Notice } from './adminNotice';
 import { FIELD, ROW_FIELD } from './adminFieldIds';
 import type { SavedSearchChoice } from './savedSearchChoices';
+import { RESYNC_ACTION_PREFIX, type ResyncTarget } from '../domain/resync';
 import { SCRIPTS } from './schema';
 
 export const ADMIN_SCRIPT = { scriptId: 'customscript_fsc_sl_admin', deploymentId: 'customdeploy_fsc_sl_admin' } as const;
@@ -67,6 +68,8 @@ export interface PageModel {
   subsidiaries?: boolean;
   /** The customer saved searches to pick from; null or absent: typed as an id instead. */
   savedSearches?: SavedSearchChoice[] | null;
+  /** A record page's "Resync now" asks here first: the record and its name (null: not found). */
+  resync?: { target: ResyncTarget; name: string | null } | null;
 }
 
 /** The button that confirms a reconcile with deactivation. */
@@ -345,6 +348,17 @@ function removalConfirmation(form: serverWidget.Form, m: PageModel): void {
   );
 }
 
+/** Above everything, when a record page's "Resync now" led here: ask before queueing it. */
+function resyncConfirmation(form: serverWidget.Form, m: PageModel): void {
+  if (!m.resync) return;
+  const { target, name } = m.resync;
+  const what = `${target.kind === 'customer' ? 'customer' : 'contact'} ${name === null ? target.id : `${name} (${target.id})`}`;
+  const body = name === null
+    ? `<p><strong>There is no ${esc(target.kind)} ${esc(target.id)} in this account</strong>, so there is nothing to send. ${actionButton('cancel_resync', 'Back')}</p>`
+    : `<p><strong>Send ${esc(what)} to Freshsuccess again?</strong> It is queued whole and the next drain sends it, even if nothing changed since it was last sent.</p><p>${actionButton(`${RESYNC_ACTION_PREFIX}${target.kind}:${target.id}`, 'Yes: resync it')} ${actionButton('cancel_resync', 'Cancel')}</p>`;
+  html(form, 'custpage_resync_html', undefined, `<div id="custpage_confirm_resync" class="fsc-confirm" role="alert">${body}</div>`);
+}
+
 /** First on the page, above the settings: the verdict and the figures behind it. */
 function health(form: serverWidget.Form, m: PageModel): void {
   const v = healthVerdict(m.status);
@@ -367,6 +381,7 @@ export function buildAdminPage(m: PageModel): serverWidget.Form {
   token.updateDisplayType({ displayType: serverWidget.FieldDisplayType.HIDDEN });
   copiedSettingsNotice(form, m);
   removalConfirmation(form, m);
+  resyncConfirmation(form, m);
   problemSummary(form, m);
   health(form, m);
   // A refused save brings Settings first, where its problems are shown.

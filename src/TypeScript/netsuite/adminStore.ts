@@ -139,6 +139,11 @@ function namesOf(kind: 'customer' | 'contact', ids: readonly string[]): Map<stri
   return names;
 }
 
+/** A customer's or contact's name (10), or null when the account has no such record. */
+export function recordName(kind: 'customer' | 'contact', id: string): string | null {
+  return namesOf(kind, [id]).get(id) ?? null;
+}
+
 /** The latest DEAD, SKIPPED and WARNED entries, newest first (getRange: 10), with their records' names (10 per record type). */
 export function latestProblems(limit: number): ProblemEntry[] {
   const rows = search

@@ -29,10 +29,11 @@ import { describeRefusal } from '../domain/formToken';
 import { checkAdminPost, issueAdminFormToken } from './adminFormToken';
 import { jobProgress, submitJob } from './adminJobs';
 import { NOTICE_PARAM, putNotice, takeNotice, type Notice } from './adminNotice';
-import { ACTION_PARAM, ADMIN_SCRIPT, buildAdminPage, CONFIRM_ACCOUNT_ACTION, CONFIRMED_REMOVAL_ACTION, REMOVE_EXTRAS_FIELD } from './adminPage';
+import { ACTION_PARAM, ADMIN_SCRIPT, buildAdminPage, CONFIRM_ACCOUNT_ACTION, CONFIRMED_REMOVAL_ACTION, REMOVE_EXTRAS_FIELD, type PageModel } from './adminPage';
 import { FIELD, ROW_FIELD } from './adminFieldIds';
 import { customerSavedSearches } from './savedSearchChoices';
-import { countOutbox, deadLetters, entriesByIds, latestProblems, readState, readStoredSettings, saveConfig, type StoredSettings } from './adminStore';
+import { parseResyncTarget, resyncEntry, RESYNC_ACTION_PREFIX, RESYNC_PARAM, type ResyncTarget } from '../domain/resync';
+import { countOutbox, deadLetters, entriesByIds, latestProblems, readState, recordName, readStoredSettings, saveConfig, type StoredSettings } from './adminStore';
 import { netsuiteDrainTrigger } from './drainTrigger';
 import { netsuiteHttp } from './httpsPort';
 import { netsuiteOutbox } from './outboxStore';
@@ -100,9 +101,9 @@ function readStatus(stored: StoredSettings): StatusView {
   };
 }
 
-function render(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, form: SettingsForm, check: SettingsCheck | null, notice: Notice | null, confirmRemoval = false): void {
+function render(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, form: SettingsForm, check: SettingsCheck | null, notice: Notice | null, ask: Pick<PageModel, 'confirmRemoval' | 'resync'> = {}): void {
   const formToken = issueAdminFormToken(ADMIN_FORM, clock.now());
-  const page = buildAdminPage({ form, problems: check?.problems ?? [], notice, status: readStatus(stored), accountId: runtime.accountId, formToken, confirmRemoval, subsidiaries: runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }), savedSearches: customerSavedSearches() });
+  const page = buildAdminPage({ form, problems: check?.problems ?? [], notice, status: readStatus(stored), accountId: runtime.accountId, formToken, ...ask, subsidiaries: runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }), savedSearches: customerSavedSearches() });
   context.response.writePage(page);
 }
 
@@ -156,7 +157,7 @@ function start(context: EntryPoints.Suitelet.onRequestContext, job: JobKind, sto
   }
   // Destructive: the page asks first, saying how many the last reconcile counted.
   if (removeExtras === 'asked') {
-    render(context, stored, formFromRaw(stored.raw), null, null, true);
+    render(context, stored, formFromRaw(stored.raw), null, null, { confirmRemoval: true });
     return;
   }
   const { result, errorName } = submitJob(job, { removeExtras: removeExtras === 'confirmed' }, clock.now());
@@ -205,11 +206,27 @@ function actOn(action: ProblemAction, picks: RecordPick[]): void {
   backToPage({ level: report.records > 0 ? 'confirmation' : 'information', title: `${report.records} record(s) ${verb}`, message: notes.join(' ') || `${report.records} record(s) ${verb}.` });
 }
 
+/** The confirmed "Resync now": the record queued whole, and the drain asked to run. */
+function resync(target: ResyncTarget | null): void {
+  const name = target ? recordName(target.kind, target.id) : null;
+  if (!target || name === null) return backToPage({ level: 'error', title: 'Nothing queued', message: 'That record is not in this account (deleted since the page was opened?); nothing was queued.' });
+  const user = String(runtime.getCurrentUser().id);
+  netsuiteOutbox().append([resyncEntry(target, clock.now(), user)]);
+  const drain = netsuiteDrainTrigger().submit();
+  logger.audit('FreshSync record resynced from its page', `${target.kind} ${target.id} by user ${user}`);
+  const when = drain === 'sync_disabled' ? 'Sync is switched off: it is sent once sync is switched on' : drain === 'submitted' || drain === 'already_queued' || drain === 'already_running' ? 'The drain sends it within minutes' : 'It is sent with the next drain';
+  backToPage({ level: 'confirmation', title: `${target.kind === 'customer' ? 'Customer' : 'Contact'} ${name} queued`, message: `${when}; its page's Freshsuccess subtab shows where it stands.` });
+}
+
 export function handleAdminRequest(context: EntryPoints.Suitelet.onRequestContext): void {
   const p = context.request.parameters as Params;
   const stored = readStoredSettings();
   if (context.request.method !== 'POST') {
-    render(context, stored, formFromRaw(stored.raw), null, takeNotice(p[NOTICE_PARAM]));
+    // A record page's "Resync now" link: ask first (a GET changes nothing).
+    const asked = p[RESYNC_PARAM];
+    const target = parseResyncTarget(asked);
+    const notice = asked !== undefined && asked !== '' && !target ? { level: 'error' as const, title: 'Nothing to resync', message: 'The link did not name a customer or contact of this account; open the record and use its Resync now link again.' } : takeNotice(p[NOTICE_PARAM]);
+    render(context, stored, formFromRaw(stored.raw), null, notice, target ? { resync: { target, name: recordName(target.kind, target.id) } } : {});
     return;
   }
   // Forged requests change nothing: the page is shown again, as stored, with the reason.
@@ -236,6 +253,8 @@ export function handleAdminRequest(context: EntryPoints.Suitelet.onRequestContex
       return confirmAccount(stored);
     case 'cancel':
       return backToPage({ level: 'information', title: 'Nothing started', message: 'The reconcile was not started; nothing was changed.' });
+    case 'cancel_resync':
+      return backToPage({ level: 'information', title: 'Nothing queued', message: 'The record was not queued; nothing was changed.' });
     case 'retry':
       return retry();
     case SELECTED_ACTION.retry:
@@ -245,6 +264,7 @@ export function handleAdminRequest(context: EntryPoints.Suitelet.onRequestContex
     default: {
       const row = parseRowAction(action);
       if (row) return actOn(row.action, [row.pick]);
+      if (action.startsWith(RESYNC_ACTION_PREFIX)) return resync(parseResyncTarget(action.slice(RESYNC_ACTION_PREFIX.length)));
       return backToPage({ level: 'error', title: 'Unknown action', message: 'The page did not understand that button; reload it and try again.' });
     }
   }

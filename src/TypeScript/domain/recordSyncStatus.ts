@@ -1,0 +1,49 @@
+/**
+ * What the Freshsuccess subtab of a customer or contact says: where the record's latest changes
+ * stand, from its own outbox entries (newest first) and the drain's cursor. Plain words for the
+ * person looking at the record: sent, waiting (and how many changes), to retry, refused with
+ * Freshsuccess's reason and the hint, skipped, or nothing queued within the retention.
+ */
+import type { OutboxEntry } from './types';
+
+export type RecordEntry = Pick<OutboxEntry, 'id' | 'status' | 'capturedAt' | 'lastError' | 'hint' | 'attempt' | 'notBefore' | 'event'>;
+
+export interface RecordSyncStatus {
+  level: 'ok' | 'waiting' | 'problem' | 'none';
+  /** One line: the record's standing. */
+  headline: string;
+  /** The figures behind it, each "label: value". */
+  details: string[];
+}
+
+const when = (ms: number) => `${new Date(ms).toISOString().replace('T', ' ').slice(0, 16)} UTC`;
+
+/** An entry still to be sent: pending above the drain's cursor, or waiting to retry. */
+function isWaiting(e: RecordEntry, drainCursor: number): boolean {
+  return (e.status === 'PENDING' && e.id > drainCursor) || e.status === 'RETRY';
+}
+
+export function recordSyncStatus(entries: readonly RecordEntry[], drainCursor: number, retentionDays: number): RecordSyncStatus {
+  const newest = [...entries].sort((a, b) => b.id - a.id);
+  const waiting = newest.filter((e) => isWaiting(e, drainCursor));
+  const latest = newest[0];
+  if (!latest) {
+    return { level: 'none', headline: `No change of this record was queued in the last ${retentionDays} days: Freshsuccess has what it had then (a full sync or Resync now sends it again).`, details: [] };
+  }
+  const details = [`Last change: ${when(latest.capturedAt)}${latest.event === 'delete' ? ' (deleted)' : ''}`, `Changes waiting: ${waiting.length}`];
+  const problem = newest.find((e) => e.status === 'DEAD' || e.status === 'SKIPPED' || e.status === 'WARNED');
+  // A problem newer than every waiting change is the record's standing; an older one is history.
+  if (problem && problem.id === latest.id) {
+    const detailed = [...details, `Why: ${problem.lastError || 'no message'}`, ...(problem.hint ? [`What to do: ${problem.hint}`] : [])];
+    if (problem.status === 'WARNED') return { level: 'ok', headline: 'Sent, with a warning: a value was cut or left out.', details: detailed };
+    if (problem.status === 'SKIPPED') return { level: 'problem', headline: 'Not sent: skipped (it cannot go to Freshsuccess as it is).', details: detailed };
+    return { level: 'problem', headline: 'Not sent: Freshsuccess refused it for its data (a dead letter on the settings page).', details: detailed };
+  }
+  const retry = waiting.find((e) => e.status === 'RETRY');
+  if (retry) {
+    const next = retry.notBefore !== null ? `, next try after ${when(retry.notBefore)}` : '';
+    return { level: 'waiting', headline: `Waiting to retry (attempt ${retry.attempt}${next}): Freshsuccess did not take it yet.`, details: [...details, `Last answer: ${retry.lastError || 'no message'}`] };
+  }
+  if (waiting.length > 0) return { level: 'waiting', headline: 'Waiting: the next drain sends it (normally within minutes).', details };
+  return { level: 'ok', headline: 'Sent: Freshsuccess has its latest change.', details };
+}
