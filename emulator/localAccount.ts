@@ -111,7 +111,7 @@ export async function createLocalAccount(options: LocalAccountOptions = {}): Pro
 
     if (options.suitelets) {
       const port = typeof options.suitelets === 'object' ? options.suitelets.port : undefined;
-      suitelets = await startLocalSuitelets(rt, { port });
+      suitelets = await startLocalSuitelets(rt, { port, freshsuccessView: `${fakeProcess.url}/__fake/view` });
     }
 
     let stopped = false;

@@ -8,6 +8,7 @@ import type { NetSuiteRuntime } from '../runtime/netSuiteRuntime';
 import type { SecretVault } from '../runtime/https/secrets';
 import { installSuiteletModules } from '../runtime/suitelet/install';
 import { selectSourceFrom } from '../runtime/suitelet/selectSource';
+import { RECORD_LISTS, RecordPages, type PageLink } from '../runtime/suitelet/recordPages';
 import { startSuiteletServer, type SuiteletServer } from '../runtime/suitelet/server';
 import { SUITELET_PATH } from '../runtime/url/urlModule';
 
@@ -22,6 +23,8 @@ export interface LocalSuitelets {
   server: SuiteletServer;
   /** Deployed Suitelet deployments with their local URLs. */
   deployments: SuiteletDeploymentUrl[];
+  /** The customer and contact lists (record pages link on from there). */
+  recordPages: { customers: string; contacts: string };
 }
 
 export function installSuiteletSupport(rt: NetSuiteRuntime, vault: SecretVault): void {
@@ -39,8 +42,11 @@ export function installSuiteletSupport(rt: NetSuiteRuntime, vault: SecretVault):
   });
 }
 
-export async function startLocalSuitelets(rt: NetSuiteRuntime, options: { port?: number } = {}): Promise<LocalSuitelets> {
-  const server = await startSuiteletServer(rt, { port: options.port ?? 0 });
+export async function startLocalSuitelets(rt: NetSuiteRuntime, options: { port?: number; freshsuccessView?: string } = {}): Promise<LocalSuitelets> {
+  // Customer and contact pages link to the Suitelets and to what Freshsuccess holds.
+  const links: PageLink[] = [];
+  const recordPages = new RecordPages(rt, { links: () => links, selectSource: selectSourceFrom(rt.store) });
+  const server = await startSuiteletServer(rt, { port: options.port ?? 0, recordPages });
   const deployments = rt.project.scripts
     .filter((s) => s.scriptType === 'SUITELET')
     .flatMap((s) =>
@@ -54,5 +60,7 @@ export async function startLocalSuitelets(rt: NetSuiteRuntime, options: { port?:
           url: server.url(`${SUITELET_PATH}?script=${s.scriptId}&deploy=${d.scriptId}`),
         })),
     );
-  return { server, deployments };
+  links.push(...deployments.map((d) => ({ title: d.title, url: d.url })));
+  if (options.freshsuccessView) links.push({ title: 'Freshsuccess view', url: options.freshsuccessView });
+  return { server, deployments, recordPages: { customers: server.url(RECORD_LISTS.customer), contacts: server.url(RECORD_LISTS.contact) } };
 }

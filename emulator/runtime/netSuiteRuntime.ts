@@ -4,6 +4,8 @@
  * the benchmark and `npm start` drive it; the N/https, N/task and N/ui drivers build on its RuntimeServices side.
  * See emulator/README.md for the API and what is modelled.
  */
+import type { Form } from './ui/form';
+import { addRecordFields } from './ui/recordPageForm';
 import { join } from 'node:path';
 import { appId as readAppId, SDF_ROOT } from '../../tools/project';
 import { SuiteScriptError } from './errors';
@@ -139,7 +141,7 @@ export class NetSuiteRuntime implements RuntimeServices {
     });
     registerCoreModules(this);
 
-    const entry = (ctx: ExecutionContextType, defaults?: EntryOptions) => new DataEntry(this.recordService, this.store, ctx, () => this.user, defaults, (type) => this.pageForm(type));
+    const entry = (ctx: ExecutionContextType, defaults?: EntryOptions) => new DataEntry(this.recordService, this.store, ctx, () => this.user, defaults, (type, mode, values) => this.pageForm(type, mode, values));
     this.ui = entry('USERINTERFACE');
     this.records = this.ui;
     this.webServices = entry('WEBSERVICES');
@@ -151,15 +153,18 @@ export class NetSuiteRuntime implements RuntimeServices {
 
   /** Data entry in any execution context (e.g. 'CUSTOMMASSUPDATE', 'WORKFLOW'). */
   as(context: ExecutionContextType, defaults?: EntryOptions): DataEntry {
-    return new DataEntry(this.recordService, this.store, context, () => this.user, defaults, (type) => this.pageForm(type));
+    return new DataEntry(this.recordService, this.store, context, () => this.user, defaults, (type, mode, values) => this.pageForm(type, mode, values));
   }
 
-  /** The form a record page renders, when the Suitelet side registered N/ui/serverWidget. */
-  private pageForm(type: string): unknown {
+  /** The form a record page renders, with the record's fields, when the Suitelet side registered N/ui/serverWidget. */
+  private pageForm(type: string, mode: 'view' | 'edit' | 'create' | 'copy', values: Record<string, unknown>): unknown {
     if (!this.modules.has('N/ui/serverWidget')) return null;
-    const ui = this.modules.get('N/ui/serverWidget') as { createForm(o: { title: string }): unknown };
+    const ui = this.modules.get('N/ui/serverWidget') as { createForm(o: { title: string }): Form };
     const { schema } = this.schemas.resolve(type);
-    return ui.createForm({ title: schema.label });
+    const name = mode === 'create' ? '' : schema.displayName?.(values) ?? '';
+    const form = ui.createForm({ title: name ? `${schema.label}: ${name}` : schema.label });
+    addRecordFields(form, schema, values, mode);
+    return form;
   }
 
   /**

@@ -56,7 +56,7 @@ test("a refused record says Freshsuccess's reason and what to do", async () => {
 test('a record never queued says so; a new record and a page opened outside the UI get no subtab', async () => {
   const [quiet] = a.h.sample!.customers;
   // Sample records were created before the SuiteApp was set up: nothing queued for them.
-  expect(subtab('customer', quiet!)).toMatch(/^No change of this record was queued in the last 30 days/);
+  expect(subtab('customer', quiet!)).toMatch(/^No change of this record was queued in the last 30 days and no full sync has finished/);
   const contactId = a.h.createContact({ firstname: 'Sam', lastname: 'Subtab', company: String(quiet), email: 'sam@subtab.test' });
   expect(subtab('contact', contactId)).toMatch(/^Waiting: the next drain sends it/);
   // Creating a record (no id yet) shows nothing.

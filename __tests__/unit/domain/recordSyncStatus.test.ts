@@ -5,7 +5,8 @@ const T = Date.UTC(2026, 11, 4, 9, 0);
 const entry = (id: number, over: Partial<RecordEntry> = {}): RecordEntry => ({ id, status: 'PENDING', capturedAt: T + id * 60_000, lastError: '', hint: '', attempt: 0, notBefore: null, event: 'update', ...over });
 
 test("a record's standing from its newest entries and the drain's cursor", () => {
-  expect(recordSyncStatus([], 0, 30)).toMatchObject({ level: 'none', headline: expect.stringMatching(/^No change of this record was queued in the last 30 days/) });
+  expect(recordSyncStatus([], 0, 30)).toMatchObject({ level: 'none', headline: expect.stringMatching(/^No change of this record was queued in the last 30 days and no full sync has finished/) });
+  expect(recordSyncStatus([], 0, 30, T)).toMatchObject({ level: 'ok', headline: "No change since the full sync of 2026-12-04 09:00 UTC, which sent it if it is in the sync's scope." });
   expect(recordSyncStatus([entry(5)], 4, 30)).toMatchObject({ level: 'waiting', details: ['Last change: 2026-12-04 09:05 UTC', 'Changes waiting: 1'] });
   expect(recordSyncStatus([entry(5)], 5, 30)).toMatchObject({ level: 'ok', headline: 'Sent: Freshsuccess has its latest change.' });
   const retry = recordSyncStatus([entry(5, { status: 'RETRY', attempt: 3, notBefore: T + 3_600_000, lastError: 'HTTP 503: busy' })], 9, 30);

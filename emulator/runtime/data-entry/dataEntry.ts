@@ -35,8 +35,8 @@ export class DataEntry {
     readonly executionContext: ExecutionContextType,
     private readonly currentUser: () => ScriptUser,
     private readonly defaults: EntryOptions = {},
-    /** Builds the page form for beforeLoad (from N/ui/serverWidget when registered). */
-    private readonly formFactory?: (type: string) => unknown,
+    /** Builds the page form for beforeLoad (from N/ui/serverWidget when registered), with the record's fields. */
+    private readonly formFactory?: (type: string, mode: 'view' | 'edit' | 'create' | 'copy', values: Record<string, unknown>) => unknown,
   ) {}
 
   private ctx(options: EntryOptions = {}): SaveContext {
@@ -78,7 +78,8 @@ export class DataEntry {
    */
   open(type: string, mode: 'view' | 'edit' | 'create' | 'copy', id?: number | string, options?: EntryOptions): { values: PlainValues; form: unknown } {
     const ctx = this.ctx(options);
-    const form = this.formFactory?.(type) ?? null;
+    const stored = id === undefined ? undefined : this.get(type, id);
+    const form = this.formFactory?.(type, mode, mode === 'create' ? {} : (stored?.values ?? {})) ?? null;
     const rec = this.service.beforeLoad(type, id, mode, ctx, form);
     const values: PlainValues = {};
     for (const f of rec.getFields()) values[f] = rec.getValue({ fieldId: f });

@@ -21,6 +21,7 @@ import { FORM_TOKEN_PARAM } from '../ui/descriptor';
 import { renderForm } from '../ui/render';
 import { SUITELET_PATH } from '../url/urlModule';
 import { decideAccess, normalizeRole, type Viewer } from './access';
+import type { RecordPages } from './recordPages';
 import { CABINET_ROUTE, CLIENT_ROUTE, clientAsset, clientScriptRef } from './clientScript';
 import { applyCredentials, scrub } from './credentials';
 import { errorPage } from './errorPage';
@@ -34,6 +35,8 @@ export interface SuiteletServerOptions {
   port?: number;
   /** Largest request body accepted, in bytes (default 10 MB). */
   maxBodyBytes?: number;
+  /** Customer and contact pages (recordPages.ts), for the live local account. */
+  recordPages?: RecordPages;
 }
 
 /** One served request, as tests and `npm start` inspect them. Credential fields hold GUIDs only. */
@@ -92,7 +95,7 @@ export async function startSuiteletServer(rt: RuntimeServices, options: Suitelet
 
   const server: Server = createServer((req, res) => {
     readBody(req, maxBody).then(
-      (body) => serve(rt, support, req, res, body, origin, requests, roleNumber),
+      (body) => serve(rt, support, req, res, body, origin, requests, roleNumber, options.recordPages),
       (e: unknown) => {
         const f = e instanceof HttpFailure ? e : new HttpFailure(400, 'SSS_INVALID_REQUEST', String(e));
         send(res, f.status, { 'Content-Type': 'text/html; charset=utf-8' }, errorPage(f.code, f.message));
@@ -181,6 +184,7 @@ function serve(
   origin: string,
   requests: SuiteletRequestLogEntry[],
   roleNumber: (role: string) => number,
+  recordPages?: RecordPages,
 ): void {
   const started = performance.now();
   const method = (req.method ?? 'GET').toUpperCase();
@@ -206,6 +210,10 @@ function serve(
   if (method === 'GET' && (url.pathname.startsWith(CLIENT_ROUTE) || url.pathname.startsWith(CABINET_ROUTE))) {
     const js = clientAsset(url.pathname, (path) => rt.readCabinetFile(path));
     return js === null ? fail(404, 'INVALID_URL', `No file at ${url.pathname}`) : finish(200, { 'Content-Type': 'text/javascript; charset=utf-8' }, js);
+  }
+  if (recordPages?.handles(url.pathname) && (method === 'GET' || method === 'POST')) {
+    const answer = recordPages.answer(method, url, new URLSearchParams(method === 'POST' ? rawBody.toString('utf8') : ''));
+    return finish(answer.status, answer.headers, answer.body);
   }
   if (url.pathname !== SUITELET_PATH) return fail(404, 'INVALID_URL', `No page at ${url.pathname}`);
   if (method !== 'GET' && method !== 'POST') return fail(405, 'SSS_INVALID_HTTP_METHOD', `Suitelets answer GET and POST, not ${method}`);

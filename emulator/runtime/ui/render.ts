@@ -32,7 +32,7 @@ export interface RenderedForm {
 const GUID = /^[0-9a-f]{32}$/i;
 const MULTI_SEP = '\u0005';
 
-const STYLE = `body{font-family:system-ui,sans-serif;margin:0;color:#1d1d1d}main{padding:1rem 1.5rem}
+export const PAGE_STYLE = `body{font-family:system-ui,sans-serif;margin:0;color:#1d1d1d}main{padding:1rem 1.5rem}
 .ns-nav{background:#24385b;color:#fff;padding:.4rem 1.5rem}.ns-field{margin:.5rem 0}.ns-field label,.ns-label{display:block;font-weight:600}
 fieldset{border:1px solid #ccd;margin:1rem 0;padding:.5rem 1rem}table{border-collapse:collapse}th,td{border:1px solid #ccd;padding:.25rem .5rem;text-align:left}
 .ns-message{border-left:6px solid;padding:.5rem 1rem;margin:.5rem 0}.ns-message-confirmation{border-color:#2e7d32}.ns-message-information{border-color:#1565c0}
@@ -97,7 +97,7 @@ class Renderer {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(f.title)}</title>
-<style>${STYLE}</style>
+<style>${PAGE_STYLE}</style>
 </head>
 <body>
 ${f.hideNavBar ? '' : `<header class="ns-nav"><nav aria-label="NetSuite"><span>NetSuite (local runtime) &middot; account ${esc(this.ctx.accountId)}</span></nav></header>`}

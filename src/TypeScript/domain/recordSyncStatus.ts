@@ -23,12 +23,14 @@ function isWaiting(e: RecordEntry, drainCursor: number): boolean {
   return (e.status === 'PENDING' && e.id > drainCursor) || e.status === 'RETRY';
 }
 
-export function recordSyncStatus(entries: readonly RecordEntry[], drainCursor: number, retentionDays: number): RecordSyncStatus {
+/** `fullSyncDoneAt`: when the last full sync that finished started (it queues nothing for records it sent). */
+export function recordSyncStatus(entries: readonly RecordEntry[], drainCursor: number, retentionDays: number, fullSyncDoneAt: number | null = null): RecordSyncStatus {
   const newest = [...entries].sort((a, b) => b.id - a.id);
   const waiting = newest.filter((e) => isWaiting(e, drainCursor));
   const latest = newest[0];
   if (!latest) {
-    return { level: 'none', headline: `No change of this record was queued in the last ${retentionDays} days: Freshsuccess has what it had then (a full sync or Resync now sends it again).`, details: [] };
+    if (fullSyncDoneAt !== null) return { level: 'ok', headline: `No change since the full sync of ${when(fullSyncDoneAt)}, which sent it if it is in the sync's scope.`, details: [] };
+    return { level: 'none', headline: `No change of this record was queued in the last ${retentionDays} days and no full sync has finished: Freshsuccess may not have it (Resync now or a full sync sends it).`, details: [] };
   }
   const details = [`Last change: ${when(latest.capturedAt)}${latest.event === 'delete' ? ' (deleted)' : ''}`, `Changes waiting: ${waiting.length}`];
   const problem = newest.find((e) => e.status === 'DEAD' || e.status === 'SKIPPED' || e.status === 'WARNED');

@@ -47,7 +47,9 @@ export function showSyncSubtab(kind: RecordKind, context: EntryPoints.UserEvent.
     const e = engine();
     const settings = e.config.load();
     if (!settings) return;
-    const status = recordSyncStatus(entriesOf(kind, id), e.state.read().drainCursor, settings.config.purgeAfterDays);
+    const state = e.state.read();
+    const fullSyncDoneAt = state.fullSync?.status === 'done' ? state.fullSync.startedAt : null;
+    const status = recordSyncStatus(entriesOf(kind, id), state.drainCursor, settings.config.purgeAfterDays, fullSyncDoneAt);
     const resync = url.resolveScript({ scriptId: ADMIN_SCRIPT.scriptId, deploymentId: ADMIN_SCRIPT.deploymentId, params: { [RESYNC_PARAM]: `${kind}:${id}` } });
     context.form.addTab({ id: SUBTAB.id, label: SUBTAB.label });
     const field = context.form.addField({ id: 'custpage_fsc_status', label: 'Freshsuccess', type: serverWidget.FieldType.INLINEHTML, container: SUBTAB.id });
