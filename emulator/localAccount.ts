@@ -112,6 +112,8 @@ export async function createLocalAccount(options: LocalAccountOptions = {}): Pro
     if (options.suitelets) {
       const port = typeof options.suitelets === 'object' ? options.suitelets.port : undefined;
       suitelets = await startLocalSuitelets(rt, { port, freshsuccessView: `${fakeProcess.url}/__fake/view` });
+      // Freshsuccess's view links each account and contact back to its NetSuite record list.
+      await fakeProcess.control.configure({ netsuiteUrl: suitelets.server.origin });
     }
 
     let stopped = false;

@@ -1,6 +1,7 @@
 /**
  * `npm run screenshots`: the admin page in a real browser at 1280 × 800, as an administrator sees
- * it, written to docs/img/ for the admin guide. Each picture is made from a state the page really
+ * it, written to docs/img/ for the admin guide, and the local account's customer page and
+ * Freshsuccess view for emulator/local/README.md. Each picture is made from a state the page really
  * reached in the local account (settings saved, a dead letter from a value Freshsuccess refused,
  * a save refused at its fields, a deactivation asking first), never from a mock-up.
  */
@@ -51,6 +52,19 @@ async function main(): Promise<void> {
     await page.getByLabel(/Also deactivate accounts NetSuite does not know/).check();
     await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Start reconcile' }).click()]);
     await shot('admin-confirm-removal.png');
+
+    // The local account: a customer's page with the SuiteApp's subtab, and what Freshsuccess holds.
+    const id = a.h.sample!.customers[0]!;
+    const origin = new URL(a.url).origin;
+    await page.goto(`${origin}/app/common/entity/custjob.nl?id=${id}&e=T`);
+    await page.getByLabel('Phone', { exact: true }).fill('+1 212 555 0142');
+    await Promise.all([page.waitForURL(/custjob\.nl\?id=\d+$/), page.getByRole('button', { name: 'Save' }).click()]);
+    a.h.runDrainUntilIdle();
+    await page.reload();
+    await page.getByRole('region', { name: 'Freshsuccess sync' }).scrollIntoViewIfNeeded();
+    await shot('local-customer-page.png');
+    await page.goto(`${a.h.account.fakeUrl}/__fake/view?q=${id}`);
+    await shot('local-freshsuccess-view.png');
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

@@ -52,6 +52,7 @@ export function defaultConfig(): FakeConfig {
     maxPageSize: 1000,
     maxBatchRecords: 0,
     labelMaxLength: 512,
+    netsuiteUrl: '',
     ...DEFAULT_ANSWERS,
   };
 }
@@ -112,6 +113,9 @@ function checkOption(base: FakeConfig, key: string, value: unknown): void {
   }
   if (k === 'maxBatchRecords' && !(Number.isInteger(value) && (value as number) >= 0)) {
     throw new Error('maxBatchRecords must be an integer >= 0 (0 = no limit)');
+  }
+  if (k === 'netsuiteUrl' && !(value === '' || (typeof value === 'string' && /^https?:\/\/[^\s"'<>]+$/.test(value)))) {
+    throw new Error('netsuiteUrl must be an http(s) URL, or empty');
   }
   if (k === 'apiKeys') {
     const keys = value as unknown;

@@ -17,24 +17,31 @@ function dims(d: Dimensions): string {
   return parts.map(([k, v]) => `${k}=${String(v)}`).join('; ');
 }
 
-function table(caption: string, head: string[], rows: string[][], total: number): string {
+/** A cell: text, or text linking somewhere (the NetSuite record). */
+type Cell = string | { text: string; href: string };
+const cell = (c: Cell): string => (typeof c === 'string' ? esc(c) : `<a href="${esc(c.href)}">${esc(c.text)}</a>`);
+
+function table(caption: string, head: string[], rows: Cell[][], total: number): string {
   const th = head.map((h) => `<th scope="col">${esc(h)}</th>`).join('');
-  const body = rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('');
+  const body = rows.map((r) => `<tr>${r.map((c) => `<td>${cell(c)}</td>`).join('')}</tr>`).join('');
   const more = total > rows.length ? `<p>${esc(`Showing ${rows.length} of ${total}; narrow the search to see others.`)}</p>` : '';
   return `<table><caption>${esc(`${caption} (${total})`)}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>${more}`;
 }
 
 const matches = (q: string, ...values: unknown[]): boolean => q === '' || values.some((v) => String(v ?? '').toLowerCase().includes(q));
 
-function accountRows(accounts: readonly StoredAccount[], q: string): { rows: string[][]; total: number } {
+/** The NetSuite list searched for a key: whatever the key's source (internal id, entity id, email), the list finds it. */
+const backTo = (netsuiteUrl: string, list: string, key: string): Cell => (netsuiteUrl ? { text: key, href: `${netsuiteUrl}/app/common/entity/${list}?q=${encodeURIComponent(key)}` } : key);
+
+function accountRows(accounts: readonly StoredAccount[], q: string, netsuiteUrl: string): { rows: Cell[][]; total: number } {
   const hit = accounts.filter((a) => matches(q, a.account_id, a.fields.name, a.fields.parent_account_id));
-  const rows = hit.slice(0, ROWS).map((a) => [a.account_id, String(a.fields.name ?? ''), a.isActive ? 'yes' : 'no', a.fields.is_churned === true ? 'yes' : 'no', String(a.fields.parent_account_id ?? ''), String(a.fields.phone ?? ''), dims(a.dimensions), String(a.writeCount), when(a.updatedAt)]);
+  const rows = hit.slice(0, ROWS).map((a) => [backTo(netsuiteUrl, 'custjoblist.nl', a.account_id), String(a.fields.name ?? ''), a.isActive ? 'yes' : 'no', a.fields.is_churned === true ? 'yes' : 'no', String(a.fields.parent_account_id ?? ''), String(a.fields.phone ?? ''), dims(a.dimensions), String(a.writeCount), when(a.updatedAt)]);
   return { rows, total: hit.length };
 }
 
-function contactRows(contacts: readonly StoredContact[], q: string): { rows: string[][]; total: number } {
+function contactRows(contacts: readonly StoredContact[], q: string, netsuiteUrl: string): { rows: Cell[][]; total: number } {
   const hit = contacts.filter((c) => matches(q, c.user_id, c.account_id, c.fields.first_name, c.fields.last_name, c.fields.email));
-  const rows = hit.slice(0, ROWS).map((c) => [c.user_id, c.account_id, `${String(c.fields.first_name ?? '')} ${String(c.fields.last_name ?? '')}`.trim(), String(c.fields.email ?? ''), c.isActive ? 'yes' : 'no', dims(c.dimensions), String(c.writeCount), when(c.updatedAt)]);
+  const rows = hit.slice(0, ROWS).map((c) => [backTo(netsuiteUrl, 'contactlist.nl', c.user_id), c.account_id, `${String(c.fields.first_name ?? '')} ${String(c.fields.last_name ?? '')}`.trim(), String(c.fields.email ?? ''), c.isActive ? 'yes' : 'no', dims(c.dimensions), String(c.writeCount), when(c.updatedAt)]);
   return { rows, total: hit.length };
 }
 
@@ -44,10 +51,11 @@ function requestRows(requests: readonly RequestLogEntry[], q: string): { rows: s
   return { rows, total: hit.length };
 }
 
-export function renderView(snapshot: FakeState, requests: readonly RequestLogEntry[], query: string): string {
+/** `netsuiteUrl`: the local NetSuite whose record lists each account and contact links to ('' = no links). */
+export function renderView(snapshot: FakeState, requests: readonly RequestLogEntry[], query: string, netsuiteUrl = ''): string {
   const q = query.trim().toLowerCase();
-  const a = accountRows(snapshot.accounts, q);
-  const c = contactRows(snapshot.contacts, q);
+  const a = accountRows(snapshot.accounts, q, netsuiteUrl);
+  const c = contactRows(snapshot.contacts, q, netsuiteUrl);
   const r = requestRows(requests, q);
   return [
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fake Freshsuccess: what it holds</title>',

@@ -252,7 +252,7 @@ function createFakeServer(fake: FakeFreshsuccess) {
     const route = url.pathname.slice('/__fake/'.length);
     if (route === 'view' && (req.method ?? 'GET').toUpperCase() === 'GET') {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(renderView(fake.snapshot(), fake.requests(), url.searchParams.get('q') ?? ''));
+      res.end(renderView(fake.snapshot(), fake.requests(), url.searchParams.get('q') ?? '', fake.config.netsuiteUrl));
       return;
     }
     // Requests waiting in a `delay` fault go on now (a beforeWrite delay writes only then: a late

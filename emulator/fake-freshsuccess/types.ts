@@ -78,6 +78,11 @@ export interface FakeConfig extends OpenBehaviours {
   maxBatchRecords: number;
   /** Text dimension value limit in characters [open: 500 was refused in production, a client cuts at 400; default 512, pessimistic 400]. */
   labelMaxLength: number;
+  /**
+   * Not Freshsuccess's: where the local NetSuite's record lists are ('' = none), so the view
+   * page (/__fake/view) links each account and contact back to NetSuite.
+   */
+  netsuiteUrl: string;
 }
 
 /** Configuration as the control API shows it: keys are never returned, only how many exist. */

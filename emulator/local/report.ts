@@ -86,6 +86,10 @@ export async function startReport(account: LocalAccount, facts: StartFacts): Pro
   lines.push(`Script errors logged: ${errors.length}${errors.length ? ` (first: ${errors.slice(0, 3).map((e) => `${e.scriptId} ${e.title}`).join('; ')})` : ''}`);
 
   lines.push('Where to look:');
+  if (account.suitelets) {
+    lines.push(`  NetSuite customers    ${account.suitelets.recordPages.customers}  (view, edit, inline edit; each page has the SuiteApp's Freshsuccess subtab)`);
+    lines.push(`  NetSuite contacts     ${account.suitelets.recordPages.contacts}`);
+  }
   lines.push(`  Freshsuccess view     ${account.fakeUrl}/__fake/view  (what the fake Freshsuccess holds: accounts, contacts, requests)`);
   lines.push(`  Fake Freshsuccess     ${account.fakeUrl}  (state ${account.fakeUrl}/__fake/state, accounts /__fake/accounts, requests /__fake/requests)`);
   if (account.suitelets?.deployments.length) {
