@@ -33,15 +33,22 @@ afterAll(async () => {
   await a?.stop();
 });
 
+/** The admin page's client script has run (it hides the fields that do not apply). */
+const ready = () => page.locator('#main_form[data-client-script-ready="T"]').waitFor();
+const open = async (url: string) => {
+  await page.goto(url);
+  await ready();
+};
 const click = async (name: string) => {
   await Promise.all([page.waitForLoadState('load'), page.waitForEvent('framenavigated'), page.getByRole('button', { name, exact: true }).click()]);
+  await ready();
 };
 const health = () => page.getByRole('region', { name: 'Sync health' }).innerText();
 const alertText = async () => (await page.getByRole('alert').allInnerTexts()).join(' ');
 const requestsToFreshsuccess = async () => (await a.h.requestsSince(0)).length;
 
 test('no settings: Start full sync is refused with the reason, and Freshsuccess hears nothing', async () => {
-  await page.goto(a.url);
+  await open(a.url);
   await expect(health()).resolves.toMatch(/^Not set up: nothing is pushed until the connection settings below are saved\./);
   await click('Start full sync');
   await expect(alertText()).resolves.toMatch(/Full sync not started[\s\S]*No settings are saved yet/);
@@ -52,7 +59,7 @@ test('no settings: Start full sync is refused with the reason, and Freshsuccess 
 
 test('sync switched off: the page says so, and Start full sync is refused with the fix', async () => {
   a.h.configure({ enabled: false, mappingJson: JSON.stringify({ customer: { custom: [{ field: PLAN_FIELD, type: 'text', key: 'success_plan' }] } }) });
-  await page.goto(a.url);
+  await open(a.url);
   await expect(health()).resolves.toMatch(/^Switched off: \d+ change\(s\) wait and nothing is sent\. Tick "Sync enabled" and save to send them\./);
   await expect(page.getByText('Pushing is active').count()).resolves.toBe(0);
   await click('Start full sync');
@@ -64,7 +71,7 @@ test('sync switched off: the page says so, and Start full sync is refused with t
 test('Test connection tests the key and data centre typed on the screen, saves nothing, and keeps the choices', async () => {
   a.h.configure({ enabled: true, mappingJson: JSON.stringify({ customer: { custom: [{ field: PLAN_FIELD, type: 'text', key: 'success_plan' }] } }) });
   const before = JSON.stringify(a.configRows()[0]?.values);
-  await page.goto(a.url);
+  await open(a.url);
   await page.getByLabel('Data centre').selectOption('eu');
   // The key is kept as an API Secret: the typed-key field shows once that choice changes.
   await expect(page.getByLabel('Freshsuccess API key').isVisible()).resolves.toBe(false);
@@ -76,13 +83,13 @@ test('Test connection tests the key and data centre typed on the screen, saves n
   await expect(page.getByLabel('Data centre').inputValue()).resolves.toBe('eu');
   expect(JSON.stringify(a.configRows()[0]?.values)).toBe(before);
   // The saved settings, tested as they are on a fresh page, work.
-  await page.goto(a.url);
+  await open(a.url);
   await click('Test connection');
   await expect(page.getByRole('status').filter({ hasText: /Connection OK/ }).count()).resolves.toBe(1);
 });
 
 test('an API Secret id NetSuite does not have is blamed on NetSuite, and nothing reaches Freshsuccess', async () => {
-  await page.goto(a.url);
+  await open(a.url);
   await page.getByLabel('Key kept as').selectOption('secret');
   await page.getByLabel('API Secret id').fill('custsecret_nobody_made');
   const before = await requestsToFreshsuccess();
@@ -103,7 +110,7 @@ test("dead letters name their own reason: the contact held back by its company s
     a.h.startFullSync();
     a.h.runDrainUntilIdle();
   }
-  await page.goto(a.url);
+  await open(a.url);
   const rowOf = (id: number, type: 'custjob' | 'contact') => page.getByRole('row').filter({ has: page.locator(`a[href*="${type}.nl?id=${id}"]`) });
   await expect(rowOf(verbose, 'custjob').innerText()).resolves.toMatch(/Dead letter\s+Customer Verbose Ventures[\s\S]*Value too long/);
   await expect(rowOf(contact, 'contact').innerText()).resolves.toMatch(new RegExp(`Contact Vera Verbose[\\s\\S]*Freshsuccess refused its company, customer ${verbose}, for the company's data`));
@@ -119,17 +126,17 @@ test("dead letters name their own reason: the contact held back by its company s
 });
 
 test('the status speaks plainly: no cursor or internal-id jargon', async () => {
-  await page.goto(a.url);
+  await open(a.url);
   const status = await page.locator('main').innerText();
   expect(status).not.toMatch(/cursor|outbox entr|Accounts on the first page/i);
 });
 
 test('deactivating accounts NetSuite does not know asks first, says how many, and Cancel starts nothing', async () => {
   await a.h.fake.seed({ accounts: [{ account_id: 'crm-0042', name: 'From Another System', join_date: Date.UTC(2025, 0, 1) }] });
-  await page.goto(a.url);
+  await open(a.url);
   await click('Start reconcile');
   a.h.runDrainUntilIdle();
-  await page.goto(a.url);
+  await open(a.url);
   await page.getByLabel(/Also deactivate accounts NetSuite does not know/).check();
   await click('Start reconcile');
   await expect(alertText()).resolves.toMatch(/found 1 account\(s\) and 0 contact\(s\) in Freshsuccess that NetSuite does not have/);
