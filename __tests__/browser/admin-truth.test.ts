@@ -6,30 +6,24 @@
  * held back by its company says which company); a record skipped by every full sync is one row;
  * a row can be dismissed; no cursor jargon; deactivating extras asks first, with how many.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { AdminClient } from '../e2e/admin/adminHarness';
-import { CHROMIUM_ARGS, findChromium } from './support/chromium';
+import { openBrowserPage, type BrowserPage } from './support/browserPage';
 
 const PLAN_FIELD = 'custentity_success_plan';
 let a: AdminClient;
-let context: BrowserContext;
+let browser: BrowserPage;
 let page: Page;
-let profile: string;
 
 beforeAll(async () => {
   a = await AdminClient.start({ sample: { customers: 4, contacts: 0 } });
   a.h.rt.defineEntityField({ scriptId: PLAN_FIELD, label: 'Success plan', fieldType: 'TEXTAREA', appliesToCustomer: true, appliesToContact: false });
-  profile = mkdtempSync(join(tmpdir(), 'fsc-chromium-truth-'));
-  context = await chromium.launchPersistentContext(profile, { executablePath: findChromium().path, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
+  browser = await openBrowserPage({ width: 1280, height: 900 });
+  page = browser.page;
 }, 120_000);
 
 afterAll(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
   await a?.stop();
 });
 

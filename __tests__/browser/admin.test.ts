@@ -4,36 +4,31 @@
  * system Chromium or Chrome, else the one npm installs); without one this test fails and says
  * so, it never passes quietly.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { AdminClient } from '../e2e/admin/adminHarness';
 import { CONFIG } from '../e2e/support/syncHarness';
-import { CHROMIUM_ARGS, findChromium } from './support/chromium';
+import { openBrowserPage, type BrowserPage } from './support/browserPage';
 export const SCREENSHOT = join(tmpdir(), 'fsc-admin-page.png');
 
 let a: AdminClient;
-let context: BrowserContext;
+let browser: BrowserPage;
 let page: Page;
-let profile: string;
 
 beforeAll(async () => {
-  const browser = findChromium();
   a = await AdminClient.start({ sample: { customers: 5, contacts: 5 } });
   // The field the admin maps exists in this account (saving checks field ids against it).
   a.h.rt.defineEntityField({ scriptId: 'custentity_tier', label: 'Tier', fieldType: 'TEXT', appliesToCustomer: true, appliesToContact: false });
   // A customer saved search to pick as the scope, and a contact one that must not be offered.
   a.h.rt.savedSearches.define({ id: 'customsearch_key_accounts', type: 'customer', title: 'Key accounts', filters: [['isinactive', 'is', 'F']], columns: ['entityid'] });
   a.h.rt.savedSearches.define({ id: 'customsearch_call_list', type: 'contact', title: 'Call list', columns: ['entityid'] });
-  profile = mkdtempSync(join(tmpdir(), 'fsc-chromium-'));
-  context = await chromium.launchPersistentContext(profile, { executablePath: browser.path, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1100, height: 900 } });
-  page = await context.newPage();
+  browser = await openBrowserPage({ width: 1100, height: 900 });
+  page = browser.page;
 }, 120_000);
 
 afterAll(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
   await a?.stop();
 });
 

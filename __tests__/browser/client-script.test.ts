@@ -3,28 +3,22 @@
  * fixture's pageInit, fieldChanged (for the user's changes and the script's own setValue),
  * saveRecord refusing a submit, a button's function, and N/currentRecord's isDisplay on the page.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { pathFor, startHarness, type Harness } from '../emulator/suitelet/support/harness';
-import { CHROMIUM_ARGS, findChromium } from './support/chromium';
+import { openBrowserPage, type BrowserPage } from './support/browserPage';
 
 let h: Harness;
-let context: BrowserContext;
+let browser: BrowserPage;
 let page: Page;
-let profile: string;
 
 beforeAll(async () => {
   h = await startHarness();
-  profile = mkdtempSync(join(tmpdir(), 'fsc-chromium-cs-'));
-  context = await chromium.launchPersistentContext(profile, { executablePath: findChromium().path, headless: true, args: CHROMIUM_ARGS });
-  page = await context.newPage();
+  browser = await openBrowserPage();
+  page = browser.page;
 }, 120_000);
 
 afterAll(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
   await h?.close();
 });
 

@@ -4,34 +4,29 @@
  * sees it finish there; a customer's phone edited on its local NetSuite page shows in the
  * Freshsuccess view, which links back to the record.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startProcessorLoop, type ProcessorLoop } from '../../emulator/local/processors';
 import { AdminClient } from '../e2e/admin/adminHarness';
-import { CHROMIUM_ARGS, findChromium } from './support/chromium';
+import { openBrowserPage, type BrowserPage } from './support/browserPage';
 
 let a: AdminClient;
 let loop: ProcessorLoop;
-let context: BrowserContext;
+let browser: BrowserPage;
 let page: Page;
-let profile: string;
 
 beforeAll(async () => {
-  const browser = findChromium();
   a = await AdminClient.start({ sample: { customers: 15, contacts: 10 } });
   a.h.configure({});
   loop = startProcessorLoop(a.h.account, { intervalMs: 20, print: () => undefined });
-  profile = mkdtempSync(join(tmpdir(), 'fsc-chromium-live-'));
-  context = await chromium.launchPersistentContext(profile, { executablePath: browser.path, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1100, height: 900 } });
-  page = await context.newPage();
+  browser = await openBrowserPage({ width: 1100, height: 900 });
+  page = browser.page;
 }, 120_000);
 
 afterAll(async () => {
   loop?.stop();
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
   await a?.stop();
 });
 

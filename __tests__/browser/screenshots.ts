@@ -5,22 +5,18 @@
  * reached in the local account (settings saved, a dead letter from a value Freshsuccess refused,
  * a save refused at its fields, a deactivation asking first), never from a mock-up.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { AdminClient } from '../e2e/admin/adminHarness';
-import { CHROMIUM_ARGS, findChromium } from './support/chromium';
+import { openBrowserPage } from './support/browserPage';
 
 const OUT = join(__dirname, '..', '..', 'docs', 'img');
 const PLAN_FIELD = 'custentity_success_plan';
 
 async function main(): Promise<void> {
   const a = await AdminClient.start({ sample: { customers: 12, contacts: 20 } });
-  const profile = mkdtempSync(join(tmpdir(), 'fsc-shots-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: findChromium().path, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 800 } });
+  const browser = await openBrowserPage({ width: 1280, height: 800 });
   try {
-    const page = await context.newPage();
+    const page = browser.page;
     const shot = async (name: string, fullPage = false) => {
       await page.screenshot({ path: join(OUT, name), fullPage });
       console.log(`docs/img/${name}`);
@@ -66,8 +62,7 @@ async function main(): Promise<void> {
     await page.goto(`${a.h.account.fakeUrl}/__fake/view?q=${id}`);
     await shot('local-freshsuccess-view.png');
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
     await a.stop();
   }
 }
