@@ -33,13 +33,14 @@ function subtab(type: 'customer' | 'contact', id: number, mode: 'view' | 'edit' 
   return html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/\s+/g, ' ').trim();
 }
 
-test('waiting, then sent: the subtab follows the record, costs 11 units and sends nothing', async () => {
+test('waiting, then sent: the subtab follows the record, costs 21 units and sends nothing', async () => {
   const id = a.h.createCustomer({ companyname: 'Subtab Supplies' });
   const requestsBefore = a.h.httpLog.length;
   const before = a.h.usage(UE_CUSTOMER).units;
   expect(subtab('customer', id)).toMatch(/^Waiting: the next drain sends it .* Changes waiting: 1 Resync now/);
-  // One settings lookup (1) and one search of the record's entries (10); no HTTPS call.
-  expect(a.h.usage(UE_CUSTOMER).units - before).toBe(11);
+  // The settings (1), the scope check with the drain's customer search (10) and one search of
+  // the record's entries (10); no HTTPS call.
+  expect(a.h.usage(UE_CUSTOMER).units - before).toBe(21);
   expect(a.h.httpLog.length).toBe(requestsBefore);
   a.h.runDrainUntilIdle();
   expect(subtab('customer', id, 'edit')).toMatch(/^Sent: Freshsuccess has its latest change\. Last change: \d{4}-\d\d-\d\d \d\d:\d\d UTC Changes waiting: 0/);
@@ -91,9 +92,25 @@ test('Resync now asks first on the settings page; only the confirmation queues t
   expect(subtab('customer', id!)).toMatch(/^Sent: Freshsuccess has its latest change/);
 });
 
+test('out of scope, paused or switched off: the subtab says so instead of "sent" or "within minutes"', async () => {
+  a.h.rt.savedSearches.define({ id: 'customsearch_vip_only', type: 'customer', title: 'VIP only', filters: [['custentity_vip', 'is', 'T']], columns: ['entityid'] });
+  a.h.configure({ scopeSavedSearch: 'customsearch_vip_only' });
+  const outside = a.h.createCustomer({ companyname: 'Not A VIP Ltd' });
+  a.h.runDrainUntilIdle();
+  expect(await a.h.accountOf(outside)).toBeUndefined();
+  expect(subtab('customer', outside)).toMatch(/^Not synced: the settings' scope .* leaves this record out/);
+  a.h.configure({ enabled: false });
+  const waiting = a.h.createCustomer({ companyname: 'Switched Off Supplies' });
+  a.h.configure({ enabled: false, scopeSavedSearch: '' });
+  expect(subtab('customer', waiting)).toMatch(/^Waiting: sync is switched off in the settings; it is sent once that is fixed/);
+  a.h.configure({});
+});
+
 test('a forged or mangled resync link queues nothing', async () => {
+  const entries = a.h.outbox().length;
   const page = await a.get(`${a.url}&fsc_resync=customer:1%20or%201=1`);
   expect(messages(page.html).alerts.join(' ')).toMatch(/Nothing to resync/);
   const missing = await a.get(`${a.url}&fsc_resync=contact:999999`);
   expect(messages(missing.html).alerts.join(' ')).toMatch(/There is no contact 999999 in this account/);
+  expect(a.h.outbox().length).toBe(entries);
 });

@@ -67,7 +67,8 @@ test('the customer list searches and pages; a row inline-edits email and phone, 
   const id = a.h.sample!.customers[2]!;
   const found = await get(`/app/common/entity/custjoblist.nl?q=${id}`);
   const token = /name="_emu_form" value="([^"]+)"/.exec(found.html)![1]!;
-  const xedit = await post(`/app/common/entity/custjoblist.nl?q=${id}`, [['_emu_form', token], ['id', String(id)], ['email', 'billing@inline.test'], ['phone', '+44 20 7946 0011'], ['action', 'xedit']]);
+  const action = (html: string) => /<form id="form-\d+" method="post" action="([^"]+)"/.exec(html)![1]!.replace(/&amp;/g, '&');
+  const xedit = await post(action(found.html), [['_emu_form', token], ['id', String(id)], ['email', 'billing@inline.test'], ['phone', '+44 20 7946 0011'], ['action', 'xedit']]);
   expect(xedit).toMatchObject({ status: 302 });
   expect(a.h.rt.ui.get('customer', id)!.values).toMatchObject({ email: 'billing@inline.test', phone: '+44 20 7946 0011' });
   // An inline edit (XEDIT) fires the User Event: the phone is queued (an account has no email to send).
@@ -77,12 +78,24 @@ test('the customer list searches and pages; a row inline-edits email and phone, 
   const victim = a.h.sample!.customers[3]!;
   const list = await get(`/app/common/entity/custjoblist.nl?q=${victim}`);
   const t2 = /name="_emu_form" value="([^"]+)"/.exec(list.html)![1]!;
-  await post(`/app/common/entity/custjoblist.nl?q=${victim}`, [['_emu_form', t2], ['id', String(victim)], ['action', 'delete']]);
+  // A token is for its own page: posted to another list page it changes nothing.
+  expect((await post(action(found.html), [['_emu_form', t2], ['id', String(victim)], ['action', 'delete']])).status).toBe(403);
+  await post(action(list.html), [['_emu_form', t2], ['id', String(victim)], ['action', 'delete']]);
   expect(a.h.rt.ui.get('customer', victim)).toBeUndefined();
   expect(a.h.outboxFor('customer', victim).at(-1)).toMatchObject({ event: 'delete' });
   // The token was spent: a replay deletes nothing more and says so.
-  expect((await post(`/app/common/entity/custjoblist.nl?q=${victim}`, [['_emu_form', t2], ['id', String(a.h.sample!.customers[4]!)], ['action', 'delete']])).status).toBe(403);
+  expect((await post(action(list.html), [['_emu_form', t2], ['id', String(a.h.sample!.customers[4]!)], ['action', 'delete']])).status).toBe(403);
   expect(a.h.rt.ui.get('customer', a.h.sample!.customers[4]!)).toBeDefined();
+});
+
+test('an edit page unticks a checkbox: the unposted box is read as cleared, as in a browser', async () => {
+  const id = a.h.sample!.customers[5]!;
+  a.h.rt.ui.update('customer', id, { isinactive: true });
+  const edit = await get(`/app/common/entity/custjob.nl?id=${id}&e=T`);
+  expect(edit.html).toMatch(/<input type="checkbox" id="isinactive" name="isinactive" value="T" checked>/);
+  const saved = await post(`/app/common/entity/custjob.nl?id=${id}`, submitForm(edit.html, { check: { isinactive: false }, submit: 'Save' }));
+  expect(saved.status).toBe(302);
+  expect(a.h.rt.ui.get('customer', id)!.values.isinactive).toBe(false);
 });
 
 test("a contact's pages work the same way, with the company as a pick list", async () => {

@@ -1,17 +1,20 @@
-import { recordSyncStatus, type RecordEntry } from '../../../src/TypeScript/domain/recordSyncStatus';
+import { recordSyncStatus as statusOf, type RecordEntry, type StatusContext } from '../../../src/TypeScript/domain/recordSyncStatus';
 import { parseResyncTarget, resyncEntry } from '../../../src/TypeScript/domain/resync';
 
 const T = Date.UTC(2026, 11, 4, 9, 0);
+const recordSyncStatus = (entries: RecordEntry[], drainCursor: number, retentionDays: number, fullSyncDoneAt: number | null = null, holdUp: StatusContext['holdUp'] = null) => statusOf(entries, { drainCursor, retentionDays, fullSyncDoneAt, holdUp });
 const entry = (id: number, over: Partial<RecordEntry> = {}): RecordEntry => ({ id, status: 'PENDING', capturedAt: T + id * 60_000, lastError: '', hint: '', attempt: 0, notBefore: null, event: 'update', ...over });
 
 test("a record's standing from its newest entries and the drain's cursor", () => {
   expect(recordSyncStatus([], 0, 30)).toMatchObject({ level: 'none', headline: expect.stringMatching(/^No change of this record was queued in the last 30 days and no full sync has finished/) });
-  expect(recordSyncStatus([], 0, 30, T)).toMatchObject({ level: 'ok', headline: "No change since the full sync of 2026-12-04 09:00 UTC, which sent it if it is in the sync's scope." });
+  expect(recordSyncStatus([], 0, 30, T)).toMatchObject({ level: 'ok', headline: 'No change since the full sync of 2026-12-04 09:00 UTC, which sent it.' });
   expect(recordSyncStatus([entry(5)], 4, 30)).toMatchObject({ level: 'waiting', details: ['Last change: 2026-12-04 09:05 UTC', 'Changes waiting: 1'] });
   expect(recordSyncStatus([entry(5)], 5, 30)).toMatchObject({ level: 'ok', headline: 'Sent: Freshsuccess has its latest change.' });
   const retry = recordSyncStatus([entry(5, { status: 'RETRY', attempt: 3, notBefore: T + 3_600_000, lastError: 'HTTP 503: busy' })], 9, 30);
-  expect(retry).toMatchObject({ level: 'waiting', headline: 'Waiting to retry (attempt 3, next try after 2026-12-04 10:00 UTC): Freshsuccess did not take it yet.' });
-  expect(retry.details).toContain('Last answer: HTTP 503: busy');
+  expect(retry).toMatchObject({ level: 'waiting', headline: 'Waiting to be sent again (attempt 3, next try after 2026-12-04 10:00 UTC).' });
+  expect(retry.details).toContain('Last reason: HTTP 503: busy');
+  // What holds sending up is said instead of "within minutes".
+  expect(recordSyncStatus([entry(5)], 4, 30, null, 'sync is switched off in the settings').headline).toBe('Waiting: sync is switched off in the settings; it is sent once that is fixed, and nothing is lost.');
   const dead = recordSyncStatus([entry(3), entry(6, { status: 'DEAD', lastError: 'Value too long', hint: 'Shorten it' })], 9, 30);
   expect(dead).toMatchObject({ level: 'problem', details: expect.arrayContaining(['Why: Value too long', 'What to do: Shorten it']) });
   expect(recordSyncStatus([entry(6, { status: 'WARNED', lastError: 'cut' })], 9, 30)).toMatchObject({ level: 'ok', headline: expect.stringMatching(/^Sent, with a warning/) });

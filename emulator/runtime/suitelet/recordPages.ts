@@ -15,7 +15,7 @@ import type { RecordTypeSchema } from '../store/schema';
 import type { Form } from '../ui/form';
 import { attrs, esc } from '../ui/html';
 import { pageFields, shown } from '../ui/recordPageForm';
-import { FORM_TOKEN_PARAM } from '../ui/descriptor';
+import { FORM_TOKEN_PARAM, type FormDescriptor } from '../ui/descriptor';
 import { PAGE_STYLE, renderForm } from '../ui/render';
 import { RECORD_PATHS } from '../url/recordPaths';
 import { readSubmission } from './submission';
@@ -92,8 +92,12 @@ function changedValues(schema: RecordTypeSchema, stored: Record<string, unknown>
   return out;
 }
 
+/** Pages whose tokens are remembered; older ones expire (their posts are refused). */
+const TOKENS_KEPT = 1000;
+
 export class RecordPages {
-  private readonly tokens = new Set<string>();
+  /** Each issued token: the path its page posts to, and the form it rendered (checkbox and multi-select fields). */
+  private readonly tokens = new Map<string, { path: string; descriptor?: FormDescriptor }>();
 
   constructor(private readonly rt: NetSuiteRuntime, private readonly options: RecordPageOptions = {}) {}
 
@@ -120,16 +124,19 @@ export class RecordPages {
     return shell(this.rt.accountId, title, this.options.links?.() ?? [], body);
   }
 
-  private issue(): string {
-    const t = randomUUID();
-    this.tokens.add(t);
-    return t;
+  private issue(path: string, token: string = randomUUID()): string {
+    this.tokens.set(token, { path });
+    if (this.tokens.size > TOKENS_KEPT) this.tokens.delete(this.tokens.keys().next().value!);
+    return token;
   }
 
-  /** A post must carry a token this server issued and nobody used yet. */
-  private spend(body: URLSearchParams): boolean {
+  /** A post must carry a token this server issued for that very page, and nobody used yet. */
+  private spend(body: URLSearchParams, path: string): { descriptor?: FormDescriptor } | null {
     const t = body.get(TOKEN) ?? '';
-    return this.tokens.delete(t);
+    const issued = this.tokens.get(t);
+    if (!issued || issued.path !== path) return null;
+    this.tokens.delete(t);
+    return issued;
   }
 
   private recordType(kind: Kind, id: string): string {
@@ -147,16 +154,19 @@ export class RecordPages {
     }
     form.addPageLink({ type: 'crosslink', title: `Back to ${LIST_TITLE[kind]}`, url: RECORD_LISTS[kind] });
     for (const link of this.options.links?.() ?? []) form.addPageLink({ type: 'crosslink', title: link.title, url: link.url });
-    const token = this.issue();
+    const token = this.issue(here);
     const rendered = renderForm(form, { action: here, token, scriptId: `record:${kind}`, deploymentId: mode, accountId: this.rt.accountId, selectSource: this.options.selectSource });
+    this.tokens.set(token, { path: here, descriptor: rendered.descriptor });
     return html(200, rendered.html);
   }
 
   private save(kind: Kind, id: string, body: URLSearchParams): PageAnswer {
-    if (!this.spend(body)) return html(403, this.page('Not saved', `<p role="alert">This page was already used or did not come from here: nothing was saved. <a href="${esc(`${VIEW_PATH[kind]}?id=${id}&e=T`)}">Open the edit page again</a>.</p>`));
+    const issued = this.spend(body, `${VIEW_PATH[kind]}?id=${id}`);
+    if (!issued) return html(403, this.page('Not saved', `<p role="alert">This page was already used or did not come from here: nothing was saved. <a href="${esc(`${VIEW_PATH[kind]}?id=${id}&e=T`)}">Open the edit page again</a>.</p>`));
     const type = this.recordType(kind, id);
     const schema = this.rt.store.schemas.get(kind);
-    const posted = readSubmission([...body], undefined).parameters;
+    // The rendered form says which fields are checkboxes (an unticked one is not posted) and multi-selects.
+    const posted = readSubmission([...body], issued.descriptor).parameters;
     const changes = changedValues(schema, this.rt.ui.get(kind, id)!.values as Record<string, unknown>, posted);
     if (Object.keys(changes).length > 0) this.rt.ui.update(type, id, changes as never);
     return redirect(`${VIEW_PATH[kind]}?id=${id}`);
@@ -168,8 +178,8 @@ export class RecordPages {
     const schema = this.rt.store.schemas.get(kind);
     const rows = this.rt.store.rows(kind).filter((r) => q === '' || [String(r.id), schema.displayName?.(r.values) ?? '', r.values.email, r.values.phone].some((v) => String(v ?? '').toLowerCase().includes(q)));
     const shown = rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
-    const token = this.issue();
     const back = `${RECORD_LISTS[kind]}?${new URLSearchParams({ q, page: String(page) }).toString()}`;
+    const token = this.issue(back);
     const row = (r: (typeof rows)[number]) => {
       const name = schema.displayName?.(r.values) || String(r.id);
       const form = `form-${r.id}`;
@@ -196,7 +206,7 @@ export class RecordPages {
 
   private listAction(kind: Kind, url: URL, body: URLSearchParams): PageAnswer {
     const back = `${url.pathname}${url.search}`;
-    if (!this.spend(body)) return html(403, this.page('Nothing changed', `<p role="alert">This list was already used or did not come from here: nothing was changed. <a href="${esc(back)}">Open the list again</a>.</p>`));
+    if (!this.spend(body, back)) return html(403, this.page('Nothing changed', `<p role="alert">This list was already used or did not come from here: nothing was changed. <a href="${esc(back)}">Open the list again</a>.</p>`));
     const id = body.get('id') ?? '';
     if (!/^\d+$/.test(id) || !this.rt.ui.get(kind, id)) return html(404, this.page('Nothing changed', `<p role="alert">There is no ${esc(kind)} with internal id ${esc(id)}.</p>`));
     const type = this.recordType(kind, id);

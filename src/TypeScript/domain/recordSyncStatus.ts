@@ -23,14 +23,29 @@ function isWaiting(e: RecordEntry, drainCursor: number): boolean {
   return (e.status === 'PENDING' && e.id > drainCursor) || e.status === 'RETRY';
 }
 
-/** `fullSyncDoneAt`: when the last full sync that finished started (it queues nothing for records it sent). */
-export function recordSyncStatus(entries: readonly RecordEntry[], drainCursor: number, retentionDays: number, fullSyncDoneAt: number | null = null): RecordSyncStatus {
+export interface StatusContext {
+  drainCursor: number;
+  retentionDays: number;
+  /** When the last full sync that finished started (it queues nothing for records it sent). */
+  fullSyncDoneAt: number | null;
+  /** Why nothing is being sent now (pushing paused, sync switched off), or null. */
+  holdUp: string | null;
+}
+
+/** A record the settings leave out: its changes are never queued. */
+export const OUT_OF_SCOPE: RecordSyncStatus = {
+  level: 'none',
+  headline: "Not synced: the settings' scope (customer stages, subsidiaries, saved search, contacts) leaves this record out, so its changes are not sent.",
+  details: [],
+};
+
+export function recordSyncStatus(entries: readonly RecordEntry[], ctx: StatusContext): RecordSyncStatus {
   const newest = [...entries].sort((a, b) => b.id - a.id);
-  const waiting = newest.filter((e) => isWaiting(e, drainCursor));
+  const waiting = newest.filter((e) => isWaiting(e, ctx.drainCursor));
   const latest = newest[0];
   if (!latest) {
-    if (fullSyncDoneAt !== null) return { level: 'ok', headline: `No change since the full sync of ${when(fullSyncDoneAt)}, which sent it if it is in the sync's scope.`, details: [] };
-    return { level: 'none', headline: `No change of this record was queued in the last ${retentionDays} days and no full sync has finished: Freshsuccess may not have it (Resync now or a full sync sends it).`, details: [] };
+    if (ctx.fullSyncDoneAt !== null) return { level: 'ok', headline: `No change since the full sync of ${when(ctx.fullSyncDoneAt)}, which sent it.`, details: [] };
+    return { level: 'none', headline: `No change of this record was queued in the last ${ctx.retentionDays} days and no full sync has finished: Freshsuccess may not have it (Resync now or a full sync sends it).`, details: [] };
   }
   const details = [`Last change: ${when(latest.capturedAt)}${latest.event === 'delete' ? ' (deleted)' : ''}`, `Changes waiting: ${waiting.length}`];
   const problem = newest.find((e) => e.status === 'DEAD' || e.status === 'SKIPPED' || e.status === 'WARNED');
@@ -41,10 +56,11 @@ export function recordSyncStatus(entries: readonly RecordEntry[], drainCursor: n
     if (problem.status === 'SKIPPED') return { level: 'problem', headline: 'Not sent: skipped (it cannot go to Freshsuccess as it is).', details: detailed };
     return { level: 'problem', headline: 'Not sent: Freshsuccess refused it for its data (a dead letter on the settings page).', details: detailed };
   }
+  if (waiting.length > 0 && ctx.holdUp !== null) return { level: 'waiting', headline: `Waiting: ${ctx.holdUp}; it is sent once that is fixed, and nothing is lost.`, details };
   const retry = waiting.find((e) => e.status === 'RETRY');
   if (retry) {
     const next = retry.notBefore !== null ? `, next try after ${when(retry.notBefore)}` : '';
-    return { level: 'waiting', headline: `Waiting to retry (attempt ${retry.attempt}${next}): Freshsuccess did not take it yet.`, details: [...details, `Last answer: ${retry.lastError || 'no message'}`] };
+    return { level: 'waiting', headline: `Waiting to be sent again (attempt ${retry.attempt}${next}).`, details: [...details, `Last reason: ${retry.lastError || 'no message'}`] };
   }
   if (waiting.length > 0) return { level: 'waiting', headline: 'Waiting: the next drain sends it (normally within minutes).', details };
   return { level: 'ok', headline: 'Sent: Freshsuccess has its latest change.', details };

@@ -1,9 +1,10 @@
 /**
  * The Freshsuccess subtab on customer and contact pages (beforeLoad, view and edit, in the UI):
- * where the record's latest changes stand (domain/recordSyncStatus.ts) and a "Resync now" link
- * to the settings page, which asks before it queues the record (a page load never changes
- * anything). No HTTPS call: the settings and state (1 unit) and one search of the record's own
- * outbox entries (10).
+ * where the record stands (app/recordStatus.ts) and a "Resync now" link to the settings page,
+ * which asks before it queues the record (a page load never changes anything). No HTTPS call:
+ * the settings and state (1), the scope check with the drain's searches (10 for a customer, 20
+ * for a contact, plus 1 with a saved-search scope), and one search of the record's own outbox
+ * entries (10; each entry whose record list is too long for its field adds a 2-unit load).
  */
 import * as runtime from 'N/runtime';
 import * as search from 'N/search';
@@ -11,7 +12,7 @@ import type { EntryPoints } from 'N/types';
 import * as serverWidget from 'N/ui/serverWidget';
 import * as url from 'N/url';
 import { esc } from '../app/adminStatusView';
-import { recordSyncStatus } from '../domain/recordSyncStatus';
+import { recordStatus } from '../app/recordStatus';
 import type { RecordKind } from '../domain/types';
 import { RESYNC_PARAM } from '../domain/resync';
 import { ADMIN_SCRIPT } from './adminPage';
@@ -24,13 +25,18 @@ const SUBTAB = { id: 'custpage_fsc_tab', label: 'Freshsuccess' } as const;
 const SHOWN_ON = new Set(['view', 'edit']);
 /** The newest entries looked at: plenty to find the latest change and everything still waiting. */
 const ENTRIES_READ = 20;
+/**
+ * How far back entries are read: waiting entries are never older than the longest retry wait,
+ * and drained ones are purged after the retention (30 days by default); 60 days covers both.
+ */
+const RETENTION_READ_MS = 60 * 86_400_000;
 
-/** The record's own entries, newest first: captured for it alone, or grouped with others. */
-function entriesOf(kind: RecordKind, id: string) {
+/** The record's own entries within the retention, newest first: captured for it alone, or grouped with others. */
+function entriesOf(kind: RecordKind, id: string, since: number) {
   return search
     .create({
       type: OUTBOX.type,
-      filters: [[OUTBOX.kind, 'is', kind], 'and', [[OUTBOX.record, 'is', id], 'or', [OUTBOX.records, 'contains', `"${id}"`]]],
+      filters: [[OUTBOX.kind, 'is', kind], 'and', [OUTBOX.capturedAt, 'greaterthanorequalto', since], 'and', [[OUTBOX.record, 'is', id], 'or', [OUTBOX.records, 'contains', `"${id}"`]]],
       columns: [search.createColumn({ name: 'internalid', sort: search.Sort.DESC }), ...OUTBOX_COLUMNS],
     })
     .run()
@@ -39,17 +45,23 @@ function entriesOf(kind: RecordKind, id: string) {
     .filter((e) => e.recordIds.includes(id));
 }
 
+/**
+ * Only for the settings page's audience (administrators): the queue it reads is theirs, and its
+ * Resync now link leads to their page. Other roles see the record as before.
+ */
+function isAdministrator(): boolean {
+  return String(runtime.getCurrentUser().roleId).toLowerCase() === 'administrator';
+}
+
 export function showSyncSubtab(kind: RecordKind, context: EntryPoints.UserEvent.beforeLoadContext): void {
   if (!SHOWN_ON.has(String(context.type).toLowerCase()) || runtime.executionContext !== runtime.ContextType.USER_INTERFACE) return;
   const id = String(context.newRecord?.id ?? '');
-  if (!context.form || id === '') return;
+  if (!context.form || id === '' || !isAdministrator()) return;
   try {
     const e = engine();
-    const settings = e.config.load();
-    if (!settings) return;
-    const state = e.state.read();
-    const fullSyncDoneAt = state.fullSync?.status === 'done' ? state.fullSync.startedAt : null;
-    const status = recordSyncStatus(entriesOf(kind, id), state.drainCursor, settings.config.purgeAfterDays, fullSyncDoneAt);
+    const now = e.clock.now();
+    const status = recordStatus(kind, id, { config: e.config, state: e.state, snapshots: e.snapshots, entries: (k, i) => entriesOf(k, i, now - RETENTION_READ_MS) });
+    if (!status) return;
     const resync = url.resolveScript({ scriptId: ADMIN_SCRIPT.scriptId, deploymentId: ADMIN_SCRIPT.deploymentId, params: { [RESYNC_PARAM]: `${kind}:${id}` } });
     context.form.addTab({ id: SUBTAB.id, label: SUBTAB.label });
     const field = context.form.addField({ id: 'custpage_fsc_status', label: 'Freshsuccess', type: serverWidget.FieldType.INLINEHTML, container: SUBTAB.id });
