@@ -113,7 +113,7 @@ test('once configured, the first screen at 1280 × 720 holds the verdict, the ke
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(a.url);
   const health = page.getByRole('region', { name: 'Sync health' });
-  await expect(health.innerText()).resolves.toMatch(/Needs attention: 1 record\(s\) Freshsuccess refused for their data[\s\S]*Last run: drain at .* · Records last sent: never · Last 24 hours: 0 record\(s\) sent, 1 failed; the sweep caught 0 change\(s\) no save had queued · Changes waiting: 0 · To retry: 0 · Dead letters: 1/);
+  await expect(health.innerText()).resolves.toMatch(/Needs attention: 1 record\(s\) Freshsuccess refused for their data[\s\S]*Last run: drain at .* · Records last sent: never · Last 24 hours: 0 record\(s\) sent, 1 failed attempt\(s\); the sweep caught 0 change\(s\) no save had queued · Changes waiting: 0 · To retry: 0 · Dead letters: 1/);
   const box = await health.boundingBox();
   expect(box!.y + box!.height).toBeLessThan(720);
   // The status tab comes first, and the record's own row with it.
@@ -125,5 +125,5 @@ test('once configured, the first screen at 1280 × 720 holds the verdict, the ke
   a.h.runDrainUntilIdle();
   expect((await a.h.accountOf(bad))?.dimensions.labels).toEqual({ tier: 'Platinum' });
   await page.reload();
-  await expect(health.innerText()).resolves.toMatch(/^Healthy: nothing is waiting to be sent\.[\s\S]*Records last sent: \d{4}-\d\d-\d\d \d\d:\d\d UTC · Last 24 hours: 1 record\(s\) sent, 1 failed; [^·]* · Changes waiting: 0 · To retry: 0 · Dead letters: 0/);
+  await expect(health.innerText()).resolves.toMatch(/^Healthy: nothing is waiting to be sent\.[\s\S]*Records last sent: \d{4}-\d\d-\d\d \d\d:\d\d UTC · Last 24 hours: 1 record\(s\) sent, 1 failed attempt\(s\); [^·]* · Changes waiting: 0 · To retry: 0 · Dead letters: 0/);
 }, 60_000);

@@ -39,6 +39,8 @@ test('a pause says when, why, and what to do; no pause says nothing', () => {
     'Pushing is paused since 2026-01-05 09:30 UTC because NetSuite refused to use the stored key: NetSuite refused to use the key reference (INVALID_SECRET_KEY_OR_GUID). Changes are still queued. Check the API Secret at Setup > Company > API Secrets or type the key again, and save the settings: pushing resumes from where it stopped.',
   );
   expect(healthVerdict({ now: T, state: byNetSuite, syncEnabled: true, counts: null, problems: [], jobs: [] }).text).toMatch(/^Paused: NetSuite refused to use the stored key \(no such API Secret/);
+  // A pause stored before NetSuite's refusals were marked (as a made-up HTTP 401) reads the same.
+  expect(pauseText(state({ pausedAt: T, pauseMessage: 'HTTP 401: NetSuite refused to use the key reference (INVALID_SECRET_KEY_OR_GUID)' }))).toBe(pauseText(byNetSuite));
   expect(describeSubmission('fullsync', 'paused_key_reference').message).toMatch(/^Pushing is paused because NetSuite refused to use the stored key .*Check the API Secret/);
   expect(statusHtml({ now: T, state: state({ pausedAt: T }), counts: { pending: 1, retry: 2, dead: 3, skipped: 4, warned: 0 }, problems: [], jobs: [] })).toMatch(/role="alert"><strong>Paused\.<\/strong>/);
 });
@@ -106,8 +108,8 @@ test('the health verdict, worst first, with its figures', () => {
   expect(healthVerdict(view()).figures).toContain('Records last sent: never');
   // The last 24 hours, from the counts runs keep on the state record: the sweep's apart.
   const busy = state({ pushActivity: { hour: Math.floor(T / 3_600_000), series: { sent: [120, 30], failed: [2] } }, sweepActivity: { hour: Math.floor(T / 3_600_000) - 2, series: { caught: [4, 0, 0, 7] } } });
-  expect(healthVerdict(view({ state: busy })).figures).toContain("Last 24 hours: 150 record(s) sent, 2 failed; the sweep caught 11 change(s) no save had queued");
-  expect(healthVerdict(view()).figures).toContain("Last 24 hours: 0 record(s) sent, 0 failed; the sweep caught 0 change(s) no save had queued");
+  expect(healthVerdict(view({ state: busy })).figures).toContain("Last 24 hours: 150 record(s) sent, 2 failed attempt(s); the sweep caught 11 change(s) no save had queued");
+  expect(healthVerdict(view()).figures).toContain("Last 24 hours: 0 record(s) sent, 0 failed attempt(s); the sweep caught 0 change(s) no save had queued");
 });
 
 test('the same report written by several runs is one row, the latest, saying how many runs reported it', () => {

@@ -9,9 +9,11 @@ test('counts add up within the hour and across hours, and fall out after 24 hour
   w = countActivity(w, T + 5 * H, { sent: 2, failed: 2 });
   expect(lastDay(w, T + 5 * H, 'sent')).toBe(10);
   expect(lastDay(w, T + 5 * H, 'failed')).toBe(3);
-  // 24 hours after the first counts, they have left the window; the later ones remain.
-  expect(lastDay(w, T + 24 * H, 'sent')).toBe(2);
-  expect(lastDay(w, T + 29 * H, 'sent')).toBe(0);
+  // 24 hours later they are still counted (the window holds at least 24 hours); 25 hours later
+  // they have left it, and the later ones remain.
+  expect(lastDay(w, T + 24 * H, 'sent')).toBe(10);
+  expect(lastDay(w, T + 25 * H, 'sent')).toBe(2);
+  expect(lastDay(w, T + 30 * H, 'sent')).toBe(0);
   expect(lastDay(w, T, 'caught')).toBe(0);
 });
 
@@ -33,5 +35,10 @@ test('a clock that went back counts in the newest bucket instead of losing the c
 test('a stored window that is not one reads as empty, and bad counts as zero', () => {
   expect(parseActivity('nonsense')).toBeNull();
   expect(parseActivity({ hour: 'x', series: {} })).toBeNull();
-  expect(lastDay(parseActivity({ hour: T / H, series: { sent: [2, -5, 'x', 3] } }), T, 'sent')).toBe(5);
+  expect(lastDay(parseActivity({ hour: Math.floor(T / H), series: { sent: [2, -5, 'x', 3] } }), T, 'sent')).toBe(5);
+  expect(parseActivity({ hour: 0.5, series: {} })).toBeNull();
+  // A window from far in the future (a clock set wrong) would never age out: it counts as none.
+  const future = { hour: Math.floor(T / H) + 48, series: { sent: [9] } };
+  expect(lastDay(future, T, 'sent')).toBe(0);
+  expect(lastDay(countActivity(future, T, { sent: 1 }), T, 'sent')).toBe(1);
 });

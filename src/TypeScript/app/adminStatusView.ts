@@ -73,8 +73,8 @@ export function pauseText(state: SyncState | null): string | null {
   if (!state || state.pausedAt === null) return null;
   const cause = pauseCause(state.pauseMessage);
   const detail = pauseDetail(state.pauseMessage);
-  if (cause === 'settings') return `Pushing is paused since ${when(state.pausedAt)} because NetSuite refused a setting. ${detail} Changes are still queued.`;
-  const who = cause === 'key_reference' ? 'NetSuite refused to use the stored key' : 'Freshsuccess refused the key';
+  const { who } = PAUSE_WORDS[cause];
+  if (cause === 'settings') return `Pushing is paused since ${when(state.pausedAt)} because ${who}. ${detail} Changes are still queued.`;
   return `Pushing is paused since ${when(state.pausedAt)} because ${who}: ${detail || 'no message'}. Changes are still queued. ${PAUSE_WORDS[cause].fix}: pushing resumes from where it stopped.`;
 }
 

@@ -37,7 +37,7 @@ export function healthVerdict(view: StatusView): HealthVerdict {
   const figures = [
     `Last run: ${run ? `${run.kind} at ${when(run.at)}, ${run.sent} record(s) sent` : 'none yet'}`,
     `Records last sent: ${sentAt === null ? 'never' : when(sentAt)}`,
-    `Last 24 hours: ${lastDay(view.state?.pushActivity, view.now, 'sent')} record(s) sent, ${lastDay(view.state?.pushActivity, view.now, 'failed')} failed; the sweep caught ${lastDay(view.state?.sweepActivity, view.now, 'caught')} change(s) no save had queued`,
+    `Last 24 hours: ${lastDay(view.state?.pushActivity, view.now, 'sent')} record(s) sent, ${lastDay(view.state?.pushActivity, view.now, 'failed')} failed attempt(s); the sweep caught ${lastDay(view.state?.sweepActivity, view.now, 'caught')} change(s) no save had queued`,
     `Changes waiting: ${c ? c.pending : 'unknown'}${oldest !== null && waiting(c) > 0 ? ` (oldest ${age(view.now - oldest)})` : ''}`,
     `To retry: ${c ? c.retry : 'unknown'}`,
     `Dead letters: ${c ? c.dead : 'unknown'}`,

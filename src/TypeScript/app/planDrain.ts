@@ -7,6 +7,7 @@
  * Race: an entry with a lower id may commit after the cursor moved past it (ids are allocated
  * before commit). It is not lost: the sweep re-enqueues records modified since its watermark.
  */
+import { PAUSE_WORDS, pauseCause } from '../domain/pauseCause';
 import { CHURNED_COMPANY_MESSAGE } from './pushBatch';
 import { otherKeyHolders } from './keyHolders';
 import { coalesce, workItem, type WorkItem } from '../domain/coalesce';
@@ -81,7 +82,7 @@ export function planDrain(deps: PlanDeps): DrainPlan {
   if (pauseHolds(state.pausedAt, config)) return ending('paused');
   if (state.pausedAt !== null) {
     deps.state.update({ pausedAt: null, pauseMessage: '' });
-    deps.log.audit('Settings changed since Freshsuccess refused the key: pushing resumes', state.pauseMessage);
+    deps.log.audit(`Settings changed since ${PAUSE_WORDS[pauseCause(state.pauseMessage)].who}: pushing resumes`, state.pauseMessage);
   }
   const now = deps.clock.now();
   // One bulk request at a time per endpoint: a full sync pushing holds the lease, and this drain

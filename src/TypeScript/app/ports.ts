@@ -89,7 +89,11 @@ export interface SyncState {
   frozenCompanies?: string[];
   /** When a drain or full sync last got records into Freshsuccess (the admin page's "last records sent"). */
   lastSentAt?: number | null;
-  /** Records sent and failed by drains and full syncs, hour by hour over the last 24 hours (written only by the lease holder). */
+  /**
+   * Records sent and failed attempts of drains and full syncs, hour by hour over the last 24
+   * hours. Written by the push lease's holder; two runs finishing together after a lease
+   * expired may lose one's counts (a figure, never data).
+   */
   pushActivity?: ActivityWindow | null;
   /** Changes the sweep caught, hour by hour over the last 24 hours (written only by the sweep). */
   sweepActivity?: ActivityWindow | null;

@@ -45,8 +45,9 @@ export function frozenCompaniesAfter(summary: StageSummary, state: StateStore): 
 }
 
 /**
- * The run's records sent and failed (to retry or dead letters), added to the last 24 hours'
- * counts; the state is read (0 or 1 unit) only when the run sent or failed something.
+ * The run's records sent and its failed attempts (records to retry, held by a pause, or dead
+ * letters: a record failing again counts again), added to the last 24 hours' counts; the state
+ * is read (0 or 1 unit) only when the run sent or failed something.
  */
 export function pushActivityAfter(stats: RunStats, state: StateStore): { pushActivity?: NonNullable<ReturnType<typeof countActivity>> } {
   const add = { sent: stats.sent, failed: stats.retried + stats.dead };

@@ -1,10 +1,12 @@
 /**
  * Counts over the last 24 hours in hourly buckets: the admin page's "last 24 hours" figures
- * (records sent and failed, changes the sweep caught). A rolling window avoids choosing whose
- * "today" (the account's, the administrator's or UTC midnight) the figures follow.
+ * (records sent, failed attempts, changes the sweep caught). A rolling window avoids choosing
+ * whose "today" (the account's, the administrator's or UTC midnight) the figures follow. The
+ * current hour is partial, so 25 buckets are kept: the figures cover at least the last 24 hours
+ * (and at most 25).
  */
 
-export const WINDOW_HOURS = 24;
+export const WINDOW_HOURS = 25;
 const HOUR_MS = 3_600_000;
 
 export interface ActivityWindow {
@@ -16,11 +18,19 @@ export interface ActivityWindow {
 
 const hourOf = (ms: number) => Math.floor(ms / HOUR_MS);
 
-/** The window moved to `now`'s hour: buckets older than 24 hours are dropped. */
+/**
+ * A window usable at `hour`: a clock that went back (by less than the window) keeps its buckets
+ * where they are; a window further in the future (a clock set far ahead, a hand-edited record)
+ * would hold its counts that much longer, so it counts as none.
+ */
+function usable(w: ActivityWindow | null | undefined, hour: number): ActivityWindow | null {
+  return w && w.hour <= hour + WINDOW_HOURS ? w : null;
+}
+
+/** The window moved to `hour`: buckets older than the window are dropped. */
 function shifted(w: ActivityWindow | null, hour: number): Record<string, number[]> {
   if (!w) return {};
   const by = hour - w.hour;
-  // A clock that went back (or a window from the future) keeps its buckets where they are.
   if (by <= 0) return Object.fromEntries(Object.entries(w.series).map(([k, v]) => [k, [...v]]));
   const out: Record<string, number[]> = {};
   for (const [k, v] of Object.entries(w.series)) {
@@ -34,8 +44,9 @@ function shifted(w: ActivityWindow | null, hour: number): Record<string, number[
 export function countActivity(w: ActivityWindow | null, now: number, add: Record<string, number>): ActivityWindow | null {
   const additions = Object.entries(add).filter(([, n]) => n > 0);
   if (additions.length === 0) return null;
-  const hour = Math.max(hourOf(now), w?.hour ?? 0);
-  const series = shifted(w, hour);
+  const base = usable(w, hourOf(now));
+  const hour = Math.max(hourOf(now), base?.hour ?? 0);
+  const series = shifted(base, hour);
   for (const [k, n] of additions) {
     const v = series[k] ?? [0];
     v[0] = (v[0] ?? 0) + n;
@@ -44,10 +55,11 @@ export function countActivity(w: ActivityWindow | null, now: number, add: Record
   return { hour, series };
 }
 
-/** A series' total over the 24 hours before `now`. */
+/** A series' total over the last 24 hours (see WINDOW_HOURS). */
 export function lastDay(w: ActivityWindow | null | undefined, now: number, name: string): number {
-  if (!w) return 0;
-  const v = shifted(w, Math.max(hourOf(now), w.hour))[name] ?? [];
+  const base = usable(w, hourOf(now));
+  if (!base) return 0;
+  const v = shifted(base, Math.max(hourOf(now), base.hour))[name] ?? [];
   return v.reduce((a, b) => a + b, 0);
 }
 
@@ -55,10 +67,10 @@ export function lastDay(w: ActivityWindow | null | undefined, now: number, name:
 export function parseActivity(raw: unknown): ActivityWindow | null {
   if (!raw || typeof raw !== 'object') return null;
   const w = raw as Partial<ActivityWindow>;
-  if (typeof w.hour !== 'number' || !w.series || typeof w.series !== 'object') return null;
+  if (!Number.isInteger(w.hour) || !w.series || typeof w.series !== 'object') return null;
   const series: Record<string, number[]> = {};
   for (const [k, v] of Object.entries(w.series)) {
     if (Array.isArray(v)) series[k] = v.slice(0, WINDOW_HOURS).map((n) => (typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : 0));
   }
-  return { hour: w.hour, series };
+  return { hour: w.hour as number, series };
 }
