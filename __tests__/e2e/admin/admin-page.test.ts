@@ -182,8 +182,9 @@ test('governance: every request stays far below the Suitelet limit of 1,000 unit
   units.viewWithJob = a.lastUnits();
   a.h.processQueue();
   // The figures docs/admin-guide.md (section 5) states, exactly: units are deterministic.
-  expect(units).toMatchObject({ view: 33, save: 30, test: 45, start: 26 });
-  // A view reads the settings, state and queue, and lists the customer saved searches (10).
+  expect(units).toMatchObject({ view: 28, save: 30, test: 40, start: 26 });
+  // A view reads the settings, state and queue, and lists the saved searches (5 here: this
+  // account has none, so no page of them is fetched).
   // Saving checks the settings against the account with the drain's two snapshot searches (10
   // each, app/settingsProbe.ts); with a saved-search scope, 6 more to load it as it is now.
   // Test connection answers with the page itself (what was typed stays on it), so its request

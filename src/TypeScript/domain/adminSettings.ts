@@ -3,6 +3,7 @@
  * raw values, checked by parseConfig, with each problem placed next to the field it is about.
  * Pure: the page adapter turns request parameters into `SettingsForm` and back into fields.
  */
+import { fieldsThatApply } from './fieldsThatApply';
 import { checkedOr } from './checkbox';
 import { parseConfig, type ConfigField, type RawConfig } from './config';
 import { DIMENSION_TYPES_IN_WORDS, SETTING_MAX_LENGTH, customFieldProblem, isCredentialGuid, secretIdOf, settingList } from './settingRules';
@@ -133,7 +134,7 @@ export function joinMapping(rest: string, rows: readonly CustomFieldRow[]): stri
 
 /** The key reference the form asks for, or a problem saying what is missing. */
 function keyReference(form: SettingsForm, storedRef: string): { ref: string; problem?: { field: SettingsField; message: string }; hide: boolean } {
-  if (form.keySource === 'secret') {
+  if (fieldsThatApply(form).secretId) {
     const typed = form.secretId.trim();
     if (typed === '') return { ref: '', hide: false, problem: { field: 'secretId', message: 'Enter the id of the API Secret that holds the Freshsuccess key (custsecret_...).' } };
     const id = secretIdOf(typed);
@@ -162,7 +163,7 @@ export function checkSettings(form: SettingsForm, storedRef: string): SettingsCh
     region: form.region,
     secretRef: key.ref,
     accountIdSource: form.accountIdSource,
-    accountIdField: form.accountIdSource === 'field' ? form.accountIdField.trim() : '',
+    accountIdField: fieldsThatApply(form).accountIdField ? form.accountIdField.trim() : '',
     userIdSource: form.userIdSource,
     scopeStages: form.stages.join(', '),
     scopeSubsidiaries: form.subsidiaries.trim(),

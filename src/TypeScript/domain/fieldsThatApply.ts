@@ -1,7 +1,7 @@
 /**
  * Which settings fields apply to the choices on the form: the key is typed or kept as an API
  * Secret (never both), and a custom field holds the account id only with "A custom field". The
- * admin page's client script hides the others; the server ignores them on save either way
+ * admin page's client script hides the others, and saving ignores them by this same rule
  * (domain/adminSettings.ts), so a browser without the script still saves the right values.
  */
 import type { SettingsForm } from './adminSettings';

@@ -2,8 +2,8 @@
  * Runs a form's client script in the local runtime's browser pages, as NetSuite does: the module
  * named by the form's clientScriptModulePath is loaded with RequireJS from the File Cabinet,
  * N/currentRecord is ./currentRecord.js (served as N/currentRecord), and the entry points run on their events: pageInit
- * once loaded, fieldChanged after a body field changes, saveRecord before the form submits
- * (false stops it); buttons added with a functionName call that function. A module that fails to
+ * once loaded, fieldChanged after a body field changes, saveRecord before the form's own submit
+ * button submits it (false stops it); buttons added with a functionName call that function. A module that fails to
  * load (a missing file, a server-only N/ module) shows an alert on the page, as the page cannot
  * work as its author meant.
  */
@@ -44,11 +44,15 @@
     currentRecord.__onScriptChange(changed);
     form.addEventListener('change', function (event) {
       var el = event.target;
-      // Body fields only: a sublist's cells sit inside its table.
-      if (el && el.name && !el.closest('table')) changed(el.name);
+      // Body fields of the form only: not a sublist's cells, nor inputs a script wrote into an INLINEHTML field.
+      var box = el && el.name ? el.closest('.ns-field[data-field-id]') : null;
+      if (box && box.getAttribute('data-field-id') === el.name && !el.closest('table')) changed(el.name);
     });
     form.addEventListener('submit', function (event) {
-      if (typeof cs.saveRecord === 'function' && run('saveRecord', { currentRecord: rec }) === false) event.preventDefault();
+      // saveRecord runs when the record is saved (the form's own submit button), not for other buttons.
+      var by = event.submitter;
+      var saving = !by || by.name === 'submitter';
+      if (saving && typeof cs.saveRecord === 'function' && run('saveRecord', { currentRecord: rec }) === false) event.preventDefault();
     });
     Array.prototype.forEach.call(form.querySelectorAll('button[data-function]'), function (b) {
       var fn = cs[b.getAttribute('data-function')];

@@ -9,12 +9,18 @@ define([], function () {
 
   var listeners = [];
 
-  /** The field's input, select or textarea; for an INLINE field, the text that shows its value. */
+  /**
+   * The field's input, select or textarea; for an INLINE field, the text that shows its value; a
+   * HIDDEN field's input. Only the form's own fields: an input a script wrote into an INLINEHTML
+   * field is no field of the record.
+   */
   function control(fieldId) {
     var form = document.getElementById('main_form');
     if (!form) return null;
-    var name = '[name="' + CSS.escape(fieldId) + '"]';
-    return form.querySelector(name + ':not([type="hidden"])') || form.querySelector(name) || form.querySelector('[data-field-id="' + CSS.escape(fieldId) + '"] .ns-inline');
+    var id = CSS.escape(fieldId);
+    var box = form.querySelector('.ns-field[data-field-id="' + id + '"]');
+    if (box) return box.querySelector('[name="' + id + '"]:not([type="hidden"])') || box.querySelector('[name="' + id + '"]') || box.querySelector('.ns-inline');
+    return form.querySelector(':scope > input[type="hidden"][name="' + id + '"]');
   }
 
   function isInline(el) {
