@@ -72,6 +72,20 @@ export interface JobSpec {
   persistedLimitBytes?: number;
 }
 
+/** What task.checkStatus reports of an instance's stage data. */
+export interface JobCounts {
+  totalMap: number;
+  pendingMap: number;
+  pendingMapSize: number;
+  totalReduce: number;
+  pendingReduce: number;
+  pendingReduceSize: number;
+  totalOutput: number;
+  pendingOutput: number;
+  pendingOutputSize: number;
+  currentTotalSize: number;
+}
+
 interface Config {
   /** null when the script does not set it: errors are not retried, restarts are. */
   retryCount: number | null;
@@ -92,6 +106,8 @@ export class MapReduceJob {
   /** Most persisted data (bytes) the instance held at any point: what the 200 MB limit is measured on. */
   maxPersistedBytes = 0;
   private persistedBytes = 0;
+  /** Set once the instance is finished (its stage data is dropped then). */
+  private final: { counts: JobCounts; percentage: number } | null = null;
 
   private pairs: KeyValue[] = [];
   private mapDone = 0;
@@ -145,10 +161,23 @@ export class MapReduceJob {
     } catch (e) {
       this.status = 'FAILED';
       this.failure = errorJson(e);
-      return false;
     }
-    if (this.plan.length === 0) this.status = 'COMPLETE';
+    if (this.status !== 'FAILED' && this.plan.length === 0) this.status = 'COMPLETE';
+    if (this.done) this.finish();
     return !this.done;
+  }
+
+  /**
+   * A finished instance keeps what checkStatus reports, not its keys and values: the task list
+   * keeps every instance, and a full sync's runs would otherwise hold each slice's stage data
+   * (tens of MB) for the life of the account.
+   */
+  private finish(): void {
+    this.final = { counts: this.counts(), percentage: this.percentageCompleted() };
+    this.pairs = [];
+    this.mapWrites = [];
+    this.groups = [];
+    this.output = [];
   }
 
   runToEnd(): void {
@@ -156,7 +185,8 @@ export class MapReduceJob {
   }
 
   // --- counts for task.checkStatus ---------------------------------------------------------
-  counts() {
+  counts(): JobCounts {
+    if (this.final) return { ...this.final.counts };
     const bytes = (xs: string[]) => xs.reduce((n, s) => n + Buffer.byteLength(s, 'utf8'), 0);
     const pendingMap = this.entry.map ? this.pairs.slice(this.mapDone) : [];
     const pendingReduce = this.groups.slice(this.reduceDone);
@@ -180,6 +210,7 @@ export class MapReduceJob {
    */
   percentageCompleted(): number {
     if (this.status === 'COMPLETE') return 100;
+    if (this.final) return this.final.percentage;
     const frac = (done: number, total: number) => (total === 0 ? 1 : done / total);
     switch (this.stage) {
       case null: return 0;
