@@ -30,6 +30,8 @@ export interface SearchRow {
   values: Record<string, unknown>;
 }
 
+export type FieldReader = (row: SearchRow) => SearchValue;
+
 export interface JoinDefinition {
   target: SearchSource;
   resolve(row: SearchRow): SearchRow | undefined;
@@ -44,6 +46,8 @@ export interface SearchSource {
   rowsAfter?(afterId: number): Iterable<SearchRow>;
   /** undefined when the field does not exist for this type (an error for the caller). */
   field(row: SearchRow, name: string): SearchValue | undefined;
+  /** The field's reader, resolved once for every row (undefined when there is no such field), when supported. */
+  reader?(name: string): FieldReader | undefined;
   hasField(name: string): boolean;
   join(joinId: string): JoinDefinition | undefined;
 }
@@ -81,6 +85,16 @@ function recordTypeName(schema: RecordTypeSchema, values: Record<string, unknown
 /** A search over stored records of one schema (optionally one customer stage). */
 function recordSource(store: RecordStore, schema: RecordTypeSchema, stage?: string): SearchSource {
   const asRow = (r: StoredRecord): SearchRow => ({ id: r.id, recordType: recordTypeName(schema, r.values), values: r.values });
+  // A field is resolved once per name (schema, kind, select type), not once per row read.
+  const readers = new Map<string, FieldReader | null>();
+  const reader = (name: string): FieldReader | undefined => {
+    let r = readers.get(name);
+    if (r === undefined) {
+      r = fieldReader(store, schema, name) ?? null;
+      readers.set(name, r);
+    }
+    return r ?? undefined;
+  };
   const source: SearchSource = {
     type: schema.type,
     rows: () => store.rows(schema.type).filter((r) => !stage || r.values.stage === stage).map(asRow),
@@ -88,44 +102,59 @@ function recordSource(store: RecordStore, schema: RecordTypeSchema, stage?: stri
     rowsAfter: function* (afterId) {
       for (const r of store.rowsAfter(schema.type, afterId)) if (!stage || r.values.stage === stage) yield asRow(r);
     },
-    hasField: (name) => fieldValue(store, schema, { id: 0, recordType: schema.type, values: {} }, name) !== undefined,
-    field: (row, name) => fieldValue(store, schema, row, name),
+    hasField: (name) => reader(name) !== undefined,
+    field: (row, name) => reader(name)?.(row),
+    reader,
     join: (joinId) => joinFor(store, schema, joinId),
   };
   return source;
 }
 
-function fieldValue(store: RecordStore, schema: RecordTypeSchema, row: SearchRow, rawName: string): SearchValue | undefined {
+function fieldReader(store: RecordStore, schema: RecordTypeSchema, rawName: string): FieldReader | undefined {
   const name = rawName.toLowerCase();
-  if (name === 'internalid') return { kind: 'select', raw: String(row.id), text: String(row.id), sortValue: row.id };
-  if (name === 'internalidnumber' || name === 'id') return { kind: 'number', raw: row.id };
-  if (name === 'recordtype' || name === 'type') return { kind: 'text', raw: row.recordType };
+  if (name === 'internalid') return (row) => ({ kind: 'select', raw: String(row.id), text: String(row.id), sortValue: row.id });
+  if (name === 'internalidnumber' || name === 'id') return (row) => ({ kind: 'number', raw: row.id });
+  if (name === 'recordtype' || name === 'type') return (row) => ({ kind: 'text', raw: row.recordType });
   if (schema.type === 'customer') {
-    const stored = ADDRESS_COLUMNS[name];
-    if (stored) return { kind: 'text', raw: row.values[stored] ?? null };
-    if (name === 'billaddress' || name === 'address') return { kind: 'text', raw: formatAddressText(row.values) || null };
+    const stored = Object.hasOwn(ADDRESS_COLUMNS, name) ? ADDRESS_COLUMNS[name] : undefined;
+    if (stored) return (row) => ({ kind: 'text', raw: row.values[stored] ?? null });
+    if (name === 'billaddress' || name === 'address') return (row) => ({ kind: 'text', raw: formatAddressText(row.values) || null });
     if (name === 'stage') {
-      const s = row.values.stage as string | undefined;
-      return { kind: 'select', raw: s ?? null, text: s ? STAGE_TEXT[s] ?? s : '' };
+      return (row) => {
+        const s = row.values.stage as string | undefined;
+        return { kind: 'select', raw: s ?? null, text: s ? STAGE_TEXT[s] ?? s : '' };
+      };
     }
     if (name === 'altname') {
-      const v = row.values.isperson === true ? [row.values.firstname, row.values.lastname].filter(Boolean).join(' ') : row.values.companyname;
-      return { kind: 'text', raw: v || null };
+      return (row) => {
+        const v = row.values.isperson === true ? [row.values.firstname, row.values.lastname].filter(Boolean).join(' ') : row.values.companyname;
+        return { kind: 'text', raw: v || null };
+      };
     }
   }
   if ((schema.type === 'contact' || schema.type === 'employee') && name === 'altname') {
-    return { kind: 'text', raw: [row.values.firstname, row.values.lastname].filter(Boolean).join(' ') || null };
+    return (row) => ({ kind: 'text', raw: [row.values.firstname, row.values.lastname].filter(Boolean).join(' ') || null });
   }
   const spec = schema.fields.get(name);
   if (!spec || spec.addressField) return undefined;
   const kind = kindOf(spec);
-  const raw = row.values[spec.id] ?? (kind === 'checkbox' ? false : null);
-  if (kind === 'select' && spec.select) return { kind, raw, text: store.nameOf(spec.select, raw) };
-  if (kind === 'multiselect' && spec.select) {
-    const ids = Array.isArray(raw) ? (raw as string[]) : [];
-    return { kind, raw: ids, text: ids.map((id) => store.nameOf(spec.select!, id)).join(',') };
+  const id = spec.id;
+  const empty = kind === 'checkbox' ? false : null;
+  const select = spec.select;
+  if (kind === 'select' && select) {
+    return (row) => {
+      const raw = row.values[id] ?? empty;
+      return { kind, raw, text: store.nameOf(select, raw) };
+    };
   }
-  return { kind, raw };
+  if (kind === 'multiselect' && select) {
+    return (row) => {
+      const raw = row.values[id] ?? empty;
+      const ids = Array.isArray(raw) ? (raw as string[]) : [];
+      return { kind, raw: ids, text: ids.map((i) => store.nameOf(select, i)).join(',') };
+    };
+  }
+  return (row) => ({ kind, raw: row.values[id] ?? empty });
 }
 
 function joinFor(store: RecordStore, schema: RecordTypeSchema, rawJoin: string): JoinDefinition | undefined {

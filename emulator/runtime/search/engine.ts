@@ -54,15 +54,21 @@ function accessor(source: SearchSource, name: string, join: string | null, what:
     const j = source.join(join);
     if (!j) throw new SuiteScriptError('SSS_INVALID_SRCH_COLUMN_JOIN', `An nlobjSearchColumn contains an invalid column join ID, or is not in proper syntax: ${join} (search type ${source.type})`);
     const kind = probeKind(j.target, name, what, `${join}.${name}`);
+    const readTarget = readerOf(j.target, name);
     return {
       kind,
       read: (row) => {
         const target = j.resolve(row);
-        return target ? j.target.field(target, name) : { kind, raw: kind === 'checkbox' ? false : null };
+        return target ? readTarget(target) : { kind, raw: kind === 'checkbox' ? false : null };
       },
     };
   }
-  return { kind: probeKind(source, name, what, name), read: (row) => source.field(row, name) };
+  return { kind: probeKind(source, name, what, name), read: readerOf(source, name) };
+}
+
+/** The source's own reader for a field when it has one (resolved once), else a lookup per row. */
+function readerOf(source: SearchSource, name: string): Accessor {
+  return source.reader?.(name) ?? ((row) => source.field(row, name));
 }
 
 function probeKind(source: SearchSource, name: string, what: string, label: string): SearchValue['kind'] {
@@ -235,35 +241,38 @@ function lowerIdBound(name: string, operator: string, value: unknown): number | 
 
 /** What Result.getValue/getText return for a value. */
 export function present(v: SearchValue | undefined, prefs: UserPreferences): Cell {
-  if (!v) return { value: '', text: '', kind: 'text' };
-  return { ...presentValue(v, prefs), kind: v.kind };
-}
-
-function presentValue(v: SearchValue, prefs: UserPreferences): { value: unknown; text: string } {
+  if (!v) return cell('', '', 'text');
   const raw = v.raw;
+  // One cell per column of every row read: built in one shape, with no intermediate object.
   switch (v.kind) {
     case 'checkbox':
-      return { value: raw === true, text: raw === true ? 'Yes' : 'No' };
-    case 'select':
-      return { value: raw == null ? '' : String(raw), text: v.text ?? (raw == null ? '' : String(raw)) };
+      return cell(raw === true, raw === true ? 'Yes' : 'No', v.kind);
+    case 'select': {
+      const value = raw == null ? '' : String(raw);
+      return cell(value, v.text ?? value, v.kind);
+    }
     case 'multiselect': {
-      const ids = Array.isArray(raw) ? raw.map(String) : [];
-      return { value: ids.join(','), text: v.text ?? ids.join(',') };
+      const ids = Array.isArray(raw) ? raw.map(String).join(',') : '';
+      return cell(ids, v.text ?? ids, v.kind);
     }
     case 'date':
     case 'datetime': {
       const s = isDate(raw) ? formatDate(raw, v.kind === 'date' ? 'DATE' : 'DATETIME', prefs) : '';
-      return { value: s, text: s };
+      return cell(s, s, v.kind);
     }
     case 'number': {
       const s = raw == null || raw === '' ? '' : String(raw);
-      return { value: s, text: s };
+      return cell(s, s, v.kind);
     }
     default: {
       const s = raw == null ? '' : capText(String(raw));
-      return { value: s, text: s };
+      return cell(s, s, v.kind);
     }
   }
+}
+
+function cell(value: unknown, text: string, kind: SearchValue['kind']): Cell {
+  return { value, text, kind };
 }
 
 /** Text columns of search results are cut at 4,000 bytes (Help Center, "search.Result"). */

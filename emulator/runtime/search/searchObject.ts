@@ -29,6 +29,36 @@ function debit(deps: SearchDeps, api: string, units: number): void {
   deps.executions.require(`N/search.${api}`).meter.debit(`N/search.${api}`, units);
 }
 
+/**
+ * Where each column a script asks for sits, per column list (every result of a run shares one):
+ * a script reads a few columns of thousands of results by name. `{name}` alone is looked up by
+ * the name; anything else by a key of what decides the match.
+ */
+interface ColumnLookups {
+  width: number;
+  byName: Map<string, number>;
+  other: Map<string, number>;
+}
+const lookups = new WeakMap<SearchColumn[], ColumnLookups>();
+
+function lookupsOf(columns: SearchColumn[]): ColumnLookups {
+  let known = lookups.get(columns);
+  if (!known || known.width !== columns.length) {
+    known = { width: columns.length, byName: new Map(), other: new Map() };
+    lookups.set(columns, known);
+  }
+  return known;
+}
+
+/** The cache and key a column lookup (#find) is remembered under; null when nothing can match. */
+function lookupSlot(columns: SearchColumn[], c: unknown): { map: Map<string, number>; key: string } | null {
+  if (typeof c === 'string') return { map: lookupsOf(columns).other, key: `s\u0000${c}` };
+  if (!c || typeof c !== 'object') return null;
+  const o = c as { name?: unknown; join?: unknown; summary?: unknown };
+  if (typeof o.name === 'string' && !o.join && !o.summary) return { map: lookupsOf(columns).byName, key: o.name };
+  return { map: lookupsOf(columns).other, key: `o\u0000${String(o.name ?? '')}\u0000${o.join ? String(o.join) : ''}\u0000${o.summary ? String(o.summary) : ''}` };
+}
+
 class SearchResult {
   /** null on summary results, as in NetSuite. */
   readonly id: string | null;
@@ -44,16 +74,27 @@ class SearchResult {
   }
 
   #index(c: unknown): number {
+    if (c instanceof SearchColumn) {
+      const same = this.columns.indexOf(c);
+      if (same >= 0) return same;
+    }
+    const slot = lookupSlot(this.columns, c);
+    if (slot === null) return -1;
+    let i = slot.map.get(slot.key);
+    if (i === undefined) {
+      i = this.#find(c);
+      slot.map.set(slot.key, i);
+    }
+    return i;
+  }
+
+  #find(c: unknown): number {
     if (typeof c === 'string') {
       const i = this.columns.findIndex((col) => col.name === c.toLowerCase() && !col.join);
       return i >= 0 ? i : this.columns.findIndex((col) => col.label === c);
     }
     if (c && typeof c === 'object') {
       const o = c as { name?: string; join?: string | null; summary?: string | null };
-      if (c instanceof SearchColumn) {
-        const same = this.columns.indexOf(c);
-        if (same >= 0) return same;
-      }
       const name = (o.name ?? '').toLowerCase();
       const join = o.join ? o.join.toLowerCase() : null;
       const summary = o.summary ? o.summary.toUpperCase() : null;
