@@ -90,3 +90,13 @@ export function redactKeys<T>(value: T, keys: readonly string[]): T {
   }
   return JSON.parse(text) as T;
 }
+
+/**
+ * JSON text of `redactKeys(value, keys)`. Most bodies hold no key: then the text is returned as
+ * is, without parsing it back and writing it again (full-sync bodies are megabytes each).
+ */
+export function redactedJson(value: unknown, keys: readonly string[]): string {
+  const text = JSON.stringify(value);
+  const holdsKey = keys.some((key) => key.length > 0 && text.includes(JSON.stringify(key).slice(1, -1)));
+  return holdsKey ? JSON.stringify(redactKeys(value, keys)) : text;
+}

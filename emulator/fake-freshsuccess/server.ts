@@ -7,7 +7,7 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { handleApi, type ApiResponse } from './api';
-import { authenticate, isFreshsuccessHost, redactKeys, redactUrl, regionOfHost } from './auth';
+import { authenticate, isFreshsuccessHost, redactedJson, redactKeys, redactUrl, regionOfHost } from './auth';
 import { FakeFreshsuccessControl } from './control';
 import { handleControl } from './controlRoutes';
 import { renderView } from './htmlView';
@@ -170,17 +170,19 @@ function createFakeServer(fake: FakeFreshsuccess) {
       return; // the client went away mid-body
     }
     entry.bodyBytes = body.bytes;
+    /** The body parsed once, for the log and for the endpoint (which never changes it). */
+    let json: { value: unknown } | undefined;
     if (body.text !== null && body.text !== '') {
       let logged: unknown = body.text;
       try {
-        logged = JSON.parse(body.text);
+        json = { value: JSON.parse(body.text) };
+        logged = json.value;
       } catch {
         /* logged as text */
       }
       if (method === 'POST' && BULK_PATHS.has(url.pathname)) entry.recordKeys = recordKeysOf(logged, url.pathname.endsWith('/account_contacts') ? 'user_id' : 'account_id');
-      const redacted = redactKeys(logged, config.apiKeys);
-      if (typeof redacted === 'string') entry.body = redacted;
-      else entry.bodyJson = JSON.stringify(redacted);
+      if (typeof logged === 'string') entry.body = redactKeys(logged, config.apiKeys);
+      else entry.bodyJson = redactedJson(logged, config.apiKeys);
     }
 
     if (fault?.kind === 'drop' && !fault.afterWrite) return drop();
@@ -196,7 +198,7 @@ function createFakeServer(fake: FakeFreshsuccess) {
         await held.hold(entry, fault.ms, res);
         if (closing) return;
       }
-      const response = processApi(req, method, url, body, entry);
+      const response = processApi(req, method, url, body, entry, json);
       // A slow answer is written first and answered late, like a real server that outlives
       // the client's timeout: exactly what idempotent upserts must survive.
       if (fault?.kind === 'delay' && !fault.beforeWrite) await held.hold(entry, fault.ms, res);
@@ -208,7 +210,7 @@ function createFakeServer(fake: FakeFreshsuccess) {
     }
   }
 
-  function processApi(req: http.IncomingMessage, method: string, url: URL, body: BodyRead, entry: RequestLogEntry): ApiResponse {
+  function processApi(req: http.IncomingMessage, method: string, url: URL, body: BodyRead, entry: RequestLogEntry, json: { value: unknown } | undefined): ApiResponse {
     const config = fake.config;
     if (body.text === null) return tooLarge(config.maxBodyBytes);
     const auth = authenticate(req.headers, url.searchParams, config);
@@ -230,7 +232,7 @@ function createFakeServer(fake: FakeFreshsuccess) {
         return { status: 415, body: { status_is_ok: false, message: 'Content-Type must be application/json' } };
       }
       try {
-        parsed = JSON.parse(body.text);
+        parsed = json ? json.value : JSON.parse(body.text);
       } catch {
         return { status: 400, body: { status_is_ok: false, message: 'Request body is not valid JSON' } };
       }
