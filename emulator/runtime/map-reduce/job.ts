@@ -29,8 +29,9 @@ import type { ScriptExecution } from '../execution';
 import type { MapReduceStage } from '../governance';
 import type { RuntimeServices, ScriptUser } from '../services';
 import { suiteScriptError } from '../https/suiteScriptError';
-import { inputPairs, InputOptions, KeyValue } from './input';
-import { asStoredString, byteLength, checkKey, checkValue, DEFAULT_YIELD_AFTER_MINS, INVOCATION_TIME_LIMIT_MS, MAX_PERSISTED_BYTES, persistedLimitError, timeLimitError, YIELD_AFTER_UNITS } from './limits';
+import { inputPairs, InputOptions } from './input';
+import { groupBytes, pairBytes, persist, read, sizeOf, type StagePair, type StageValue } from './stageData';
+import { asStoredString, checkKey, checkValue, DEFAULT_YIELD_AFTER_MINS, INVOCATION_TIME_LIMIT_MS, MAX_PERSISTED_BYTES, persistedLimitError, timeLimitError, YIELD_AFTER_UNITS } from './limits';
 import { emptyStats, errorIterator, errorJson, ErrorRecord, outputIterator, StageStats, stageSummary } from './summary';
 
 export type TaskStage = 'GET_INPUT' | 'MAP' | 'SHUFFLE' | 'REDUCE' | 'SUMMARIZE';
@@ -109,12 +110,12 @@ export class MapReduceJob {
   /** Set once the instance is finished (its stage data is dropped then). */
   private final: { counts: JobCounts; percentage: number } | null = null;
 
-  private pairs: KeyValue[] = [];
+  private pairs: StagePair[] = [];
   private mapDone = 0;
-  private mapWrites: [string, string][] = [];
-  private groups: { key: string; values: string[] }[] = [];
+  private mapWrites: [string, StageValue][] = [];
+  private groups: { key: string; values: StageValue[] }[] = [];
   private reduceDone = 0;
-  private output: [string, string][] = [];
+  private output: [string, StageValue][] = [];
   private entry = { map: false, reduce: false };
   private config: Config = { retryCount: null, exitOnError: false };
   private skipToSummarize = false;
@@ -187,7 +188,7 @@ export class MapReduceJob {
   // --- counts for task.checkStatus ---------------------------------------------------------
   counts(): JobCounts {
     if (this.final) return { ...this.final.counts };
-    const bytes = (xs: string[]) => xs.reduce((n, s) => n + Buffer.byteLength(s, 'utf8'), 0);
+    const bytes = (xs: StageValue[]) => xs.reduce((n, v) => n + sizeOf(v), 0);
     const pendingMap = this.entry.map ? this.pairs.slice(this.mapDone) : [];
     const pendingReduce = this.groups.slice(this.reduceDone);
     return {
@@ -234,7 +235,7 @@ export class MapReduceJob {
         this.readEntryPoints(exports);
         const before = this.rt.clock.nowMs();
         const returned = this.call(exports, 'getInputData', { isRestarted, ObjectRef: { type: '', id: '' } });
-        const pairs = inputPairs(this.rt, returned, this.spec.input ?? {});
+        const pairs = inputPairs(this.rt, returned, this.spec.input ?? {}).map((p): StagePair => ({ key: p.key, value: persist(p.value) }));
         this.checkTime('getInputData', this.rt.clock.nowMs() - before);
         // Search results returned by getInputData count as persisted data too.
         const bytes = pairs.reduce((n, p) => n + pairBytes(p.key, p.value), 0);
@@ -268,8 +269,8 @@ export class MapReduceJob {
       return;
     }
     this.runKeyed('map', this.mapStats, this.pairs.length, (i) => {
-      const p = this.pairs[i] as KeyValue;
-      return { key: p.key, payload: { value: p.value }, bytes: pairBytes(p.key, p.value) };
+      const p = this.pairs[i] as StagePair;
+      return { key: p.key, payload: { value: read(p.value) }, bytes: pairBytes(p.key, p.value) };
     }, (writes) => { for (const w of writes) this.mapWrites.push(w); this.mapDone += 1; });
   }
 
@@ -281,7 +282,7 @@ export class MapReduceJob {
     }
     if (this.skipToSummarize) return;
     this.stage = 'SHUFFLE';
-    const byKey = new Map<string, string[]>();
+    const byKey = new Map<string, StageValue[]>();
     for (const [k, v] of this.mapWrites) {
       const list = byKey.get(k);
       if (list) list.push(v);
@@ -296,8 +297,8 @@ export class MapReduceJob {
     if (this.skipToSummarize || !this.entry.reduce) return;
     this.stage = 'REDUCE';
     this.runKeyed('reduce', this.reduceStats, this.groups.length, (i) => {
-      const g = this.groups[i] as { key: string; values: string[] };
-      return { key: g.key, payload: { values: g.values.slice() }, bytes: groupBytes(g) };
+      const g = this.groups[i] as { key: string; values: StageValue[] };
+      return { key: g.key, payload: { values: g.values.map(read) }, bytes: groupBytes(g) };
     }, (writes) => { for (const w of writes) this.output.push(w); this.reduceDone += 1; });
   }
 
@@ -341,7 +342,7 @@ export class MapReduceJob {
       },
       mapSummary: stageSummary(this.mapStats),
       reduceSummary: stageSummary(this.reduceStats),
-      output: outputIterator(this.output),
+      output: outputIterator(this.output.map(([k, v]): [string, string] => [k, read(v)])),
     };
   }
 
@@ -351,7 +352,7 @@ export class MapReduceJob {
     stats: StageStats,
     count: number,
     item: (i: number) => { key: string; payload: Record<string, unknown>; bytes: number },
-    commit: (writes: [string, string][]) => void,
+    commit: (writes: [string, StageValue][]) => void,
   ): void {
     const startMs = this.rt.clock.nowMs();
     stats.dateCreated = this.rt.clock.now();
@@ -396,7 +397,8 @@ export class MapReduceJob {
         const elapsed = this.rt.clock.nowMs() - before;
         // Over its time limit the invocation is ended: its writes are lost, as for an error.
         if (r.ok && elapsed > INVOCATION_TIME_LIMIT_MS[stage]) r = { ok: false, error: timeLimitError(stage, elapsed), used: r.used };
-        const written = r.ok ? writes.reduce((n, [k, v]) => n + pairBytes(k, v), 0) : 0;
+        const kept = r.ok ? writes.map(([k, v]): [string, StageValue] => [k, persist(v)]) : [];
+        const written = kept.reduce((n, [k, v]) => n + pairBytes(k, v), 0);
         const overLimit = r.ok && this.persistedBytes - inputBytes + written > this.persistedLimit;
         if (overLimit) r = { ok: false, error: persistedLimitError(this.persistedBytes - inputBytes + written, this.persistedLimit), used: r.used };
         stats.usage += r.used;
@@ -420,7 +422,7 @@ export class MapReduceJob {
         if (r.ok) {
           this.persistedBytes += written - inputBytes;
           this.notePersisted(this.persistedBytes);
-          commit(writes);
+          commit(kept);
           stats.keys.push({ key, executionCount: executionNo, completionState: 'COMPLETE' });
           break;
         }
@@ -520,14 +522,6 @@ export class MapReduceJob {
     this.pendingRestarts.splice(i, 1);
     return true;
   }
-}
-
-function pairBytes(key: string, value: string): number {
-  return byteLength(key) + byteLength(value);
-}
-
-function groupBytes(g: { key: string; values: string[] }): number {
-  return g.values.reduce((n, v) => n + byteLength(v), byteLength(g.key));
 }
 
 /** write(key, value) or write({key, value}); objects are stored as JSON. */
