@@ -30,6 +30,7 @@ import type { MapReduceStage } from '../governance';
 import type { RuntimeServices, ScriptUser } from '../services';
 import { suiteScriptError } from '../https/suiteScriptError';
 import { inputPairs, InputOptions } from './input';
+import { retainFinished } from './retention';
 import { groupBytes, pairBytes, persist, read, sizeOf, type StagePair, type StageValue } from './stageData';
 import { asStoredString, checkKey, checkValue, DEFAULT_YIELD_AFTER_MINS, INVOCATION_TIME_LIMIT_MS, MAX_PERSISTED_BYTES, persistedLimitError, timeLimitError, YIELD_AFTER_UNITS } from './limits';
 import { emptyStats, errorIterator, errorJson, ErrorRecord, outputIterator, StageStats, stageSummary } from './summary';
@@ -169,16 +170,31 @@ export class MapReduceJob {
   }
 
   /**
-   * A finished instance keeps what checkStatus reports, not its keys and values: the task list
-   * keeps every instance, and a full sync's runs would otherwise hold each slice's stage data
-   * (tens of MB) for the life of the account.
+   * A finished instance keeps what checkStatus reports. Its keys and values it keeps, as text,
+   * only while the runtime's finished instances fit a budget (retention.ts): the task list keeps
+   * every instance, and a full sync's runs would otherwise hold each slice's stage data (tens of
+   * MB) for the life of the account.
    */
   private finish(): void {
     this.final = { counts: this.counts(), percentage: this.percentageCompleted() };
+    if (retainFinished(this.rt, this.final.counts.currentTotalSize, () => this.dropStageData())) this.stageDataAsText();
+    else this.dropStageData();
+  }
+
+  private dropStageData(): void {
     this.pairs = [];
     this.mapWrites = [];
     this.groups = [];
     this.output = [];
+  }
+
+  /** Kept stage data as the script wrote it, readable by whoever inspects the instance. */
+  private stageDataAsText(): void {
+    const mapOnly = this.output === this.mapWrites;
+    this.pairs = this.pairs.map((p) => ({ key: p.key, value: read(p.value) }));
+    this.mapWrites = this.mapWrites.map(([k, v]) => [k, read(v)]);
+    this.groups = this.groups.map((g) => ({ key: g.key, values: g.values.map(read) }));
+    this.output = mapOnly ? this.mapWrites : this.output.map(([k, v]) => [k, read(v)]);
   }
 
   runToEnd(): void {
