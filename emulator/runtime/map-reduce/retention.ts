@@ -6,7 +6,7 @@
  */
 
 /** UTF-8 bytes of stage data the finished instances of one runtime keep, in all. */
-export const RETAINED_STAGE_BYTES = 16 * 1024 * 1024;
+const RETAINED_STAGE_BYTES = 16 * 1024 * 1024;
 
 interface Kept {
   bytes: number;
