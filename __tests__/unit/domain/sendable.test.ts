@@ -27,6 +27,15 @@ test('keys with a lone surrogate refuse the record; other text (dimension keys a
   expect(repaired).toEqual({ ok: true, payload: { account_id: 'K', name: 'A\uFFFDB', custom_label_dimensions: [{ key: 'k\uFFFD', value: `v${HIGH}${LOW}` }] } });
 });
 
+test('a payload without surrogates is sent as it is; text that only looks like an escape is not altered', () => {
+  const plain = { account_id: 'K', name: 'Plain GmbH', custom_label_dimensions: [{ key: 'tier', value: 'Gold' }] };
+  expect(sendable(plain)).toEqual({ ok: true, payload: plain });
+  // A backslash-u typed in NetSuite looks like an escaped surrogate in the JSON: checked in full, kept.
+  expect(sendable({ account_id: 'K', name: 'C:\\ud800 path' })).toEqual({ ok: true, payload: { account_id: 'K', name: 'C:\\ud800 path' } });
+  // A valid pair is raw in the JSON: checked in full, kept.
+  expect(sendable({ account_id: 'K', name: `smile ${HIGH}${LOW}` })).toEqual({ ok: true, payload: { account_id: 'K', name: `smile ${HIGH}${LOW}` } });
+});
+
 test('a value JSON cannot express refuses the record with a reason', () => {
   const cyclic: Record<string, unknown> = { account_id: 'K' };
   cyclic['self'] = cyclic;

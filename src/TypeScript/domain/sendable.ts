@@ -18,8 +18,15 @@ const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
 const REPLACEMENT_CHARACTER = '\uFFFD';
 
+/** In a payload's JSON: a surrogate, raw or as an escape (a false alarm only costs the full check). */
+const MAYBE_LONE_SURROGATE = /[\uD800-\uDFFF]|\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
+
+/** Any surrogate at all: text without one (nearly all text) is returned as it is, not rebuilt. */
+const ANY_SURROGATE = /[\uD800-\uDFFF]/;
+
 /** Each lone surrogate replaced by what `by` gives for it (a plain loop: no regex lookbehind needed). */
 function mapLoneSurrogates(text: string, by: (code: number) => string): string {
+  if (!ANY_SURROGATE.test(text)) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -72,7 +79,9 @@ export function sendable<P extends object>(payload: P): Sendable<P> {
   let repaired: P;
   const problems: string[] = [];
   try {
-    JSON.stringify(payload);
+    // A payload whose JSON holds no surrogate, raw or escaped (JSON.stringify escapes a lone one
+    // as \udXXX), has nothing to repair or refuse: it is sent as it is, without being rebuilt.
+    if (!MAYBE_LONE_SURROGATE.test(JSON.stringify(payload))) return { ok: true, payload };
     repaired = repair(payload, null, problems) as P;
   } catch (e) {
     return { ok: false, reason: `The record cannot be written as JSON (${escapeLoneSurrogates(e instanceof Error ? e.message : String(e)).slice(0, 200)}): check the mapping of its custom fields` };
