@@ -7,7 +7,7 @@ import { decodeBatchKey } from '../domain/workBatch';
 import { parkFailed } from './failedBatches';
 import type { Clock, DrainTrigger, Logger, OutboxStore, RunStats, StateStore } from './ports';
 import type { StageSummary } from './pushStages';
-import { foldRunStats, frozenCompaniesAfter, pushActivityAfter } from './runStats';
+import { foldRunStats, frozenCompaniesAfter, pushActivityAfter, stateOnce } from './runStats';
 
 export interface FinishDeps {
   state: StateStore;
@@ -38,12 +38,14 @@ export function finishDrain(summary: StageSummary, deps: FinishDeps): FinishRepo
   // as RETRY entries with backoff instead (app/failedBatches.ts), parked before the cursor moves.
   const cursor = planMaxOf(summary.keys);
   if (cursor === null) return { cursor, stats, remaining: 0, resubmitted: false };
-  // The state is read only when a batch failed or records were sent or failed (the last 24 hours'
-  // counts); a run that did nothing makes its one write and no read.
-  if (summary.failedKeys.length > 0) stats.retried += parkFailed(summary.failedKeys, deps.state.read(), now, deps.outbox);
+  // The state is read once, and only when needed (a failed batch, churned companies' contacts
+  // refused, records sent or failed for the last 24 hours' counts); a run that did nothing makes
+  // its one write and no read.
+  const current = stateOnce(deps.state);
+  if (summary.failedKeys.length > 0) stats.retried += parkFailed(summary.failedKeys, current(), now, deps.outbox);
   // The queued mark goes in this write, before anything is counted: a save that saw the mark
   // appended its entry before this point, so the count below sees it (netsuite/drainTrigger.ts).
-  deps.state.update({ drainCursor: cursor, lastRun: stats, pushLease: null, drainQueuedAt: null, ...(stats.sent > 0 ? { lastSentAt: now } : {}), ...frozenCompaniesAfter(summary, deps.state), ...pushActivityAfter(stats, deps.state) });
+  deps.state.update({ drainCursor: cursor, lastRun: stats, pushLease: null, drainQueuedAt: null, ...(stats.sent > 0 ? { lastSentAt: now } : {}), ...frozenCompaniesAfter(summary, current), ...pushActivityAfter(stats, current) });
   if (summary.failedKeys.length > 0) deps.log.error('Drain batches failed unexpectedly; their records wait as retry entries', summary.failedKeys.join('\n'));
   if (paused) return { cursor, stats, remaining: 0, resubmitted: false };
   const remaining = deps.outbox.countDue(cursor, now);

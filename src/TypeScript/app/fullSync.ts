@@ -22,7 +22,7 @@ import { pauseHolds } from './pause';
 import type { Clock, DrainTrigger, FullSyncState, JobControl, Logger, RunStats, StateStore } from './ports';
 import type { StageSummary } from './pushStages';
 import { tasksOf, type PlanDeps, type PushTask } from './pushTasks';
-import { foldRunStats, frozenCompaniesAfter, pushActivityAfter } from './runStats';
+import { foldRunStats, frozenCompaniesAfter, pushActivityAfter, stateOnce } from './runStats';
 
 export interface FullSyncPlan {
   /** waiting: a drain is pushing; this run stood back and the next drain or the safety net starts it again. */
@@ -261,7 +261,8 @@ export function finishFullSync(summary: FullSyncSummary, deps: FinishFullSyncDep
     requested = next !== 'submitted' && next !== 'already_running';
     deps.log.audit('FreshSync full sync continues', `${fullSync.progress?.read ?? 0} of about ${fullSync.progress?.about ?? 0} records read; next run ${requested ? 'requested (the safety net starts it)' : 'submitted'}`);
   }
-  deps.state.update({ fullSync, lastRun: stats, pushLease: null, ...(requested ? { fullSyncRequestedAt: now } : {}), ...(stats.sent > 0 ? { lastSentAt: now } : {}), ...frozenCompaniesAfter(summary, deps.state), ...pushActivityAfter(stats, deps.state) });
+  const current = stateOnce(deps.state);
+  deps.state.update({ fullSync, lastRun: stats, pushLease: null, ...(requested ? { fullSyncRequestedAt: now } : {}), ...(stats.sent > 0 ? { lastSentAt: now } : {}), ...frozenCompaniesAfter(summary, current), ...pushActivityAfter(stats, current) });
   if (partial && !fullSync.continues) deps.log.error('Full sync incomplete: run it again to resume', summary.failedKeys.join('\n'));
   // Records that failed transiently wait as retry entries: let the drain pick them up.
   if (stats.retried > 0) deps.trigger.submit();

@@ -3,9 +3,9 @@
  * that finished without failures report nothing (no write, no extra invocation), so what they
  * sent is counted from their keys; a crashed batch's key counts as a failed batch, not as sent.
  */
-import { countActivity } from '../domain/activityWindow';
+import { countActivity, type ActivityWindow } from '../domain/activityWindow';
 import { decodeBatchKey } from '../domain/workBatch';
-import type { RunStats, StateStore } from './ports';
+import type { RunStats, StateStore, SyncState } from './ports';
 import type { StageSummary } from './pushStages';
 
 export function foldRunStats(kind: RunStats['kind'], at: number, summary: StageSummary): { stats: RunStats; paused: boolean } {
@@ -34,24 +34,27 @@ export function foldRunStats(kind: RunStats['kind'], at: number, summary: StageS
   return { stats, paused };
 }
 
-/**
- * Churned companies whose contacts this run refused, added to those already waiting (app/planDrain.ts);
- * the state is read (1 unit) only then.
- */
-export function frozenCompaniesAfter(summary: StageSummary, state: StateStore): { frozenCompanies?: string[] } {
+/** The state, read (1 unit) the first time a summarize needs it and not again. */
+export function stateOnce(state: StateStore): () => SyncState {
+  let read: SyncState | undefined;
+  return () => (read ??= state.read());
+}
+
+/** Churned companies whose contacts this run refused, added to those already waiting (app/planDrain.ts); the state is read only then. */
+export function frozenCompaniesAfter(summary: StageSummary, current: () => SyncState): { frozenCompanies?: string[] } {
   const refused = summary.results.flatMap((r) => r.frozenCompanies ?? []);
   if (refused.length === 0) return {};
-  return { frozenCompanies: [...new Set([...(state.read().frozenCompanies ?? []), ...refused])] };
+  return { frozenCompanies: [...new Set([...(current().frozenCompanies ?? []), ...refused])] };
 }
 
 /**
  * The run's records sent and its failed attempts (records to retry, held by a pause, or dead
  * letters: a record failing again counts again), added to the last 24 hours' counts; the state
- * is read (0 or 1 unit) only when the run sent or failed something.
+ * is read only when the run sent or failed something.
  */
-export function pushActivityAfter(stats: RunStats, state: StateStore): { pushActivity?: NonNullable<ReturnType<typeof countActivity>> } {
+export function pushActivityAfter(stats: RunStats, current: () => SyncState): { pushActivity?: ActivityWindow } {
   const add = { sent: stats.sent, failed: stats.retried + stats.dead };
   if (add.sent + add.failed === 0) return {};
-  const next = countActivity(state.read().pushActivity ?? null, stats.at, add);
+  const next = countActivity(current().pushActivity ?? null, stats.at, add);
   return next ? { pushActivity: next } : {};
 }

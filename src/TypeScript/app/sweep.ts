@@ -6,7 +6,7 @@
  * record type (ids listed inside), so a large catch costs a few entries, not one per record.
  * Also purges drained outbox entries past their retention (once a day), while governance remains.
  */
-import { countActivity, type ActivityWindow } from '../domain/activityWindow';
+import { countActivity } from '../domain/activityWindow';
 import type { NewOutboxEntry, RecordKind, Tombstone } from '../domain/types';
 import type { ChangeFinder, Clock, ConfigStore, DrainTrigger, Logger, OutboxStore, StateStore } from './ports';
 import { unknownChanges } from '../domain/changeDetection';
@@ -39,11 +39,6 @@ function entry(kind: RecordKind, recordIds: string[], event: 'update' | 'delete'
   return newEntry({ kind, recordIds, event, capturedAt: now, source: 'SWEEP', tombstones, changedFields: unknownChanges(kind, event) });
 }
 
-/** The changes this sweep caught, added to the last 24 hours' counts (nothing to write when it caught none). */
-function sweepActivityAfter(w: ActivityWindow | null, now: number, caught: number): { sweepActivity?: ActivityWindow } {
-  const next = countActivity(w, now, { caught });
-  return next ? { sweepActivity: next } : {};
-}
 
 export function sweep(deps: SweepDeps): SweepReport {
   const report: SweepReport = { status: 'not_configured', since: null, caught: { customer: 0, contact: 0, deletions: 0 }, deletedWithoutId: 0, alreadyCaptured: 0, purged: 0 };
@@ -110,7 +105,8 @@ export function sweep(deps: SweepDeps): SweepReport {
   deps.state.update({
     ...(deletedWithoutIdAt !== undefined && deletedWithoutIdAt !== (state.deletedWithoutIdAt ?? null) ? { deletedWithoutIdAt } : {}),
     sweepWatermark: now,
-    ...sweepActivityAfter(state.sweepActivity ?? null, now, report.caught.customer + report.caught.contact + report.caught.deletions),
+    // Nothing caught: no new window (undefined leaves the field as it is).
+    sweepActivity: countActivity(state.sweepActivity ?? null, now, { caught: report.caught.customer + report.caught.contact + report.caught.deletions }) ?? undefined,
     lastRun: { at: now, kind: 'sweep', batches: 0, sent: 0, failedBatches: 0, retried: 0, dead: 0, skipped: 0, ignored: 0, warnings: 0, detail: { customers: report.caught.customer, contacts: report.caught.contact, deletions: report.caught.deletions, deletedWithoutId: report.deletedWithoutId, alreadyCaptured: report.alreadyCaptured } },
   });
   if (entries.length > 0) {
