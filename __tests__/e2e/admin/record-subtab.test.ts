@@ -103,6 +103,12 @@ test('out of scope, paused or switched off: the subtab says so instead of "sent"
   const waiting = a.h.createCustomer({ companyname: 'Switched Off Supplies' });
   a.h.configure({ enabled: false, scopeSavedSearch: '' });
   expect(subtab('customer', waiting)).toMatch(/^Waiting: sync is switched off in the settings; it is sent once that is fixed/);
+  // Resync now while switched off: queued, no drain submitted, and the page says why it waits.
+  const asked = await a.get(`${a.url}&fsc_resync=customer:${waiting}`);
+  const drains = a.h.account.drivers.task.queue.pending().length;
+  const confirmed = await a.click(`resync:customer:${waiting}`, {}, asked);
+  expect(messages(confirmed.html).statuses.join(' ')).toMatch(/queued It waits, and nothing is lost: Sync is switched off/);
+  expect(a.h.account.drivers.task.queue.pending().length).toBe(drains);
   a.h.configure({});
 });
 

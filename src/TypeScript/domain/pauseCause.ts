@@ -24,8 +24,8 @@ export function pauseCause(pauseMessage: string): PauseCause {
 
 /** The pause message's own words, without the marker. */
 export function pauseDetail(pauseMessage: string): string {
-  for (const prefix of [SETTINGS_PAUSE_PREFIX, KEY_REFERENCE_PREFIX, 'HTTP 401: ']) if (pauseMessage.startsWith(prefix) && (prefix !== 'HTTP 401: ' || LEGACY_KEY_REFERENCE.test(pauseMessage))) return pauseMessage.slice(prefix.length);
-  return pauseMessage;
+  const marker = [SETTINGS_PAUSE_PREFIX, KEY_REFERENCE_PREFIX].find((p) => pauseMessage.startsWith(p)) ?? (LEGACY_KEY_REFERENCE.test(pauseMessage) ? 'HTTP 401: ' : '');
+  return pauseMessage.slice(marker.length);
 }
 
 /** `who`: the refusal in a few words; `why`: with what it means; `fix`: what to do. */

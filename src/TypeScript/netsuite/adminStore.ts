@@ -13,7 +13,7 @@ import type { ProblemEntry, OutboxCounts } from '../app/adminStatusView';
 import type { SyncState } from '../app/ports';
 import { isChecked } from '../domain/checkbox';
 import type { RawConfig } from '../domain/config';
-import type { EntryStatus, OutboxEntry } from '../domain/types';
+import type { EntryStatus, OutboxEntry, RecordKind } from '../domain/types';
 import { rawConfigOf } from './configStore';
 import { OUTBOX_COLUMNS, outboxEntryOf } from './outboxStore';
 import { readSettings, type Settings } from './settings';
@@ -180,6 +180,24 @@ export function entriesByIds(ids: readonly number[]): OutboxEntry[] {
     .run()
     .getRange({ start: 0, end: wanted.length })
     .map(outboxEntryOf);
+}
+
+/**
+ * One record's entries captured since `since`, newest first (getRange: 10), for its page's
+ * subtab: captured for it alone, or grouped with others in a retry, dead letter or sweep catch
+ * (its id quoted in the JSON list).
+ */
+export function entriesOfRecord(kind: RecordKind, id: string, since: number, limit: number): OutboxEntry[] {
+  return search
+    .create({
+      type: OUTBOX.type,
+      filters: [[OUTBOX.kind, 'is', kind], 'and', [OUTBOX.capturedAt, 'greaterthanorequalto', since], 'and', [[OUTBOX.record, 'is', id], 'or', [OUTBOX.records, 'contains', `"${id}"`]]],
+      columns: [search.createColumn({ name: 'internalid', sort: search.Sort.DESC }), ...OUTBOX_COLUMNS],
+    })
+    .run()
+    .getRange({ start: 0, end: limit })
+    .map(outboxEntryOf)
+    .filter((e) => e.recordIds.includes(id));
 }
 
 /** The oldest dead letters, whole (getRange: 10), for "Retry dead letters". */

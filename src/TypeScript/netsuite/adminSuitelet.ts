@@ -207,15 +207,21 @@ function actOn(action: ProblemAction, picks: RecordPick[]): void {
 }
 
 /** The confirmed "Resync now": the record queued whole, and the drain asked to run. */
-function resync(target: ResyncTarget | null): void {
+/**
+ * The confirmed "Resync now": the record queued whole. The drain is asked to run unless it could
+ * not (the same refusals as Drain now: paused, switched off...); the record then waits, and the
+ * page says why.
+ */
+function resync(target: ResyncTarget | null, stored: StoredSettings): void {
   const name = target ? recordName(target.kind, target.id) : null;
   if (!target || name === null) return backToPage({ level: 'error', title: 'Nothing queued', message: 'That record is not in this account (deleted since the page was opened?); nothing was queued.' });
   const user = String(runtime.getCurrentUser().id);
   netsuiteOutbox().append([resyncEntry(target, clock.now(), user)]);
-  const drain = netsuiteDrainTrigger().submit();
   logger.audit('FreshSync record resynced from its page', `${target.kind} ${target.id} by user ${user}`);
-  const when = drain === 'sync_disabled' ? 'Sync is switched off: it is sent once sync is switched on' : drain === 'submitted' || drain === 'already_queued' || drain === 'already_running' ? 'The drain sends it within minutes' : 'It is sent with the next drain';
-  backToPage({ level: 'confirmation', title: `${target.kind === 'customer' ? 'Customer' : 'Contact'} ${name} queued`, message: `${when}; its page's Freshsuccess subtab shows where it stands.` });
+  const refusal = whyNotStart('drain', stored.raw ? parseConfig(stored.raw) : null, stored.raw ? readState(stored.settings) : null, stored.copied);
+  if (refusal === null) netsuiteDrainTrigger().submit();
+  const when = refusal === null ? 'The drain sends it within minutes.' : `It waits, and nothing is lost: ${describeSubmission('drain', refusal).message}`;
+  backToPage({ level: 'confirmation', title: `${target.kind === 'customer' ? 'Customer' : 'Contact'} ${name} queued`, message: `${when} Its page's Freshsuccess subtab shows where it stands.` });
 }
 
 export function handleAdminRequest(context: EntryPoints.Suitelet.onRequestContext): void {
@@ -264,7 +270,7 @@ export function handleAdminRequest(context: EntryPoints.Suitelet.onRequestContex
     default: {
       const row = parseRowAction(action);
       if (row) return actOn(row.action, [row.pick]);
-      if (action.startsWith(RESYNC_ACTION_PREFIX)) return resync(parseResyncTarget(action.slice(RESYNC_ACTION_PREFIX.length)));
+      if (action.startsWith(RESYNC_ACTION_PREFIX)) return resync(parseResyncTarget(action.slice(RESYNC_ACTION_PREFIX.length)), stored);
       return backToPage({ level: 'error', title: 'Unknown action', message: 'The page did not understand that button; reload it and try again.' });
     }
   }

@@ -7,7 +7,6 @@
  * entries (10; each entry whose record list is too long for its field adds a 2-unit load).
  */
 import * as runtime from 'N/runtime';
-import * as search from 'N/search';
 import type { EntryPoints } from 'N/types';
 import * as serverWidget from 'N/ui/serverWidget';
 import * as url from 'N/url';
@@ -16,9 +15,8 @@ import { recordStatus } from '../app/recordStatus';
 import type { RecordKind } from '../domain/types';
 import { RESYNC_PARAM } from '../domain/resync';
 import { ADMIN_SCRIPT } from './adminPage';
-import { OUTBOX_COLUMNS, outboxEntryOf } from './outboxStore';
+import { entriesOfRecord } from './adminStore';
 import { logger } from './platform';
-import { OUTBOX } from './schema';
 import { engine } from './wiring';
 
 const SUBTAB = { id: 'custpage_fsc_tab', label: 'Freshsuccess' } as const;
@@ -30,20 +28,6 @@ const ENTRIES_READ = 20;
  * and drained ones are purged after the retention (30 days by default); 60 days covers both.
  */
 const RETENTION_READ_MS = 60 * 86_400_000;
-
-/** The record's own entries within the retention, newest first: captured for it alone, or grouped with others. */
-function entriesOf(kind: RecordKind, id: string, since: number) {
-  return search
-    .create({
-      type: OUTBOX.type,
-      filters: [[OUTBOX.kind, 'is', kind], 'and', [OUTBOX.capturedAt, 'greaterthanorequalto', since], 'and', [[OUTBOX.record, 'is', id], 'or', [OUTBOX.records, 'contains', `"${id}"`]]],
-      columns: [search.createColumn({ name: 'internalid', sort: search.Sort.DESC }), ...OUTBOX_COLUMNS],
-    })
-    .run()
-    .getRange({ start: 0, end: ENTRIES_READ })
-    .map(outboxEntryOf)
-    .filter((e) => e.recordIds.includes(id));
-}
 
 /**
  * Only for the settings page's audience (administrators): the queue it reads is theirs, and its
@@ -60,7 +44,7 @@ export function showSyncSubtab(kind: RecordKind, context: EntryPoints.UserEvent.
   try {
     const e = engine();
     const now = e.clock.now();
-    const status = recordStatus(kind, id, { config: e.config, state: e.state, snapshots: e.snapshots, entries: (k, i) => entriesOf(k, i, now - RETENTION_READ_MS) });
+    const status = recordStatus(kind, id, { config: e.config, state: e.state, snapshots: e.snapshots, entries: (k, i) => entriesOfRecord(k, i, now - RETENTION_READ_MS, ENTRIES_READ) });
     if (!status) return;
     const resync = url.resolveScript({ scriptId: ADMIN_SCRIPT.scriptId, deploymentId: ADMIN_SCRIPT.deploymentId, params: { [RESYNC_PARAM]: `${kind}:${id}` } });
     context.form.addTab({ id: SUBTAB.id, label: SUBTAB.label });
