@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { SuiteScriptError } from '../errors';
+import type { RecordSnapshot } from '../data-entry/dataEntry';
 import type { NetSuiteRuntime } from '../netSuiteRuntime';
 import type { RecordTypeSchema } from '../store/schema';
 import type { Form } from '../ui/form';
@@ -111,9 +112,10 @@ export class RecordPages {
     try {
       if (url.pathname === RECORD_LISTS[kind]) return method === 'POST' ? this.listAction(kind, url, body) : this.list(kind, url);
       const id = url.searchParams.get('id') ?? '';
-      if (!/^\d+$/.test(id) || !this.rt.ui.get(kind, id)) return html(404, this.page(`${LIST_TITLE[kind]}: not found`, `<p role="alert">There is no ${esc(kind)} with internal id ${esc(id)}.</p>`));
-      if (method === 'POST') return this.save(kind, id, body);
-      return this.recordPage(kind, id, url.searchParams.get('e') === 'T' ? 'edit' : 'view');
+      const rec = this.stored(kind, id);
+      if (!rec) return this.notFound(kind, id, `${LIST_TITLE[kind]}: not found`);
+      if (method === 'POST') return this.save(kind, rec, body);
+      return this.recordPage(kind, rec, url.searchParams.get('e') === 'T' ? 'edit' : 'view');
     } catch (e) {
       const err = e as Error;
       return html(err instanceof SuiteScriptError ? 400 : 500, this.page('Error', `<p role="alert"><strong>${esc(err.name)}</strong>: ${esc(err.message)}</p><p><a href="${esc(RECORD_LISTS[kind])}">Back to ${esc(LIST_TITLE[kind])}</a></p>`));
@@ -139,14 +141,18 @@ export class RecordPages {
     return issued;
   }
 
-  private recordType(kind: Kind, id: string): string {
-    return this.rt.ui.get(kind, id)!.type;
+  /** The stored record an id names (its type says customer, lead or prospect), or null. */
+  private stored(kind: Kind, id: string): RecordSnapshot | null {
+    return /^\d+$/.test(id) ? (this.rt.ui.get(kind, id) ?? null) : null;
   }
 
-  private recordPage(kind: Kind, id: string, mode: 'view' | 'edit'): PageAnswer {
-    const type = this.recordType(kind, id);
-    const form = this.rt.ui.open(type, mode, id).form as Form;
-    const here = `${VIEW_PATH[kind]}?id=${id}`;
+  private notFound(kind: Kind, id: string, title: string): PageAnswer {
+    return html(404, this.page(title, `<p role="alert">There is no ${esc(kind)} with internal id ${esc(id)}.</p>`));
+  }
+
+  private recordPage(kind: Kind, rec: RecordSnapshot, mode: 'view' | 'edit'): PageAnswer {
+    const form = this.rt.ui.open(rec.type, mode, rec.id).form as Form;
+    const here = `${VIEW_PATH[kind]}?id=${rec.id}`;
     if (mode === 'view') form.addPageLink({ type: 'crosslink', title: 'Edit', url: `${here}&e=T` });
     else {
       form.addSubmitButton({ label: 'Save' });
@@ -160,16 +166,15 @@ export class RecordPages {
     return html(200, rendered.html);
   }
 
-  private save(kind: Kind, id: string, body: URLSearchParams): PageAnswer {
-    const issued = this.spend(body, `${VIEW_PATH[kind]}?id=${id}`);
-    if (!issued) return html(403, this.page('Not saved', `<p role="alert">This page was already used or did not come from here: nothing was saved. <a href="${esc(`${VIEW_PATH[kind]}?id=${id}&e=T`)}">Open the edit page again</a>.</p>`));
-    const type = this.recordType(kind, id);
-    const schema = this.rt.store.schemas.get(kind);
+  private save(kind: Kind, rec: RecordSnapshot, body: URLSearchParams): PageAnswer {
+    const here = `${VIEW_PATH[kind]}?id=${rec.id}`;
+    const issued = this.spend(body, here);
+    if (!issued) return html(403, this.page('Not saved', `<p role="alert">This page was already used or did not come from here: nothing was saved. <a href="${esc(`${here}&e=T`)}">Open the edit page again</a>.</p>`));
     // The rendered form says which fields are checkboxes (an unticked one is not posted) and multi-selects.
     const posted = readSubmission([...body], issued.descriptor).parameters;
-    const changes = changedValues(schema, this.rt.ui.get(kind, id)!.values as Record<string, unknown>, posted);
-    if (Object.keys(changes).length > 0) this.rt.ui.update(type, id, changes as never);
-    return redirect(`${VIEW_PATH[kind]}?id=${id}`);
+    const changes = changedValues(this.rt.store.schemas.get(kind), rec.values as Record<string, unknown>, posted);
+    if (Object.keys(changes).length > 0) this.rt.ui.update(rec.type, rec.id, changes as never);
+    return redirect(here);
   }
 
   private list(kind: Kind, url: URL): PageAnswer {
@@ -208,17 +213,16 @@ export class RecordPages {
     const back = `${url.pathname}${url.search}`;
     if (!this.spend(body, back)) return html(403, this.page('Nothing changed', `<p role="alert">This list was already used or did not come from here: nothing was changed. <a href="${esc(back)}">Open the list again</a>.</p>`));
     const id = body.get('id') ?? '';
-    if (!/^\d+$/.test(id) || !this.rt.ui.get(kind, id)) return html(404, this.page('Nothing changed', `<p role="alert">There is no ${esc(kind)} with internal id ${esc(id)}.</p>`));
-    const type = this.recordType(kind, id);
-    if (body.get('action') === 'delete') this.rt.ui.delete(type, id);
+    const rec = this.stored(kind, id);
+    if (!rec) return this.notFound(kind, id, 'Nothing changed');
+    if (body.get('action') === 'delete') this.rt.ui.delete(rec.type, rec.id);
     else if (body.get('action') === 'xedit') {
-      const stored = this.rt.ui.get(kind, id)!.values;
       const changes: Record<string, string | null> = {};
       for (const f of ['email', 'phone'] as const) {
         const v = (body.get(f) ?? '').trim();
-        if (v !== String(stored[f] ?? '')) changes[f] = v === '' ? null : v;
+        if (v !== String(rec.values[f] ?? '')) changes[f] = v === '' ? null : v;
       }
-      if (Object.keys(changes).length > 0) this.rt.ui.inlineEdit(type, id, changes as never);
+      if (Object.keys(changes).length > 0) this.rt.ui.inlineEdit(rec.type, rec.id, changes as never);
     }
     return redirect(back);
   }
