@@ -255,6 +255,11 @@ export class SyncHarness {
     this.queueDeployment(SCRIPTS.fullSync.scriptId, SCRIPTS.fullSync.onDemand);
   }
 
+  /** The admin starts a reconcile (Save & Execute on its deployment) without running the queue yet. */
+  startReconcile(): void {
+    this.queueDeployment(SCRIPTS.reconcile.scriptId, SCRIPTS.reconcile.onDemand);
+  }
+
   /** The admin starts a full sync; runs the queue to the end (including drains it starts). */
   runFullSync(options?: ProcessOptions): void {
     this.queueDeployment(SCRIPTS.fullSync.scriptId, SCRIPTS.fullSync.onDemand);

@@ -20,8 +20,7 @@ afterAll(async () => {
 });
 
 function runReconcile(): Record<string, { missing: number; drifted: number; extra: number }> {
-  const task = h.account.drivers.task;
-  task.enqueueScheduled(task.deployments().find((d) => d.scriptId === SCRIPTS.reconcile.scriptId && d.deploymentId === SCRIPTS.reconcile.onDemand)!);
+  h.startReconcile();
   h.runDrainUntilIdle();
   const reports = h.logs(SCRIPTS.reconcile.scriptId).filter((l) => l.title === 'Reconcile finished');
   return JSON.parse(reports[reports.length - 1]?.details ?? '{}') as Record<string, { missing: number; drifted: number; extra: number }>;

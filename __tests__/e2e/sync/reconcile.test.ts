@@ -27,8 +27,7 @@ test('drift repaired, missing records sent, extras reported and left alone', asy
   const missing = h.rt.csvImport('customer', [{ companyname: 'Never Sent Ltd' }], { runServerScripts: false }).added[0]!;
   const mark = await h.requestMark();
 
-  const task = h.account.drivers.task;
-  task.enqueueScheduled(task.deployments().find((d) => d.scriptId === SCRIPTS.reconcile.scriptId && d.deploymentId === SCRIPTS.reconcile.onDemand)!);
+  h.startReconcile();
   h.runDrainUntilIdle();
 
   // It read every page of both lists.
@@ -53,8 +52,7 @@ test('with sync switched off it reports the differences and queues nothing', asy
   const before = h.outbox().length;
   const mark = await h.requestMark();
 
-  const task = h.account.drivers.task;
-  task.enqueueScheduled(task.deployments().find((d) => d.scriptId === SCRIPTS.reconcile.scriptId && d.deploymentId === SCRIPTS.reconcile.onDemand)!);
+  h.startReconcile();
   h.processQueue();
 
   expect(h.outbox().length).toBe(before);

@@ -88,6 +88,8 @@ export class MemoryOutbox implements OutboxStore {
   }
 }
 
+const within = (id: string, afterId: string | null, untilId: string | undefined): boolean => (afterId === null || Number(id) > Number(afterId)) && (untilId === undefined || Number(id) <= Number(untilId));
+
 export class MemorySnapshots implements SnapshotReader {
   customers = new Map<string, CustomerSnapshot>();
   contacts = new Map<string, ContactSnapshot>();
@@ -104,13 +106,19 @@ export class MemorySnapshots implements SnapshotReader {
     this.searches++;
     return [...this.contacts.values()].filter((c) => c.company !== null && companyIds.includes(c.company.id));
   }
-  eachCustomerPage(_c: SyncConfig, afterId: string | null, visit: (page: CustomerSnapshot[]) => void | boolean): void {
-    const all = [...this.customers.values()].filter((c) => afterId === null || Number(c.keys.id) > Number(afterId)).sort((a, b) => Number(a.keys.id) - Number(b.keys.id));
+  eachCustomerPage(_c: SyncConfig, afterId: string | null, visit: (page: CustomerSnapshot[]) => void | boolean, untilId?: string): void {
+    this.searches++;
+    const all = [...this.customers.values()].filter((c) => within(c.keys.id, afterId, untilId)).sort((a, b) => Number(a.keys.id) - Number(b.keys.id));
     for (let i = 0; i < all.length; i += 1000) if (visit(all.slice(i, i + 1000)) === false) return;
   }
-  eachContactPage(_c: SyncConfig, afterId: string | null, visit: (page: ContactSnapshot[]) => void | boolean): void {
-    const all = [...this.contacts.values()].filter((c) => afterId === null || Number(c.id) > Number(afterId)).sort((a, b) => Number(a.id) - Number(b.id));
+  eachContactPage(_c: SyncConfig, afterId: string | null, visit: (page: ContactSnapshot[]) => void | boolean, untilId?: string): void {
+    this.searches++;
+    const all = [...this.contacts.values()].filter((c) => within(c.id, afterId, untilId)).sort((a, b) => Number(a.id) - Number(b.id));
     for (let i = 0; i < all.length; i += 1000) if (visit(all.slice(i, i + 1000)) === false) return;
+  }
+  idBounds(kind: RecordKind): { min: number; max: number; count: number } | null {
+    const ids = kind === 'customer' ? [...this.customers.keys()].map(Number) : [...this.contacts.keys()].map(Number);
+    return ids.length === 0 ? null : { min: Math.min(...ids), max: Math.max(...ids), count: ids.length };
   }
   customersWithKeys(keys: readonly string[], config: SyncConfig): CustomerSnapshot[] {
     const wanted = new Set(keys.map((k) => k.toLowerCase()));

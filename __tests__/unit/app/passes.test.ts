@@ -1,6 +1,6 @@
 import { finishFullSync, planFullSync } from '../../../src/TypeScript/app/fullSync';
 import { stageInput } from '../../../src/TypeScript/app/pushStages';
-import { reconcile } from '../../../src/TypeScript/app/reconcile';
+import { reconcile } from './reconcileRun';
 import { sweep } from '../../../src/TypeScript/app/sweep';
 import { contact, customer, T0 } from '../fixtures';
 import { FakeFinder } from './fakes';
@@ -144,7 +144,9 @@ describe('reconcile', () => {
     const w = new World({ scopeSavedSearch: 'customsearch_fsc_scope' });
     // The saved search (applied by the customer search, as NetSuite does) returns customer 1 only.
     const all = w.snapshots.eachCustomerPage.bind(w.snapshots);
-    w.snapshots.eachCustomerPage = (config, after, visit) => all(config, after, (page) => visit(page.filter((c) => c.keys.id === '1')));
+    w.snapshots.eachCustomerPage = (config, after, visit, until) => all(config, after, (page) => visit(page.filter((c) => c.keys.id === '1')), until);
+    const byIds = w.snapshots.customersByIds.bind(w.snapshots);
+    w.snapshots.customersByIds = (ids: readonly string[]) => byIds(ids).filter((c) => c.keys.id === '1');
     for (const id of ['1', '2']) w.snapshots.customers.set(id, customer(id));
     w.snapshots.contacts.set('11', contact('11', '1'));
     w.snapshots.contacts.set('12', contact('12', '2'));

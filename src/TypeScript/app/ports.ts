@@ -158,11 +158,18 @@ export interface SnapshotReader {
   /** Contacts of these companies (one search): they follow a company that enters scope. */
   contactsOfCompanies(companyIds: readonly string[], config: SyncConfig): ContactSnapshot[];
   /**
-   * In-scope customers (contacts) with internal id above `afterId`, in id order, one each() call
-   * of up to EACH_LIMIT rows per page, until `visit` returns false.
+   * In-scope customers (contacts) with internal id above `afterId` (and up to `untilId` when
+   * given), in id order, one each() call of up to EACH_LIMIT rows per page, until `visit`
+   * returns false.
    */
-  eachCustomerPage(config: SyncConfig, afterId: string | null, visit: (page: CustomerSnapshot[]) => void | boolean): void;
-  eachContactPage(config: SyncConfig, afterId: string | null, visit: (page: ContactSnapshot[]) => void | boolean): void;
+  eachCustomerPage(config: SyncConfig, afterId: string | null, visit: (page: CustomerSnapshot[]) => void | boolean, untilId?: string): void;
+  eachContactPage(config: SyncConfig, afterId: string | null, visit: (page: ContactSnapshot[]) => void | boolean, untilId?: string): void;
+  /**
+   * The lowest and highest internal id and the count of the customers the saved-search scope
+   * keeps (contacts: of every contact), null when there are none: two one-row searches (10 each)
+   * and a count (5).
+   */
+  idBounds(kind: RecordKind, config: SyncConfig): { min: number; max: number; count: number } | null;
   /**
    * Customers (saved-search scope applied) whose account_id source field holds one of these keys,
    * and contacts whose e-mail is one of these user_ids: one search per KEY_CHECK_CHUNK keys (10

@@ -1,18 +1,29 @@
 /**
- * Reconcile: pages Freshsuccess's accounts and contacts, compares them with what NetSuite would
- * push now, and queues the differences (missing and drifted records) through the normal drain.
- * Extras are reported; they are queued as deletions only with `removeExtras`, because
- * Freshsuccess may hold accounts that come from other systems.
+ * Reconcile: compares what Freshsuccess holds with what NetSuite would push now and queues the
+ * differences (missing and drifted records) through the normal drain. Extras are reported; they
+ * are queued as deletions only with `removeExtras`, because Freshsuccess may hold accounts that
+ * come from other systems.
+ *
+ * It runs as a Map/Reduce (domain/reconcileWork.ts): getInputData plans pages and id ranges, map
+ * compares one Freshsuccess page or lists one NetSuite range, reduce finds the missing ids of a
+ * range, summarize queues and reports. Cost: getInputData about 20 GETs per list to find its
+ * last page plus 4 searches; a page's map 1 GET and 1-2 searches (10 units each; 5 with keys that
+ * can repeat); a range's map 1-2 searches; summarize 6 units per queued entry.
  */
 import type { SyncConfig } from '../domain/config';
 import { accountIdFor } from '../domain/identity';
 import { mapContact, mapCustomer } from '../domain/mapping';
-import { diffAccounts, diffContacts, removableDimensions, type ReconcileDiff } from '../domain/reconcile';
+import { compareAccounts, compareContacts, missingOf, removableDimensions, type PageFindings } from '../domain/reconcile';
+import {
+  bucketKey, byRange, ENDPOINT_OF, findingsKey, idRanges, isFindingsKey, pageKey, parseBucketKey, rangeBounds, rangeKey,
+  type BucketValue, type Findings, type IdRanges, type ReconcileItem,
+} from '../domain/reconcileWork';
 import { contactInScope, customerInScope } from '../domain/scope';
-import type { AccountPayload, ContactPayload, NewOutboxEntry, RecordKind, Tombstone } from '../domain/types';
-import type { Endpoint, FreshsuccessClient } from '../freshsuccess/client';
-import type { Clock, ConfigStore, DrainTrigger, Logger, OutboxStore, ReconcileCounts, SnapshotReader, StateStore } from './ports';
+import type { ContactSnapshot, NewOutboxEntry, RecordKind, Tombstone } from '../domain/types';
+import type { FreshsuccessClient } from '../freshsuccess/client';
 import { newEntry } from '../domain/outboxEntry';
+import type { StageWrite } from './pushStages';
+import type { Clock, ConfigStore, DrainTrigger, Logger, OutboxStore, ReconcileCounts, SnapshotReader, StateStore } from './ports';
 
 export interface ReconcileDeps {
   config: ConfigStore;
@@ -35,22 +46,201 @@ export interface ReconcileReport {
   queued: number;
 }
 
-function readAll(client: FreshsuccessClient, endpoint: Endpoint): Array<Record<string, unknown>> | string {
-  const all: Array<Record<string, unknown>> = [];
-  for (let page = 0; page < 10_000; page++) {
+/** What travels from getInputData to a map: the item and the settings it was planned with. */
+export interface ReconcileTask {
+  item: ReconcileItem;
+  config: SyncConfig;
+}
+
+/** Record ids per queued entry: a JSON list of 10,000 ids stays far under the outbox field's 1,000,000 characters. */
+const IDS_PER_ENTRY = 10_000;
+
+/** Pages a map reads past the last one getInputData found, when the list grew meanwhile. */
+const FOLLOW_PAGES = 20;
+
+function record(deps: ReconcileDeps, report: ReconcileReport, removeExtras: boolean): ReconcileReport {
+  if (report.status === 'not_configured') return report;
+  const { status, message, accounts, contacts, queued } = report;
+  deps.state.update({ lastReconcile: { at: deps.clock.now(), status, message, accounts, contacts, queued, removedExtras: removeExtras && status === 'done' } });
+  return report;
+}
+
+const EMPTY: ReconcileReport = { status: 'not_configured', message: '', accounts: null, contacts: null, queued: 0 };
+
+/**
+ * The index of the last page of a Freshsuccess list (a page shorter than the page size; it may
+ * be empty), found by doubling then halving: about 2·log2(pages) GETs. A refusal ends it with the
+ * reason.
+ */
+function lastPage(client: FreshsuccessClient, kind: RecordKind): number | string {
+  const endpoint = ENDPOINT_OF[kind];
+  const probe = (page: number): boolean | string => {
     const p = client.listPage(endpoint, page);
     if (p.verdict.kind !== 'ok') return `${endpoint} page ${page}: ${p.verdict.kind}${'message' in p.verdict ? ` (${p.verdict.message})` : ''}`;
-    all.push(...p.results);
-    if (p.last) return all;
+    return p.last;
+  };
+  let full = -1; // highest page known to be full
+  let last = 0; // a page known to be the last or past it
+  for (let page = 0; ; page = page === 0 ? 1 : page * 2) {
+    const isLast = probe(page);
+    if (typeof isLast === 'string') return isLast;
+    if (isLast) {
+      last = page;
+      break;
+    }
+    full = page;
+    if (page >= 1 << 24) return `${endpoint}: more than ${1 << 24} pages`;
   }
-  return all;
+  while (last - full > 1) {
+    const mid = Math.floor((full + last) / 2);
+    const isLast = probe(mid);
+    if (typeof isLast === 'string') return isLast;
+    if (isLast) last = mid;
+    else full = mid;
+  }
+  return last;
 }
 
-function counts(d: ReconcileDiff) {
-  return { missing: d.missing.length, drifted: d.drifted.length, extra: d.extra.length };
+/** getInputData's answer: the maps' work, or why the run ended before any (already recorded for the admin page). */
+export interface ReconcilePlan {
+  tasks: Record<string, ReconcileTask>;
+  ended: ReconcileReport | null;
 }
 
-function queue(kind: RecordKind, d: ReconcileDiff, removeExtras: boolean, now: number): NewOutboxEntry[] {
+/** getInputData: the settings, the last page of each Freshsuccess list, and NetSuite's id ranges. */
+export function planReconcile(deps: ReconcileDeps, options: { removeExtras: boolean }): ReconcilePlan {
+  const loaded = deps.config.load();
+  if (!loaded) return { tasks: {}, ended: EMPTY };
+  const { config, problems } = loaded;
+  if (problems.length > 0 || !config.secret) {
+    return { tasks: {}, ended: record(deps, { ...EMPTY, status: 'misconfigured', message: problems.map((p) => p.message).join('; ') }, options.removeExtras) };
+  }
+  const client = deps.client(config);
+  const kinds: RecordKind[] = config.scope.syncContacts ? ['customer', 'contact'] : ['customer'];
+  const tasks: Record<string, ReconcileTask> = {};
+  for (const kind of kinds) {
+    const last = lastPage(client, kind);
+    if (typeof last === 'string') {
+      deps.log.error('Reconcile stopped: reading Freshsuccess failed', last);
+      return { tasks: {}, ended: record(deps, { ...EMPTY, status: 'failed', message: last }, options.removeExtras) };
+    }
+    const ranges = idRanges(deps.snapshots.idBounds(kind, config));
+    for (let page = 0; page <= last; page++) tasks[pageKey(kind, page)] = { item: { kind, page, last: page === last, ranges }, config };
+    if (ranges) for (let range = 0; range < ranges.count; range++) tasks[rangeKey(kind, range)] = { item: { kind, range, ranges }, config };
+  }
+  return { tasks, ended: null };
+}
+
+/** Contacts whose company is in scope (one customer search for their companies: the drain's rule). */
+function contactsInScope(contacts: readonly ContactSnapshot[], config: SyncConfig, snapshots: SnapshotReader): ContactSnapshot[] {
+  const companies = [...new Set(contacts.flatMap((c) => (c.company ? [c.company.id] : [])))];
+  if (companies.length === 0) return [];
+  const scoped = new Set(snapshots.customersByIds(companies, config).filter((c) => customerInScope(c, config.scope)).map((c) => c.keys.id));
+  return contacts.filter((c) => contactInScope(c, config.scope, scoped));
+}
+
+/** One Freshsuccess page against the NetSuite records (in scope) that carry its keys. */
+function comparePage(kind: RecordKind, results: ReadonlyArray<Record<string, unknown>>, config: SyncConfig, deps: ReconcileDeps): PageFindings {
+  const now = deps.clock.now();
+  if (kind === 'customer') {
+    const keys = [...new Set(results.map((r) => String(r['account_id'])))];
+    const found =
+      config.accountIdSource.kind === 'internalid' ? deps.snapshots.customersByIds(keys.filter((k) => /^\d+$/.test(k)), config) : deps.snapshots.customersWithKeys(keys, config);
+    const netsuite = found.filter((c) => customerInScope(c, config.scope)).map((c) => ({ recordId: c.keys.id, payload: mapCustomer(c, config, now).payload }));
+    return compareAccounts(netsuite, results, removableDimensions(config.mapping.customer.custom));
+  }
+  const userIds = [...new Set(results.map((r) => String(r['user_id'])))];
+  const found = config.userIdSource === 'email' ? deps.snapshots.contactsWithUserIds(userIds, config) : deps.snapshots.contactsByIds(userIds.filter((k) => /^\d+$/.test(k)), config);
+  const netsuite = contactsInScope(found, config, deps.snapshots).map((c) => ({ recordId: c.id, payload: mapContact(c, accountIdFor(c.company!, config.accountIdSource), config).payload }));
+  return compareContacts(netsuite, results);
+}
+
+/** map: compares a page (differences under the page's key, matched ids by range) or lists a range's ids in scope. */
+export function reconcileMap(value: string, deps: ReconcileDeps): StageWrite[] {
+  const { item, config } = JSON.parse(value) as ReconcileTask;
+  if ('range' in item) return [{ key: bucketKey(item.kind, item.range), value: JSON.stringify({ n: idsInScope(item.kind, item.range, item.ranges, config, deps.snapshots) } satisfies BucketValue) }];
+  const client = deps.client(config);
+  const findings: Findings = { kind: item.kind, drifted: [], extra: [], read: 0 };
+  const matched: string[] = [];
+  // The last page found may have filled since: read on while pages come back full.
+  for (let page = item.page, followed = 0; ; page++, followed++) {
+    const p = client.listPage(ENDPOINT_OF[item.kind], page);
+    if (p.verdict.kind !== 'ok') throw new Error(`${ENDPOINT_OF[item.kind]} page ${page}: ${p.verdict.kind}${'message' in p.verdict ? ` (${p.verdict.message})` : ''}`);
+    const found = comparePage(item.kind, p.results, config, deps);
+    findings.drifted!.push(...found.drifted);
+    findings.extra!.push(...found.extra);
+    findings.read! += p.results.length;
+    for (const id of found.matched) matched.push(id);
+    if (!item.last || p.last || followed >= FOLLOW_PAGES) break;
+  }
+  const writes: StageWrite[] = [{ key: findingsKey(item.kind, item.page), value: JSON.stringify(findings) }];
+  for (const [range, ids] of byRange(matched, item.ranges)) writes.push({ key: bucketKey(item.kind, range), value: JSON.stringify({ m: ids } satisfies BucketValue) });
+  return writes;
+}
+
+function idsInScope(kind: RecordKind, range: number, ranges: IdRanges, config: SyncConfig, snapshots: SnapshotReader): string[] {
+  const { from, to } = rangeBounds(range, ranges);
+  const ids: string[] = [];
+  if (kind === 'customer') {
+    snapshots.eachCustomerPage(config, String(from - 1), (page) => {
+      for (const c of page) if (customerInScope(c, config.scope)) ids.push(c.keys.id);
+    }, String(to));
+  } else if (config.scope.syncContacts) {
+    snapshots.eachContactPage(config, String(from - 1), (page) => {
+      for (const c of contactsInScope(page, config, snapshots)) ids.push(c.id);
+    }, String(to));
+  }
+  return ids;
+}
+
+/** reduce: a page's differences handed on; a range's missing ids (listed in scope, matched by no page). */
+export function reconcileReduce(key: string, values: readonly string[]): StageWrite[] {
+  if (isFindingsKey(key)) return values.map((value) => ({ key, value }));
+  const bucket = parseBucketKey(key);
+  if (!bucket) return [];
+  const listed: string[] = [];
+  const matched: string[] = [];
+  for (const v of values) {
+    const parsed = JSON.parse(v) as BucketValue;
+    if ('n' in parsed) for (const id of parsed.n) listed.push(id);
+    else for (const id of parsed.m) matched.push(id);
+  }
+  const missing = missingOf(listed, matched);
+  return missing.length === 0 ? [] : [{ key, value: JSON.stringify({ kind: bucket.kind, missing } satisfies Findings) }];
+}
+
+/** What summarize sees of the run. */
+export interface ReconcileOutcome {
+  /** Every reduce output (Findings JSON). */
+  output: readonly string[];
+  /** Why the run is incomplete: input failed, or keys whose map or reduce failed. */
+  failures: readonly string[];
+  /** Whether getInputData planned anything (a run that could not start recorded why already). */
+  planned: boolean;
+}
+
+interface Tally {
+  missing: string[];
+  drifted: Array<{ recordId: string; clear: string[] }>;
+  extra: Array<{ accountId: string; userId?: string }>;
+}
+
+function tallies(output: readonly string[]): Record<RecordKind, Tally> {
+  const t: Record<RecordKind, Tally> = { customer: { missing: [], drifted: [], extra: [] }, contact: { missing: [], drifted: [], extra: [] } };
+  for (const value of output) {
+    const f = JSON.parse(value) as Findings;
+    const into = t[f.kind];
+    for (const id of f.missing ?? []) into.missing.push(id);
+    for (const d of f.drifted ?? []) into.drifted.push({ recordId: d.recordId, clear: d.clear });
+    for (const x of f.extra ?? []) into.extra.push(x);
+  }
+  return t;
+}
+
+const countsOf = (t: Tally): ReconcileCounts => ({ missing: t.missing.length, drifted: t.drifted.length, extra: t.extra.length });
+
+/** Outbox entries for one record type's differences, at most IDS_PER_ENTRY ids each. */
+function reconcileEntries(kind: RecordKind, d: Tally, removeExtras: boolean, now: number): NewOutboxEntry[] {
   const entries: NewOutboxEntry[] = [];
   // Records whose drift needs a removal carry the fields to clear as changed (the plan sends a
   // removal only for changed fields); one entry per distinct set keeps the others plain.
@@ -64,82 +254,53 @@ function queue(kind: RecordKind, d: ReconcileDiff, removeExtras: boolean, now: n
   };
   for (const id of d.missing) add(id, []);
   for (const x of d.drifted) add(x.recordId, x.clear);
-  for (const g of groups.values()) entries.push(newEntry({ kind, recordIds: g.ids, capturedAt: now, source: 'RECONCILE', changedFields: g.clear }));
-  if (removeExtras && d.extra.length > 0) {
-    const tombstones: Record<string, Tombstone> = {};
-    const extraIds = d.extra.map((x) => {
-      const id = x.userId === undefined ? `fs:${x.accountId}` : `fs:${x.accountId}:${x.userId}`;
-      tombstones[id] = x.userId === undefined ? { accountId: x.accountId, deletedAt: now } : { accountId: x.accountId, userId: x.userId, deletedAt: now };
-      return id;
-    });
-    entries.push(newEntry({ kind, recordIds: extraIds, event: 'delete', capturedAt: now, source: 'RECONCILE', tombstones }));
+  for (const g of groups.values()) {
+    for (let i = 0; i < g.ids.length; i += IDS_PER_ENTRY) entries.push(newEntry({ kind, recordIds: g.ids.slice(i, i + IDS_PER_ENTRY), capturedAt: now, source: 'RECONCILE', changedFields: g.clear }));
+  }
+  if (removeExtras) {
+    for (let i = 0; i < d.extra.length; i += IDS_PER_ENTRY) {
+      const tombstones: Record<string, Tombstone> = {};
+      const ids = d.extra.slice(i, i + IDS_PER_ENTRY).map((x) => {
+        const id = x.userId === undefined ? `fs:${x.accountId}` : `fs:${x.accountId}:${x.userId}`;
+        tombstones[id] = x.userId === undefined ? { accountId: x.accountId, deletedAt: now } : { accountId: x.accountId, userId: x.userId, deletedAt: now };
+        return id;
+      });
+      entries.push(newEntry({ kind, recordIds: ids, event: 'delete', capturedAt: now, source: 'RECONCILE', tombstones }));
+    }
   }
   return entries;
 }
 
-/** Runs the reconcile and keeps its outcome on the state record; with no settings there is nothing to keep. */
-export function reconcile(deps: ReconcileDeps, options: { removeExtras: boolean } = { removeExtras: false }): ReconcileReport {
-  const report = compareAndQueue(deps, options);
-  if (report.status !== 'not_configured') {
-    const { status, message, accounts, contacts, queued } = report;
-    deps.state.update({ lastReconcile: { at: deps.clock.now(), status, message, accounts, contacts, queued, removedExtras: options.removeExtras && status === 'done' } });
+/**
+ * summarize: queues the differences and keeps the outcome. A run with a failed page or range
+ * queues nothing: a page not compared would make its records look missing.
+ */
+export function finishReconcile(outcome: ReconcileOutcome, deps: ReconcileDeps, options: { removeExtras: boolean }): ReconcileReport {
+  if (!outcome.planned && outcome.failures.length === 0) return EMPTY;
+  if (outcome.failures.length > 0) {
+    const message = `Reconcile incomplete, nothing queued: ${outcome.failures.slice(0, 3).join('; ')}${outcome.failures.length > 3 ? ` (and ${outcome.failures.length - 3} more)` : ''}`;
+    deps.log.error('Reconcile stopped', outcome.failures.join('\n').slice(0, 3900));
+    return record(deps, { ...EMPTY, status: 'failed', message: message.slice(0, 1000) }, options.removeExtras);
   }
-  return report;
-}
-
-function compareAndQueue(deps: ReconcileDeps, options: { removeExtras: boolean }): ReconcileReport {
-  const report: ReconcileReport = { status: 'not_configured', message: '', accounts: null, contacts: null, queued: 0 };
   const loaded = deps.config.load();
-  if (!loaded) return report;
-  const { config, problems } = loaded;
-  if (problems.length > 0 || !config.secret) return { ...report, status: 'misconfigured', message: problems.map((p) => p.message).join('; ') };
-  const now = deps.clock.now();
-  const client = deps.client(config);
-
-  const accounts: Array<{ recordId: string; payload: AccountPayload }> = [];
-  // The customer search applies the saved-search scope; the ids it returns decide the contacts' scope.
-  const companiesInScope = new Set<string>();
-  deps.snapshots.eachCustomerPage(config, null, (page) => {
-    for (const c of page) {
-      if (!customerInScope(c, config.scope)) continue;
-      companiesInScope.add(c.keys.id);
-      accounts.push({ recordId: c.keys.id, payload: mapCustomer(c, config, now).payload });
-    }
-  });
-  const fsAccounts = readAll(client, 'accounts');
-  if (typeof fsAccounts === 'string') return { ...report, status: 'failed', message: fsAccounts };
-  const accountDiff = diffAccounts(accounts, fsAccounts, removableDimensions(config.mapping.customer.custom));
-  const entries = queue('customer', accountDiff, options.removeExtras, now);
-  report.accounts = counts(accountDiff);
-
-  if (config.scope.syncContacts) {
-    const contacts: Array<{ recordId: string; payload: ContactPayload }> = [];
-    deps.snapshots.eachContactPage(config, null, (page) => {
-      for (const c of page) {
-        if (!c.company || !contactInScope(c, config.scope, companiesInScope)) continue;
-        contacts.push({ recordId: c.id, payload: mapContact(c, accountIdFor(c.company, config.accountIdSource), config).payload });
-      }
-    });
-    const fsContacts = readAll(client, 'account_contacts');
-    if (typeof fsContacts === 'string') return { ...report, status: 'failed', message: fsContacts };
-    const contactDiff = diffContacts(contacts, fsContacts);
-    entries.push(...queue('contact', contactDiff, options.removeExtras, now));
-    report.contacts = counts(contactDiff);
-  }
+  const config = loaded?.config;
+  const t = tallies(outcome.output);
+  const report: ReconcileReport = { status: 'done', message: '', accounts: countsOf(t.customer), contacts: config && !config.scope.syncContacts ? null : countsOf(t.contact), queued: 0 };
   // Sync switched off: report only. Queued entries would pile up and all go out when sync is
   // switched on again (captures keep queueing while off; a reconcile then is the way to catch up).
-  if (!config.enabled) {
+  if (!config?.enabled) {
     report.status = 'disabled';
     report.message = 'Sync is switched off: differences reported, nothing queued';
     deps.log.audit('Reconcile finished (sync switched off, nothing queued)', JSON.stringify({ accounts: report.accounts, contacts: report.contacts, queued: 0 }));
-    return report;
+    return record(deps, report, options.removeExtras);
   }
+  const now = deps.clock.now();
+  const entries = [...reconcileEntries('customer', t.customer, options.removeExtras, now), ...reconcileEntries('contact', t.contact, options.removeExtras, now)];
   if (entries.length > 0) {
     deps.outbox.append(entries);
     deps.trigger.submit();
   }
   report.queued = entries.reduce((n, e) => n + e.recordIds.length, 0);
-  report.status = 'done';
   deps.log.audit('Reconcile finished', JSON.stringify({ accounts: report.accounts, contacts: report.contacts, queued: report.queued }));
-  return report;
+  return record(deps, report, options.removeExtras);
 }

@@ -109,52 +109,82 @@ function active(r: FsRecord): boolean {
   return r['is_active'] !== false && r['is_churned'] !== true && r['is_deleted'] !== true;
 }
 
-export function diffAccounts(netsuite: ReadonlyArray<{ recordId: string; payload: AccountPayload }>, freshsuccess: readonly FsRecord[], mapped: MappedDimensions = {}): ReconcileDiff {
-  const held = new Map<string, FsRecord>();
-  for (const r of freshsuccess) held.set(String(r['account_id']), r);
-  const diff: ReconcileDiff = { missing: [], drifted: [], extra: [] };
-  const known = new Set<string>();
-  for (const { recordId, payload } of netsuite) {
-    known.add(payload.account_id);
-    const h = held.get(payload.account_id);
-    if (!h) diff.missing.push(recordId);
-    else {
-      const d = drift(recordId, payload, h, mapped, true);
-      if (d) diff.drifted.push(d);
+/** What one page of Freshsuccess records shows against their NetSuite counterparts. */
+export interface PageFindings {
+  drifted: Difference[];
+  extra: Array<{ accountId: string; userId?: string }>;
+  /** NetSuite record ids Freshsuccess holds a current copy of: the ones not matched anywhere are missing. */
+  matched: string[];
+}
+
+/**
+ * Freshsuccess accounts against the NetSuite customers (in scope) that carry their account_ids.
+ * Works page by page: an account with no counterpart is an extra, one with a counterpart is
+ * compared; which NetSuite customers are missing needs every page (see `missingOf`).
+ */
+export function compareAccounts(netsuite: ReadonlyArray<{ recordId: string; payload: AccountPayload }>, freshsuccess: readonly FsRecord[], mapped: MappedDimensions = {}): PageFindings {
+  const byKey = new Map<string, { recordId: string; payload: AccountPayload }>();
+  for (const n of netsuite) byKey.set(n.payload.account_id, n);
+  const found: PageFindings = { drifted: [], extra: [], matched: [] };
+  for (const r of freshsuccess) {
+    const accountId = String(r['account_id']);
+    const n = byKey.get(accountId);
+    if (!n) {
+      if (active(r)) found.extra.push({ accountId });
+      continue;
     }
+    found.matched.push(n.recordId);
+    const d = drift(n.recordId, n.payload, r, mapped, true);
+    if (d) found.drifted.push(d);
   }
-  for (const [accountId, r] of held) if (!known.has(accountId) && active(r)) diff.extra.push({ accountId });
-  return diff;
+  return found;
+}
+
+/**
+ * Freshsuccess contact copies against the NetSuite contacts (in scope) with their user_ids. The
+ * copy on the contact's own account is compared; an active copy on another account (a move
+ * Freshsuccess kept as a second contact) or of a user NetSuite does not know is an extra.
+ */
+export function compareContacts(netsuite: ReadonlyArray<{ recordId: string; payload: ContactPayload }>, freshsuccess: readonly FsRecord[], mapped: MappedDimensions = {}): PageFindings {
+  const byUser = new Map<string, Array<{ recordId: string; payload: ContactPayload }>>();
+  for (const n of netsuite) {
+    const list = byUser.get(n.payload.user_id);
+    if (list) list.push(n);
+    else byUser.set(n.payload.user_id, [n]);
+  }
+  const found: PageFindings = { drifted: [], extra: [], matched: [] };
+  for (const c of freshsuccess) {
+    const userId = String(c['user_id']);
+    const accountId = String(c['account_id']);
+    const n = byUser.get(userId)?.find((x) => x.payload.account_id === accountId);
+    if (!n) {
+      if (active(c)) found.extra.push({ accountId, userId });
+      continue;
+    }
+    found.matched.push(n.recordId);
+    const d = drift(n.recordId, n.payload, c, mapped, false);
+    if (d) found.drifted.push(d);
+  }
+  return found;
+}
+
+/** NetSuite record ids no Freshsuccess page matched. */
+export function missingOf(netsuite: Iterable<string>, matched: Iterable<string>): string[] {
+  const seen = new Set(matched);
+  const missing: string[] = [];
+  for (const id of netsuite) if (!seen.has(id)) missing.push(id);
+  return missing;
+}
+
+/** The whole comparison when both sides fit in memory (small accounts, tests). */
+export function diffAccounts(netsuite: ReadonlyArray<{ recordId: string; payload: AccountPayload }>, freshsuccess: readonly FsRecord[], mapped: MappedDimensions = {}): ReconcileDiff {
+  const found = compareAccounts(netsuite, freshsuccess, mapped);
+  return { missing: missingOf(netsuite.map((n) => n.recordId), found.matched), drifted: found.drifted, extra: found.extra };
 }
 
 export function diffContacts(netsuite: ReadonlyArray<{ recordId: string; payload: ContactPayload }>, freshsuccess: readonly FsRecord[], mapped: MappedDimensions = {}): ReconcileDiff {
-  const held = new Map<string, FsRecord[]>();
-  for (const r of freshsuccess) {
-    const userId = String(r['user_id']);
-    held.set(userId, [...(held.get(userId) ?? []), r]);
-  }
-  const diff: ReconcileDiff = { missing: [], drifted: [], extra: [] };
-  const known = new Set<string>();
-  for (const { recordId, payload } of netsuite) {
-    known.add(payload.user_id);
-    const copies = held.get(payload.user_id) ?? [];
-    const current = copies.find((c) => String(c['account_id']) === payload.account_id);
-    if (!current) {
-      diff.missing.push(recordId);
-    } else {
-      const d = drift(recordId, payload, current, mapped, false);
-      if (d) diff.drifted.push(d);
-    }
-    // An active copy on another account: a move Freshsuccess kept as a second contact.
-    for (const c of copies) {
-      if (String(c['account_id']) !== payload.account_id && active(c)) diff.extra.push({ accountId: String(c['account_id']), userId: payload.user_id });
-    }
-  }
-  for (const [userId, copies] of held) {
-    if (known.has(userId)) continue;
-    for (const c of copies) if (active(c)) diff.extra.push({ accountId: String(c['account_id']), userId });
-  }
-  return diff;
+  const found = compareContacts(netsuite, freshsuccess, mapped);
+  return { missing: missingOf(netsuite.map((n) => n.recordId), found.matched), drifted: found.drifted, extra: found.extra };
 }
 
 /**

@@ -2,13 +2,14 @@
  * Starting the full sync, reconcile and drain from the admin page, and their progress. Task ids
  * of what this page submitted are kept for a day in N/cache (1 unit to read, 1 to write), so any
  * administrator opening the page sees them. checkStatus costs nothing; each Map/Reduce status
- * getter costs 10, so only a running Map/Reduce is asked for its percentage (≤ 20 units a view).
+ * getter costs 10, so only a running Map/Reduce is asked for its percentage (≤ 30 units a view:
+ * the full sync, the reconcile and the drain are all Map/Reduce scripts).
  */
 import * as cache from 'N/cache';
 import * as task from 'N/task';
 import type { JobKind, JobProgress } from '../app/adminStatusView';
 import type { TriggerResult } from '../app/ports';
-import { REMOVE_EXTRAS_PARAM } from './passes';
+import { REMOVE_EXTRAS_PARAM } from './reconcileJob';
 import { SCRIPTS } from './schema';
 import { trySubmit } from './taskSubmit';
 import { parseJson } from './values';
@@ -26,9 +27,9 @@ function tracked(): Tracked {
   return parseJson<Tracked>(store().get({ key: JOBS_KEY }), {});
 }
 
-function statusOf(taskId: string): task.MapReduceScriptTaskStatus | task.ScheduledScriptTaskStatus | null {
+function statusOf(taskId: string): task.MapReduceScriptTaskStatus | null {
   try {
-    return task.checkStatus({ taskId }) as task.MapReduceScriptTaskStatus | task.ScheduledScriptTaskStatus;
+    return task.checkStatus({ taskId }) as task.MapReduceScriptTaskStatus;
   } catch {
     return null; // unknown or expired task id
   }
@@ -38,7 +39,7 @@ const UNFINISHED = ['PENDING', 'PROCESSING'];
 
 function create(job: JobKind, options: { removeExtras?: boolean }) {
   if (job === 'reconcile') {
-    return task.create({ taskType: task.TaskType.SCHEDULED_SCRIPT, scriptId: SCRIPTS.reconcile.scriptId, deploymentId: SCRIPTS.reconcile.onDemand, params: { [REMOVE_EXTRAS_PARAM]: options.removeExtras === true } });
+    return task.create({ taskType: task.TaskType.MAP_REDUCE, scriptId: SCRIPTS.reconcile.scriptId, deploymentId: SCRIPTS.reconcile.onDemand, params: { [REMOVE_EXTRAS_PARAM]: options.removeExtras === true } });
   }
   const s = job === 'fullsync' ? { scriptId: SCRIPTS.fullSync.scriptId, deploymentId: SCRIPTS.fullSync.onDemand } : { scriptId: SCRIPTS.drain.scriptId, deploymentId: SCRIPTS.drain.onDemand };
   return task.create({ taskType: task.TaskType.MAP_REDUCE, ...s });
@@ -48,7 +49,7 @@ function create(job: JobKind, options: { removeExtras?: boolean }) {
 export function submitJob(job: JobKind, options: { removeExtras?: boolean } = {}, now = Date.now()): { result: TriggerResult; errorName: string } {
   const jobs = tracked();
   const known = jobs[job];
-  // A scheduled script refuses a second submit with a generic code; what this page started is known.
+  // A second submit of a running deployment is refused with a generic code; what this page started is known.
   if (known && UNFINISHED.includes(String(statusOf(known.taskId)?.status ?? ''))) return { result: 'already_running', errorName: '' };
   const submitted = trySubmit(() => create(job, options).submit());
   if (submitted.taskId !== null) {
@@ -74,10 +75,9 @@ export function jobProgress(): JobProgress[] {
     const status = String(s.status);
     let stage: string | null = null;
     let percent: number | null = null;
-    if (job !== 'reconcile' && status === 'PROCESSING') {
-      const mr = s as task.MapReduceScriptTaskStatus;
-      stage = mr.stage ? String(mr.stage) : null;
-      percent = mr.getPercentageCompleted(); // 10 units
+    if (status === 'PROCESSING') {
+      stage = s.stage ? String(s.stage) : null;
+      percent = s.getPercentageCompleted(); // 10 units
     }
     out.push({ job, submittedAt: known.at, status, stage, percent });
   }

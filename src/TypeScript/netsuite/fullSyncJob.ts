@@ -43,7 +43,7 @@ export function fullSyncSummarize(summary: EntryPoints.MapReduce.summarizeContex
 }
 
 /** inputSummary.error is the serialised SuiteScript error: its name and message are what the admin needs. */
-function errorText(error: unknown): string {
+export function errorText(error: unknown): string {
   const text = String(error);
   try {
     const parsed = JSON.parse(text) as { name?: unknown; message?: unknown };

@@ -1,9 +1,7 @@
-/** The scheduled sweep and the on-demand reconcile over the use cases. */
-import * as runtime from 'N/runtime';
-import { reconcile, type ReconcileReport } from '../app/reconcile';
+/** The scheduled sweep over its use case. */
 import { sweep, type SweepReport } from '../app/sweep';
 import { governanceRemains } from './platform';
-import { clientFor, engine } from './wiring';
+import { engine } from './wiring';
 
 /** Purging stops with this reserve left, so the sweep never dies of SSS_USAGE_LIMIT_EXCEEDED. */
 const PURGE_RESERVE = 200;
@@ -15,10 +13,3 @@ export function runSweep(): SweepReport {
   return report;
 }
 
-export const REMOVE_EXTRAS_PARAM = 'custscript_fsc_rec_remove_extras';
-
-export function runReconcile(): ReconcileReport {
-  const e = engine();
-  const removeExtras = runtime.getCurrentScript().getParameter({ name: REMOVE_EXTRAS_PARAM }) === true;
-  return reconcile({ config: e.config, snapshots: e.snapshots, client: clientFor, outbox: e.outbox, trigger: e.trigger, clock: e.clock, log: e.log, state: e.state }, { removeExtras });
-}

@@ -78,6 +78,6 @@ export const SCRIPTS = {
   drain: { scriptId: 'customscript_fsc_mr_drain', onDemand: 'customdeploy_fsc_mr_drain', next: 'customdeploy_fsc_mr_drain_next', scheduled: 'customdeploy_fsc_mr_drain_sched' },
   fullSync: { scriptId: 'customscript_fsc_mr_fullsync', onDemand: 'customdeploy_fsc_mr_fullsync' },
   sweep: { scriptId: 'customscript_fsc_ss_sweep', scheduled: 'customdeploy_fsc_ss_sweep' },
-  reconcile: { scriptId: 'customscript_fsc_ss_reconcile', onDemand: 'customdeploy_fsc_ss_reconcile' },
+  reconcile: { scriptId: 'customscript_fsc_mr_reconcile', onDemand: 'customdeploy_fsc_mr_reconcile' },
 } as const;
 

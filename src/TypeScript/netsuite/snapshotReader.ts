@@ -165,6 +165,13 @@ function rowsForKeys<T>(keys: readonly string[], make: (part: string[]) => searc
   return out;
 }
 
+/** Filters AND internal id at most `untilId` (when given). */
+function upTo(filters: unknown[], untilId: string | undefined): unknown[] {
+  if (untilId === undefined) return filters;
+  const key = ['internalidnumber', 'lessthanorequalto', Number(untilId)];
+  return filters.length > 0 ? [filters, 'AND', key] : [key];
+}
+
 function both(a: unknown[] | null, b: unknown[]): unknown[] {
   return a ? [a, 'AND', b] : b;
 }
@@ -211,11 +218,11 @@ export function netsuiteSnapshots(): SnapshotReader {
       }
       return out;
     },
-    eachCustomerPage(config, startAfter, visit) {
+    eachCustomerPage(config, startAfter, visit, untilId) {
       const scope = savedScope(config);
       const from = Number(startAfter ?? 0);
       readInChunks(
-        (after) => search.create({ type: search.Type.CUSTOMER, filters: afterId(scope, Math.max(after, from)), columns: customerColumns(config) }),
+        (after) => search.create({ type: search.Type.CUSTOMER, filters: upTo(afterId(scope, Math.max(after, from)), untilId), columns: customerColumns(config) }),
         (r) => toCustomer(r, config),
         visit,
       );
@@ -231,15 +238,28 @@ export function netsuiteSnapshots(): SnapshotReader {
       if (config.userIdSource !== 'email') return [];
       return rowsForKeys(userIds, (part) => search.create({ type: search.Type.CONTACT, filters: anyIs('email', part), columns: contactColumns(config) }), (r) => toContact(r, config));
     },
+    idBounds(kind, config) {
+      const type = kind === 'customer' ? search.Type.CUSTOMER : search.Type.CONTACT;
+      const filters = kind === 'customer' ? (savedScope(config) ?? []) : [];
+      const count = countOf(search.create({ type, filters, columns: ['internalid'] }));
+      if (count === 0) return null;
+      const edge = (sort: search.Sort): number => {
+        const row = search.create({ type, filters, columns: [search.createColumn({ name: 'internalid', sort })] }).run().getRange({ start: 0, end: 1 })[0];
+        return Number(row?.id ?? NaN);
+      };
+      const min = edge(search.Sort.ASC);
+      const max = edge(search.Sort.DESC);
+      return Number.isFinite(min) && Number.isFinite(max) ? { min, max, count } : null;
+    },
     countInScope(config) {
       const customers = countOf(search.create({ type: search.Type.CUSTOMER, filters: savedScope(config) ?? [], columns: ['internalid'] }));
       const contacts = config.scope.syncContacts ? countOf(search.create({ type: search.Type.CONTACT, filters: [], columns: ['internalid'] })) : 0;
       return { customers, contacts };
     },
-    eachContactPage(config, startAfter, visit) {
+    eachContactPage(config, startAfter, visit, untilId) {
       const from = Number(startAfter ?? 0);
       readInChunks(
-        (after) => search.create({ type: search.Type.CONTACT, filters: afterId(null, Math.max(after, from)), columns: contactColumns(config) }),
+        (after) => search.create({ type: search.Type.CONTACT, filters: upTo(afterId(null, Math.max(after, from)), untilId), columns: contactColumns(config) }),
         (r) => toContact(r, config),
         visit,
       );
