@@ -76,6 +76,8 @@ export interface StateView {
   drainQueuedAt: number | null;
   /** Churned companies whose contacts Freshsuccess refused, waiting for them to come back. */
   frozenCompanies: string[];
+  /** What the last reconcile found and queued (app/ports.ts ReconcileSummary). */
+  lastReconcile: Record<string, unknown> | null;
 }
 
 export interface DrainReport {
@@ -202,6 +204,7 @@ export class SyncHarness {
       fullSyncRequestedAt: num(v[STATE.fullSyncRequestedAt]),
       drainQueuedAt: num(v[STATE.drainQueuedAt]),
       frozenCompanies: str(v[STATE.frozenCompanies]) === '' ? [] : (JSON.parse(str(v[STATE.frozenCompanies])) as string[]),
+      lastReconcile: json(v[STATE.lastReconcile]),
     };
   }
 

@@ -47,9 +47,10 @@ export function errorText(error: unknown): string {
   const text = String(error);
   try {
     const parsed = JSON.parse(text) as { name?: unknown; message?: unknown };
-    if (parsed && typeof parsed === 'object' && (parsed.name || parsed.message)) return [parsed.name, parsed.message].filter(Boolean).join(': ');
+    // A plain Error's name says nothing the message does not.
+    if (parsed && typeof parsed === 'object' && (parsed.name || parsed.message)) return [parsed.name === 'Error' ? null : parsed.name, parsed.message].filter(Boolean).join(': ');
   } catch {
     // not JSON: the text itself
   }
-  return text;
+  return text.startsWith('Error: ') ? text.slice('Error: '.length) : text;
 }
