@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { startNaive, startProduct, type Subject, type SubjectName, type SubjectOptions } from './subjects';
-import { changedRecords, fullSync, hundredEdits, oneSave, typicalCustomers, type ChangedRecordsResult, type FullSyncResult, type HundredEditsResult, type OneSaveResult } from './workloads';
+import { changedRecords, fullSync, hundredEdits, oneSave, reconcileAfterSync, typicalCustomers, type ChangedRecordsResult, type FullSyncResult, type HundredEditsResult, type OneSaveResult, type ReconcileResult } from './workloads';
 
 export const RESULT_FORMAT = 'freshsync-bench/1';
 
@@ -26,6 +26,8 @@ export interface BenchOptions {
 
 export interface SubjectResult {
   fullSync: FullSyncResult;
+  /** A reconcile right after the full sync; null for the baseline, which has none. */
+  reconcile: ReconcileResult | null;
   oneSave: OneSaveResult;
   hundredEdits: HundredEditsResult;
   changedRecords: ChangedRecordsResult;
@@ -67,6 +69,8 @@ async function measureSubject(s: Subject, options: BenchOptions, progress: (line
   const errorsBefore = s.account.rt.logs.filter((l) => l.level === 'ERROR').length;
   progress(`${s.name}: full sync of ${s.sample.counts.customers + s.sample.counts.contacts} records`);
   const full = await fullSync(s);
+  if (s.runReconcile) progress(`${s.name}: reconcile of the synced account`);
+  const reconciled = await reconcileAfterSync(s);
   const [saveTarget, editTarget] = typicalCustomers(s);
   if (saveTarget === undefined || editTarget === undefined) throw new Error('the sample account has fewer than two active company customers; seed more customers');
   progress(`${s.name}: one UI save`);
@@ -77,7 +81,7 @@ async function measureSubject(s: Subject, options: BenchOptions, progress: (line
   const changes = await changedRecords(s, options.changed, [saveTarget, editTarget]);
   const errors = s.account.rt.logs.filter((l) => l.level === 'ERROR').slice(errorsBefore);
   const peakRssMb = { runtime: Math.round(process.resourceUsage().maxRSS / 1024), fake: peakRssOf(s.account.fakePid) };
-  const result = { fullSync: full, oneSave: save, hundredEdits: edits, changedRecords: changes, scriptErrors: errors.length, peakRssMb };
+  const result = { fullSync: full, reconcile: reconciled, oneSave: save, hundredEdits: edits, changedRecords: changes, scriptErrors: errors.length, peakRssMb };
   checkDelivered(s.name, result, errors.slice(0, 3).map((l) => `${l.scriptId}: ${l.title}: ${errorName(l.details)}`));
   return result;
 }
@@ -109,6 +113,7 @@ function checkDelivered(name: SubjectName, r: SubjectResult, errors: string[]): 
   const problems: string[] = [];
   const landed = r.fullSync.accountsLanded + r.fullSync.contactsLanded;
   if (landed !== r.fullSync.expectedLanded) problems.push(`full sync landed ${landed} of ${r.fullSync.expectedLanded} records`);
+  if (r.reconcile && r.reconcile.differences !== 0) problems.push(`a reconcile right after the full sync found ${r.reconcile.differences} differences (-1: it did not finish)`);
   if (!r.oneSave.landed) problems.push('the saved customer did not reach Freshsuccess');
   if (!r.hundredEdits.landed) problems.push('the last of the edits did not reach Freshsuccess');
   if (r.changedRecords.delivered !== r.changedRecords.changed) problems.push(`${r.changedRecords.delivered} of ${r.changedRecords.changed} changed records reached Freshsuccess`);

@@ -73,11 +73,14 @@ const size = (r: BenchResult) => `${fmt(r.sizes.customers)} + ${fmt(r.sizes.cont
 /** The scale table: one row per run and subject, then the 10× ratios between runs of one subject. */
 function renderScale(runs: readonly BenchResult[]): string {
   const rows: string[] = [];
+  const reconciles: string[] = [];
   const ratios: string[] = [];
   for (const r of runs) {
     for (const [name, x] of Object.entries(r.subjects)) {
       if (!x) continue;
       const f = x.fullSync;
+      const c = x.reconcile;
+      if (c) reconciles.push(`| ${name} | ${size(r)} | ${fmt(Math.round(c.wallMs / 100) / 10)} | ${fmt(c.unitsPer1000)} / ${fmt(c.getsPer1000)} / ${fmt(c.mapReduceInvocationsPer1000)} | ${mb(c.maxStageDataBytes)} | ${fmt(c.differences)} |`);
       rows.push(`| ${name} | ${size(r)} | ${fmt(Math.round(f.wallMs / 100) / 10)} | ${fmt(x.peakRssMb.runtime)} / ${x.peakRssMb.fake === null ? 'n/a' : fmt(x.peakRssMb.fake)} | ${fmt(f.unitsPer1000)} / ${fmt(f.postsPer1000)} / ${fmt(f.mapReduceInvocationsPer1000)} | ${mb(f.maxStageDataBytes)} | ${fmt(f.accountsLanded + f.contactsLanded)} of ${fmt(f.expectedLanded)} |`);
     }
   }
@@ -99,6 +102,16 @@ function renderScale(runs: readonly BenchResult[]): string {
     ...rows,
     '',
     ...(ratios.length > 0 ? ratios : ['- (no pair of runs 10× apart)']),
+    ...(reconciles.length > 0
+      ? [
+          '',
+          'A reconcile right after the full sync (it must find no difference):',
+          '',
+          '| subject | customers + contacts | reconcile wall (s) | per 1,000 records: units / GETs / map+reduce invocations | most stage data in one run (MB) | differences found |',
+          '|---|---|---:|---:|---:|---:|',
+          ...reconciles,
+        ]
+      : []),
   ].join('\n');
 }
 

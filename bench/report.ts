@@ -27,6 +27,10 @@ export function budgets(p: SubjectResult): string[] {
   ];
 }
 
+function reconcileLine(c: NonNullable<SubjectResult['reconcile']>): string {
+  return `reconcile right after: ${fmt(c.units)} units, ${fmt(c.gets)} GETs, ${fmt(c.mapReduceInvocations)} map+reduce invocations; per 1,000 records ${fmt(c.unitsPer1000)} units, ${fmt(c.getsPer1000)} GETs, ${fmt(c.mapReduceInvocationsPer1000)} invocations; most stage data ${fmt(Math.round((c.maxStageDataBytes / 1024 / 1024) * 10) / 10)} MB; ${fmt(c.differences)} differences; ${fmt(c.wallMs)} ms.`;
+}
+
 /** One subject alone (`--only`): its own figures, no comparison. */
 function formatOne(r: BenchResult, name: string, x: SubjectResult): string {
   const s = r.sizes;
@@ -34,6 +38,7 @@ function formatOne(r: BenchResult, name: string, x: SubjectResult): string {
   return [
     `FreshSync benchmark — ${name} only — ${fmt(s.customers)} customers + ${fmt(s.contacts)} contacts (seed ${s.seed})`,
     `full sync: ${fmt(f.units)} units, ${fmt(f.posts)} POSTs, ${fmt(f.mapReduceInvocations)} map+reduce invocations; per 1,000 records ${fmt(f.unitsPer1000)} units, ${fmt(f.postsPer1000)} POSTs, ${fmt(f.mapReduceInvocationsPer1000)} invocations; landed ${fmt(f.accountsLanded + f.contactsLanded)} of ${fmt(f.expectedLanded)}; most stage data in one run ${fmt(Math.round(f.maxStageDataBytes / 1024 / 1024))} MB.`,
+    ...(x.reconcile ? [reconcileLine(x.reconcile)] : []),
     `one save ${fmt(x.oneSave.units)} units; ${fmt(x.changedRecords.changed)} changed records ${fmt(x.changedRecords.totalUnitsPer1000)} units and ${fmt(x.changedRecords.postsPer1000)} POSTs per 1,000.`,
     ...(name === 'product' ? [`budgets (docs/architecture.md): ${budgets(x).join('; ')}.`] : []),
     `wall time (information only): full sync ${fmt(f.wallMs)} ms; peak memory runtime ${fmt(x.peakRssMb.runtime)} MB, fake ${x.peakRssMb.fake === null ? 'n/a' : `${fmt(x.peakRssMb.fake)} MB`}.`,
@@ -57,6 +62,7 @@ export function formatReport(r: BenchResult): string {
     '',
     `full sync: product ${fmt(p.fullSync.units)} units, ${fmt(p.fullSync.posts)} POSTs, ${fmt(p.fullSync.mapReduceInvocations)} map+reduce invocations (${fmt(p.fullSync.allInvocations)} with getInputData/summarize); ` +
       `naive ${fmt(n.fullSync.units)} units, ${fmt(n.fullSync.posts)} POSTs, ${fmt(n.fullSync.mapReduceInvocations)} map invocations. Both landed ${fmt(p.fullSync.expectedLanded)} records.`,
+    ...(p.reconcile ? [reconcileLine(p.reconcile)] : []),
     `changed records: product ${fmt(p.changedRecords.saveUnits)} units in saves + ${fmt(p.changedRecords.backgroundUnits)} in the drain, ${fmt(p.changedRecords.posts)} POSTs; ` +
       `naive ${fmt(n.changedRecords.saveUnits)} units in saves, ${fmt(n.changedRecords.posts)} POSTs.`,
     `budgets (docs/architecture.md), product at this size (per-1,000 rates include each run's fixed part, so small sizes overshoot): ${budgets(p).join('; ')}.`,

@@ -23,6 +23,8 @@ export interface Subject {
   readonly saveScripts: readonly string[];
   /** Starts the full sync as an admin would and runs the processor queue to the end. */
   runFullSync(): Promise<void>;
+  /** Starts a reconcile and runs the queue to the end (the baseline has none). */
+  runReconcile?(): Promise<void>;
   /** Lets queued background work deliver what saves captured (the naive baseline queues none). */
   deliver(): Promise<void>;
   stop(): Promise<void>;
@@ -89,6 +91,10 @@ export async function startProduct(options: SubjectOptions): Promise<Subject> {
     saveScripts: rt.project.scripts.filter((s) => s.scriptType === 'USEREVENT').map((s) => s.scriptId),
     async runFullSync() {
       queueDeployment(account, SCRIPTS.fullSync.scriptId, SCRIPTS.fullSync.onDemand);
+      account.processQueue();
+    },
+    async runReconcile() {
+      queueDeployment(account, SCRIPTS.reconcile.scriptId, SCRIPTS.reconcile.onDemand);
       account.processQueue();
     },
     async deliver() {

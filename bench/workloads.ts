@@ -30,6 +30,24 @@ export interface FullSyncResult {
   wallMs: number;
 }
 
+/** A reconcile right after the full sync (product only: the baseline has none). */
+export interface ReconcileResult {
+  records: number;
+  units: number;
+  /** GET requests (Freshsuccess list pages, including getInputData's search for the last page). */
+  gets: number;
+  mapReduceInvocations: number;
+  unitsPer1000: number;
+  getsPer1000: number;
+  mapReduceInvocationsPer1000: number;
+  /** The most data the run persisted across its stages (NetSuite stops a run at 200 MB). */
+  maxStageDataBytes: number;
+  /** Differences it found (missing + drifted + extra): 0 right after a full sync that landed everything. */
+  differences: number;
+  queued: number;
+  wallMs: number;
+}
+
 export interface OneSaveResult {
   /** Units spent inside the save (User Events). */
   units: number;
@@ -104,6 +122,35 @@ export async function fullSync(s: Subject): Promise<FullSyncResult> {
     contactsLanded: held.contacts,
     expectedLanded: sample.counts.customers + sample.counts.contacts - sample.counts.contactsWithoutCompany,
     maxStageDataBytes,
+    wallMs,
+  };
+}
+
+export async function reconcileAfterSync(s: Subject): Promise<ReconcileResult | null> {
+  if (!s.runReconcile) return null;
+  const { account, sample } = s;
+  const from = await mark(account);
+  const tasksBefore = account.drivers.task.queue.tasks.length;
+  await s.runReconcile();
+  const spend = spentSince(account, from);
+  const runs = account.drivers.task.queue.tasks.slice(tasksBefore).map((t) => t.job).filter((j): j is MapReduceJob => j instanceof MapReduceJob);
+  const wallMs = wallSince(from);
+  const gets = account.httpLog.slice(from.httpCalls).filter((c) => c.method === 'GET').length;
+  const records = sample.counts.customers + sample.counts.contacts;
+  const finished = account.rt.logs.filter((l) => l.title === 'Reconcile finished').at(-1);
+  const report = JSON.parse(String(finished?.details ?? '{}')) as { accounts?: Record<string, number>; contacts?: Record<string, number> | null; queued?: number };
+  const sum = (c: Record<string, number> | null | undefined) => (c ? (c['missing'] ?? 0) + (c['drifted'] ?? 0) + (c['extra'] ?? 0) : 0);
+  return {
+    records,
+    units: spend.units,
+    gets,
+    mapReduceInvocations: spend.mapReduceInvocations,
+    unitsPer1000: per1000(spend.units, records),
+    getsPer1000: per1000(gets, records),
+    mapReduceInvocationsPer1000: per1000(spend.mapReduceInvocations, records),
+    maxStageDataBytes: runs.reduce((m, j) => Math.max(m, j.maxPersistedBytes), 0),
+    differences: finished ? sum(report.accounts) + sum(report.contacts) : -1,
+    queued: report.queued ?? -1,
     wallMs,
   };
 }

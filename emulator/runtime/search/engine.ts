@@ -212,6 +212,7 @@ function summaryRun(rows: SearchRow[], columns: SearchColumn[], readers: Accesso
 function candidateRows(source: SearchSource, tree: FilterNode): Iterable<SearchRow> {
   const terms = tree.kind === 'term' ? [tree] : tree.kind === 'and' ? tree.children : [];
   let after: number | null = null;
+  let upTo: number | null = null;
   for (const t of terms) {
     if (t.kind !== 'term' || t.filter.join) continue;
     const { name, operator, values } = t.filter;
@@ -221,16 +222,44 @@ function candidateRows(source: SearchSource, tree: FilterNode): Iterable<SearchR
     }
     const bound = lowerIdBound(name, operator, values[0]);
     if (bound !== null) after = Math.max(after ?? bound, bound);
+    const upper = upperIdBound(name, operator, values[0]);
+    if (upper !== null) upTo = Math.min(upTo ?? upper, upper);
   }
-  if (after !== null && source.rowsAfter) return source.rowsAfter(after);
-  return source.rows();
+  if (after === null && upTo === null) return source.rows();
+  const rows = after !== null && source.rowsAfter ? source.rowsAfter(after) : source.rows();
+  return upTo === null ? rows : untilId(rows, upTo);
+}
+
+/** Rows in id order up to an id: the rest cannot match an ANDed upper bound, so they are not visited. */
+function* untilId(rows: Iterable<SearchRow>, upTo: number): Iterable<SearchRow> {
+  for (const row of rows) {
+    if (row.id > upTo) return;
+    yield row;
+  }
+}
+
+/** The highest id rows can have to match `internalidnumber lessthan X` and its kin, else null. */
+function upperIdBound(name: string, operator: string, value: unknown): number | null {
+  const n = idNumber(name, value);
+  if (n === null) return null;
+  switch (operator) {
+    case 'lessthan': return Math.ceil(n) - 1;
+    case 'lessthanorequalto':
+    case 'equalto': return Math.floor(n);
+    default: return null;
+  }
+}
+
+function idNumber(name: string, value: unknown): number | null {
+  if (name !== 'internalidnumber') return null;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  return Number.isFinite(n) ? n : null;
 }
 
 /** The id after which rows can match `internalidnumber greaterthan X` and its kin, else null. */
 function lowerIdBound(name: string, operator: string, value: unknown): number | null {
-  if (name !== 'internalidnumber') return null;
-  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-  if (!Number.isFinite(n)) return null;
+  const n = idNumber(name, value);
+  if (n === null) return null;
   switch (operator) {
     case 'greaterthan': return Math.floor(n);
     case 'greaterthanorequalto':

@@ -165,11 +165,16 @@ function rowsForKeys<T>(keys: readonly string[], make: (part: string[]) => searc
   return out;
 }
 
-/** Filters AND internal id at most `untilId` (when given). */
+/**
+ * Filters AND internal id at most `untilId`, when given. Terms joined by AND only stay one flat
+ * list (the id bounds side by side); anything else (a saved search's ORs) is kept as a group.
+ */
 function upTo(filters: unknown[], untilId: string | undefined): unknown[] {
   if (untilId === undefined) return filters;
   const key = ['internalidnumber', 'lessthanorequalto', Number(untilId)];
-  return filters.length > 0 ? [filters, 'AND', key] : [key];
+  if (filters.length === 0) return [key];
+  const flat = filters.every((f, i) => i % 2 === 0 || String(f).toUpperCase() === 'AND');
+  return flat ? [...filters, 'AND', key] : [filters, 'AND', key];
 }
 
 function both(a: unknown[] | null, b: unknown[]): unknown[] {
