@@ -66,6 +66,27 @@ describe('N/search at scale', () => {
     expect(out.gt).toEqual(ids.slice(21));
   });
 
+  test('upper internal-id bounds (lessthan, lessthanorequalto), alone, with a lower bound or in a group, keep exactly the rows they match', () => {
+    const rt = withContacts(60);
+    const ids = rt.store.rows('contact').map((r) => r.id);
+    const [low, high] = [ids[10]!, ids[40]!];
+    const out = inExecution(rt, () => {
+      const s = n(rt, 'N/search');
+      const read = (filters: unknown[]) => (s.create({ type: 'contact', filters, columns: [{ name: 'internalid', sort: 'ASC' }] }).run().getRange({ start: 0, end: 1000 }) as Row[]).map((r) => Number(r.id));
+      return {
+        lt: read([['internalidnumber', 'lessthan', String(high)]]),
+        lte: read([['internalidnumber', 'lessthanorequalto', high]]),
+        between: read([['internalidnumber', 'greaterthan', low], 'AND', ['internalidnumber', 'lessthanorequalto', high]]),
+        grouped: read([[['internalidnumber', 'greaterthan', low], 'OR', ['isinactive', 'is', 'T']], 'AND', ['internalidnumber', 'lessthanorequalto', high]]),
+      };
+    });
+    const inactive = new Set(rt.store.rows('contact').filter((r) => r.values.isinactive === true).map((r) => r.id));
+    expect(out.lt).toEqual(ids.slice(0, 40));
+    expect(out.lte).toEqual(ids.slice(0, 41));
+    expect(out.between).toEqual(ids.slice(11, 41));
+    expect(out.grouped).toEqual(ids.filter((id, i) => i <= 40 && (i > 10 || inactive.has(id))));
+  });
+
   test('runPaged returns at most 1,000 pages; count stays the number of results', () => {
     const rt = withContacts(5_010);
     const out = inExecution(rt, () => {
