@@ -53,6 +53,15 @@ describe('GET /accounts paging', () => {
     expect(ids(await fake.api.get('accounts?order_by=account_id&direction=desc&page=1'))).toEqual(['C', 'B']);
   });
 
+  it('a write between two pages is seen by the next page read (listings are re-sorted after any change)', async () => {
+    expect(ids(await fake.api.get('accounts?order_by=account_id&page=0'))).toEqual(['A', 'B']);
+    await fake.api.post('accounts', { records: [account('0')] });
+    expect(ids(await fake.api.get('accounts?order_by=account_id&page=0'))).toEqual(['0', 'A']);
+    await fake.api.del('accounts/A');
+    expect(ids(await fake.api.get('accounts?order_by=account_id&page=0'))).toEqual(['0', 'B']);
+    expect(ids(await fake.api.get('accounts?order_by=account_id&page=0&include_inactive=true'))).toEqual(['0', 'A']);
+  });
+
   it('leaves dimensions and CSMs out unless asked with include=', async () => {
     const plain = (await fake.api.get('accounts')).json.results as Array<Record<string, unknown>>;
     expect(plain[0]).not.toHaveProperty('custom_label_dimensions');

@@ -7,7 +7,7 @@ import type { FreshsuccessStore } from './store';
 import type { FakeConfig } from './types';
 import { ACCOUNT_SCHEMA, CONTACT_SCHEMA, type EntitySchema } from './schema';
 import { firstTypeError, isObject, validationContext } from './validate';
-import { accountView, contactView, pageOf, parseAccountIncludes, parseListParams, parseQueryBoolean } from './views';
+import { accountView, contactView, Listings, parseAccountIncludes, parseListParams, parseQueryBoolean } from './views';
 
 export interface ApiRequest {
   method: string;
@@ -92,6 +92,14 @@ export function handleApi(req: ApiRequest, store: FreshsuccessStore, config: Fak
   return error(404, `Unknown endpoint: /api/v2/${req.segments.join('/')}`);
 }
 
+const LISTINGS = new WeakMap<FreshsuccessStore, Listings>();
+
+function listingsOf(store: FreshsuccessStore): Listings {
+  let l = LISTINGS.get(store);
+  if (!l) LISTINGS.set(store, (l = new Listings()));
+  return l;
+}
+
 function accountsCollection(req: ApiRequest, store: FreshsuccessStore, config: FakeConfig): ApiResponse {
   if (req.method === 'POST') {
     const records = recordsOf(req.body, config, ACCOUNT_SCHEMA);
@@ -103,8 +111,8 @@ function accountsCollection(req: ApiRequest, store: FreshsuccessStore, config: F
     if (!params.ok) return batchFailure(params.message);
     const includes = parseAccountIncludes(req.query.get('include'));
     if (!includes.ok) return batchFailure(includes.message);
-    const views = store.allAccounts().map((a) => accountView(a, includes.value));
-    return { status: 200, body: { status_is_ok: true, ...pageOf(views, params.value, config.maxPageSize) } };
+    const page = listingsOf(store).page(`accounts|${[...includes.value].sort().join(',')}`, store.version, () => store.allAccounts(), (a) => accountView(a, includes.value), params.value, config.maxPageSize);
+    return { status: 200, body: { status_is_ok: true, ...page } };
   }
   return methodNotAllowed(req.method, ['GET', 'POST']);
 }
@@ -141,11 +149,15 @@ function contactsCollection(req: ApiRequest, store: FreshsuccessStore, config: F
     const withDimensions = parseQueryBoolean(req.query.get('include_dimensions'), false);
     // Filtering by account_id is a convenience of the fake [open: not evidenced].
     const accountId = req.query.get('account_id');
-    const views = store
-      .allContacts()
-      .filter((c) => accountId === null || c.account_id === accountId)
-      .map((c) => contactView(c, withDimensions));
-    return { status: 200, body: { status_is_ok: true, ...pageOf(views, params.value, config.maxPageSize) } };
+    const page = listingsOf(store).page(
+      `contacts|${withDimensions}|${accountId ?? ''}`,
+      store.version,
+      () => store.allContacts().filter((c) => accountId === null || c.account_id === accountId),
+      (c) => contactView(c, withDimensions),
+      params.value,
+      config.maxPageSize,
+    );
+    return { status: 200, body: { status_is_ok: true, ...page } };
   }
   return methodNotAllowed(req.method, ['GET', 'POST']);
 }

@@ -50,10 +50,17 @@ export class FreshsuccessStore {
   private readonly contactsByUser = new Map<string, StoredContact[]>();
   private nextAccountId = 1;
   private nextContactId = 1;
+  private changes = 0;
 
   constructor(private readonly now: Clock = Date.now) {}
 
+  /** Moves on with every write: a listing sorted at one version stays valid until the next. */
+  get version(): number {
+    return this.changes;
+  }
+
   clear(): void {
+    this.changes++;
     this.accounts.clear();
     this.contactsByUser.clear();
     this.nextAccountId = 1;
@@ -125,6 +132,7 @@ export class FreshsuccessStore {
   }
 
   private newAccount(accountId: string): StoredAccount {
+    this.changes++;
     const at = this.now();
     const account: StoredAccount = {
       id: this.nextAccountId++,
@@ -157,6 +165,7 @@ export class FreshsuccessStore {
   }
 
   private touch(account: StoredAccount): void {
+    this.changes++;
     account.isActive = !account.deactivated && account.fields.is_churned !== true && account.fields.is_deleted !== true;
     account.updatedAt = this.now();
     account.writeCount++;
@@ -224,6 +233,7 @@ export class FreshsuccessStore {
   }
 
   private upsertContact(record: unknown, config: FakeConfig): string | null {
+    this.changes++;
     // Both keys are required on every contact write: validated as an insert.
     const result = validateRecord(CONTACT_SCHEMA, record, validationContext(config, false));
     if (!result.ok) return result.errors.join('; ');

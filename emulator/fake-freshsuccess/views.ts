@@ -111,17 +111,35 @@ export interface Page {
   max_page_size: number;
 }
 
-/** Sorts (ties broken by internal id), filters and slices views into one page. */
-export function pageOf(views: Json[], params: ListParams, maxPageSize: number): Page {
-  const visible = params.includeInactive ? views : views.filter((v) => v.is_active !== false);
+/** Views of the records a list shows (inactive ones only when asked), sorted as Freshsuccess does (ties broken by internal id). */
+function ordered<T>(records: readonly T[], view: (r: T) => Json, params: ListParams): T[] {
+  const keyed: Array<{ record: T; key: unknown; id: number; active: boolean }> = [];
+  for (const record of records) {
+    const v = view(record);
+    keyed.push({ record, key: v[params.orderBy], id: v.id as number, active: v.is_active !== false });
+  }
+  const visible = params.includeInactive ? keyed : keyed.filter((k) => k.active);
   const sign = params.direction === 'desc' ? -1 : 1;
-  const sorted = [...visible].sort((a, b) => {
-    const av = a[params.orderBy];
-    const bv = b[params.orderBy];
-    const nullish = av === undefined || av === null || bv === undefined || bv === null;
-    const c = nullish ? compareValues(av, bv) : sign * compareValues(av, bv);
-    return c !== 0 ? c : (a.id as number) - (b.id as number);
+  visible.sort((a, b) => {
+    const nullish = a.key === undefined || a.key === null || b.key === undefined || b.key === null;
+    const c = nullish ? compareValues(a.key, b.key) : sign * compareValues(a.key, b.key);
+    return c !== 0 ? c : a.id - b.id;
   });
-  const start = params.page * maxPageSize;
-  return { results: sorted.slice(start, start + maxPageSize), current_page: params.page, max_page_size: maxPageSize };
+  return visible.map((k) => k.record);
+}
+
+/**
+ * Lists page by page. A listing is sorted once per store version and kept (one at a time), so a
+ * tenant read page after page (a reconcile reads 1,100 pages of 1,000 at 1,000,000 contacts)
+ * sorts once instead of once per page; only the page's own records are turned into views.
+ */
+export class Listings {
+  private kept: { key: string; version: number; records: unknown[] } | null = null;
+
+  page<T>(key: string, version: number, records: () => readonly T[], view: (r: T) => Json, params: ListParams, maxPageSize: number): Page {
+    const cacheKey = `${key}|${params.orderBy}|${params.direction}|${params.includeInactive}`;
+    if (!this.kept || this.kept.key !== cacheKey || this.kept.version !== version) this.kept = { key: cacheKey, version, records: ordered(records(), view, params) };
+    const start = params.page * maxPageSize;
+    return { results: (this.kept.records as T[]).slice(start, start + maxPageSize).map(view), current_page: params.page, max_page_size: maxPageSize };
+  }
 }

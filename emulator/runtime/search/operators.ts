@@ -83,18 +83,30 @@ export function matches(filter: SearchFilter, v: SearchValue, prefs: UserPrefere
   }
 }
 
+/** A filter's wanted ids, prepared once per filter (its values array) rather than once per row tested. */
+const WANTED = new WeakMap<unknown[], { none: boolean; ids: string[]; set: Set<string> }>();
+
+function wanted(values: unknown[]): { none: boolean; ids: string[]; set: Set<string> } {
+  let w = WANTED.get(values);
+  if (!w) {
+    const all = values.map((x) => String(x));
+    const ids = all.filter((x) => x !== NONE).map((x) => x.toUpperCase());
+    w = { none: all.includes(NONE), ids, set: new Set(ids) };
+    WANTED.set(values, w);
+  }
+  return w;
+}
+
 function selectMatches(op: string, v: SearchValue, values: unknown[]): boolean {
   const have = Array.isArray(v.raw) ? (v.raw as unknown[]).map(String) : isEmptyValue(v) ? [] : [String(v.raw)];
-  const want = values.map((x) => String(x));
-  const wantNone = want.includes(NONE);
-  const wantIds = want.filter((x) => x !== NONE).map((x) => x.toUpperCase());
+  const want = wanted(values);
   const haveUpper = have.map((x) => x.toUpperCase());
-  const anyHit = (wantNone && have.length === 0) || haveUpper.some((h) => wantIds.includes(h));
+  const anyHit = (want.none && have.length === 0) || haveUpper.some((h) => want.set.has(h));
   switch (op) {
     case 'anyof': case 'is': return anyHit;
     case 'noneof': case 'isnot': return !anyHit;
-    case 'allof': return wantIds.every((w) => haveUpper.includes(w));
-    case 'notallof': return !wantIds.every((w) => haveUpper.includes(w));
+    case 'allof': return want.ids.every((w) => haveUpper.includes(w));
+    case 'notallof': return !want.ids.every((w) => haveUpper.includes(w));
     default: return false;
   }
 }
