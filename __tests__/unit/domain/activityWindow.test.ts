@@ -1,4 +1,4 @@
-import { countActivity, lastDay, parseActivity, WINDOW_HOURS } from '../../../src/TypeScript/domain/activityWindow';
+import { countActivity, parsePending, withPending, lastDay, parseActivity, WINDOW_HOURS } from '../../../src/TypeScript/domain/activityWindow';
 
 const H = 3_600_000;
 const T = Date.UTC(2026, 11, 4, 10, 30);
@@ -41,4 +41,16 @@ test('a stored window that is not one reads as empty, and bad counts as zero', (
   const future = { hour: Math.floor(T / H) + 48, series: { sent: [9] } };
   expect(lastDay(future, T, 'sent')).toBe(0);
   expect(lastDay(countActivity(future, T, { sent: 1 }), T, 'sent')).toBe(1);
+});
+
+test("a run's pending counts read as already counted, and a stored value that is not one reads as none", () => {
+  const w = countActivity(null, T, { sent: 4, failed: 1 });
+  const p = { at: T + H, sent: 10, failed: 2 };
+  expect(lastDay(withPending(w, p), T + H, 'sent')).toBe(14);
+  expect(lastDay(withPending(w, p), T + H, 'failed')).toBe(3);
+  expect(lastDay(withPending(null, p), T + H, 'sent')).toBe(10);
+  expect(withPending(w, null)).toBe(w);
+  expect(lastDay(withPending(w, p), T + 30 * H, 'sent')).toBe(0);
+  expect(parsePending(p)).toEqual(p);
+  expect([parsePending('x'), parsePending({ at: T, sent: -1, failed: 0 }), parsePending({ at: T, sent: 1.5, failed: 0 }), parsePending({ sent: 1, failed: 0 })]).toEqual([null, null, null, null]);
 });

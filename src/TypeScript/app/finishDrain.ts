@@ -45,7 +45,7 @@ export function finishDrain(summary: StageSummary, deps: FinishDeps): FinishRepo
   if (summary.failedKeys.length > 0) stats.retried += parkFailed(summary.failedKeys, current(), now, deps.outbox);
   // The queued mark goes in this write, before anything is counted: a save that saw the mark
   // appended its entry before this point, so the count below sees it (netsuite/drainTrigger.ts).
-  deps.state.update({ drainCursor: cursor, lastRun: stats, pushLease: null, drainQueuedAt: null, ...(stats.sent > 0 ? { lastSentAt: now } : {}), ...frozenCompaniesAfter(summary, current), ...pushActivityAfter(stats, current) });
+  deps.state.update({ drainCursor: cursor, lastRun: stats, pushLease: null, drainQueuedAt: null, ...(stats.sent > 0 ? { lastSentAt: now } : {}), ...frozenCompaniesAfter(summary, current), ...pushActivityAfter(stats) });
   if (summary.failedKeys.length > 0) deps.log.error('Drain batches failed unexpectedly; their records wait as retry entries', summary.failedKeys.join('\n'));
   if (paused) return { cursor, stats, remaining: 0, resubmitted: false };
   const remaining = deps.outbox.countDue(cursor, now);

@@ -22,7 +22,7 @@ import { pauseHolds } from './pause';
 import type { Clock, DrainTrigger, FullSyncState, JobControl, Logger, RunStats, StateStore } from './ports';
 import type { StageSummary } from './pushStages';
 import { tasksOf, type PlanDeps, type PushTask } from './pushTasks';
-import { foldRunStats, frozenCompaniesAfter, pushActivityAfter, stateOnce } from './runStats';
+import { foldPushPending, foldRunStats, frozenCompaniesAfter, pushActivityAfter, stateOnce } from './runStats';
 
 export interface FullSyncPlan {
   /** waiting: a drain is pushing; this run stood back and the next drain or the safety net starts it again. */
@@ -120,7 +120,7 @@ export function planFullSync(deps: PlanDeps, slice: SliceLimits = DEFAULT_SLICE)
     deps.log.audit('FreshSync full sync waits: the drain is pushing', 'It starts again when the drain is done (at the latest with the 15-minute safety net).');
     return none('waiting');
   }
-  deps.state.update({ pushLease: takeLease('fullsync', now, lease?.holder === 'fullsync' ? lease.taskId : undefined), fullSyncRequestedAt: null });
+  deps.state.update({ pushLease: takeLease('fullsync', now, lease?.holder === 'fullsync' ? lease.taskId : undefined), fullSyncRequestedAt: null, ...foldPushPending(state) });
   const resume = state.fullSync && state.fullSync.status !== 'done' ? state.fullSync : null;
 
   let read = readSlice(deps, config, resume, slice.maxRecords);
@@ -262,7 +262,7 @@ export function finishFullSync(summary: FullSyncSummary, deps: FinishFullSyncDep
     deps.log.audit('FreshSync full sync continues', `${fullSync.progress?.read ?? 0} of about ${fullSync.progress?.about ?? 0} records read; next run ${requested ? 'requested (the safety net starts it)' : 'submitted'}`);
   }
   const current = stateOnce(deps.state);
-  deps.state.update({ fullSync, lastRun: stats, pushLease: null, ...(requested ? { fullSyncRequestedAt: now } : {}), ...(stats.sent > 0 ? { lastSentAt: now } : {}), ...frozenCompaniesAfter(summary, current), ...pushActivityAfter(stats, current) });
+  deps.state.update({ fullSync, lastRun: stats, pushLease: null, ...(requested ? { fullSyncRequestedAt: now } : {}), ...(stats.sent > 0 ? { lastSentAt: now } : {}), ...frozenCompaniesAfter(summary, current), ...pushActivityAfter(stats) });
   if (partial && !fullSync.continues) deps.log.error('Full sync incomplete: run it again to resume', summary.failedKeys.join('\n'));
   // Records that failed transiently wait as retry entries: let the drain pick them up.
   if (stats.retried > 0) deps.trigger.submit();

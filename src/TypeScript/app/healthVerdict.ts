@@ -3,7 +3,7 @@
  * and the key figures behind it. Worst first: not set up, paused by a refused key, switched off,
  * dead letters to act on, changes waiting, then healthy.
  */
-import { lastDay } from '../domain/activityWindow';
+import { lastDay, withPending } from '../domain/activityWindow';
 import { PAUSE_WORDS, pauseCause } from '../domain/pauseCause';
 import type { OutboxCounts, StatusView } from './adminStatusView';
 
@@ -34,10 +34,11 @@ export function healthVerdict(view: StatusView): HealthVerdict {
   const run = view.state?.lastRun ?? null;
   const sentAt = view.state?.lastSentAt ?? null;
   const oldest = c?.oldestWaitingAt ?? null;
+  const pushed = withPending(view.state?.pushActivity, view.state?.pushPending);
   const figures = [
     `Last run: ${run ? `${run.kind} at ${when(run.at)}, ${run.sent} record(s) sent` : 'none yet'}`,
     `Records last sent: ${sentAt === null ? 'never' : when(sentAt)}`,
-    `Last 24 hours: ${lastDay(view.state?.pushActivity, view.now, 'sent')} record(s) sent, ${lastDay(view.state?.pushActivity, view.now, 'failed')} failed attempt(s); the sweep caught ${lastDay(view.state?.sweepActivity, view.now, 'caught')} change(s) no save had queued`,
+    `Last 24 hours: ${lastDay(pushed, view.now, 'sent')} record(s) sent, ${lastDay(pushed, view.now, 'failed')} failed attempt(s); the sweep caught ${lastDay(view.state?.sweepActivity, view.now, 'caught')} change(s) no save had queued`,
     `Changes waiting: ${c ? c.pending : 'unknown'}${oldest !== null && waiting(c) > 0 ? ` (oldest ${age(view.now - oldest)})` : ''}`,
     `To retry: ${c ? c.retry : 'unknown'}`,
     `Dead letters: ${c ? c.dead : 'unknown'}`,

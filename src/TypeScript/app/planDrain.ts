@@ -22,6 +22,7 @@ import { liveLease, startRequestedFullSync } from './leaseCoordination';
 import { countNotes, noteEntries, planReport, warningEntries } from './notes';
 import { pauseHolds } from './pause';
 import { tasksOf, type PlanDeps, type PushTask } from './pushTasks';
+import { foldPushPending } from './runStats';
 
 export type DrainStatus = 'not_configured' | 'disabled' | 'misconfigured' | 'paused' | 'idle' | 'planned' | 'deferred';
 
@@ -108,7 +109,7 @@ export function planDrain(deps: PlanDeps): DrainPlan {
   // now sees it (2 units); summarize releases it in its one state write. A drain's own lease
   // left by a crashed or restarted run is simply taken again. No compare-and-set exists for
   // submitFields: two runs starting within the same moment could both push once ([open] risk, small).
-  deps.state.update({ pushLease: takeLease('drain', now, undefined, deps.deployment) });
+  deps.state.update({ pushLease: takeLease('drain', now, undefined, deps.deployment), ...foldPushPending(state) });
   let planMax = state.drainCursor;
   for (const e of entries) if (e.status === 'PENDING' && e.id > planMax) planMax = e.id;
 

@@ -5,7 +5,7 @@
  * records) are met by choosing which port to call. Searches read with each() cost 10 units per
  * EACH_LIMIT rows (netsuite/paging.ts); runPaged costs 5 plus 5 per page fetched.
  */
-import type { ActivityWindow } from '../domain/activityWindow';
+import type { ActivityWindow, PendingActivity } from '../domain/activityWindow';
 import type { FieldValues } from '../domain/changeDetection';
 import type { ParsedConfig, SyncConfig } from '../domain/config';
 import type { PushLease, TaskState } from '../domain/pushLease';
@@ -95,6 +95,8 @@ export interface SyncState {
    * expired may lose one's counts (a figure, never data).
    */
   pushActivity?: ActivityWindow | null;
+  /** The last push run's counts, not yet in pushActivity (domain/activityWindow.ts PendingActivity). */
+  pushPending?: PendingActivity | null;
   /** Changes the sweep caught, hour by hour over the last 24 hours (written only by the sweep). */
   sweepActivity?: ActivityWindow | null;
   /** What the last reconcile found and did, for the admin page (and to say how many extras a removal would deactivate). */

@@ -3,7 +3,7 @@
  * that finished without failures report nothing (no write, no extra invocation), so what they
  * sent is counted from their keys; a crashed batch's key counts as a failed batch, not as sent.
  */
-import { countActivity, type ActivityWindow } from '../domain/activityWindow';
+import { withPending, type ActivityWindow, type PendingActivity } from '../domain/activityWindow';
 import { decodeBatchKey } from '../domain/workBatch';
 import type { RunStats, StateStore, SyncState } from './ports';
 import type { StageSummary } from './pushStages';
@@ -49,12 +49,19 @@ export function frozenCompaniesAfter(summary: StageSummary, current: () => SyncS
 
 /**
  * The run's records sent and its failed attempts (records to retry, held by a pause, or dead
- * letters: a record failing again counts again), added to the last 24 hours' counts; the state
- * is read only when the run sent or failed something.
+ * letters: a record failing again counts again), kept aside for the last 24 hours' counts:
+ * summarize writes them without reading the state (1 unit a drain of 1,000 records cannot
+ * spare), and the next pushing run adds them to the window (foldPushPending). Pushing runs take
+ * the lease one at a time, so a run's pending counts are added before the next run's replace them.
  */
-export function pushActivityAfter(stats: RunStats, current: () => SyncState): { pushActivity?: ActivityWindow } {
+export function pushActivityAfter(stats: RunStats): { pushPending?: PendingActivity } {
   const add = { sent: stats.sent, failed: stats.retried + stats.dead };
   if (add.sent + add.failed === 0) return {};
-  const next = countActivity(current().pushActivity ?? null, stats.at, add);
-  return next ? { pushActivity: next } : {};
+  return { pushPending: { at: stats.at, ...add } };
+}
+
+/** The previous run's pending counts into the window, for the lease write a pushing run makes anyway (0 units). */
+export function foldPushPending(state: SyncState): { pushActivity?: ActivityWindow | null; pushPending?: null } {
+  if (!state.pushPending) return {};
+  return { pushActivity: withPending(state.pushActivity, state.pushPending), pushPending: null };
 }

@@ -55,6 +55,34 @@ export function countActivity(w: ActivityWindow | null, now: number, add: Record
   return { hour, series };
 }
 
+/**
+ * A push run's counts not yet in the window: its summarize keeps them aside, so it writes the
+ * state without reading it first, and the next pushing run adds them in the write it makes to take
+ * the lease (app/runStats.ts). Readers count them as if already added.
+ */
+export interface PendingActivity {
+  at: number;
+  sent: number;
+  failed: number;
+}
+
+/** The window with a run's pending counts added (the window itself when there are none). */
+export function withPending(w: ActivityWindow | null | undefined, p: PendingActivity | null | undefined): ActivityWindow | null {
+  if (!p) return w ?? null;
+  return countActivity(w ?? null, p.at, { sent: p.sent, failed: p.failed }) ?? w ?? null;
+}
+
+/** Stored pending counts, or null when the value is not one. */
+export function parsePending(raw: unknown): PendingActivity | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const p = raw as Partial<PendingActivity>;
+  const count = (n: unknown) => (typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : null);
+  const at = typeof p.at === 'number' && Number.isFinite(p.at) ? p.at : null;
+  const sent = count(p.sent);
+  const failed = count(p.failed);
+  return at === null || sent === null || failed === null ? null : { at, sent, failed };
+}
+
 /** A series' total over the last 24 hours (see WINDOW_HOURS). */
 export function lastDay(w: ActivityWindow | null | undefined, now: number, name: string): number {
   const base = usable(w, hourOf(now));

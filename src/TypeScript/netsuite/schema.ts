@@ -49,6 +49,8 @@ export const STATE = {
   /** When records last landed in Freshsuccess (ms). */
   lastSentAt: 'custrecord_fsc_st_last_sent',
   pushActivity: 'custrecord_fsc_st_push_activity',
+  /** The last push run's counts not yet in pushActivity (JSON): summarize writes them without a read. */
+  pushPending: 'custrecord_fsc_st_push_pending',
   sweepActivity: 'custrecord_fsc_st_sweep_activity',
 } as const;
 
