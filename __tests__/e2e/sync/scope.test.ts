@@ -4,7 +4,7 @@
  * already has: they were captured while out of scope and will not be saved again just because
  * their company was won.
  */
-import { startSyncHarness, type SyncHarness } from '../support/syncHarness';
+import { SCRIPTS, startSyncHarness, type SyncHarness } from '../support/syncHarness';
 
 let h: SyncHarness;
 
@@ -73,5 +73,16 @@ describe('a saved-search scope applies to contacts through their company', () =>
     s.runFullSync();
     expect(await s.contactOf(outside)).toBeUndefined();
     expect((await s.contacts()).map((c) => c.user_id)).toContain(String(inside));
+
+    // The reconcile applies the same scope: the left-out company and its contact are not
+    // "missing"; a kept contact imported quietly is, and only it is sent.
+    const quiet = s.rt.csvImport('contact', [{ firstname: 'Quiet', lastname: 'Kept', company: String(kept), email: 'quiet@kept.test' }], { runServerScripts: false }).added[0]!;
+    s.startReconcile();
+    s.runDrainUntilIdle();
+    const report = s.logs(SCRIPTS.reconcile.scriptId).find((l) => l.title === 'Reconcile finished')?.details;
+    expect(JSON.parse(String(report))).toMatchObject({ accounts: { missing: 0, extra: 0 }, contacts: { missing: 1, extra: 0 }, queued: 1 });
+    expect(await s.contactOf(quiet)).toBeDefined();
+    expect(await s.contactOf(outside)).toBeUndefined();
+    expect(await s.accountOf(left)).toBeUndefined();
   });
 });

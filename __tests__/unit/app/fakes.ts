@@ -3,7 +3,7 @@
  * port. Tests assert on what these hold afterwards (entries, state, stored accounts), never on
  * call sequences.
  */
-import type { ChangeFinder, Clock, ConfigStore, DrainTrigger, Logger, OutboxStore, SnapshotReader, StateStore, SyncState, TriggerResult } from '../../../src/TypeScript/app/ports';
+import type { ChangeFinder, Clock, ConfigStore, DrainTrigger, Logger, OutboxStore, ScopeRow, SnapshotReader, StateStore, SyncState, TriggerResult } from '../../../src/TypeScript/app/ports';
 import type { TransportResult } from '../../../src/TypeScript/domain/classify';
 import { parseConfig, type RawConfig, type SyncConfig } from '../../../src/TypeScript/domain/config';
 import type { ContactSnapshot, CustomerSnapshot, NewOutboxEntry, OutboxEntry, RecordKind } from '../../../src/TypeScript/domain/types';
@@ -88,7 +88,7 @@ export class MemoryOutbox implements OutboxStore {
   }
 }
 
-const within = (id: string, afterId: string | null, untilId: string | undefined): boolean => (afterId === null || Number(id) > Number(afterId)) && (untilId === undefined || Number(id) <= Number(untilId));
+const within = (id: string, afterId: string | null): boolean => afterId === null || Number(id) > Number(afterId);
 
 export class MemorySnapshots implements SnapshotReader {
   customers = new Map<string, CustomerSnapshot>();
@@ -106,15 +106,30 @@ export class MemorySnapshots implements SnapshotReader {
     this.searches++;
     return [...this.contacts.values()].filter((c) => c.company !== null && companyIds.includes(c.company.id));
   }
-  eachCustomerPage(_c: SyncConfig, afterId: string | null, visit: (page: CustomerSnapshot[]) => void | boolean, untilId?: string): void {
+  eachCustomerPage(_c: SyncConfig, afterId: string | null, visit: (page: CustomerSnapshot[]) => void | boolean): void {
     this.searches++;
-    const all = [...this.customers.values()].filter((c) => within(c.keys.id, afterId, untilId)).sort((a, b) => Number(a.keys.id) - Number(b.keys.id));
+    const all = [...this.customers.values()].filter((c) => within(c.keys.id, afterId)).sort((a, b) => Number(a.keys.id) - Number(b.keys.id));
     for (let i = 0; i < all.length; i += 1000) if (visit(all.slice(i, i + 1000)) === false) return;
   }
-  eachContactPage(_c: SyncConfig, afterId: string | null, visit: (page: ContactSnapshot[]) => void | boolean, untilId?: string): void {
+  eachContactPage(_c: SyncConfig, afterId: string | null, visit: (page: ContactSnapshot[]) => void | boolean): void {
     this.searches++;
-    const all = [...this.contacts.values()].filter((c) => within(c.id, afterId, untilId)).sort((a, b) => Number(a.id) - Number(b.id));
+    const all = [...this.contacts.values()].filter((c) => within(c.id, afterId)).sort((a, b) => Number(a.id) - Number(b.id));
     for (let i = 0; i < all.length; i += 1000) if (visit(all.slice(i, i + 1000)) === false) return;
+  }
+  /** The saved-search scope, when a test sets one: the customer ids it keeps. */
+  savedScope: Set<string> | null = null;
+  scopeRowsInRange(kind: RecordKind, _c: SyncConfig, from: number, to: number): ScopeRow[] {
+    this.searches++;
+    const inRange = (id: string) => Number(id) >= from && Number(id) <= to;
+    if (kind === 'customer') {
+      return [...this.customers.values()].filter((c) => inRange(c.keys.id) && (this.savedScope === null || this.savedScope.has(c.keys.id))).map((c) => ({ id: c.keys.id, stage: c.stage, subsidiary: c.subsidiary, company: null }));
+    }
+    return [...this.contacts.values()].filter((c) => inRange(c.id)).map((c) => ({ id: c.id, stage: c.companyStage, subsidiary: c.companySubsidiary, company: c.company ? { id: c.company.id } : null }));
+  }
+  customersKept(ids: readonly string[]): Set<string> | null {
+    if (this.savedScope === null) return null;
+    this.searches++;
+    return new Set(ids.filter((id) => this.savedScope!.has(id)));
   }
   idBounds(kind: RecordKind): { min: number; max: number; count: number } | null {
     const ids = kind === 'customer' ? [...this.customers.keys()].map(Number) : [...this.contacts.keys()].map(Number);

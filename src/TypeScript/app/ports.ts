@@ -160,12 +160,19 @@ export interface SnapshotReader {
   /** Contacts of these companies (one search): they follow a company that enters scope. */
   contactsOfCompanies(companyIds: readonly string[], config: SyncConfig): ContactSnapshot[];
   /**
-   * In-scope customers (contacts) with internal id above `afterId` (and up to `untilId` when
-   * given), in id order, one each() call of up to EACH_LIMIT rows per page, until `visit`
-   * returns false.
+   * In-scope customers (contacts) with internal id above `afterId`, in id order, one each() call
+   * of up to EACH_LIMIT rows per page, until `visit` returns false.
    */
-  eachCustomerPage(config: SyncConfig, afterId: string | null, visit: (page: CustomerSnapshot[]) => void | boolean, untilId?: string): void;
-  eachContactPage(config: SyncConfig, afterId: string | null, visit: (page: ContactSnapshot[]) => void | boolean, untilId?: string): void;
+  eachCustomerPage(config: SyncConfig, afterId: string | null, visit: (page: CustomerSnapshot[]) => void | boolean): void;
+  eachContactPage(config: SyncConfig, afterId: string | null, visit: (page: ContactSnapshot[]) => void | boolean): void;
+  /**
+   * What the scope needs of the records with internal ids from `from` to `to`, and nothing else:
+   * customers the saved-search scope keeps, with stage and subsidiary; contacts with their
+   * company's. One each() read per EACH_LIMIT rows (10 units).
+   */
+  scopeRowsInRange(kind: RecordKind, config: SyncConfig, from: number, to: number): ScopeRow[];
+  /** Which of these customers the saved-search scope keeps: null without one (every customer, 0 units), else one id-only search per 1,000 ids (10 each). */
+  customersKept(ids: readonly string[], config: SyncConfig): Set<string> | null;
   /**
    * The lowest and highest internal id and the count of the customers the saved-search scope
    * keeps (contacts: of every contact), null when there are none: two one-row searches (10 each)
@@ -181,6 +188,14 @@ export interface SnapshotReader {
   contactsWithUserIds(userIds: readonly string[], config: SyncConfig): ContactSnapshot[];
   /** How many customers (in scope) and contacts a full sync covers: runPaged counts (5 units each). */
   countInScope(config: SyncConfig): { customers: number; contacts: number };
+}
+
+/** A record as the scope sees it; for a contact, stage and subsidiary are its company's. */
+export interface ScopeRow {
+  id: string;
+  stage: string;
+  subsidiary: string;
+  company: { id: string } | null;
 }
 
 /** Cheap lookups at save time (search.lookupFields, 1 unit each). */

@@ -131,12 +131,15 @@ export function planReconcile(deps: ReconcileDeps, options: { removeExtras: bool
   return { tasks, ended: null };
 }
 
-/** Contacts whose company is in scope (one customer search for their companies: the drain's rule). */
-function contactsInScope(contacts: readonly ContactSnapshot[], config: SyncConfig, snapshots: SnapshotReader): ContactSnapshot[] {
+/**
+ * Contacts whose company is in scope: the company's stage and subsidiary come joined on the
+ * contact; a saved-search scope is asked for the companies (one id-only search, none without one).
+ */
+function contactsInScope<C extends { company: { id: string } | null } & Pick<ContactSnapshot, 'companyStage' | 'companySubsidiary'>>(contacts: readonly C[], config: SyncConfig, snapshots: SnapshotReader): C[] {
   const companies = [...new Set(contacts.flatMap((c) => (c.company ? [c.company.id] : [])))];
   if (companies.length === 0) return [];
-  const scoped = new Set(snapshots.customersByIds(companies, config).filter((c) => customerInScope(c, config.scope)).map((c) => c.keys.id));
-  return contacts.filter((c) => contactInScope(c, config.scope, scoped));
+  const kept = snapshots.customersKept(companies, config) ?? new Set(companies);
+  return contacts.filter((c) => contactInScope(c, config.scope, kept));
 }
 
 /** One Freshsuccess page against the NetSuite records (in scope) that carry its keys. */
@@ -178,19 +181,13 @@ export function reconcileMap(value: string, deps: ReconcileDeps): StageWrite[] {
   return writes;
 }
 
+/** The ids in a range that the scope keeps, read without their payload columns. */
 function idsInScope(kind: RecordKind, range: number, ranges: IdRanges, config: SyncConfig, snapshots: SnapshotReader): string[] {
   const { from, to } = rangeBounds(range, ranges);
-  const ids: string[] = [];
-  if (kind === 'customer') {
-    snapshots.eachCustomerPage(config, String(from - 1), (page) => {
-      for (const c of page) if (customerInScope(c, config.scope)) ids.push(c.keys.id);
-    }, String(to));
-  } else if (config.scope.syncContacts) {
-    snapshots.eachContactPage(config, String(from - 1), (page) => {
-      for (const c of contactsInScope(page, config, snapshots)) ids.push(c.id);
-    }, String(to));
-  }
-  return ids;
+  const rows = snapshots.scopeRowsInRange(kind, config, from, to);
+  if (kind === 'customer') return rows.filter((r) => customerInScope(r, config.scope)).map((r) => r.id);
+  if (!config.scope.syncContacts) return [];
+  return contactsInScope(rows.map((r) => ({ id: r.id, company: r.company, companyStage: r.stage, companySubsidiary: r.subsidiary })), config, snapshots).map((r) => r.id);
 }
 
 /** reduce: a page's differences handed on; a range's missing ids (listed in scope, matched by no page). */

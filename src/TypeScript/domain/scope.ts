@@ -11,7 +11,7 @@ export function stageAndSubsidiaryInScope(stage: string, subsidiary: string, sco
   return stageOk && subsidiaryOk;
 }
 
-export function customerInScope(c: CustomerSnapshot, scope: Scope): boolean {
+export function customerInScope(c: Pick<CustomerSnapshot, 'stage' | 'subsidiary'>, scope: Scope): boolean {
   return stageAndSubsidiaryInScope(c.stage, c.subsidiary, scope);
 }
 
@@ -21,6 +21,6 @@ export function customerInScope(c: CustomerSnapshot, scope: Scope): boolean {
  * whose company the saved search leaves out is out of scope too; stage and subsidiary are checked
  * here as well, from the company fields joined on the contact.
  */
-export function contactInScope(c: ContactSnapshot, scope: Scope, companiesInScope: ReadonlySet<string>): boolean {
+export function contactInScope(c: { company: { id: string } | null } & Pick<ContactSnapshot, 'companyStage' | 'companySubsidiary'>, scope: Scope, companiesInScope: ReadonlySet<string>): boolean {
   return c.company !== null && companiesInScope.has(c.company.id) && stageAndSubsidiaryInScope(c.companyStage, c.companySubsidiary, scope);
 }

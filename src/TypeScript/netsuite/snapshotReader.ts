@@ -5,7 +5,7 @@
  */
 import * as cache from 'N/cache';
 import * as search from 'N/search';
-import type { SnapshotReader } from '../app/ports';
+import type { ScopeRow, SnapshotReader } from '../app/ports';
 import { isChecked } from '../domain/checkbox';
 import type { SyncConfig } from '../domain/config';
 import type { ContactSnapshot, CustomFieldValue, CustomerSnapshot, EntityKeys } from '../domain/types';
@@ -223,11 +223,11 @@ export function netsuiteSnapshots(): SnapshotReader {
       }
       return out;
     },
-    eachCustomerPage(config, startAfter, visit, untilId) {
+    eachCustomerPage(config, startAfter, visit) {
       const scope = savedScope(config);
       const from = Number(startAfter ?? 0);
       readInChunks(
-        (after) => search.create({ type: search.Type.CUSTOMER, filters: upTo(afterId(scope, Math.max(after, from)), untilId), columns: customerColumns(config) }),
+        (after) => search.create({ type: search.Type.CUSTOMER, filters: afterId(scope, Math.max(after, from)), columns: customerColumns(config) }),
         (r) => toCustomer(r, config),
         visit,
       );
@@ -242,6 +242,32 @@ export function netsuiteSnapshots(): SnapshotReader {
     contactsWithUserIds(userIds, config) {
       if (config.userIdSource !== 'email') return [];
       return rowsForKeys(userIds, (part) => search.create({ type: search.Type.CONTACT, filters: anyIs('email', part), columns: contactColumns(config) }), (r) => toContact(r, config));
+    },
+    scopeRowsInRange(kind, config, from, to) {
+      const rows: ScopeRow[] = [];
+      if (kind === 'customer') {
+        const scope = savedScope(config);
+        eachRow(
+          (after) => search.create({ type: search.Type.CUSTOMER, filters: upTo(afterId(scope, Math.max(after, from - 1)), String(to)), columns: [sortedById(), col('stage'), col('subsidiary')] }),
+          (r) => void rows.push({ id: String(r.id), stage: text(r, 'stage').toUpperCase(), subsidiary: text(r, 'subsidiary'), company: null }),
+        );
+      } else {
+        eachRow(
+          (after) => search.create({ type: search.Type.CONTACT, filters: upTo(afterId(null, Math.max(after, from - 1)), String(to)), columns: [sortedById(), col('company'), col('stage', COMPANY_JOIN), col('subsidiary', COMPANY_JOIN)] }),
+          (r) => {
+            const company = text(r, 'company');
+            rows.push({ id: String(r.id), stage: text(r, 'stage', COMPANY_JOIN).toUpperCase(), subsidiary: text(r, 'subsidiary', COMPANY_JOIN), company: company ? { id: company } : null });
+          },
+        );
+      }
+      return rows;
+    },
+    customersKept(ids, config) {
+      const scope = savedScope(config);
+      if (!scope) return null;
+      const kept = new Set<string>();
+      rowsForIds(ids, (part) => search.create({ type: search.Type.CUSTOMER, filters: both(scope, ['internalid', 'anyof', part]), columns: [sortedById()] }), (r) => kept.add(String(r.id)));
+      return kept;
     },
     idBounds(kind, config) {
       const type = kind === 'customer' ? search.Type.CUSTOMER : search.Type.CONTACT;
@@ -261,10 +287,10 @@ export function netsuiteSnapshots(): SnapshotReader {
       const contacts = config.scope.syncContacts ? countOf(search.create({ type: search.Type.CONTACT, filters: [], columns: ['internalid'] })) : 0;
       return { customers, contacts };
     },
-    eachContactPage(config, startAfter, visit, untilId) {
+    eachContactPage(config, startAfter, visit) {
       const from = Number(startAfter ?? 0);
       readInChunks(
-        (after) => search.create({ type: search.Type.CONTACT, filters: upTo(afterId(null, Math.max(after, from)), untilId), columns: contactColumns(config) }),
+        (after) => search.create({ type: search.Type.CONTACT, filters: afterId(null, Math.max(after, from)), columns: contactColumns(config) }),
         (r) => toContact(r, config),
         visit,
       );
