@@ -90,7 +90,18 @@ test('differences in the first and last ranges and pages are found; the run pers
   expect((CUSTOMERS + CONTACTS) * 100).toBeGreaterThan(LIMIT);
 });
 
-test('a page that fails mid-run leaves the reconcile incomplete, nothing queued; starting again finds the differences', async () => {
+test('a page answered 503 once is read again and the run completes', async () => {
+  const customer = h.sample!.customers[7]!;
+  await h.fake.seed({ accounts: [{ account_id: String(customer), phone: 'edited once more' }] });
+  h.startReconcile();
+  h.processQueue({ maxSteps: 1 });
+  await h.fake.injectFaults([{ kind: 'status', status: 503, method: 'GET', path: '/api/v2/accounts' }]);
+  h.runDrainUntilIdle();
+  expect(lastReport().accounts).toMatchObject({ drifted: 1 });
+  expect((await h.accountOf(customer))?.fields.phone).not.toBe('edited once more');
+});
+
+test('a page that keeps failing mid-run leaves the reconcile incomplete, nothing queued; starting again finds the differences', async () => {
   const customer = h.sample!.customers[5]!;
   await h.fake.seed({ accounts: [{ account_id: String(customer), phone: 'edited again' }] });
   const outboxBefore = h.outbox().length;
@@ -103,7 +114,7 @@ test('a page that fails mid-run leaves the reconcile incomplete, nothing queued;
   expect(h.outbox().length).toBe(outboxBefore);
   const last = h.state()?.lastReconcile as { status: string; message: string } | null;
   expect(last?.status).toBe('failed');
-  expect(last?.message).toMatch(/^Reconcile incomplete, nothing queued: RP\|contact\|\d+: account_contacts page \d+/);
+  expect(last?.message).toMatch(/^Reconcile incomplete, nothing queued: RP\|contact\|\d+: account_contacts page \d+: transient \(HTTP 503.*after 3 attempts$/);
   expect((await h.accountOf(customer))?.fields.phone).toBe('edited again');
 
   await h.fake.clearFaults();

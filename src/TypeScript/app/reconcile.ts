@@ -6,9 +6,10 @@
  *
  * It runs as a Map/Reduce (domain/reconcileWork.ts): getInputData plans pages and id ranges, map
  * compares one Freshsuccess page or lists one NetSuite range, reduce finds the missing ids of a
- * range, summarize queues and reports. Cost: getInputData about 20 GETs per list to find its
- * last page plus 4 searches; a page's map 1 GET and 1-2 searches (10 units each; 5 with keys that
- * can repeat); a range's map 1-2 searches; summarize 6 units per queued entry.
+ * range, summarize queues and reports. Cost: getInputData about 2·log2(pages) GETs per list to
+ * find its last page plus 3 searches per type (25 units); a page's map 1 GET (up to 3 on
+ * transient answers) and 1-2 searches (10 units each; 5 with keys that can repeat); a range's map
+ * 1-2 searches; summarize 6 units per queued entry.
  */
 import type { SyncConfig } from '../domain/config';
 import { accountIdFor } from '../domain/identity';
@@ -158,6 +159,19 @@ function comparePage(kind: RecordKind, results: ReadonlyArray<Record<string, unk
   return compareContacts(netsuite, results);
 }
 
+/** Reads of one page a map tries before failing the run on a transient answer (a GET changes nothing: asking again is safe). */
+const PAGE_ATTEMPTS = 3;
+
+function readPage(client: FreshsuccessClient, kind: RecordKind, page: number): ReturnType<FreshsuccessClient['listPage']> {
+  for (let attempt = 1; ; attempt++) {
+    const p = client.listPage(ENDPOINT_OF[kind], page);
+    if (p.verdict.kind === 'ok') return p;
+    if (p.verdict.kind !== 'transient' || attempt >= PAGE_ATTEMPTS) {
+      throw new Error(`${ENDPOINT_OF[kind]} page ${page}: ${p.verdict.kind}${'message' in p.verdict ? ` (${p.verdict.message})` : ''}${attempt > 1 ? ` after ${attempt} attempts` : ''}`);
+    }
+  }
+}
+
 /** map: compares a page (differences under the page's key, matched ids by range) or lists a range's ids in scope. */
 export function reconcileMap(value: string, deps: ReconcileDeps): StageWrite[] {
   const { item, config } = JSON.parse(value) as ReconcileTask;
@@ -167,8 +181,7 @@ export function reconcileMap(value: string, deps: ReconcileDeps): StageWrite[] {
   const matched: string[] = [];
   // The last page found may have filled since: read on while pages come back full.
   for (let page = item.page, followed = 0; ; page++, followed++) {
-    const p = client.listPage(ENDPOINT_OF[item.kind], page);
-    if (p.verdict.kind !== 'ok') throw new Error(`${ENDPOINT_OF[item.kind]} page ${page}: ${p.verdict.kind}${'message' in p.verdict ? ` (${p.verdict.message})` : ''}`);
+    const p = readPage(client, item.kind, page);
     const found = comparePage(item.kind, p.results, config, deps);
     findings.drifted!.push(...found.drifted);
     findings.extra!.push(...found.extra);
