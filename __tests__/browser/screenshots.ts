@@ -3,7 +3,8 @@
  * it, written to docs/img/ for the admin guide, and the local account's customer page and
  * Freshsuccess view for emulator/local/README.md. Each picture is made from a state the page really
  * reached in the local account (settings saved, a dead letter from a value Freshsuccess refused,
- * a save refused at its fields, a deactivation asking first), never from a mock-up.
+ * a save refused at its fields, a deactivation asking first, a resync asking first, a sandbox
+ * holding pushes back), never from a mock-up.
  */
 import { join } from 'node:path';
 import { AdminClient } from '../e2e/admin/adminHarness';
@@ -61,6 +62,16 @@ async function main(): Promise<void> {
     await shot('local-customer-page.png');
     await page.goto(`${a.h.account.fakeUrl}/__fake/view?q=${id}`);
     await shot('local-freshsuccess-view.png');
+
+    // Resync now from the subtab asks first on the settings page.
+    await page.goto(`${origin}/app/common/entity/custjob.nl?id=${id}`);
+    await Promise.all([page.waitForLoadState('load'), page.getByRole('region', { name: 'Freshsuccess sync' }).getByRole('link', { name: 'Resync now' }).click()]);
+    await shot('admin-resync-confirm.png');
+
+    // A sandbox refreshed from production: pushing held back until the tenant is confirmed.
+    a.h.rt.refreshAsSandbox('TSTDRV0000001_SB1');
+    await page.goto(a.url);
+    await shot('admin-sandbox-held.png');
   } finally {
     await browser.close();
     await a.stop();

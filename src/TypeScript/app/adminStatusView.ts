@@ -287,8 +287,9 @@ export function problemsHtml(problems: readonly ProblemEntry[]): string {
 }
 
 /** What pushing does now, when no refused key paused it. */
-function pushingText(syncEnabled: boolean | null | undefined): string {
+function pushingText(syncEnabled: boolean | null | undefined, copied: string | null | undefined): string {
   if (syncEnabled === null) return 'Nothing is pushed yet: no settings are saved.';
+  if (copied) return 'Pushing is held back in this account: the settings were saved in another NetSuite account (see above). Changes are queued and nothing is lost.';
   if (syncEnabled === false) return 'Sync is switched off: changes are queued but nothing is sent to Freshsuccess. Tick "Sync enabled" and save the settings to send them.';
   return 'Pushing is active (not paused).';
 }
@@ -296,7 +297,7 @@ function pushingText(syncEnabled: boolean | null | undefined): string {
 export function statusHtml(view: StatusView): string {
   const pause = pauseText(view.state);
   const parts = [
-    pause ? `<p class="fsc-paused" role="alert"><strong>Paused.</strong> ${esc(pause)}</p>` : `<p>${esc(pushingText(view.syncEnabled))}</p>`,
+    pause ? `<p class="fsc-paused" role="alert"><strong>Paused.</strong> ${esc(pause)}</p>` : `<p>${esc(pushingText(view.syncEnabled, view.copied))}</p>`,
     `<p>${esc(lastRunText(view.state?.lastRun ?? null))}</p>`,
     `<p>${esc(fullSyncText(view.state?.fullSync ?? null))}</p>`,
     `<p>${esc(reconcileText(view.state?.lastReconcile))}</p>`,
