@@ -65,7 +65,12 @@ export interface BenchResult {
 
 const DEFAULT_SEED = 20260105;
 
-async function measureSubject(s: Subject, options: BenchOptions, progress: (line: string) => void): Promise<SubjectResult> {
+/** This process's peak resident memory so far, in MB. */
+const peakSoFar = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+async function measureSubject(s: Subject, options: BenchOptions, say: (line: string) => void): Promise<SubjectResult> {
+  // Each step says the peak memory reached before it, so a peak can be told to its workload.
+  const progress = (line: string) => say(`${line} (peak RSS so far ${peakSoFar()} MB)`);
   const errorsBefore = s.account.rt.logs.filter((l) => l.level === 'ERROR').length;
   progress(`${s.name}: full sync of ${s.sample.counts.customers + s.sample.counts.contacts} records`);
   const full = await fullSync(s);
@@ -80,7 +85,7 @@ async function measureSubject(s: Subject, options: BenchOptions, progress: (line
   progress(`${s.name}: bulk change of ${options.changed} records`);
   const changes = await changedRecords(s, options.changed, [saveTarget, editTarget]);
   const errors = s.account.rt.logs.filter((l) => l.level === 'ERROR').slice(errorsBefore);
-  const peakRssMb = { runtime: Math.round(process.resourceUsage().maxRSS / 1024), fake: peakRssOf(s.account.fakePid) };
+  const peakRssMb = { runtime: peakSoFar(), fake: peakRssOf(s.account.fakePid) };
   const result = { fullSync: full, reconcile: reconciled, oneSave: save, hundredEdits: edits, changedRecords: changes, scriptErrors: errors.length, peakRssMb };
   checkDelivered(s.name, result, errors.slice(0, 3).map((l) => `${l.scriptId}: ${l.title}: ${errorName(l.details)}`));
   return result;
