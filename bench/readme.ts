@@ -59,12 +59,15 @@ export function withResults(readme: string, r: BenchResult): string {
   return between(readme, START, END, renderResults(r));
 }
 
+/** The product's run before the baseline's of the same size. */
+const subjectOrder = (r: BenchResult): number => (r.subjects.product ? 0 : 1);
+
 /** The committed scale runs (bench/results/scale-*.json), smallest first. */
 export function readScaleRuns(dir = SCALE_DIR): BenchResult[] {
   return readdirSync(dir)
     .filter((f) => /^scale-.*\.json$/.test(f))
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as BenchResult)
-    .sort((a, b) => a.sizes.records - b.sizes.records || a.sizes.contacts - b.sizes.contacts);
+    .sort((a, b) => a.sizes.records - b.sizes.records || a.sizes.contacts - b.sizes.contacts || subjectOrder(a) - subjectOrder(b));
 }
 
 const mb = (bytes: number) => fmt(Math.round((bytes / 1024 / 1024) * 10) / 10);
