@@ -39,6 +39,13 @@ function renderResults(r: BenchResult): string {
       `(${fmt(p.fullSync.allInvocations)} with getInputData and summarize); the baseline ${fmt(n.fullSync.units)} units, ${fmt(n.fullSync.posts)} POSTs and ` +
       `${fmt(n.fullSync.mapReduceInvocations)} map invocations. Both landed ${fmt(p.fullSync.expectedLanded)} records (every customer, and every contact with a company).`,
     '',
+    ...(p.reconcile
+      ? [
+          `Reconcile right after the full sync (the product only; the baseline has none): ${fmt(p.reconcile.units)} units, ${fmt(p.reconcile.gets)} GETs and ` +
+            `${fmt(p.reconcile.mapReduceInvocations)} map + reduce invocations; most stage data in one run ${fmt(Math.round((p.reconcile.maxStageDataBytes / 1024) * 10) / 10)} kB; ${fmt(p.reconcile.differences)} differences found.`,
+          '',
+        ]
+      : []),
     `Changed records: the product spent ${fmt(p.changedRecords.saveUnits)} units inside the saves and ${fmt(p.changedRecords.backgroundUnits)} in the drain, with ` +
       `${fmt(p.changedRecords.posts)} POSTs; the baseline ${fmt(n.changedRecords.saveUnits)} units inside the saves and ${fmt(n.changedRecords.posts)} POSTs.`,
     '',
