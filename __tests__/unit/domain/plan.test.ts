@@ -64,6 +64,11 @@ describe('batching', () => {
 
   test('UTF-8 length counts multi-byte characters', () => {
     expect(utf8Length('aé€😀')).toBe(1 + 2 + 3 + 4);
+    // ASCII only, or ASCII up to a late multi-byte character: counted from where the ASCII ends.
+    expect(utf8Length('plain ascii')).toBe(11);
+    expect(utf8Length('')).toBe(0);
+    expect(utf8Length(`${'x'.repeat(1000)}é`)).toBe(1002);
+    expect(utf8Length(`${'x'.repeat(10)}😀x`)).toBe(15);
   });
 
   test('parents before children, across several levels, cycles cut', () => {
