@@ -111,13 +111,25 @@ export interface Page {
   max_page_size: number;
 }
 
-/** Views of the records a list shows (inactive ones only when asked), sorted as Freshsuccess does (ties broken by internal id). */
-function ordered<T>(records: readonly T[], view: (r: T) => Json, params: ListParams): T[] {
+/** A stored record as a listing sorts and filters it. */
+interface Stored {
+  id: number;
+  isActive: boolean;
+  account_id: string;
+  user_id?: string;
+}
+
+/** The value a list is ordered by: read off the record for its keys, from its view otherwise. */
+function orderKey<T extends Stored>(record: T, view: (r: T) => Json, orderBy: string): unknown {
+  if (orderBy === 'id' || orderBy === 'account_id' || orderBy === 'user_id') return record[orderBy];
+  if (orderBy === 'is_active') return record.isActive;
+  return view(record)[orderBy];
+}
+
+/** The records a list shows (inactive ones only when asked), sorted as Freshsuccess does (ties broken by internal id). */
+function ordered<T extends Stored>(records: readonly T[], view: (r: T) => Json, params: ListParams): T[] {
   const keyed: Array<{ record: T; key: unknown; id: number; active: boolean }> = [];
-  for (const record of records) {
-    const v = view(record);
-    keyed.push({ record, key: v[params.orderBy], id: v.id as number, active: v.is_active !== false });
-  }
+  for (const record of records) keyed.push({ record, key: orderKey(record, view, params.orderBy), id: record.id, active: record.isActive });
   const visible = params.includeInactive ? keyed : keyed.filter((k) => k.active);
   const sign = params.direction === 'desc' ? -1 : 1;
   visible.sort((a, b) => {
@@ -136,7 +148,7 @@ function ordered<T>(records: readonly T[], view: (r: T) => Json, params: ListPar
 export class Listings {
   private kept: { key: string; version: number; records: unknown[] } | null = null;
 
-  page<T>(key: string, version: number, records: () => readonly T[], view: (r: T) => Json, params: ListParams, maxPageSize: number): Page {
+  page<T extends Stored>(key: string, version: number, records: () => readonly T[], view: (r: T) => Json, params: ListParams, maxPageSize: number): Page {
     const cacheKey = `${key}|${params.orderBy}|${params.direction}|${params.includeInactive}`;
     if (!this.kept || this.kept.key !== cacheKey || this.kept.version !== version) this.kept = { key: cacheKey, version, records: ordered(records(), view, params) };
     const start = params.page * maxPageSize;
