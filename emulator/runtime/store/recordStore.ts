@@ -227,12 +227,19 @@ export class RecordStore {
     return this.inIdOrder(type).filter((r) => String(r.values[fieldId] ?? '') === String(id));
   }
 
-  /** The display name of a referenced record (select text), '' when missing. */
+  /**
+   * The display name of a referenced record (select text), '' when missing. Kept per stored
+   * snapshot: a search shows the same company, sales rep or subsidiary on thousands of rows, and
+   * a write makes a new snapshot, so a name never outlives the values it was made from.
+   */
   nameOf(type: string, id: unknown): string {
     if (isEmpty(id)) return '';
     const n = toId(id);
     const rec = n === undefined || !this.schemas.has(type) ? undefined : this.table(type).get(n);
-    return rec ? this.schemas.get(type).displayName(rec.values) : '';
+    if (!rec) return '';
+    let name = DISPLAY_NAMES.get(rec);
+    if (name === undefined) DISPLAY_NAMES.set(rec, (name = this.schemas.get(type).displayName(rec.values)));
+    return name;
   }
 }
 
@@ -251,6 +258,8 @@ export function toId(id: unknown): number | undefined {
  * of the text; reading one character makes V8 copy it into one flat string, and the next garbage
  * collection drops the pieces. The value is the same string to every reader.
  */
+const DISPLAY_NAMES = new WeakMap<StoredRecord, string>();
+
 function storedValue(v: unknown): unknown {
   if (typeof v === 'string') {
     if (v.length > 12) v.charCodeAt(0);
