@@ -20,7 +20,7 @@ import { ModuleRegistry } from './modules/moduleRegistry';
 import { registerCoreModules } from './modules/registerCoreModules';
 import { clockDate } from './modules/clockDate';
 import { stringifyDetails } from './modules/logModule';
-import type { CustomListDefinition, CustomRecordTypeDefinition, DeploymentDefinition, EntityFieldDefinition, LogLevel, ProjectDefinition, ScriptDefinition } from './project/definitions';
+import type { CustomListDefinition, CustomRecordTypeDefinition, DeploymentDefinition, EntityFieldDefinition, LogLevel, ProjectDefinition, RoleDefinition, ScriptDefinition } from './project/definitions';
 import { emptyProject, SCRIPT_TYPE_TAG } from './project/definitions';
 import { runParameters } from './project/parameters';
 import { projectFromSdf } from './project/fromSdfModel';
@@ -126,6 +126,7 @@ export class NetSuiteRuntime implements RuntimeServices {
     for (const t of project.customRecordTypes) this.defineCustomRecordType(t);
     for (const f of project.entityFields) this.defineEntityField(f);
     for (const s of project.scripts) this.defineScript(s);
+    for (const r of project.roles ?? []) this.defineRole(r);
 
     this.userEvents = new UserEventDispatcher({
       project: () => this.project,
@@ -213,7 +214,7 @@ export class NetSuiteRuntime implements RuntimeServices {
 
   /** An employee record plus the ScriptUser to act as it. */
   createUser(u: { firstname: string; lastname: string; email: string; role: string; roleId: string; permissions?: Record<string, number> }): ScriptUser {
-    const rec = this.store.insert('employee', { firstname: u.firstname, lastname: u.lastname, email: u.email, entityid: `${u.firstname} ${u.lastname}`, isinactive: false, subsidiary: '1' });
+    const rec = this.store.insert('employee', { firstname: u.firstname, lastname: u.lastname, email: u.email, entityid: `${u.firstname} ${u.lastname}`, isinactive: false, subsidiary: '1', giveaccess: true, role: [u.role] });
     return { id: rec.id, role: u.role, roleId: u.roleId, email: u.email, name: `${u.firstname} ${u.lastname}`, permissions: u.permissions };
   }
 
@@ -228,6 +229,15 @@ export class NetSuiteRuntime implements RuntimeServices {
     this.store.insert('subsidiary', { name: 'Parent Company', country: 'US', isinactive: false });
     // Status ids are NetSuite's defaults (6 LEAD-Unqualified ... 13 CUSTOMER-Closed Won).
     for (const s of DEFAULT_CUSTOMER_STATUSES) this.store.insert('customerstatus', { name: s.name, stage: s.stage, isinactive: false }, { id: s.id });
+    // Standard roles keep NetSuite's ids (Administrator is 3); custom roles get ids from 1001.
+    this.store.insert('role', { name: 'Administrator', scriptid: 'administrator', centertype: 'BASIC', isinactive: false }, { id: 3 });
+  }
+
+  /** A custom role (customrole_...), as the project or a test declares it: a role record with the next custom id. */
+  defineRole(def: RoleDefinition): number {
+    const id = Math.max(1000, ...this.store.rows('role').map((r) => r.id)) + 1;
+    this.project.roles.push(def);
+    return this.store.insert('role', { name: def.name, scriptid: def.scriptId.toLowerCase(), centertype: 'BASIC', isinactive: false }, { id }).id;
   }
 
   // ---- project definitions ------------------------------------------------------------------

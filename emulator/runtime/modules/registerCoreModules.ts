@@ -15,7 +15,7 @@ export function registerCoreModules(rt: NetSuiteRuntime): void {
   rt.registerModule('N/record', () => createRecordModule(rt.recordService, rt.executions, () => rt.saveContext()));
   rt.registerModule('N/search', () =>
     createSearchModule({
-      engine: () => ({ store: rt.store, saved: rt.savedSearches, preferences: rt.preferences, now: () => rt.clock.now() }),
+      engine: () => ({ store: rt.store, saved: rt.savedSearches, project: () => rt.project, preferences: rt.preferences, now: () => rt.clock.now() }),
       executions: rt.executions,
       saved: rt.savedSearches,
     }),

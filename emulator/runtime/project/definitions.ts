@@ -94,15 +94,22 @@ export interface ScriptDefinition {
   deployments: DeploymentDefinition[];
 }
 
+/** A custom role the project ships (SDF `role`): installed as a role record, searchable. */
+export interface RoleDefinition {
+  scriptId: string;
+  name: string;
+}
+
 export interface ProjectDefinition {
   scripts: ScriptDefinition[];
   customRecordTypes: CustomRecordTypeDefinition[];
   entityFields: EntityFieldDefinition[];
   customLists: CustomListDefinition[];
+  roles: RoleDefinition[];
 }
 
 export function emptyProject(): ProjectDefinition {
-  return { scripts: [], customRecordTypes: [], entityFields: [], customLists: [] };
+  return { scripts: [], customRecordTypes: [], entityFields: [], customLists: [], roles: [] };
 }
 
 /** @NScriptType names per runtime script type (for header checks). */

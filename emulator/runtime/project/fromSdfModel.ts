@@ -49,6 +49,7 @@ export function projectFromSdf(sdfRoot: string, _appId: string): ProjectDefiniti
   }
   for (const o of sdf.objects) {
     if (o.kind === 'other' && o.rootTag === 'entitycustomfield') project.entityFields.push(entityField(o));
+    if (o.kind === 'role') project.roles.push({ scriptId: o.scriptid, name: o.name ?? o.scriptid });
   }
   for (const s of sdf.scripts) project.scripts.push(script(s));
   return project;

@@ -9,6 +9,7 @@ import { nsError } from '../errors';
 import { formatAddressText } from '../record/addressbook';
 import type { DeletedRecordEntry, RecordStore, StoredRecord } from '../store/recordStore';
 import type { FieldSpec, RecordTypeSchema } from '../store/schema';
+import type { DeploymentDefinition, ProjectDefinition } from '../project/definitions';
 import type { SavedSearchDefinition, SavedSearches } from './savedSearches';
 
 export type SearchKind = 'text' | 'checkbox' | 'select' | 'multiselect' | 'date' | 'datetime' | 'number';
@@ -236,11 +237,43 @@ function savedSearchSource(store: RecordStore, saved: SavedSearches): SearchSour
   return { type: 'savedsearch', rows, field, hasField: (name) => field({ id: 0, recordType: '', values: {} }, name) !== undefined, join: () => undefined };
 }
 
-export function sourceFor(store: RecordStore, type: unknown, saved?: SavedSearches): SearchSource {
+const DEPLOYMENT_STATUS_TEXT: Record<string, string> = { RELEASED: 'Released', TESTING: 'Testing', SCHEDULED: 'Scheduled', NOTSCHEDULED: 'Not Scheduled', NOTRELEASED: 'Not Released' };
+
+/**
+ * search.Type.SCRIPT_DEPLOYMENT (`scriptdeployment`): every deployment of the project's scripts as
+ * the account holds it now (a test may change a deployment's status or isDeployed), with the
+ * columns the SuiteApp reads: `scriptid` (the deployment's id), `status` (the id, e.g. SCHEDULED;
+ * its label as text), `isdeployed`, `title`, and `script` (the script's id as text). [open]
+ * Whether NetSuite returns `scriptid` in upper case and `status` as the id or the label is not
+ * confirmed; here it is the id as declared and the status id, and the SuiteApp accepts either.
+ */
+function scriptDeploymentSource(project: () => ProjectDefinition): SearchSource {
+  const rows = () => {
+    const out: SearchRow[] = [];
+    for (const s of project().scripts) for (const d of s.deployments) out.push({ id: out.length + 1, recordType: 'scriptdeployment', values: { d, script: s.scriptId } as unknown as Record<string, unknown> });
+    return out;
+  };
+  const field = (row: SearchRow, rawName: string): SearchValue | undefined => {
+    const d = (row.values as { d?: DeploymentDefinition }).d;
+    switch (rawName.toLowerCase()) {
+      case 'internalid': return { kind: 'select', raw: String(row.id), text: String(row.id), sortValue: row.id };
+      case 'scriptid': return { kind: 'text', raw: d?.scriptId ?? null };
+      case 'title': return { kind: 'text', raw: d?.title ?? null };
+      case 'status': return { kind: 'select', raw: d?.status ?? null, text: d ? DEPLOYMENT_STATUS_TEXT[d.status] ?? d.status : '' };
+      case 'isdeployed': return { kind: 'checkbox', raw: d?.isDeployed ?? false };
+      case 'script': return { kind: 'text', raw: (row.values as { script?: string }).script ?? null };
+      default: return undefined;
+    }
+  };
+  return { type: 'scriptdeployment', rows, field, hasField: (name) => field({ id: 0, recordType: '', values: {} }, name) !== undefined, join: () => undefined };
+}
+
+export function sourceFor(store: RecordStore, type: unknown, saved?: SavedSearches, project?: () => ProjectDefinition): SearchSource {
   if (typeof type !== 'string' || !type) throw nsError.invalidSearchType(type);
   const t = type.toLowerCase();
   if (t === 'deletedrecord') return deletedRecordSource(store);
   if (t === 'savedsearch' && saved) return savedSearchSource(store, saved);
+  if (t === 'scriptdeployment' && project) return scriptDeploymentSource(project);
   if (t === 'lead' || t === 'prospect') return recordSource(store, store.schemas.get('customer'), t.toUpperCase());
   if (!store.schemas.has(t)) throw nsError.invalidSearchType(type);
   return recordSource(store, store.schemas.get(t));

@@ -3,6 +3,7 @@
  * type (joins included), evaluates the filter tree, sorts by the sort columns (then internal id)
  * and builds results. Unknown fields, joins and operators fail as NetSuite's do.
  */
+import type { ProjectDefinition } from '../project/definitions';
 import type { SavedSearches } from './savedSearches';
 import { nsError, SuiteScriptError } from '../errors';
 import { formatDate } from '../format/dates';
@@ -19,6 +20,8 @@ export interface EngineContext {
   store: RecordStore;
   /** The account's saved searches, for the savedsearch search type. */
   saved?: SavedSearches;
+  /** The account's scripts and deployments, for the scriptdeployment search type. */
+  project?: () => ProjectDefinition;
   preferences: UserPreferences;
   now: () => Date;
 }
@@ -131,7 +134,7 @@ export function runSearch(def: SearchDefinition, ctx: EngineContext): ResultRow[
 const ID_COLUMNS = new Set(['internalid', 'internalidnumber', 'id']);
 
 export function evaluateSearch(def: SearchDefinition, ctx: EngineContext): SearchRun {
-  const source = sourceFor(ctx.store, def.type, ctx.saved);
+  const source = sourceFor(ctx.store, def.type, ctx.saved, ctx.project);
   const isSummary = checkSummaryColumns(def.columns);
   const now = ctx.now();
   const predicates = new Map<object, (row: SearchRow) => boolean>();

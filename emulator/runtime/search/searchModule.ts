@@ -11,8 +11,11 @@ import { runSearch } from './engine';
 import { OPERATORS, SearchFilter } from './filters';
 import { SearchObject, type SearchDeps } from './searchObject';
 
-/** search.Type: every record type N/record knows, the deleted-record log and saved searches (search only). */
-const SEARCH_TYPES = Object.freeze({ ...RECORD_TYPES, DELETED_RECORD: 'deletedrecord', SAVED_SEARCH: 'savedsearch' });
+/**
+ * search.Type: every record type N/record knows, and the search-only ones: the deleted-record log,
+ * saved searches, roles and script deployments.
+ */
+const SEARCH_TYPES = Object.freeze({ ...RECORD_TYPES, DELETED_RECORD: 'deletedrecord', SAVED_SEARCH: 'savedsearch', ROLE: 'role', SCRIPT_DEPLOYMENT: 'scriptdeployment' });
 
 export function createSearchModule(deps: SearchDeps) {
   const debit = (api: string, units: number) => deps.executions.require(`N/search.${api}`).meter.debit(`N/search.${api}`, units);
@@ -25,7 +28,7 @@ export function createSearchModule(deps: SearchDeps) {
     create(options: { type: string; filters?: unknown; columns?: unknown; title?: string; id?: string; isPublic?: boolean }) {
       if (!options || !options.type) throw nsError.missingArgument('search.create', 'type');
       const ctx = deps.engine();
-      sourceFor(ctx.store, options.type, ctx.saved); // unknown type fails now, as in NetSuite
+      sourceFor(ctx.store, options.type, ctx.saved, ctx.project); // unknown type fails now, as in NetSuite
       return new SearchObject(deps, { type: options.type, filters: options.filters, columns: options.columns, id: options.id ?? null, title: options.title, isPublic: options.isPublic });
     },
     load(options: { id: string | number; type?: string }) {

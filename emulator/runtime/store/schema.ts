@@ -43,6 +43,8 @@ export interface RecordTypeSchema {
   displayName(values: Record<string, unknown>): string;
   /** Custom records only: who may view or change entries (record/recordAccess.ts). */
   access?: RecordAccessRule;
+  /** Searchable only, not a record N/record can create, load or change (roles). */
+  searchOnly?: boolean;
 }
 
 /** A custom record type's access type and permission list (levels 1 VIEW .. 4 FULL by role id). */
@@ -138,6 +140,11 @@ export function standardSchemas(): RecordTypeSchema[] {
       { id: 'email', type: 'EMAIL', label: 'Email' },
       { id: 'subsidiary', type: 'SELECT', label: 'Subsidiary', select: 'subsidiary' },
       { id: 'issalesrep', type: 'CHECKBOX', label: 'Sales Rep' },
+      // Login access and the roles of the Access subtab. NetSuite keeps the roles in the `roles`
+      // sublist (`selectedrole`); employee searches read them as the `role` field, one match per
+      // role held. Here they are one list, read the same way by searches (emulator/README.md).
+      { id: 'giveaccess', type: 'CHECKBOX', label: 'Give Access' },
+      { id: 'role', type: 'MULTISELECT', label: 'Role', select: 'role' },
       { id: 'isinactive', type: 'CHECKBOX', label: 'Inactive' },
       sys('datecreated', 'Date Created', 'DATETIME'),
       sys('lastmodifieddate', 'Last Modified', 'DATETIME'),
@@ -165,6 +172,8 @@ export function standardSchemas(): RecordTypeSchema[] {
     namedList('subsidiary', 'Subsidiary', [t('country', 'Country')]),
     namedList('customercategory', 'Customer Category'),
     namedList('customerstatus', 'Customer Status', [sys('stage', 'Stage', 'TEXT'), t('probability', 'Probability')]),
+    // Help Center, "Role": search only (every search API and lookupFields), no N/record access.
+    { ...namedList('role', 'Role', [t('scriptid', 'ID'), t('centertype', 'Center Type')]), searchOnly: true },
   ];
 }
 

@@ -36,7 +36,9 @@ export class SchemaRegistry {
     const name = type.toLowerCase();
     if (name === 'lead') return { schema: this.get('customer'), stage: 'LEAD' };
     if (name === 'prospect') return { schema: this.get('customer'), stage: 'PROSPECT' };
-    return { schema: this.get(name) };
+    const schema = this.get(name);
+    if (schema.searchOnly) throw nsError.invalidRecordType(type);
+    return { schema };
   }
 
   types(): string[] {

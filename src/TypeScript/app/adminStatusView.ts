@@ -9,6 +9,7 @@ import { ACTION_PARAM, pickField, pickValue, rowActionValue, SELECTED_ACTION, ty
 import { pauseOfRefusal, type StartRefusal } from './jobStart';
 import type { FullSyncState, ReconcileCounts, ReconcileSummary, RunStats, SyncState, TriggerResult } from './ports';
 import type { RecordKind } from '../domain/types';
+import { utcMinute } from '../domain/timeText';
 
 export type JobKind = 'fullsync' | 'reconcile' | 'drain';
 
@@ -64,10 +65,7 @@ export function esc(s: unknown): string {
   return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
-function when(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return 'never';
-  return `${new Date(ms).toISOString().replace('T', ' ').slice(0, 16)} UTC`;
-}
+const when = utcMinute;
 
 export function pauseText(state: SyncState | null): string | null {
   if (!state || state.pausedAt === null) return null;

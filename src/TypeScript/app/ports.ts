@@ -7,6 +7,7 @@
  */
 import type { ActivityWindow, PendingActivity } from '../domain/activityWindow';
 import type { FieldValues } from '../domain/changeDetection';
+import type { KeyTestRecord } from '../domain/keyTest';
 import type { ParsedConfig, SyncConfig } from '../domain/config';
 import type { PushLease, TaskState } from '../domain/pushLease';
 import type { ContactSnapshot, CustomerSnapshot, EntityKeys, NewOutboxEntry, OutboxEntry, RecordKind } from '../domain/types';
@@ -101,6 +102,8 @@ export interface SyncState {
   sweepActivity?: ActivityWindow | null;
   /** What the last reconcile found and did, for the admin page (and to say how many extras a removal would deactivate). */
   lastReconcile?: ReconcileSummary | null;
+  /** The admin page's last Test connection (written only by that page), for the setup checklist. */
+  keyTest?: KeyTestRecord | null;
 }
 
 /** Differences of one record type: in NetSuite only, in both but different, in Freshsuccess only. */

@@ -23,10 +23,9 @@ import { FIELD, ROW_FIELD } from './adminFieldIds';
 import type { SavedSearchChoice } from './savedSearchChoices';
 import { RESYNC_ACTION_PREFIX, type ResyncTarget } from '../domain/resync';
 import { SCRIPTS } from './schema';
+import { progressText, type CheckItem, type CheckState, type Checklist } from '../domain/setupChecklist';
 
 export const ADMIN_SCRIPT = { scriptId: 'customscript_fsc_sl_admin', deploymentId: 'customdeploy_fsc_sl_admin' } as const;
-const TOKEN_ROLE = { scriptId: 'customrole_fsc_token', name: 'Freshsuccess Connector (Token)' } as const;
-export const INTEGRATION = { scriptId: 'custinteg_fsc_freshsuccess', name: 'Freshsuccess Integration' } as const;
 export const REMOVE_EXTRAS_FIELD = 'custpage_remove_extras';
 /** The page's client script (entry/cs_fsc_admin.ts), by its File Cabinet path: no script record needed. */
 const ADMIN_CLIENT_SCRIPT = '/SuiteApps/com.freshsync.connector/entry/cs_fsc_admin.js';
@@ -60,6 +59,8 @@ export interface PageModel {
   notice: Notice | null;
   status: StatusView;
   accountId: string;
+  /** The setup checklist, checked on this view (domain/setupChecklist.ts). */
+  checklist: Checklist;
   /** This rendering's forged-request token (domain/formToken.ts), posted back in a hidden field. */
   formToken: string;
   /** Asking before a reconcile that deactivates records only Freshsuccess has. */
@@ -283,7 +284,7 @@ const TAB = {
   status: { id: 'custpage_tab_status', label: 'Status and errors' },
   control: { id: 'custpage_tab_control', label: 'Sync control' },
   settings: { id: 'custpage_tab_settings', label: 'Settings' },
-  setup: { id: 'custpage_tab_setup', label: 'Setup checklist (for Freshsuccess reading NetSuite)' },
+  setup: { id: 'custpage_tab_setup', label: 'Setup checklist' },
 } as const;
 
 /**
@@ -317,18 +318,29 @@ function status(form: serverWidget.Form, m: PageModel): void {
   html(form, 'custpage_status_html', g, statusHtml(m.status) + retry);
 }
 
+const CHECK_LABEL: Record<CheckState, string> = { done: 'Done', todo: 'To do', unknown: 'Not checked', manual: 'By hand' };
+
+/** One step: its state in words first (no colour needed to read it), what was found, what to do. */
+function checkHtml(item: CheckItem): string {
+  const next = item.next ? ` <span class="fsc-check-next">${esc(item.next)}</span>` : '';
+  return `<li id="custpage_check_${esc(item.id)}" class="fsc-check fsc-check-${item.state}" data-state="${item.state}"><strong>${CHECK_LABEL[item.state]}: ${esc(item.title)}.</strong> ${esc(item.detail)}${next}</li>`;
+}
+
+function checkList(id: string, heading: string, intro: string, items: readonly CheckItem[]): string {
+  return `<section id="${id}" aria-labelledby="${id}_title"><h3 id="${id}_title">${esc(heading)} (${esc(progressText(items))})</h3><p>${intro}</p><ul>${items.map(checkHtml).join('')}</ul></section>`;
+}
+
 function setup(form: serverWidget.Form, m: PageModel): void {
-  const g = TAB.setup.id;
-  const steps = [
-    `Give the role <strong>${esc(TOKEN_ROLE.name)}</strong> (${esc(TOKEN_ROLE.scriptId)}, installed with this SuiteApp) to the employee who will own the token: Lists &gt; Employees &gt; edit &gt; Access &gt; Roles.`,
-    `Create an access token: Setup &gt; Users/Roles &gt; Access Tokens &gt; New; application <strong>${esc(INTEGRATION.name)}</strong>, that employee and that role. Keep the token id and secret.`,
-    `In Freshsuccess: Settings &gt; IT Administration &gt; Source Credentials &gt; Add Source &gt; NetSuite, passport type "token": enter the account id <strong>${esc(m.accountId)}</strong>, the integration's consumer key and secret (from the SuiteApp's publisher) and the token id and secret.`,
-  ];
+  const c = m.checklist;
   html(
     form,
     'custpage_setup_html',
-    g,
-    `<p>NetSuite account id: <strong id="custpage_account_id">${esc(m.accountId)}</strong></p><p>Only needed if Freshsuccess's own NetSuite connector also reads this account; pushing needs just the API key above. Token-based authentication must be enabled (Setup &gt; Company &gt; Enable Features &gt; SuiteCloud). SuiteApps cannot do these steps:</p><ol>${steps.map((s) => `<li>${s}</li>`).join('')}</ol>`,
+    TAB.setup.id,
+    [
+      `<p>NetSuite account id: <strong id="custpage_account_id">${esc(m.accountId)}</strong>. Checked each time this page opens; nothing here calls Freshsuccess.</p>`,
+      checkList('custpage_checks_push', 'FreshSync pushing to Freshsuccess', 'What sending customers and contacts needs.', c.push),
+      checkList('custpage_checks_connector', "Freshsuccess's own NetSuite connector (optional)", "Only if Freshsuccess's connector also reads this account; pushing needs none of it. The last two steps happen outside what a script can see.", c.connector),
+    ].join('\n'),
   );
 }
 

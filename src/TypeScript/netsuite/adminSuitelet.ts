@@ -6,8 +6,9 @@
  * Every POST must bring back the form token of a page this user was shown (adminFormToken.ts);
  * anything else is refused before it can change a thing, and the page says why.
  *
- * Governance (1,000 units): a view costs about 46 (settings 1, state 0-1, counts 10, problems 10,
- * notice 1, form token 1, jobs 1 + 10 per running Map/Reduce); a POST's token check 2; a save about 15; a test 10-20; a start 21;
+ * Governance (1,000 units; docs/admin-guide.md §5 has the measured figures): a view reads the
+ * settings, state, queue counts, latest problems, jobs and the setup checklist's facts
+ * (setupFacts.ts); a POST's token check 2; a test adds 12-22 and 2 to remember its outcome;
  * "retry dead letters" 10 + 8 per dead letter, stopping with 150 units left.
  */
 import * as redirect from 'N/redirect';
@@ -38,6 +39,11 @@ import { netsuiteDrainTrigger } from './drainTrigger';
 import { netsuiteHttp } from './httpsPort';
 import { netsuiteOutbox } from './outboxStore';
 import { clock, governanceRemains, logger } from './platform';
+import { scheduledDeployments, tokenAuthEnabled, tokenRole } from './setupFacts';
+import { netsuiteStateStore } from './stateStore';
+import { keyFingerprint, type KeyTestRecord } from '../domain/keyTest';
+import { evaluateChecklist, type Checklist } from '../domain/setupChecklist';
+import type { SyncState } from '../app/ports';
 
 type Params = Record<string, string | undefined>;
 
@@ -101,9 +107,26 @@ function readStatus(stored: StoredSettings): StatusView {
   };
 }
 
-function render(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, form: SettingsForm, check: SettingsCheck | null, notice: Notice | null, ask: Pick<PageModel, 'confirmRemoval' | 'resync'> = {}): void {
+/** The setup checklist from what this view read and a few look-ups of its own (netsuite/setupFacts.ts, 17 units). */
+function checklist(stored: StoredSettings, state: SyncState | null, keyTest: KeyTestRecord | null): Checklist {
+  const config = stored.raw ? parseConfig(stored.raw).config : null;
+  return evaluateChecklist({
+    accountId: runtime.accountId,
+    saved: config ? { region: config.region, secret: config.secret } : null,
+    keyTest,
+    pause: state?.pausedAt ? { at: state.pausedAt, message: state.pauseMessage } : null,
+    deployments: scheduledDeployments(),
+    tba: tokenAuthEnabled(),
+    tokenRole: tokenRole(),
+  });
+}
+
+/** `keyTest`: a test this request just recorded (the settings read before it do not hold it yet). */
+function render(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, form: SettingsForm, check: SettingsCheck | null, notice: Notice | null, ask: Pick<PageModel, 'confirmRemoval' | 'resync'> = {}, keyTest?: KeyTestRecord): void {
   const formToken = issueAdminFormToken(ADMIN_FORM, clock.now());
-  const page = buildAdminPage({ form, problems: check?.problems ?? [], notice, status: readStatus(stored), accountId: runtime.accountId, formToken, ...ask, subsidiaries: runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }), savedSearches: customerSavedSearches() });
+  const status = readStatus(stored);
+  const setup = checklist(stored, status.state, keyTest ?? status.state?.keyTest ?? null);
+  const page = buildAdminPage({ form, problems: check?.problems ?? [], notice, status, accountId: runtime.accountId, checklist: setup, formToken, ...ask, subsidiaries: runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }), savedSearches: customerSavedSearches() });
   context.response.writePage(page);
 }
 
@@ -145,7 +168,23 @@ function test(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSett
   const { config } = parseConfig(check.raw);
   const outcome = testConnection({ region: config.region, secret: config.secret }, (region, secret) => new FreshsuccessClient(netsuiteHttp(secret), region, clock.now));
   const d = describeConnection(outcome);
-  render(context, stored, shown, null, { level: d.ok ? 'confirmation' : 'error', title: d.title, message: `${d.message} These are the values on this page; they are not saved until you click Save settings.` });
+  const tested = config.secret ? rememberTest(stored, { at: clock.now(), ok: d.ok, title: d.title, fingerprint: keyFingerprint(config.region, config.secret) }) : undefined;
+  render(context, stored, shown, null, { level: d.ok ? 'confirmation' : 'error', title: d.title, message: `${d.message} These are the values on this page; they are not saved until you click Save settings.` }, {}, tested);
+}
+
+/**
+ * Keeps the test's outcome for the setup checklist (one submitFields, 2 units): the admin asked
+ * for the test, so its request may write. A failed write costs only the checklist's memory.
+ */
+function rememberTest(stored: StoredSettings, keyTest: KeyTestRecord): KeyTestRecord {
+  try {
+    const state = netsuiteStateStore(() => stored.settings);
+    state.read();
+    state.update({ keyTest });
+  } catch (e) {
+    logger.error('FreshSync could not record the connection test for the setup checklist', String((e as { message?: unknown }).message ?? e));
+  }
+  return keyTest;
 }
 
 /** `removeExtras`: a reconcile that deactivates what only Freshsuccess has, asked for and then confirmed. */

@@ -52,6 +52,8 @@ export const STATE = {
   /** The last push run's counts not yet in pushActivity (JSON): summarize writes them without a read. */
   pushPending: 'custrecord_fsc_st_push_pending',
   sweepActivity: 'custrecord_fsc_st_sweep_activity',
+  /** The admin page's last Test connection (JSON, domain/keyTest.ts), for the setup checklist. */
+  keyTest: 'custrecord_fsc_st_key_test',
 } as const;
 
 export const OUTBOX = {
