@@ -3,8 +3,8 @@
  * it, written to docs/img/ for the admin guide, and the local account's customer page and
  * Freshsuccess view for emulator/local/README.md. Each picture is made from a state the page really
  * reached in the local account (settings saved, a dead letter from a value Freshsuccess refused,
- * a save refused at its fields, a deactivation asking first, a resync asking first, a sandbox
- * holding pushes back), never from a mock-up.
+ * a save refused at its fields, a deactivation asking first, the setup checklist after a passed
+ * connection test, a resync asking first, a sandbox holding pushes back), never from a mock-up.
  */
 import { join } from 'node:path';
 import { AdminClient } from '../e2e/admin/adminHarness';
@@ -49,6 +49,13 @@ async function main(): Promise<void> {
     await page.getByLabel(/Also deactivate accounts NetSuite does not know/).check();
     await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Start reconcile' }).click()]);
     await shot('admin-confirm-removal.png');
+
+    // The setup checklist once the key passed Test connection: pushing ready; the connector's
+    // role given to nobody yet, and the two steps only a person can do.
+    await page.goto(a.url);
+    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Test connection' }).click()]);
+    await page.locator('#custpage_tab_setup').screenshot({ path: join(OUT, 'admin-setup-checklist.png') });
+    console.log('docs/img/admin-setup-checklist.png');
 
     // The local account: a customer's page with the SuiteApp's subtab, and what Freshsuccess holds.
     const id = a.h.sample!.customers[0]!;

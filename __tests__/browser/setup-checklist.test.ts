@@ -36,11 +36,11 @@ test('a new account: each step says done, to do or by hand, what to do next and 
   await page.goto(a.url);
   const push = checklist().getByRole('region', { name: /^FreshSync pushing to Freshsuccess/ });
   await expect(push.getByRole('heading').innerText()).resolves.toBe('FreshSync pushing to Freshsuccess (1 of 3 checks done)');
-  await expect(step(/Settings saved/).innerText()).resolves.toMatch(/^To do: Settings saved\. No settings are saved yet.*click Save settings\.$/);
+  await expect(step(/Settings saved/).innerText()).resolves.toMatch(/^To do: Settings saved\. No settings are saved yet.*\nWhat to do: .*click Save settings\.$/);
   await expect(step(/Scheduled runs active/).innerText()).resolves.toMatch(/^Done: Scheduled runs active\. FreshSync Sweep and FreshSync Drain safety net: deployed and scheduled\.$/);
   await expect(step(/Token-based authentication/).innerText()).resolves.toMatch(/^Done: /);
-  await expect(step(/given to an active employee/).innerText()).resolves.toMatch(/^To do: .*No active employee has the role\. Lists > Employees > Employees > edit the employee/);
-  await expect(step(/Access token created/).innerText()).resolves.toMatch(/^By hand: .*Setup > Users\/Roles > Access Tokens > New/);
+  await expect(step(/given to an active employee/).innerText()).resolves.toMatch(/^To do: .*No active employee has the role\.\nWhat to do: Lists > Employees > Employees > edit the employee/);
+  await expect(step(/Access token created/).innerText()).resolves.toMatch(/^By hand: .*\nWhere: Setup > Users\/Roles > Access Tokens > New/);
   await expect(step(/Credentials entered in Freshsuccess/).innerText()).resolves.toContain(`account id ${a.h.rt.accountId}`);
   await expect(checklist().locator('#custpage_account_id').innerText()).resolves.toBe(a.h.rt.accountId);
 
@@ -57,7 +57,7 @@ test('saving the key leaves it to do until Test connection accepts it; the answe
   await page.getByLabel('Freshsuccess API key').fill(a.h.freshsuccessKey);
   await Promise.all([page.waitForURL(/fsc_notice=/), page.getByRole('button', { name: 'Save settings' }).click()]);
   await expect(step(/Settings saved/).innerText()).resolves.toMatch(/^Done: /);
-  await expect(step(/Key accepted by Freshsuccess/).innerText()).resolves.toMatch(/^To do: .*has not been tested from this page\. Click Test connection/);
+  await expect(step(/Key accepted by Freshsuccess/).innerText()).resolves.toMatch(/^To do: .*has not been tested from this page\.\nWhat to do: Click Test connection/);
 
   await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Test connection' }).click()]);
   await expect(step(/Key accepted by Freshsuccess/).innerText()).resolves.toMatch(/^Done: Key accepted by Freshsuccess\. Freshsuccess accepted the saved key in the test of /);
@@ -68,7 +68,7 @@ test('saving the key leaves it to do until Test connection accepts it; the answe
   sweep.status = 'NOTSCHEDULED';
   try {
     await page.goto(a.url);
-    await expect(step(/Scheduled runs active/).innerText()).resolves.toMatch(/^To do: .*FreshSync Sweep \(customdeploy_fsc_ss_sweep\) is status NOTSCHEDULED.*Customization > Scripting > Script Deployments: open FreshSync Sweep/);
+    await expect(step(/Scheduled runs active/).innerText()).resolves.toMatch(/^To do: .*FreshSync Sweep \(customdeploy_fsc_ss_sweep\) is status NOTSCHEDULED.*\nWhat to do: Customization > Scripting > Script Deployments: open FreshSync Sweep/);
   } finally {
     sweep.status = 'SCHEDULED';
   }

@@ -46,8 +46,8 @@ test('a new account: what is done and what is left, with where to click; the acc
   const page = await a.get();
   expect(checks(page)).toEqual({ settings: 'todo', key: 'todo', schedules: 'done', tba: 'done', role: 'done', roleHolder: 'todo', token: 'manual', freshsuccess: 'manual' });
   expect(check(page, 'settings')).toMatch(/^To do: Settings saved\. .*click Save settings/);
-  expect(check(page, 'roleHolder')).toMatch(/No active employee has the role\. Lists > Employees > Employees > edit the employee .* Access subtab: add Freshsuccess Connector \(Token\)/);
-  expect(check(page, 'token')).toMatch(/^By hand: Access token created\. .*cannot be checked here\. Setup > Users\/Roles > Access Tokens > New: application Freshsuccess Integration/);
+  expect(check(page, 'roleHolder')).toMatch(/No active employee has the role\. What to do: Lists > Employees > Employees > edit the employee .* Access subtab: add Freshsuccess Connector \(Token\)/);
+  expect(check(page, 'token')).toMatch(/^By hand: Access token created\. .*cannot be checked here\. Where: Setup > Users\/Roles > Access Tokens > New: application Freshsuccess Integration/);
   expect(check(page, 'freshsuccess')).toMatch(/Source Credentials > Add Source > NetSuite.*account id TSTDRV0000001/);
   expect(text(page.html)).toMatch(/NetSuite account id: TSTDRV0000001/);
   expect(text(page.html)).toMatch(/FreshSync pushing to Freshsuccess \(1 of 3 checks done\)/);
@@ -83,7 +83,7 @@ test('the token role: present, inactive, held by an active employee or by nobody
   a.h.rt.store.update('role', role, { isinactive: true });
   const inactive = await a.get();
   expect(checks(inactive)).toMatchObject({ role: 'todo', roleHolder: 'todo' });
-  expect(check(inactive, 'role')).toMatch(/inactive\. Setup > Users\/Roles > Manage Roles > tick Show Inactives > edit Freshsuccess Connector \(Token\): untick Inactive/);
+  expect(check(inactive, 'role')).toMatch(/inactive\. What to do: Setup > Users\/Roles > Manage Roles > tick Show Inactives > edit Freshsuccess Connector \(Token\): untick Inactive/);
   a.h.rt.store.update('role', role, { isinactive: false });
   expect(checks(await a.get())).toMatchObject({ role: 'done', roleHolder: 'done' });
 });
@@ -108,7 +108,7 @@ test('scheduled runs: to do while the sweep is not scheduled or not deployed, do
 test('settings and key: saved, untested, accepted by the test, refused by Freshsuccess', async () => {
   const saved = await a.submit({ set: { custpage_api_key: a.h.freshsuccessKey }, submit: 'Save settings' });
   expect(checks(saved)).toMatchObject({ settings: 'done', key: 'todo' });
-  expect(check(saved, 'key')).toMatch(/has not been tested from this page\. Click Test connection/);
+  expect(check(saved, 'key')).toMatch(/has not been tested from this page\. What to do: Click Test connection/);
 
   // The test's own answer already shows the key accepted, and so does every later view.
   const tested = await a.click('test');
@@ -127,7 +127,7 @@ test('settings and key: saved, untested, accepted by the test, refused by Freshs
   await a.submit({ set: { custpage_api_key: 'not-the-key-0000000000' }, submit: 'Save settings' });
   const refused = await a.click('test');
   expect(checks(refused).key).toBe('todo');
-  expect(check(refused, 'key')).toMatch(/said: Key refused \(HTTP 40[13]\)\. Fix the key or the data centre/);
+  expect(check(refused, 'key')).toMatch(/said: Key refused \(HTTP 40[13]\)\. What to do: Fix the key or the data centre/);
 
   // Back to the right key, accepted; then a run refused it: the pause outweighs the old test.
   await a.submit({ set: { custpage_api_key: a.h.freshsuccessKey }, submit: 'Save settings' });
@@ -138,7 +138,7 @@ test('settings and key: saved, untested, accepted by the test, refused by Freshs
     a.h.runDrainUntilIdle();
     const paused = await a.get();
     expect(checks(paused).key).toBe('todo');
-    expect(check(paused, 'key')).toMatch(/Freshsuccess refused the key at .*pushing is paused\. Fix the key or the data centre and save the settings, then click Test connection/);
+    expect(check(paused, 'key')).toMatch(/Freshsuccess refused the key at .*pushing is paused\. What to do: Fix the key or the data centre and save the settings, then click Test connection/);
   } finally {
     await a.h.fake.configure({ apiKeys: [a.h.freshsuccessKey] });
   }

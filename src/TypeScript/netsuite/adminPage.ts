@@ -322,7 +322,7 @@ const CHECK_LABEL: Record<CheckState, string> = { done: 'Done', todo: 'To do', u
 
 /** One step: its state in words first (no colour needed to read it), what was found, what to do. */
 function checkHtml(item: CheckItem): string {
-  const next = item.next ? ` <span class="fsc-check-next">${esc(item.next)}</span>` : '';
+  const next = item.next ? `<br><span class="fsc-check-next">${item.state === 'manual' ? 'Where' : 'What to do'}: ${esc(item.next)}</span>` : '';
   return `<li id="custpage_check_${esc(item.id)}" class="fsc-check fsc-check-${item.state}" data-state="${item.state}"><strong>${CHECK_LABEL[item.state]}: ${esc(item.title)}.</strong> ${esc(item.detail)}${next}</li>`;
 }
 
@@ -339,7 +339,7 @@ function setup(form: serverWidget.Form, m: PageModel): void {
     [
       `<p>NetSuite account id: <strong id="custpage_account_id">${esc(m.accountId)}</strong>. Checked each time this page opens; nothing here calls Freshsuccess.</p>`,
       checkList('custpage_checks_push', 'FreshSync pushing to Freshsuccess', 'What sending customers and contacts needs.', c.push),
-      checkList('custpage_checks_connector', "Freshsuccess's own NetSuite connector (optional)", "Only if Freshsuccess's connector also reads this account; pushing needs none of it. The last two steps happen outside what a script can see.", c.connector),
+      checkList('custpage_checks_connector', "Freshsuccess's own NetSuite connector, optional", "Only if Freshsuccess's connector also reads this account; pushing needs none of it. The last two steps happen outside what a script can see.", c.connector),
     ].join('\n'),
   );
 }
