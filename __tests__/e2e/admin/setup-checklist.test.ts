@@ -143,3 +143,18 @@ test('settings and key: saved, untested, accepted by the test, refused by Freshs
     await a.h.fake.configure({ apiKeys: [a.h.freshsuccessKey] });
   }
 });
+
+test('governance: the checklist looks the token role up once; later views take its id from the cache', async () => {
+  await a.get();
+  const cached = a.lastUnits();
+  // NetSuite may drop a cache entry at any time: the next view looks the role up again.
+  a.h.rt.runScript({ scriptId: 'customscript_fsc_ss_sweep', deploymentId: 'customdeploy_fsc_ss_sweep', executionContext: 'SCHEDULED' }, () => {
+    const cache = a.h.rt.modules.get('N/cache') as { getCache(o: { name: string; scope: string }): { remove(o: { key: string }): void } };
+    cache.getCache({ name: 'fsc_setup', scope: 'PROTECTED' }).remove({ key: 'token_role_id' });
+  });
+  await a.get();
+  const looked = a.lastUnits();
+  await a.get();
+  // The look-up: a role search (10) and a put (1) instead of checking the cached id (1).
+  expect([looked - cached, a.lastUnits()]).toEqual([10, cached]);
+});
