@@ -4,6 +4,7 @@
  * unscheduled, no settings, a key untested, refused or accepted), the steps no script can see are
  * marked "By hand" with where to click, and a page view never calls Freshsuccess.
  */
+import { ACCOUNTS_PATH } from '../support/syncHarness';
 import { AdminClient, text, type Page } from './adminHarness';
 
 let a: AdminClient;
@@ -114,6 +115,11 @@ test('settings and key: saved, untested, accepted by the test, refused by Freshs
   const tested = await a.click('test');
   expect(checks(tested).key).toBe('done');
   expect(check(await a.get(), 'key')).toMatch(/^Done: Key accepted by Freshsuccess\. Freshsuccess accepted the saved key in the test of \d{4}-\d\d-\d\d \d\d:\d\d UTC\.$/);
+  // Freshsuccess unreachable says nothing about the key: the passed test still counts.
+  await a.h.fake.injectFaults([{ kind: 'drop', method: 'GET', path: ACCOUNTS_PATH }]);
+  const unreachable = await a.click('test');
+  expect(text(unreachable.html)).toMatch(/could not be reached/);
+  expect(checks(unreachable).key).toBe('done');
   // The state record keeps when and whether, and a hash of what was tested: never the key.
   const stored = JSON.stringify(a.h.rt.store.rows('customrecord_fsc_state').map((r) => r.values));
   expect(stored).not.toContain(a.h.freshsuccessKey);

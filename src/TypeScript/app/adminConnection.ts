@@ -41,6 +41,15 @@ export function testConnection(settings: { region: Region; secret: SecretReferen
   return { kind: 'error', region, status, message: v.message };
 }
 
+/**
+ * Whether the outcome says anything about the key: accepted, refused (here or by the other data
+ * centre) or not usable by NetSuite. An unreachable or failing Freshsuccess says nothing of it, so
+ * the setup checklist keeps the last test that did.
+ */
+export function judgesKey(outcome: ConnectionOutcome): boolean {
+  return outcome.kind === 'ok' || outcome.kind === 'wrong_region' || outcome.kind === 'refused' || outcome.kind === 'key_reference';
+}
+
 const NAME: Record<Region, string> = { us: 'US', eu: 'EU' };
 
 /** What the admin reads after the test; `ok` says whether it is good news. */

@@ -14,7 +14,7 @@
 import * as redirect from 'N/redirect';
 import * as runtime from 'N/runtime';
 import type { EntryPoints } from 'N/types';
-import { describeConnection, testConnection } from '../app/adminConnection';
+import { describeConnection, judgesKey, testConnection } from '../app/adminConnection';
 import { retryDeadLetters } from '../app/adminRetry';
 import { actOnProblems } from '../app/problemActions';
 import { whyNotStart } from '../app/jobStart';
@@ -168,7 +168,7 @@ function test(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSett
   const { config } = parseConfig(check.raw);
   const outcome = testConnection({ region: config.region, secret: config.secret }, (region, secret) => new FreshsuccessClient(netsuiteHttp(secret), region, clock.now));
   const d = describeConnection(outcome);
-  const tested = config.secret ? rememberTest(stored, { at: clock.now(), ok: d.ok, title: d.title, fingerprint: keyFingerprint(config.region, config.secret) }) : undefined;
+  const tested = config.secret && judgesKey(outcome) ? rememberTest(stored, { at: clock.now(), ok: d.ok, title: d.title, fingerprint: keyFingerprint(config.region, config.secret) }) : undefined;
   render(context, stored, shown, null, { level: d.ok ? 'confirmation' : 'error', title: d.title, message: `${d.message} These are the values on this page; they are not saved until you click Save settings.` }, {}, tested);
 }
 
