@@ -327,7 +327,7 @@ function checkHtml(item: CheckItem): string {
 }
 
 function checkList(id: string, heading: string, intro: string, items: readonly CheckItem[]): string {
-  return `<section id="${id}" aria-labelledby="${id}_title"><h3 id="${id}_title">${esc(heading)} (${esc(progressText(items))})</h3><p>${intro}</p><ul>${items.map(checkHtml).join('')}</ul></section>`;
+  return `<section id="${id}" aria-labelledby="${id}_title"><h3 id="${id}_title">${esc(heading)} (${esc(progressText(items))})</h3><p>${esc(intro)}</p><ul>${items.map(checkHtml).join('')}</ul></section>`;
 }
 
 function setup(form: serverWidget.Form, m: PageModel): void {
