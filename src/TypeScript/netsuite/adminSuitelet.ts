@@ -29,7 +29,9 @@ import { describeRefusal } from '../domain/formToken';
 import { checkAdminPost, issueAdminFormToken } from './adminFormToken';
 import { jobProgress, submitJob } from './adminJobs';
 import { NOTICE_PARAM, putNotice, takeNotice, type Notice } from './adminNotice';
-import { ACTION_PARAM, ADMIN_SCRIPT, buildAdminPage, CONFIRM_ACCOUNT_ACTION, CONFIRMED_REMOVAL_ACTION, REMOVE_EXTRAS_FIELD, type PageModel } from './adminPage';
+import { ACTION_PARAM, ADMIN_SCRIPT, buildAdminPage, CONFIRM_ACCOUNT_ACTION, CONFIRMED_REMOVAL_ACTION, PREVIEW_ACTION, PREVIEW_FIELD, REMOVE_EXTRAS_FIELD, type PageModel, type PreviewSection } from './adminPage';
+import { payloadPreview } from '../app/payloadPreview';
+import { customFieldCount, PREVIEW_PARAM } from '../domain/payloadPreview';
 import { FIELD, ROW_FIELD } from './adminFieldIds';
 import { customerSavedSearches } from './savedSearchChoices';
 import { parseResyncTarget, resyncEntry, RESYNC_ACTION_PREFIX, RESYNC_PARAM, type ResyncTarget } from '../domain/resync';
@@ -85,6 +87,7 @@ function formFromParams(p: Params, rows: CustomFieldRow[]): SettingsForm {
     batchMaxBytes: s(FIELD.batchMaxBytes),
     mappingJson: s(FIELD.mappingJson),
     customFields: rows,
+    customFieldCap: s(FIELD.customFieldCap),
   };
 }
 
@@ -101,10 +104,30 @@ function readStatus(stored: StoredSettings): StatusView {
   };
 }
 
-function render(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, form: SettingsForm, check: SettingsCheck | null, notice: Notice | null, ask: Pick<PageModel, 'confirmRemoval' | 'resync'> = {}): void {
+/**
+ * The Payload preview tab (saved settings only): the mapped custom field count, free (the settings
+ * are read already), and the preview asked for by `asked`, which costs only then (app/payloadPreview.ts).
+ */
+function previewSection(stored: StoredSettings, asked: string | undefined): PreviewSection | null {
+  if (!stored.raw) return null;
+  const { config } = parseConfig(stored.raw);
+  if (asked === undefined) return { region: config.region, fieldCount: customFieldCount(config), asked: null };
+  const target = parseResyncTarget(asked);
+  const result = target ? payloadPreview(target, config, { snapshots: netsuiteSnapshots(), now: clock.now(), nameOf: recordName }) : null;
+  return { region: config.region, fieldCount: customFieldCount(config), asked: { value: asked, result } };
+}
+
+function render(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, form: SettingsForm, check: SettingsCheck | null, notice: Notice | null, ask: Pick<PageModel, 'confirmRemoval' | 'resync'> = {}, previewAsked?: string): void {
   const formToken = issueAdminFormToken(ADMIN_FORM, clock.now());
-  const page = buildAdminPage({ form, problems: check?.problems ?? [], notice, status: readStatus(stored), accountId: runtime.accountId, formToken, ...ask, subsidiaries: runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }), savedSearches: customerSavedSearches() });
+  const preview = previewSection(stored, previewAsked);
+  const page = buildAdminPage({ form, problems: check?.problems ?? [], notice, status: readStatus(stored), accountId: runtime.accountId, formToken, ...ask, preview, subsidiaries: runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }), savedSearches: customerSavedSearches() });
   context.response.writePage(page);
+}
+
+/** The chooser's button: to the page's GET with the record named (as typed: the GET says if it names none). */
+function toPreview(p: Params): void {
+  const kind = p[PREVIEW_FIELD.kind] === 'contact' ? 'contact' : 'customer';
+  redirect.toSuitelet({ scriptId: ADMIN_SCRIPT.scriptId, deploymentId: ADMIN_SCRIPT.deploymentId, parameters: { [PREVIEW_PARAM]: `${kind}:${String(p[PREVIEW_FIELD.id] ?? '').trim()}` } });
 }
 
 function backToPage(notice: Notice): void {
@@ -232,7 +255,7 @@ export function handleAdminRequest(context: EntryPoints.Suitelet.onRequestContex
     const asked = p[RESYNC_PARAM];
     const target = parseResyncTarget(asked);
     const notice = asked !== undefined && asked !== '' && !target ? { level: 'error' as const, title: 'Nothing to resync', message: 'The link did not name a customer or contact of this account; open the record and use its Resync now link again.' } : takeNotice(p[NOTICE_PARAM]);
-    render(context, stored, formFromRaw(stored.raw), null, notice, target ? { resync: { target, name: recordName(target.kind, target.id) } } : {});
+    render(context, stored, formFromRaw(stored.raw), null, notice, target ? { resync: { target, name: recordName(target.kind, target.id) } } : {}, p[PREVIEW_PARAM]);
     return;
   }
   // Forged requests change nothing: the page is shown again, as stored, with the reason.
@@ -263,6 +286,8 @@ export function handleAdminRequest(context: EntryPoints.Suitelet.onRequestContex
       return backToPage({ level: 'information', title: 'Nothing queued', message: 'The record was not queued; nothing was changed.' });
     case 'retry':
       return retry();
+    case PREVIEW_ACTION:
+      return toPreview(p);
     case SELECTED_ACTION.retry:
       return actOn('retry', picksFrom(p));
     case SELECTED_ACTION.dismiss:
