@@ -327,7 +327,7 @@ function payloadPreview(form: serverWidget.Form, p: PreviewSection): void {
   select(form, PREVIEW_FIELD.kind, 'Record type', g, [['customer', 'Customer'], ['contact', 'Contact']], asked?.kind ?? 'customer', 'A customer or a contact.');
   text(form, PREVIEW_FIELD.id, 'Internal id', g, asked?.id ?? '', "The record's internal id: shown on its page, or in its URL after id=. A record's Freshsuccess subtab links here too.");
   const result = p.asked === null ? '' : p.asked.result === null ? `<p id="custpage_preview_outcome" role="alert"><strong>"${esc(p.asked.value)}" is not a customer or contact internal id.</strong> Choose the record type and type its internal id (digits only).</p>` : previewResultHtml(p.asked.result, p.region);
-  html(form, 'custpage_preview_html', g, `<p>${actionButton(PREVIEW_ACTION, 'Show what would be sent')}</p><div id="custpage_preview" role="region" aria-label="Payload preview">${result}${customFieldCountHtml(p.fieldCount)}</div>`);
+  html(form, 'custpage_preview_html', g, `<p>${actionButton(PREVIEW_ACTION, 'Show what would be sent')}</p><div id="custpage_preview" role="region" aria-label="What would be sent">${result}${customFieldCountHtml(p.fieldCount)}</div>`);
 }
 
 
