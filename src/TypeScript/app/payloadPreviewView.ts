@@ -26,7 +26,7 @@ function sentHtml(p: Extract<PayloadPreview, { status: 'sent' }>, region: Region
     : `<div id="custpage_preview_changes"><p><strong>Cut or left out (${p.changes.length}):</strong></p><ul>${p.changes.map((c) => `<li>${esc(c.text)}</li>`).join('')}</ul></div>`;
   return [
     `<p>The next drain would send this record in a POST to ${esc(apiUrl(region, p.endpoint))}, as one item of the request's <code>records</code> list:</p>`,
-    `<pre id="custpage_preview_json" class="fsc-json">${esc(json)}</pre>`,
+    `<pre id="custpage_preview_json" class="fsc-json" style="white-space:pre-wrap;overflow-wrap:anywhere;max-height:32em;overflow:auto">${esc(json)}</pre>`,
     dims,
     changes,
   ].join('');
