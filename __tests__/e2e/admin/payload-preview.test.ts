@@ -135,6 +135,8 @@ test('the chooser: record type and internal id, then the preview (a POST that on
   const outbox = a.h.outbox().length;
   const page = await a.click('preview', { set: { custpage_preview_kind: 'customer', custpage_preview_id: ` ${id} ` } });
   expect(page.redirectedTo).toContain(`fsc_preview=customer%3A${id}`);
+  // The POST only checks its form token and leads on: the settings read (1) and the token check (2).
+  expect(a.lastPostUnits).toBe(3);
   expect(text(page.html)).toMatch(new RegExp(`Customer .+ \\(${id}\\)`));
   expect(page.html).toMatch(new RegExp(`name="custpage_preview_id"[^>]*value="${id}"`));
   expect(a.h.outbox()).toHaveLength(outbox);

@@ -4,10 +4,11 @@
  * planned and checked by the drain's own code (domain/payloadPreview.ts). Reads only: no
  * request to Freshsuccess, no record written.
  *
- * Units: a customer 10 (its scoped search), a contact 20 (its search and its company's); 1 more
- * with a saved-search scope; 10 more with keys that can repeat (account_id from the entity id or
- * a field, user_id from the e-mail); 10 more for a customer a saved-search scope does not return
- * (is there such a customer at all?).
+ * Units (docs/admin-guide.md section 5; measured in __tests__/e2e/admin/payload-preview.test.ts):
+ * a customer 10 (its scoped search), a contact 20 (its search and its company's); 1 more with a
+ * saved-search scope; 10 more with keys that can repeat (the drain's duplicate-key check); 10 more
+ * for a customer a saved-search scope does not return (is there such a customer at all?); a
+ * contact while contacts are not synced 10 in all (that check only).
  */
 import type { SyncConfig } from '../domain/config';
 import { nameOf } from '../domain/mapping';
