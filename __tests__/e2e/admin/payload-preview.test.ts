@@ -165,3 +165,21 @@ test('the plan cap is a plain whole number from 0 to 1000, refused at its field 
   await a.submit({ set: { custpage_field_cap: '' }, submit: 'Save settings' });
   expect(section((await a.get()).html, 'custpage_field_count')).toContain('Set "Custom fields your Freshsuccess plan allows" under Settings to compare them with your plan.');
 });
+
+test('with a saved-search scope and entity-id keys: the drain\'s duplicate-key check runs too, and a customer the search leaves out says so', async () => {
+  a.h.rt.savedSearches.define({ id: 'customsearch_preview_keep', type: 'customer', title: 'Kept', filters: [['companyname', 'doesnotcontain', 'Outside']], columns: ['entityid'] });
+  a.h.configure({ scopeSavedSearch: 'customsearch_preview_keep', accountIdSource: 'entityid' });
+  const kept = a.h.createCustomer({ companyname: 'Inside Ltd', entitystatus: '13' });
+  const outside = a.h.createCustomer({ companyname: 'Outside Ltd', entitystatus: '13' });
+  await a.get(previewUrl('customer', kept)); // the saved search's filters are cached from here on
+  await a.get();
+  const view = a.lastUnits();
+  const page = await a.get(previewUrl('customer', kept));
+  expect(shownJson(page.html)).toMatchObject({ account_id: 'Inside Ltd' });
+  // The customer search (10) and the key check's (10), each with the cached saved-search filters (1).
+  expect(a.lastUnits() - view).toBe(22);
+  const out = await a.get(previewUrl('customer', outside));
+  expect(section(out.html, 'custpage_preview')).toContain("Nothing would be sent: the saved search of the settings' scope (customsearch_preview_keep) leaves it out.");
+  // The scoped search (11) and whether such a customer exists (10).
+  expect(a.lastUnits() - view).toBe(21);
+});

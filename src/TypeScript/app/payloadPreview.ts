@@ -5,10 +5,10 @@
  * request to Freshsuccess, no record written.
  *
  * Units (docs/admin-guide.md section 5; measured in __tests__/e2e/admin/payload-preview.test.ts):
- * a customer 10 (its scoped search), a contact 20 (its search and its company's); 1 more with a
- * saved-search scope; 10 more with keys that can repeat (the drain's duplicate-key check); 10 more
- * for a customer a saved-search scope does not return (is there such a customer at all?); a
- * contact while contacts are not synced 10 in all (that check only).
+ * a customer 10 (its scoped search), a contact 20 (its search and its company's); 10 more with
+ * keys that can repeat (the drain's duplicate-key check); with a saved-search scope 1 more per
+ * customer search, and 10 more for a customer it leaves out (is there such a customer at all?);
+ * a contact while contacts are not synced 10 in all (that check only).
  */
 import type { SyncConfig } from '../domain/config';
 import { nameOf } from '../domain/mapping';

@@ -9,7 +9,7 @@
  * Governance (1,000 units): a view costs about 46 (settings 1, state 0-1, counts 10, problems 10,
  * notice 1, form token 1, jobs 1 + 10 per running Map/Reduce); a POST's token check 2; a save about 15; a test 10-20; a start 21;
  * "retry dead letters" 10 + 8 per dead letter, stopping with 150 units left; a payload preview,
- * only when asked for, 10-41 more (app/payloadPreview.ts).
+ * only when asked for, 10 to about 30 more (app/payloadPreview.ts).
  */
 import * as redirect from 'N/redirect';
 import * as runtime from 'N/runtime';
