@@ -40,8 +40,10 @@ function shownJson(html: string): unknown {
 }
 
 function section(html: string, id: string): string {
-  const start = html.indexOf(`id="${id}"`);
-  return start < 0 ? '' : text(html.slice(start, html.indexOf('</div>', start) + 6));
+  const at = html.indexOf(`id="${id}"`);
+  if (at < 0) return '';
+  const start = html.lastIndexOf('<', at);
+  return text(html.slice(start, html.indexOf('</div>', at) + 6)).trim();
 }
 
 /** The record as Freshsuccess received it in a POST since `mark`. */
@@ -182,4 +184,12 @@ test('with a saved-search scope and entity-id keys: the drain\'s duplicate-key c
   expect(section(out.html, 'custpage_preview')).toContain("Nothing would be sent: the saved search of the settings' scope (customsearch_preview_keep) leaves it out.");
   // The scoped search (11) and whether such a customer exists (10).
   expect(a.lastUnits() - view).toBe(21);
+});
+
+test('sync switched off: the preview says nothing is sent at the moment, and why, above what would be sent', async () => {
+  const [id] = a.h.sample!.customers;
+  a.h.configure({ enabled: false, scopeSavedSearch: '', accountIdSource: 'internalid' });
+  const page = await a.get(previewUrl('customer', id!));
+  expect(section(page.html, 'custpage_preview')).toMatch(/^Nothing is sent at the moment\. Sync is switched off: changes are queued but nothing is sent\. Tick "Sync enabled" and save the settings first\. Until then, the drain sends nothing; below is what it would send\./);
+  expect(shownJson(page.html)).toMatchObject({ account_id: String(id) });
 });

@@ -82,7 +82,7 @@ export interface PreviewSection {
   region: Region;
   fieldCount: CustomFieldCount;
   /** What the page's link or chooser asked for (as typed), and the result; result null: not a record reference. */
-  asked: { value: string; result: PreviewResult | null } | null;
+  asked: { value: string; result: PreviewResult | null; holdUp: string | null } | null;
 }
 
 /** The preview chooser's fields (not settings: never saved). */
@@ -326,8 +326,9 @@ function payloadPreview(form: serverWidget.Form, p: PreviewSection): void {
   html(form, 'custpage_preview_intro_html', g, `<p>What the drain would send now for one customer or contact, with the saved settings, worked out by the drain's own code. Nothing is sent and nothing is changed.</p>`);
   select(form, PREVIEW_FIELD.kind, 'Record type', g, [['customer', 'Customer'], ['contact', 'Contact']], asked?.kind ?? 'customer', 'A customer or a contact.');
   text(form, PREVIEW_FIELD.id, 'Internal id', g, asked?.id ?? '', "The record's internal id: shown on its page, or in its URL after id=. A record's Freshsuccess subtab links here too.");
+  const holdUp = p.asked?.result && p.asked.holdUp ? `<p id="custpage_preview_holdup"><strong>Nothing is sent at the moment.</strong> ${esc(p.asked.holdUp)} Until then, the drain sends nothing; below is what it would send.</p>` : '';
   const result = p.asked === null ? '' : p.asked.result === null ? `<p id="custpage_preview_outcome" role="alert"><strong>"${esc(p.asked.value)}" is not a customer or contact internal id.</strong> Choose the record type and type its internal id (digits only).</p>` : previewResultHtml(p.asked.result, p.region);
-  html(form, 'custpage_preview_html', g, `<p>${actionButton(PREVIEW_ACTION, 'Show what would be sent')}</p><div id="custpage_preview" role="region" aria-label="What would be sent">${result}${customFieldCountHtml(p.fieldCount)}</div>`);
+  html(form, 'custpage_preview_html', g, `<p>${actionButton(PREVIEW_ACTION, 'Show what would be sent')}</p><div id="custpage_preview" role="region" aria-label="What would be sent">${holdUp}${result}${customFieldCountHtml(p.fieldCount)}</div>`);
 }
 
 

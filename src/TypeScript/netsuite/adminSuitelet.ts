@@ -115,7 +115,10 @@ function previewSection(stored: StoredSettings, asked: string | undefined): Prev
   if (asked === undefined) return { region: config.region, fieldCount: customFieldCount(config), asked: null };
   const target = parseResyncTarget(asked);
   const result = target ? payloadPreview(target, config, { snapshots: netsuiteSnapshots(), now: clock.now(), nameOf: recordName }) : null;
-  return { region: config.region, fieldCount: customFieldCount(config), asked: { value: asked, result } };
+  // What keeps the drain from sending anything now (switched off, paused...): the drain's own refusals.
+  const refusal = whyNotStart('drain', parseConfig(stored.raw), readState(stored.settings), stored.copied);
+  const holdUp = refusal === null ? null : describeSubmission('drain', refusal).message;
+  return { region: config.region, fieldCount: customFieldCount(config), asked: { value: asked, result, holdUp } };
 }
 
 function render(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, form: SettingsForm, check: SettingsCheck | null, notice: Notice | null, ask: Pick<PageModel, 'confirmRemoval' | 'resync'> = {}, previewAsked?: string): void {
