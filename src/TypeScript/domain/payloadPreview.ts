@@ -7,6 +7,7 @@
 import { workItem } from './coalesce';
 import type { SyncConfig } from './config';
 import type { DimensionArrays } from './dimensions';
+import { hintFor } from './hints';
 import { accountIdFor } from './identity';
 import { mapContact, mapCustomer } from './mapping';
 import { planBatches, type PlanInput } from './plan';
@@ -116,7 +117,7 @@ export function previewPayload(input: PreviewInput): PayloadPreview {
   if (!upsert?.payload) return { status: 'out_of_scope', reason: 'nothing to send' };
   // As pushRecords checks each record just before its request.
   const ready = sendable(upsert.payload);
-  if (!ready.ok) return { status: 'refused', outcome: 'dead', reason: ready.reason, hint: '' };
+  if (!ready.ok) return { status: 'refused', outcome: 'dead', reason: ready.reason, hint: hintFor(ready.reason) };
   const payload = ready.payload as DimensionArrays;
   const changes: PreviewChange[] = [
     ...plan.warnings.filter((w) => w.recordId === id).map((w) => ({ field: w.field, text: w.reason })),

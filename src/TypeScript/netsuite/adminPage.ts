@@ -320,7 +320,7 @@ function tabOrder(configured: boolean, preview: PreviewSection | null | undefine
 }
 
 /** Choose a customer or contact by internal id; the result of the one asked for; the custom field count. */
-function payloadPreview(form: serverWidget.Form, p: PreviewSection): void {
+function previewTab(form: serverWidget.Form, p: PreviewSection): void {
   const g = TAB.preview.id;
   const asked = p.asked?.result?.target ?? null;
   html(form, 'custpage_preview_intro_html', g, `<p>What the drain would send now for one customer or contact, with the saved settings, worked out by the drain's own code. Nothing is sent and nothing is changed.</p>`);
@@ -430,6 +430,6 @@ export function buildAdminPage(m: PageModel): serverWidget.Form {
   control(form, m);
   status(form, m);
   setup(form, m);
-  if (preview) payloadPreview(form, preview);
+  if (preview) previewTab(form, preview);
   return form;
 }
