@@ -4,7 +4,8 @@
  * Freshsuccess view for emulator/local/README.md. Each picture is made from a state the page really
  * reached in the local account (settings saved, a dead letter from a value Freshsuccess refused,
  * a save refused at its fields, a deactivation asking first, the setup checklist after a passed
- * connection test, a resync asking first, a sandbox holding pushes back), never from a mock-up.
+ * connection test, a resync asking first, a sandbox holding pushes back, a payload preview), never
+ * from a mock-up.
  */
 import { join } from 'node:path';
 import { AdminClient } from '../e2e/admin/adminHarness';
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     a.h.rt.defineEntityField({ scriptId: PLAN_FIELD, label: 'Success plan', fieldType: 'TEXTAREA', appliesToCustomer: true, appliesToContact: false });
     await page.getByLabel('Batch size (records)').fill('');
     await page.getByLabel('Mapping overrides (JSON)').fill(JSON.stringify({ customer: { custom: [{ field: PLAN_FIELD, type: 'text', key: 'success_plan' }] } }));
+    await page.getByLabel('Custom fields your Freshsuccess plan allows').fill('10');
     await Promise.all([page.waitForURL(/fsc_notice=/), page.getByRole('button', { name: 'Save settings' }).click()]);
     a.h.runDrainUntilIdle();
     await a.h.fake.configure({ labelMaxLength: 300 });
@@ -56,6 +58,15 @@ async function main(): Promise<void> {
     await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Test connection' }).click()]);
     await page.locator('#custpage_tab_setup').screenshot({ path: join(OUT, 'admin-setup-checklist.png') });
     console.log('docs/img/admin-setup-checklist.png');
+
+    // The payload preview of a customer whose long plan text is cut, asked for on its tab.
+    const northwind = a.h.createCustomer({ companyname: 'Northwind Traders', phone: '+1 206 555 0134', url: 'https://northwind.example', [PLAN_FIELD]: 'Roll out to the EMEA teams, then the Americas; quarterly reviews with the sponsor. '.repeat(6) });
+    await page.goto(a.url);
+    await page.getByLabel('Internal id').fill(String(northwind));
+    await Promise.all([page.waitForURL(/fsc_preview=/), page.getByRole('button', { name: 'Show what would be sent' }).click()]);
+    // The tab alone, whole: the JSON, what it cuts and why, and the count against the plan.
+    await page.locator('#custpage_tab_preview').screenshot({ path: join(OUT, 'admin-payload-preview.png') });
+    console.log('docs/img/admin-payload-preview.png');
 
     // The local account: a customer's page with the SuiteApp's subtab, and what Freshsuccess holds.
     const id = a.h.sample!.customers[0]!;

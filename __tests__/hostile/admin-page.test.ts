@@ -58,6 +58,8 @@ const REFUSED: RefusedCase[] = [
   { name: 'name excluded from what is sent (Freshsuccess needs it for a new account)', set: { custpage_mapping: JSON.stringify({ customer: { exclude: ['name', 'phone'] } }) }, field: 'Mapping overrides (JSON)', says: /cannot hold name: Freshsuccess needs it to create a record/ },
   { name: "a contact's user_id excluded", set: { custpage_mapping: JSON.stringify({ contact: { exclude: ['user_id'] } }) }, field: 'Mapping overrides (JSON)', says: /contact\.exclude.*cannot hold user_id/ },
   { name: 'a hexadecimal batch size', set: { custpage_batch_records: '0x10' }, field: 'Batch size (records)', says: /whole number.*got 0x10/ },
+  { name: "a plan's custom field cap in hexadecimal", set: { custpage_field_cap: '0x10' }, field: 'Custom fields your Freshsuccess plan allows', says: /whole number from 0 to 1000.*got 0x10/ },
+  { name: "a negative plan's custom field cap", set: { custpage_field_cap: '-3' }, field: 'Custom fields your Freshsuccess plan allows', says: /whole number from 0 to 1000/ },
   { name: 'a byte cap below the minimum', set: { custpage_batch_bytes: '9999' }, field: 'Batch size (bytes)', says: /10000 to 9000000/ },
   { name: 'a 10,000-digit byte cap', set: { custpage_batch_bytes: '9'.repeat(10_000) }, field: 'Batch size (bytes)', says: /10000 to 9000000/ },
   { name: '10,000 characters in the saved search', set: { custpage_saved_search: 'customsearch_'.padEnd(10_000, 'x') + '!' }, field: 'Saved search scope', says: /customsearch/ },

@@ -76,7 +76,7 @@ test('invalid settings: each problem is shown by field, what was typed stays, no
   const fixed = await a.submit({ set: { custpage_batch_records: '500', custpage_acct_source: 'internalid', custpage_mapping: '', custpage_subsidiaries: '' }, submit: 'Save settings' }, page);
   expect(messages(fixed.html).statuses.join(' ')).toMatch(/Settings saved/);
   // Configured: the status comes first now.
-  expect([...fixed.html.matchAll(/<h2 id="custpage_tab_[a-z]+_title">([^<]+)/g)].map((m) => m[1])).toEqual(['Status and errors', 'Sync control', 'Settings', 'Setup checklist']);
+  expect([...fixed.html.matchAll(/<h2 id="custpage_tab_[a-z]+_title">([^<]+)/g)].map((m) => m[1])).toEqual(['Status and errors', 'Sync control', 'Settings', 'Setup checklist', 'Payload preview']);
   expect(String(configValues()[CONFIG.secretRef])).toMatch(/^[A-Za-z0-9]{16,64}$/);
   expect(configValues()[CONFIG.batchMaxRecords]).toBe(500);
   expect(messages((await a.click('test')).html).statuses.join(' ')).toMatch(/Connection OK/);

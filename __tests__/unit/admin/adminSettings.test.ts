@@ -31,6 +31,10 @@ describe('checkSettings', () => {
     ['contact delete policy', { deleteContact: 'churn' }, 'deleteContact'],
     ['batch records', { batchMaxRecords: '0' }, 'batchMaxRecords'],
     ['batch bytes', { batchMaxBytes: '12.5' }, 'batchMaxBytes'],
+    ['plan cap in hex', { customFieldCap: '0x10' }, 'customFieldCap'],
+    ['plan cap in exponent form', { customFieldCap: '1e2' }, 'customFieldCap'],
+    ['plan cap below range', { customFieldCap: '-1' }, 'customFieldCap'],
+    ['plan cap above range', { customFieldCap: '1001' }, 'customFieldCap'],
     ['mapping JSON syntax', { mappingJson: '{' }, 'mappingJson'],
     ['mapping field id', { mappingJson: '{"customer":{"custom":[{"field":"phone","type":"text"}]}}' }, 'mappingJson'],
     ['mapping retry', { mappingJson: '{"retry":{"maxAttempts":99}}' }, 'mappingJson'],
@@ -38,6 +42,14 @@ describe('checkSettings', () => {
     const check = checkSettings(form(over), '');
     expect(check.problems.length).toBeGreaterThan(0);
     expect(check.problems.map((p) => p.field)).toEqual(check.problems.map(() => field));
+  });
+
+  test('the plan cap: empty is not set; a plain whole number is stored as typed', () => {
+    expect(checkSettings(form({ customFieldCap: '  ' }), '').raw.customFieldCap).toBeNull();
+    const check = checkSettings(form({ customFieldCap: '0' }), '');
+    expect(check.problems).toEqual([]);
+    expect(check.raw.customFieldCap).toBe('0');
+    expect(formFromRaw({ ...check.raw, customFieldCap: 25 }).customFieldCap).toBe('25');
   });
 
   test('several problems at once are all reported', () => {

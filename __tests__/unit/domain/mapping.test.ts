@@ -64,7 +64,7 @@ describe('account mapping', () => {
     expect(payload.custom_label_dimensions).toEqual([{ key: 'notes', value: 'x'.repeat(400) }]);
     expect(payload.custom_value_dimensions).toEqual([{ key: 'seats', value: 12 }, { key: 'vip', value: 1 }]);
     expect(payload.custom_event_dimensions).toEqual([{ key: 'renewal', value: T0 + 1 }]);
-    expect(warnings).toEqual([{ recordId: '3', message: 'custentity_notes truncated from 450 to 400 characters', reason: 'custentity_notes: text longer than 400 characters, sent cut to 400' }]);
+    expect(warnings).toEqual([{ recordId: '3', field: 'custentity_notes', message: 'custentity_notes truncated from 450 to 400 characters', reason: 'custentity_notes: text longer than 400 characters, sent cut to 400' }]);
     expect(payload).not.toHaveProperty('phone');
     expect(payload).not.toHaveProperty('website');
   });

@@ -24,16 +24,17 @@ test('keys with a lone surrogate refuse the record; other text (dimension keys a
   expect(sendable({ account_id: 'K', user_id: `${LOW}u` })).toMatchObject({ ok: false, reason: expect.stringMatching(/^user_id "\\ude00u"/) });
   expect(sendable({ account_id: 'K', parent_account_id: `P${HIGH}` })).toMatchObject({ ok: false, reason: expect.stringMatching(/^parent_account_id/) });
   const repaired = sendable({ account_id: 'K', name: `A${HIGH}B`, custom_label_dimensions: [{ key: `k${LOW}`, value: `v${HIGH}${LOW}` }] });
-  expect(repaired).toEqual({ ok: true, payload: { account_id: 'K', name: 'A\uFFFDB', custom_label_dimensions: [{ key: 'k\uFFFD', value: `v${HIGH}${LOW}` }] } });
+  // Each replacement is said, by where it is (the payload preview shows it).
+  expect(repaired).toEqual({ ok: true, payload: { account_id: 'K', name: 'A\uFFFDB', custom_label_dimensions: [{ key: 'k\uFFFD', value: `v${HIGH}${LOW}` }] }, replaced: ['name', 'custom_label_dimensions[0].key'] });
 });
 
 test('a payload without surrogates is sent as it is; text that only looks like an escape is not altered', () => {
   const plain = { account_id: 'K', name: 'Plain GmbH', custom_label_dimensions: [{ key: 'tier', value: 'Gold' }] };
-  expect(sendable(plain)).toEqual({ ok: true, payload: plain });
+  expect(sendable(plain)).toEqual({ ok: true, payload: plain, replaced: [] });
   // A backslash-u typed in NetSuite looks like an escaped surrogate in the JSON: checked in full, kept.
-  expect(sendable({ account_id: 'K', name: 'C:\\ud800 path' })).toEqual({ ok: true, payload: { account_id: 'K', name: 'C:\\ud800 path' } });
+  expect(sendable({ account_id: 'K', name: 'C:\\ud800 path' })).toEqual({ ok: true, payload: { account_id: 'K', name: 'C:\\ud800 path' }, replaced: [] });
   // A valid pair is raw in the JSON: checked in full, kept.
-  expect(sendable({ account_id: 'K', name: `smile ${HIGH}${LOW}` })).toEqual({ ok: true, payload: { account_id: 'K', name: `smile ${HIGH}${LOW}` } });
+  expect(sendable({ account_id: 'K', name: `smile ${HIGH}${LOW}` })).toEqual({ ok: true, payload: { account_id: 'K', name: `smile ${HIGH}${LOW}` }, replaced: [] });
 });
 
 test('a value JSON cannot express refuses the record with a reason', () => {

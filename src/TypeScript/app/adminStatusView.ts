@@ -204,7 +204,7 @@ export function describeSubmission(job: JobKind, result: TriggerResult | StartRe
   }
 }
 
-function table(caption: string, head: string[], rows: string[][]): string {
+export function table(caption: string, head: string[], rows: string[][]): string {
   const th = head.map((h) => `<th scope="col">${esc(h)}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('');
   return `<table class="fsc-table"><caption>${esc(caption)}</caption><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;

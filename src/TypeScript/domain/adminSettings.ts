@@ -39,6 +39,8 @@ export interface SettingsForm {
   /** Mapping overrides JSON without the custom fields, which are edited as rows. */
   mappingJson: string;
   customFields: CustomFieldRow[];
+  /** How many custom fields the Freshsuccess plan allows ('' when not set). */
+  customFieldCap: string;
 }
 
 export type SettingsField = Exclude<keyof SettingsForm, 'enabled' | 'syncContacts'>;
@@ -69,6 +71,7 @@ const FORM_FIELD: Record<ConfigField, SettingsField> = {
   batchMaxRecords: 'batchMaxRecords',
   batchMaxBytes: 'batchMaxBytes',
   mappingJson: 'mappingJson',
+  customFieldCap: 'customFieldCap',
 };
 
 function objectOf(json: string): Record<string, unknown> | null {
@@ -174,6 +177,7 @@ export function checkSettings(form: SettingsForm, storedRef: string): SettingsCh
     batchMaxRecords: blankToNull(form.batchMaxRecords),
     batchMaxBytes: blankToNull(form.batchMaxBytes),
     mappingJson: badRows.length > 0 ? form.mappingJson.trim() : joinMapping(form.mappingJson, form.customFields),
+    customFieldCap: blankToNull(form.customFieldCap),
   };
   const problems: SettingsCheck['problems'] = [];
   if (key.problem) problems.push(key.problem);
@@ -210,6 +214,7 @@ const DEFAULTS: SettingsForm = {
   batchMaxBytes: '',
   mappingJson: '',
   customFields: [],
+  customFieldCap: '',
 };
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -239,5 +244,6 @@ export function formFromRaw(raw: RawConfig | null): SettingsForm {
     batchMaxBytes: str(raw.batchMaxBytes),
     mappingJson: mapping.rest,
     customFields: mapping.rows,
+    customFieldCap: str(raw.customFieldCap),
   };
 }

@@ -97,6 +97,11 @@ export interface SyncConfig {
   purgeAfterDays: number;
   /** When the config record was last changed (ms): a change clears an auth pause. */
   lastModified: number | null;
+  /**
+   * How many custom fields the customer's Freshsuccess plan allows to be synced (the admin types
+   * it; no API tells it), or null when not set. Only compared with the mapping for the admin.
+   */
+  customFieldCap: number | null;
 }
 
 /** Raw values as stored on the config record (text, checkbox, numbers); keys are ours. */
@@ -116,6 +121,7 @@ export interface RawConfig {
   batchMaxRecords?: number | string | null;
   batchMaxBytes?: number | string | null;
   mappingJson?: string | null;
+  customFieldCap?: number | string | null;
   lastModified?: number | null;
 }
 
@@ -130,6 +136,8 @@ export interface RawConfig {
 export const DEFAULT_BATCH: BatchLimits = { maxRecords: 2500, maxBytes: 1_000_000 };
 /** The range each batch setting accepts (an admin's value outside it is a problem, not clamped). */
 export const BATCH_RANGE: Record<keyof BatchLimits, { min: number; max: number }> = { maxRecords: { min: 1, max: 5000 }, maxBytes: { min: 10_000, max: 9_000_000 } };
+/** The range the plan's custom field cap accepts; empty means not set. */
+export const CUSTOM_FIELD_CAP_RANGE = { min: 0, max: 1000 } as const;
 /** 8 attempts with base 60 s doubled: flagged after about 2–4 hours of failures; then every 3–6 h. */
 export const DEFAULT_RETRY: RetrySettings = { warnAfterAttempts: 8, baseDelayMs: 60_000, maxDelayMs: 6 * 3600_000 };
 
@@ -170,6 +178,17 @@ function int(value: number | string | null | undefined, fallback: number, min: n
     return fallback;
   }
   return n;
+}
+
+/** Like int, for a setting that may be left empty: null when it is (or when it is refused). */
+function optionalInt(value: number | string | null | undefined, min: number, max: number, name: string, report: Report): number | null {
+  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return null;
+  let ok = true;
+  const n = int(value, min, min, max, name, (m) => {
+    ok = false;
+    report(m);
+  });
+  return ok ? n : null;
 }
 
 function oneOf<T extends string>(value: string | null | undefined, choices: readonly T[], fallback: T, name: string, report: Report): T {
@@ -310,6 +329,7 @@ export function parseConfig(raw: RawConfig): ParsedConfig {
     sweepOverlapMs: 10 * 60_000,
     purgeAfterDays: 30,
     lastModified: raw.lastModified ?? null,
+    customFieldCap: optionalInt(raw.customFieldCap, CUSTOM_FIELD_CAP_RANGE.min, CUSTOM_FIELD_CAP_RANGE.max, 'Custom fields your Freshsuccess plan allows', about('customFieldCap')),
   };
   return { config, problems };
 }

@@ -5,7 +5,7 @@
 import type { SyncConfig } from './config';
 import { mapDimensions } from './dimensions';
 import { accountIdFor, userIdFor } from './identity';
-import type { AccountPayload, ContactPayload, ContactSnapshot, CustomerSnapshot, MappingWarning } from './types';
+import type { AccountPayload, ContactPayload, ContactSnapshot, CustomerSnapshot, MappingWarning, Omission } from './types';
 
 const STAGE_NAMES: Record<string, string> = { LEAD: 'Lead', PROSPECT: 'Prospect', CUSTOMER: 'Customer' };
 
@@ -20,15 +20,23 @@ function customerName(c: CustomerSnapshot): string {
   return nameOf({ ...c, entityId: c.keys.entityId });
 }
 
-function dropExcluded<T extends object>(payload: T, exclude: readonly string[], keep: readonly string[]): T {
+/** The payload without the fields the settings exclude; each one that had a value is told in `omitted`. */
+function dropExcluded<T extends object>(payload: T, exclude: readonly string[], keep: readonly string[], omitted: Omission[]): T {
   const out = { ...payload } as Record<string, unknown>;
-  for (const field of exclude) if (!keep.includes(field)) delete out[field];
+  for (const field of exclude) {
+    if (keep.includes(field) || !(field in out)) continue;
+    if (out[field] !== undefined) omitted.push({ field, reason: 'not sent: the mapping overrides exclude it' });
+    delete out[field];
+  }
   return out as T;
 }
 
 export interface Mapped<T> {
   payload: T;
+  /** Values cut or dropped against the admin's intent: reported as warnings by the drain. */
   warnings: MappingWarning[];
+  /** Values left out by design (excluded, empty, no parent key): for the payload preview only. */
+  omitted: Omission[];
 }
 
 /**
@@ -36,6 +44,7 @@ export interface Mapped<T> {
  */
 export function mapCustomer(c: CustomerSnapshot, config: SyncConfig, now: number): Mapped<AccountPayload> {
   const warnings: MappingWarning[] = [];
+  const omitted: Omission[] = [];
   const payload: AccountPayload = {
     account_id: accountIdFor(c.keys, config.accountIdSource),
     name: customerName(c),
@@ -57,15 +66,17 @@ export function mapCustomer(c: CustomerSnapshot, config: SyncConfig, now: number
   if (c.parent) {
     const parentId = accountIdFor(c.parent, config.accountIdSource);
     if (parentId !== '') payload.parent_account_id = parentId;
+    else omitted.push({ field: 'parent_account_id', reason: `not sent: the parent customer (internal id ${c.parent.id}) has no account_id, its source is empty` });
   }
   if (c.isInactive) payload.inactive_time = Math.trunc(c.lastModified ?? now);
-  Object.assign(payload, mapDimensions(c.keys.id, c.custom, config.mapping.customer.custom, warnings));
-  return { payload: dropExcluded(payload, config.mapping.customer.exclude, ['account_id']), warnings };
+  Object.assign(payload, mapDimensions(c.keys.id, c.custom, config.mapping.customer.custom, warnings, omitted));
+  return { payload: dropExcluded(payload, config.mapping.customer.exclude, ['account_id'], omitted), warnings, omitted };
 }
 
 /** @param accountId the company's account_id, already derived with the configured source. */
 export function mapContact(c: ContactSnapshot, accountId: string, config: SyncConfig): Mapped<ContactPayload> {
   const warnings: MappingWarning[] = [];
+  const omitted: Omission[] = [];
   const payload: ContactPayload = {
     account_id: accountId,
     user_id: userIdFor(c, config.userIdSource),
@@ -77,6 +88,6 @@ export function mapContact(c: ContactSnapshot, accountId: string, config: SyncCo
     // Always sent: a contact moved back to an account it was deactivated on must come back active.
     is_active: !c.isInactive,
   };
-  Object.assign(payload, mapDimensions(c.id, c.custom, config.mapping.contact.custom, warnings));
-  return { payload: dropExcluded(payload, config.mapping.contact.exclude, ['account_id', 'user_id', 'is_active']), warnings };
+  Object.assign(payload, mapDimensions(c.id, c.custom, config.mapping.contact.custom, warnings, omitted));
+  return { payload: dropExcluded(payload, config.mapping.contact.exclude, ['account_id', 'user_id', 'is_active'], omitted), warnings, omitted };
 }

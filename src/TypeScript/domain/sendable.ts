@@ -54,38 +54,55 @@ export function keyProblem(field: string, value: string): string | null {
   return `${field} "${escapeLoneSurrogates(value)}" is not valid Unicode text: it holds half of a two-part symbol (an emoji or rare character cut in two), so it cannot be sent as a Freshsuccess key. Correct the value in NetSuite and save the record again`;
 }
 
-function repair(value: unknown, field: string | null, problems: string[]): unknown {
+/** Where a value sits in the payload, as the preview names it: `billing_city`, `custom_label_dimensions[0].value`. */
+function pathOf(parent: string, key: string | number): string {
+  if (typeof key === 'number') return `${parent}[${key}]`;
+  return parent === '' ? key : `${parent}.${key}`;
+}
+
+/**
+ * @param replaced collects the path of each text whose lone surrogates were replaced, so the
+ * change is said (payload preview) rather than silent.
+ */
+function repair(value: unknown, field: string | null, path: string, problems: string[], replaced: string[]): unknown {
   if (typeof value === 'string') {
     if (field !== null && KEY_FIELDS.has(field)) {
       const problem = keyProblem(field, value);
       if (problem !== null) problems.push(problem);
       return value;
     }
-    return mapLoneSurrogates(value, () => REPLACEMENT_CHARACTER);
+    const out = mapLoneSurrogates(value, () => REPLACEMENT_CHARACTER);
+    if (out !== value) replaced.push(path);
+    return out;
   }
-  if (Array.isArray(value)) return value.map((v) => repair(v, null, problems));
+  if (Array.isArray(value)) return value.map((v, i) => repair(v, null, pathOf(path, i), problems, replaced));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[repair(k, null, problems) as string] = repair(v, k, problems);
+    for (const [k, v] of Object.entries(value)) out[repair(k, null, path, problems, replaced) as string] = repair(v, k, pathOf(path, k), problems, replaced);
     return out;
   }
   return value;
 }
 
-export type Sendable<P> = { ok: true; payload: P } | { ok: false; reason: string };
+/** `replaced`: where a lone surrogate was replaced by U+FFFD (empty nearly always). */
+export type Sendable<P> = { ok: true; payload: P; replaced: string[] } | { ok: false; reason: string };
+
+/** What the preview says of a text whose lone surrogates were replaced. */
+export const REPLACED_REASON = 'held half of a two-part symbol (an emoji or rare character cut in two), which is not valid text: sent with U+FFFD (\uFFFD) in its place';
 
 /** The payload ready to serialise (lone surrogates outside keys replaced), or why it cannot be sent. */
 export function sendable<P extends object>(payload: P): Sendable<P> {
   let repaired: P;
   const problems: string[] = [];
+  const replaced: string[] = [];
   try {
     // A payload whose JSON holds no surrogate, raw or escaped (JSON.stringify escapes a lone one
     // as \udXXX), has nothing to repair or refuse: it is sent as it is, without being rebuilt.
-    if (!MAYBE_LONE_SURROGATE.test(JSON.stringify(payload))) return { ok: true, payload };
-    repaired = repair(payload, null, problems) as P;
+    if (!MAYBE_LONE_SURROGATE.test(JSON.stringify(payload))) return { ok: true, payload, replaced };
+    repaired = repair(payload, null, '', problems, replaced) as P;
   } catch (e) {
     return { ok: false, reason: `The record cannot be written as JSON (${escapeLoneSurrogates(e instanceof Error ? e.message : String(e)).slice(0, 200)}): check the mapping of its custom fields` };
   }
   if (problems.length > 0) return { ok: false, reason: problems.join('; ') };
-  return { ok: true, payload: repaired };
+  return { ok: true, payload: repaired, replaced };
 }

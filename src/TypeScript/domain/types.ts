@@ -178,8 +178,21 @@ export interface ContactPayload {
 /** A warning produced while mapping (e.g. a truncated text dimension); never blocks the push. */
 export interface MappingWarning {
   recordId: string;
+  /** The NetSuite field whose value was cut or dropped. */
+  field: string;
   /** With the value, for the log. */
   message: string;
   /** Without the value, the same for every record it concerns (groups them for the admin). */
+  reason: string;
+}
+
+/**
+ * A value the mapping leaves out of the payload on purpose (an excluded field, an empty custom
+ * field, a parent without an account_id): not a warning (the drain writes no entry for it), but
+ * said to the admin where the payload is previewed.
+ */
+export interface Omission {
+  /** The payload field, or the NetSuite custom field id for a dimension. */
+  field: string;
   reason: string;
 }

@@ -26,6 +26,7 @@ export const FIELD: Record<keyof SettingsForm, string> = {
   mappingJson: 'custpage_mapping',
   /** A sublist: one row per custom field. */
   customFields: 'custpage_custom_fields',
+  customFieldCap: 'custpage_field_cap',
 };
 
 /** Columns of the custom fields sublist. */

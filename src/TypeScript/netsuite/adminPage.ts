@@ -8,10 +8,13 @@
 import * as message from 'N/ui/message';
 import * as serverWidget from 'N/ui/serverWidget';
 import { esc, jobsHtml, statusHtml, type StatusView } from '../app/adminStatusView';
+import type { PreviewResult } from '../app/payloadPreview';
+import { customFieldCountHtml, previewResultHtml } from '../app/payloadPreviewView';
+import type { CustomFieldCount } from '../domain/payloadPreview';
 import { healthVerdict } from '../app/healthVerdict';
 import { PAUSE_WORDS, pauseCause } from '../domain/pauseCause';
 import type { SettingsField, SettingsForm } from '../domain/adminSettings';
-import { BATCH_RANGE, DEFAULT_BATCH, type AccountIdSource, type BatchLimits, type ContactDeletePolicy, type CustomerDeletePolicy, type Region, type UserIdSource } from '../domain/config';
+import { BATCH_RANGE, CUSTOM_FIELD_CAP_RANGE, DEFAULT_BATCH, type AccountIdSource, type BatchLimits, type ContactDeletePolicy, type CustomerDeletePolicy, type Region, type UserIdSource } from '../domain/config';
 import { ACCOUNT_ID_SOURCES, CONTACT_DELETE_POLICIES, CUSTOMER_DELETE_POLICIES, CUSTOMER_STAGES, DIMENSION_TYPES, REGIONS, USER_ID_SOURCES } from '../domain/settingRules';
 import type { CustomerStage } from '../domain/types';
 import { FORM_TOKEN_FIELD } from '../domain/formToken';
@@ -46,6 +49,7 @@ export const LABEL: Record<SettingsField, string> = {
   batchMaxRecords: 'Batch size (records)',
   batchMaxBytes: 'Batch size (bytes)',
   mappingJson: 'Mapping overrides (JSON)',
+  customFieldCap: 'Custom fields your Freshsuccess plan allows',
   customFields: 'Custom fields sent as dimensions',
 };
 
@@ -71,7 +75,21 @@ export interface PageModel {
   savedSearches?: SavedSearchChoice[] | null;
   /** A record page's "Resync now" asks here first: the record and its name (null: not found). */
   resync?: { target: ResyncTarget; name: string | null } | null;
+  /** The Payload preview tab, once settings are saved: the custom field count, and the preview asked for. */
+  preview?: PreviewSection | null;
 }
+
+export interface PreviewSection {
+  region: Region;
+  fieldCount: CustomFieldCount;
+  /** What the page's link or chooser asked for (as typed), and the result; result null: not a record reference. */
+  asked: { value: string; result: PreviewResult | null; holdUp: string | null } | null;
+}
+
+/** The preview chooser's fields (not settings: never saved). */
+export const PREVIEW_FIELD = { kind: 'custpage_preview_kind', id: 'custpage_preview_id' } as const;
+/** The chooser's button. */
+export const PREVIEW_ACTION = 'preview';
 
 /** The button that confirms a reconcile with deactivation. */
 export const CONFIRMED_REMOVAL_ACTION = 'reconcile_extras';
@@ -257,6 +275,8 @@ function mapping(form: serverWidget.Form, m: PageModel): void {
     serverWidget.FieldType.LONGTEXT,
   );
   problemsAt(form, m, 'mappingJson', g);
+  text(form, FIELD.customFieldCap, LABEL.customFieldCap, g, m.form.customFieldCap, `Optional: how many custom fields your Freshsuccess plan lets you sync, ${CUSTOM_FIELD_CAP_RANGE.min} to ${CUSTOM_FIELD_CAP_RANGE.max}. The Payload preview tab counts the rows of the table below against it.`);
+  problemsAt(form, m, 'customFieldCap', g);
   // The table's own problems, just above it (a sublist has no place for text of its own).
   problemsAt(form, m, 'customFields', g);
 }
@@ -285,6 +305,7 @@ const TAB = {
   control: { id: 'custpage_tab_control', label: 'Sync control' },
   settings: { id: 'custpage_tab_settings', label: 'Settings' },
   setup: { id: 'custpage_tab_setup', label: 'Setup checklist' },
+  preview: { id: 'custpage_tab_preview', label: 'Payload preview' },
 } as const;
 
 /**
@@ -292,8 +313,23 @@ const TAB = {
  * Settings and the setup checklist come first; once they are, the status does (NetSuite opens
  * the first tab).
  */
-function tabOrder(configured: boolean): Array<keyof typeof TAB> {
-  return configured ? ['status', 'control', 'settings', 'setup'] : ['settings', 'setup', 'status', 'control'];
+function tabOrder(configured: boolean, preview: PreviewSection | null | undefined): Array<keyof typeof TAB> {
+  if (!configured) return ['settings', 'setup', 'status', 'control'];
+  // The preview exists once settings are saved; asked for, it comes first (NetSuite opens it).
+  if (!preview) return ['status', 'control', 'settings', 'setup'];
+  return preview.asked ? ['preview', 'status', 'control', 'settings', 'setup'] : ['status', 'control', 'settings', 'setup', 'preview'];
+}
+
+/** Choose a customer or contact by internal id; the result of the one asked for; the custom field count. */
+function previewTab(form: serverWidget.Form, p: PreviewSection): void {
+  const g = TAB.preview.id;
+  const asked = p.asked?.result?.target ?? null;
+  html(form, 'custpage_preview_intro_html', g, `<p>What the drain would send now for one customer or contact, with the saved settings, worked out by the drain's own code. Nothing is sent and nothing is changed.</p>`);
+  select(form, PREVIEW_FIELD.kind, 'Record type', g, [['customer', 'Customer'], ['contact', 'Contact']], asked?.kind ?? 'customer', 'A customer or a contact.');
+  text(form, PREVIEW_FIELD.id, 'Internal id', g, asked?.id ?? '', "The record's internal id: shown on its page, or in its URL after id=. A record's Freshsuccess subtab links here too.");
+  const holdUp = p.asked?.result && p.asked.holdUp ? `<p id="custpage_preview_holdup"><strong>Nothing is sent at the moment.</strong> ${esc(p.asked.holdUp)} Until then, the drain sends nothing; below is what it would send.</p>` : '';
+  const result = p.asked === null ? '' : p.asked.result === null ? `<p id="custpage_preview_outcome" role="alert"><strong>"${esc(p.asked.value)}" is not a customer or contact internal id.</strong> Choose the record type and type its internal id (digits only).</p>` : previewResultHtml(p.asked.result, p.region);
+  html(form, 'custpage_preview_html', g, `<p>${actionButton(PREVIEW_ACTION, 'Show what would be sent')}</p><div id="custpage_preview" role="region" aria-label="What would be sent">${holdUp}${result}${customFieldCountHtml(p.fieldCount)}</div>`);
 }
 
 
@@ -398,12 +434,14 @@ export function buildAdminPage(m: PageModel): serverWidget.Form {
   health(form, m);
   // A refused save brings Settings first, where its problems are shown.
   const configured = m.status.syncEnabled !== null && m.status.syncEnabled !== undefined && m.problems.length === 0;
-  for (const t of tabOrder(configured)) form.addTab(TAB[t]);
+  const preview = configured ? m.preview : null;
+  for (const t of tabOrder(configured, preview)) form.addTab(TAB[t]);
   connection(form, m);
   mapping(form, m);
   customFields(form, m);
   control(form, m);
   status(form, m);
   setup(form, m);
+  if (preview) previewTab(form, preview);
   return form;
 }

@@ -9,7 +9,8 @@
  * Governance (1,000 units; docs/admin-guide.md §5 has the measured figures): a view reads the
  * settings, state, queue counts, latest problems, jobs and the setup checklist's facts
  * (setupFacts.ts); a POST's token check 2; a test adds 12-22 and 2 to remember its outcome;
- * "retry dead letters" 10 + 8 per dead letter, stopping with 150 units left.
+ * "retry dead letters" 10 + 8 per dead letter, stopping with 150 units left; a payload preview,
+ * only when asked for, 10 to about 30 more (app/payloadPreview.ts).
  */
 import * as redirect from 'N/redirect';
 import * as runtime from 'N/runtime';
@@ -30,7 +31,9 @@ import { describeRefusal } from '../domain/formToken';
 import { checkAdminPost, issueAdminFormToken } from './adminFormToken';
 import { jobProgress, submitJob } from './adminJobs';
 import { NOTICE_PARAM, putNotice, takeNotice, type Notice } from './adminNotice';
-import { ACTION_PARAM, ADMIN_SCRIPT, buildAdminPage, CONFIRM_ACCOUNT_ACTION, CONFIRMED_REMOVAL_ACTION, REMOVE_EXTRAS_FIELD, type PageModel } from './adminPage';
+import { ACTION_PARAM, ADMIN_SCRIPT, buildAdminPage, CONFIRM_ACCOUNT_ACTION, CONFIRMED_REMOVAL_ACTION, PREVIEW_ACTION, PREVIEW_FIELD, REMOVE_EXTRAS_FIELD, type PageModel, type PreviewSection } from './adminPage';
+import { payloadPreview } from '../app/payloadPreview';
+import { customFieldCount, PREVIEW_PARAM } from '../domain/payloadPreview';
 import { FIELD, ROW_FIELD } from './adminFieldIds';
 import { customerSavedSearches } from './savedSearchChoices';
 import { parseResyncTarget, resyncEntry, RESYNC_ACTION_PREFIX, RESYNC_PARAM, type ResyncTarget } from '../domain/resync';
@@ -91,6 +94,7 @@ function formFromParams(p: Params, rows: CustomFieldRow[]): SettingsForm {
     batchMaxBytes: s(FIELD.batchMaxBytes),
     mappingJson: s(FIELD.mappingJson),
     customFields: rows,
+    customFieldCap: s(FIELD.customFieldCap),
   };
 }
 
@@ -107,6 +111,22 @@ function readStatus(stored: StoredSettings): StatusView {
   };
 }
 
+/**
+ * The Payload preview tab (saved settings only): the mapped custom field count, free (the settings
+ * are read already), and the preview asked for by `asked`, which costs only then (app/payloadPreview.ts).
+ */
+function previewSection(stored: StoredSettings, asked: string | undefined): PreviewSection | null {
+  if (!stored.raw) return null;
+  const { config } = parseConfig(stored.raw);
+  if (asked === undefined) return { region: config.region, fieldCount: customFieldCount(config), asked: null };
+  const target = parseResyncTarget(asked);
+  const result = target ? payloadPreview(target, config, { snapshots: netsuiteSnapshots(), now: clock.now(), nameOf: recordName }) : null;
+  // What keeps the drain from sending anything now (switched off, paused...): the drain's own refusals.
+  const refusal = whyNotStart('drain', parseConfig(stored.raw), readState(stored.settings), stored.copied);
+  const holdUp = refusal === null ? null : describeSubmission('drain', refusal).message;
+  return { region: config.region, fieldCount: customFieldCount(config), asked: { value: asked, result, holdUp } };
+}
+
 /** The setup checklist from what this view read and a few look-ups of its own (netsuite/setupFacts.ts, 17 units). */
 function checklist(stored: StoredSettings, state: SyncState | null, keyTest: KeyTestRecord | null): Checklist {
   const config = stored.raw ? parseConfig(stored.raw).config : null;
@@ -121,13 +141,20 @@ function checklist(stored: StoredSettings, state: SyncState | null, keyTest: Key
   });
 }
 
-/** `keyTest`: a test this request just recorded (the settings read before it do not hold it yet). */
-function render(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, form: SettingsForm, check: SettingsCheck | null, notice: Notice | null, ask: Pick<PageModel, 'confirmRemoval' | 'resync'> = {}, keyTest?: KeyTestRecord): void {
+/** `extra.keyTest`: a test this request just recorded (the settings read before it do not hold it yet); `extra.previewAsked`: the record a preview was asked for. */
+function render(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, form: SettingsForm, check: SettingsCheck | null, notice: Notice | null, ask: Pick<PageModel, 'confirmRemoval' | 'resync'> = {}, extra: { keyTest?: KeyTestRecord; previewAsked?: string } = {}): void {
   const formToken = issueAdminFormToken(ADMIN_FORM, clock.now());
   const status = readStatus(stored);
-  const setup = checklist(stored, status.state, keyTest ?? status.state?.keyTest ?? null);
-  const page = buildAdminPage({ form, problems: check?.problems ?? [], notice, status, accountId: runtime.accountId, checklist: setup, formToken, ...ask, subsidiaries: runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }), savedSearches: customerSavedSearches() });
+  const setup = checklist(stored, status.state, extra.keyTest ?? status.state?.keyTest ?? null);
+  const preview = previewSection(stored, extra.previewAsked);
+  const page = buildAdminPage({ form, problems: check?.problems ?? [], notice, status, accountId: runtime.accountId, checklist: setup, formToken, ...ask, preview, subsidiaries: runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }), savedSearches: customerSavedSearches() });
   context.response.writePage(page);
+}
+
+/** The chooser's button: to the page's GET with the record named (as typed: the GET says if it names none). */
+function toPreview(p: Params): void {
+  const kind = p[PREVIEW_FIELD.kind] === 'contact' ? 'contact' : 'customer';
+  redirect.toSuitelet({ scriptId: ADMIN_SCRIPT.scriptId, deploymentId: ADMIN_SCRIPT.deploymentId, parameters: { [PREVIEW_PARAM]: `${kind}:${String(p[PREVIEW_FIELD.id] ?? '').trim()}` } });
 }
 
 function backToPage(notice: Notice): void {
@@ -169,7 +196,7 @@ function test(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSett
   const outcome = testConnection({ region: config.region, secret: config.secret }, (region, secret) => new FreshsuccessClient(netsuiteHttp(secret), region, clock.now));
   const d = describeConnection(outcome);
   const tested = config.secret && judgesKey(outcome) ? rememberTest(stored, { at: clock.now(), ok: d.ok, title: d.title, fingerprint: keyFingerprint(config.region, config.secret) }) : undefined;
-  render(context, stored, shown, null, { level: d.ok ? 'confirmation' : 'error', title: d.title, message: `${d.message} These are the values on this page; they are not saved until you click Save settings.` }, {}, tested);
+  render(context, stored, shown, null, { level: d.ok ? 'confirmation' : 'error', title: d.title, message: `${d.message} These are the values on this page; they are not saved until you click Save settings.` }, {}, { keyTest: tested });
 }
 
 /**
@@ -271,7 +298,7 @@ export function handleAdminRequest(context: EntryPoints.Suitelet.onRequestContex
     const asked = p[RESYNC_PARAM];
     const target = parseResyncTarget(asked);
     const notice = asked !== undefined && asked !== '' && !target ? { level: 'error' as const, title: 'Nothing to resync', message: 'The link did not name a customer or contact of this account; open the record and use its Resync now link again.' } : takeNotice(p[NOTICE_PARAM]);
-    render(context, stored, formFromRaw(stored.raw), null, notice, target ? { resync: { target, name: recordName(target.kind, target.id) } } : {});
+    render(context, stored, formFromRaw(stored.raw), null, notice, target ? { resync: { target, name: recordName(target.kind, target.id) } } : {}, { previewAsked: p[PREVIEW_PARAM] });
     return;
   }
   // Forged requests change nothing: the page is shown again, as stored, with the reason.
@@ -302,6 +329,8 @@ export function handleAdminRequest(context: EntryPoints.Suitelet.onRequestContex
       return backToPage({ level: 'information', title: 'Nothing queued', message: 'The record was not queued; nothing was changed.' });
     case 'retry':
       return retry();
+    case PREVIEW_ACTION:
+      return toPreview(p);
     case SELECTED_ACTION.retry:
       return actOn('retry', picksFrom(p));
     case SELECTED_ACTION.dismiss:

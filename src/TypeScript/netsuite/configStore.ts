@@ -28,6 +28,7 @@ export function rawConfigOf(v: Record<string, unknown>): RawConfig {
     batchMaxRecords: text(CONFIG.batchMaxRecords),
     batchMaxBytes: text(CONFIG.batchMaxBytes),
     mappingJson: text(CONFIG.mappingJson),
+    customFieldCap: text(CONFIG.customFieldCap),
     lastModified: dateMs(v['lastmodified']),
   };
 }

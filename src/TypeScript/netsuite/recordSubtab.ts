@@ -14,6 +14,7 @@ import { esc } from '../app/adminStatusView';
 import { recordStatus } from '../app/recordStatus';
 import type { RecordKind } from '../domain/types';
 import { RESYNC_PARAM } from '../domain/resync';
+import { PREVIEW_PARAM } from '../domain/payloadPreview';
 import { ADMIN_SCRIPT } from './adminPage';
 import { entriesOfRecord } from './adminStore';
 import { logger } from './platform';
@@ -46,7 +47,8 @@ export function showSyncSubtab(kind: RecordKind, context: EntryPoints.UserEvent.
     const now = e.clock.now();
     const status = recordStatus(kind, id, { config: e.config, state: e.state, snapshots: e.snapshots, entries: (k, i) => entriesOfRecord(k, i, now - RETENTION_READ_MS, ENTRIES_READ) });
     if (!status) return;
-    const resync = url.resolveScript({ scriptId: ADMIN_SCRIPT.scriptId, deploymentId: ADMIN_SCRIPT.deploymentId, params: { [RESYNC_PARAM]: `${kind}:${id}` } });
+    const adminPage = (param: string) => url.resolveScript({ scriptId: ADMIN_SCRIPT.scriptId, deploymentId: ADMIN_SCRIPT.deploymentId, params: { [param]: `${kind}:${id}` } });
+    const resync = adminPage(RESYNC_PARAM);
     context.form.addTab({ id: SUBTAB.id, label: SUBTAB.label });
     const field = context.form.addField({ id: 'custpage_fsc_status', label: 'Freshsuccess', type: serverWidget.FieldType.INLINEHTML, container: SUBTAB.id });
     field.defaultValue = [
@@ -54,6 +56,7 @@ export function showSyncSubtab(kind: RecordKind, context: EntryPoints.UserEvent.
       `<p><strong>${esc(status.headline)}</strong></p>`,
       status.details.length > 0 ? `<ul>${status.details.map((d) => `<li>${esc(d)}</li>`).join('')}</ul>` : '',
       `<p><a href="${esc(resync)}">Resync now</a> (asks first, then sends this ${kind === 'customer' ? 'customer' : 'contact'} with the next drain)</p>`,
+      `<p><a href="${esc(adminPage(PREVIEW_PARAM))}">See what would be sent</a> (the exact data, on the settings page; nothing is sent)</p>`,
       '</div>',
     ].join('');
   } catch (err) {

@@ -20,6 +20,8 @@ export const CONFIG = {
   batchMaxRecords: 'custrecord_fsc_cfg_batch_records',
   batchMaxBytes: 'custrecord_fsc_cfg_batch_bytes',
   mappingJson: 'custrecord_fsc_cfg_mapping',
+  /** How many custom fields the Freshsuccess plan allows (set by the admin; compared in the payload preview). */
+  customFieldCap: 'custrecord_fsc_cfg_field_cap',
   /** Link to the state record, set by the settings User Event: lets one lookup read both. */
   stateRecord: 'custrecord_fsc_cfg_state',
   /** The account the settings were saved in from the admin page (domain/sandboxGuard.ts). */
