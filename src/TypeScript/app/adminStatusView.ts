@@ -9,6 +9,8 @@ import { ACTION_PARAM, pickField, pickValue, rowActionValue, SELECTED_ACTION, ty
 import { pauseOfRefusal, type StartRefusal } from './jobStart';
 import type { FullSyncState, ReconcileCounts, ReconcileSummary, RunStats, SyncState, TriggerResult } from './ports';
 import type { RecordKind } from '../domain/types';
+import { utcTime } from '../domain/timeText';
+import type { AlertSettings } from '../domain/alerts';
 
 export type JobKind = 'fullsync' | 'reconcile' | 'drain';
 
@@ -55,6 +57,8 @@ export interface StatusView {
   syncEnabled?: boolean | null;
   /** Why nothing is pushed from this account: its settings were saved in another (domain/sandboxGuard.ts). */
   copied?: string | null;
+  /** The saved alert settings (null: no settings saved). */
+  alerts?: AlertSettings | null;
   counts: OutboxCounts | null;
   problems: ProblemEntry[];
   jobs: JobProgress[];
@@ -66,7 +70,7 @@ export function esc(s: unknown): string {
 
 function when(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return 'never';
-  return `${new Date(ms).toISOString().replace('T', ' ').slice(0, 16)} UTC`;
+  return utcTime(ms);
 }
 
 export function pauseText(state: SyncState | null): string | null {

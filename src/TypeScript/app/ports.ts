@@ -6,6 +6,7 @@
  * EACH_LIMIT rows (netsuite/paging.ts); runPaged costs 5 plus 5 per page fetched.
  */
 import type { ActivityWindow, PendingActivity } from '../domain/activityWindow';
+import type { OpenIncidents } from '../domain/alerts';
 import type { FieldValues } from '../domain/changeDetection';
 import type { ParsedConfig, SyncConfig } from '../domain/config';
 import type { PushLease, TaskState } from '../domain/pushLease';
@@ -101,6 +102,8 @@ export interface SyncState {
   sweepActivity?: ActivityWindow | null;
   /** What the last reconcile found and did, for the admin page (and to say how many extras a removal would deactivate). */
   lastReconcile?: ReconcileSummary | null;
+  /** Alert incidents open now and when each was last mailed (written only by the sweep, domain/alerts.ts). */
+  alerts?: OpenIncidents;
 }
 
 /** Differences of one record type: in NetSuite only, in both but different, in Freshsuccess only. */
@@ -247,3 +250,16 @@ export interface JobControl {
 }
 
 export type RandomSource = () => number;
+
+/** The queue's figures the alerts watch: one summary search (10 units). */
+export interface QueueFigures {
+  /** Dead-letter records, and when the oldest waiting change (PENDING above the cursor, or RETRY) was captured. */
+  counts(cursor: number): { dead: number; oldestWaitingAt?: number | null };
+}
+
+/** Mails the alert recipients (N/email: 20 units a message). Never throws: false when NetSuite refused to send. */
+export interface AlertMailer {
+  send(recipients: readonly string[], subject: string, body: string): boolean;
+  /** The settings page's address, for the message (0 units). */
+  pageUrl(): string;
+}

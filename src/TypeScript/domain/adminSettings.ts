@@ -39,6 +39,10 @@ export interface SettingsForm {
   /** Mapping overrides JSON without the custom fields, which are edited as rows. */
   mappingJson: string;
   customFields: CustomFieldRow[];
+  /** Employee internal ids mailed about incidents, comma-separated (a multi-select on the page). */
+  alertRecipients: string;
+  alertDeadLetters: string;
+  alertWaitingHours: string;
 }
 
 export type SettingsField = Exclude<keyof SettingsForm, 'enabled' | 'syncContacts'>;
@@ -69,6 +73,9 @@ const FORM_FIELD: Record<ConfigField, SettingsField> = {
   batchMaxRecords: 'batchMaxRecords',
   batchMaxBytes: 'batchMaxBytes',
   mappingJson: 'mappingJson',
+  alertRecipients: 'alertRecipients',
+  alertDeadLetters: 'alertDeadLetters',
+  alertWaitingHours: 'alertWaitingHours',
 };
 
 function objectOf(json: string): Record<string, unknown> | null {
@@ -174,6 +181,9 @@ export function checkSettings(form: SettingsForm, storedRef: string): SettingsCh
     batchMaxRecords: blankToNull(form.batchMaxRecords),
     batchMaxBytes: blankToNull(form.batchMaxBytes),
     mappingJson: badRows.length > 0 ? form.mappingJson.trim() : joinMapping(form.mappingJson, form.customFields),
+    alertRecipients: settingList(form.alertRecipients).join(','),
+    alertDeadLetters: blankToNull(form.alertDeadLetters),
+    alertWaitingHours: blankToNull(form.alertWaitingHours),
   };
   const problems: SettingsCheck['problems'] = [];
   if (key.problem) problems.push(key.problem);
@@ -210,6 +220,9 @@ const DEFAULTS: SettingsForm = {
   batchMaxBytes: '',
   mappingJson: '',
   customFields: [],
+  alertRecipients: '',
+  alertDeadLetters: '',
+  alertWaitingHours: '',
 };
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -239,5 +252,8 @@ export function formFromRaw(raw: RawConfig | null): SettingsForm {
     batchMaxBytes: str(raw.batchMaxBytes),
     mappingJson: mapping.rest,
     customFields: mapping.rows,
+    alertRecipients: str(raw.alertRecipients),
+    alertDeadLetters: str(raw.alertDeadLetters),
+    alertWaitingHours: str(raw.alertWaitingHours),
   };
 }

@@ -16,12 +16,14 @@ import {
   isChoice,
   isCredentialGuid,
   isCustomerFieldId,
+  isEmployeeId,
   isSavedSearchId,
   isSubsidiaryId,
   secretIdOf,
   settingList,
 } from './settingRules';
 import type { CustomFieldType, CustomerStage, RecordKind } from './types';
+import { ALERT_RANGE, MAX_ALERT_RECIPIENTS, type AlertSettings } from './alerts';
 
 export type Region = (typeof REGIONS)[number];
 
@@ -97,6 +99,8 @@ export interface SyncConfig {
   purgeAfterDays: number;
   /** When the config record was last changed (ms): a change clears an auth pause. */
   lastModified: number | null;
+  /** Who is mailed about incidents, and the thresholds (domain/alerts.ts). */
+  alerts: AlertSettings;
 }
 
 /** Raw values as stored on the config record (text, checkbox, numbers); keys are ours. */
@@ -116,6 +120,10 @@ export interface RawConfig {
   batchMaxRecords?: number | string | null;
   batchMaxBytes?: number | string | null;
   mappingJson?: string | null;
+  /** Employee internal ids, comma-separated. */
+  alertRecipients?: string | null;
+  alertDeadLetters?: number | string | null;
+  alertWaitingHours?: number | string | null;
   lastModified?: number | null;
 }
 
@@ -285,6 +293,18 @@ export function parseConfig(raw: RawConfig): ParsedConfig {
   const savedSearch = text(raw.scopeSavedSearch);
   if (savedSearch !== '' && !isSavedSearchId(savedSearch)) about('scopeSavedSearch')('Saved search scope must be an internal id or a customsearch... id');
   const { mapping, retry } = parseMappingJson(raw.mappingJson ?? '', about('mappingJson'));
+  const recipients = settingList(raw.alertRecipients);
+  if (recipients.some((r) => !isEmployeeId(r))) about('alertRecipients')('Alert recipients must be employee internal ids separated by commas');
+  else if (recipients.length > MAX_ALERT_RECIPIENTS) about('alertRecipients')(`At most ${MAX_ALERT_RECIPIENTS} alert recipients (NetSuite sends one message to at most ${MAX_ALERT_RECIPIENTS}); ${recipients.length} are chosen`);
+  const threshold = (value: number | string | null | undefined, limit: keyof typeof ALERT_RANGE, name: string, field: ConfigField): number | null => {
+    if (value === null || value === undefined || String(value).trim() === '') return null;
+    let ok = true;
+    const n = int(value, 0, ALERT_RANGE[limit].min, ALERT_RANGE[limit].max, name, (m) => {
+      ok = false;
+      about(field)(m);
+    });
+    return ok ? n : null;
+  };
   const config: SyncConfig = {
     enabled: checkedOr(raw.enabled, false),
     region: oneOf(raw.region, REGIONS, 'us', 'Region', about('region')),
@@ -310,6 +330,11 @@ export function parseConfig(raw: RawConfig): ParsedConfig {
     sweepOverlapMs: 10 * 60_000,
     purgeAfterDays: 30,
     lastModified: raw.lastModified ?? null,
+    alerts: {
+      recipients: recipients.length <= MAX_ALERT_RECIPIENTS ? recipients.filter(isEmployeeId) : [],
+      deadLetters: threshold(raw.alertDeadLetters, 'deadLetters', 'Alert at dead letters', 'alertDeadLetters'),
+      waitingHours: threshold(raw.alertWaitingHours, 'waitingHours', 'Alert when a change waits (hours)', 'alertWaitingHours'),
+    },
   };
   return { config, problems };
 }

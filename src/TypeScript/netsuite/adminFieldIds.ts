@@ -26,6 +26,9 @@ export const FIELD: Record<keyof SettingsForm, string> = {
   mappingJson: 'custpage_mapping',
   /** A sublist: one row per custom field. */
   customFields: 'custpage_custom_fields',
+  alertRecipients: 'custpage_alert_to',
+  alertDeadLetters: 'custpage_alert_dead',
+  alertWaitingHours: 'custpage_alert_wait',
 };
 
 /** Columns of the custom fields sublist. */

@@ -54,6 +54,8 @@ export function readState(settings: Settings): SyncState | null {
 
 const asText = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
+const optionalInt = (v: number | string | null | undefined) => (v === null || v === undefined || v === '' ? null : Number(v));
+
 /** Saves the settings (load + save, so the settings User Event runs: it lifts a pause). */
 export function saveConfig(configId: string | null, raw: RawConfig): string {
   const rec = configId === null ? record.create({ type: CONFIG.type }) : record.load({ type: CONFIG.type, id: configId });
@@ -71,9 +73,12 @@ export function saveConfig(configId: string | null, raw: RawConfig): string {
   set(CONFIG.syncContacts, isChecked(raw.syncContacts));
   set(CONFIG.deleteCustomer, asText(raw.deleteCustomer));
   set(CONFIG.deleteContact, asText(raw.deleteContact));
-  set(CONFIG.batchMaxRecords, raw.batchMaxRecords === null || raw.batchMaxRecords === undefined || raw.batchMaxRecords === '' ? null : Number(raw.batchMaxRecords));
-  set(CONFIG.batchMaxBytes, raw.batchMaxBytes === null || raw.batchMaxBytes === undefined || raw.batchMaxBytes === '' ? null : Number(raw.batchMaxBytes));
+  set(CONFIG.batchMaxRecords, optionalInt(raw.batchMaxRecords));
+  set(CONFIG.batchMaxBytes, optionalInt(raw.batchMaxBytes));
   set(CONFIG.mappingJson, asText(raw.mappingJson));
+  set(CONFIG.alertRecipients, asText(raw.alertRecipients));
+  set(CONFIG.alertDeadLetters, optionalInt(raw.alertDeadLetters));
+  set(CONFIG.alertWaitingHours, optionalInt(raw.alertWaitingHours));
   // Saved here by an administrator: these settings belong to this account (domain/sandboxGuard.ts).
   set(CONFIG.savedInAccount, runtime.accountId);
   return String(rec.save({ ignoreMandatoryFields: true }));

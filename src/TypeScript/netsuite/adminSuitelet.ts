@@ -85,15 +85,20 @@ function formFromParams(p: Params, rows: CustomFieldRow[]): SettingsForm {
     batchMaxBytes: s(FIELD.batchMaxBytes),
     mappingJson: s(FIELD.mappingJson),
     customFields: rows,
+    alertRecipients: s(FIELD.alertRecipients).replace(/\u0005/g, ','),
+    alertDeadLetters: s(FIELD.alertDeadLetters),
+    alertWaitingHours: s(FIELD.alertWaitingHours),
   };
 }
 
 function readStatus(stored: StoredSettings): StatusView {
   const state = readState(stored.settings);
+  const config = stored.raw ? parseConfig(stored.raw).config : null;
   return {
     now: clock.now(),
     state,
-    syncEnabled: stored.raw ? parseConfig(stored.raw).config.enabled : null,
+    syncEnabled: config ? config.enabled : null,
+    alerts: config ? config.alerts : null,
     copied: stored.copied,
     counts: countOutbox(state?.drainCursor ?? 0),
     problems: latestProblems(PROBLEMS_SHOWN),

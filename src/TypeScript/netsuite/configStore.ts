@@ -28,6 +28,9 @@ export function rawConfigOf(v: Record<string, unknown>): RawConfig {
     batchMaxRecords: text(CONFIG.batchMaxRecords),
     batchMaxBytes: text(CONFIG.batchMaxBytes),
     mappingJson: text(CONFIG.mappingJson),
+    alertRecipients: text(CONFIG.alertRecipients),
+    alertDeadLetters: text(CONFIG.alertDeadLetters),
+    alertWaitingHours: text(CONFIG.alertWaitingHours),
     lastModified: dateMs(v['lastmodified']),
   };
 }
