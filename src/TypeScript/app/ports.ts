@@ -263,3 +263,9 @@ export interface AlertMailer {
   /** The settings page's address, for the message (0 units). */
   pageUrl(): string;
 }
+
+/** The account's employees, to check alert recipients before the settings are saved. */
+export interface EmployeeDirectory {
+  /** The employees among these internal ids, with their email ('' when none) and whether inactive: one search (10). */
+  find(ids: readonly string[]): Array<{ id: string; email: string; inactive: boolean }>;
+}

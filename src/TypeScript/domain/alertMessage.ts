@@ -11,6 +11,11 @@ export interface AlertMail {
   body: string;
 }
 
+/** Ends with a full stop, so the next sentence reads as one. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+}
+
 /** The incident in one line (subject) and what to do (body), while it lasts. */
 function whatHappened(facts: IncidentFacts, now: number): { title: string; what: string; fix: string } {
   switch (facts.kind) {
@@ -18,7 +23,7 @@ function whatHappened(facts: IncidentFacts, now: number): { title: string; what:
       const words = PAUSE_WORDS[facts.cause];
       return {
         title: `pushing to Freshsuccess is paused: ${words.who}`,
-        what: `Pushing to Freshsuccess is paused because ${words.why}.${facts.detail ? ` The message was: ${facts.detail}` : ''} Changes are still queued; nothing is lost.`,
+        what: `Pushing to Freshsuccess is paused because ${words.why}.${facts.detail ? ` The message was: ${sentence(facts.detail)}` : ''} Changes are still queued; nothing is lost.`,
         fix: `${words.fix} on the FreshSync settings page: pushing resumes from where it stopped.`,
       };
     }

@@ -17,7 +17,7 @@ import { describeConnection, testConnection } from '../app/adminConnection';
 import { retryDeadLetters } from '../app/adminRetry';
 import { actOnProblems } from '../app/problemActions';
 import { whyNotStart } from '../app/jobStart';
-import { probeSettings } from '../app/settingsProbe';
+import { probeRecipients, probeSettings } from '../app/settingsProbe';
 import { forgetSavedScope, netsuiteSnapshots } from './snapshotReader';
 import { describeSubmission, type JobKind, type StatusView } from '../app/adminStatusView';
 import { checkSettings, formFromRaw, type CustomFieldRow, type SettingsCheck, type SettingsForm } from '../domain/adminSettings';
@@ -35,6 +35,7 @@ import { customerSavedSearches } from './savedSearchChoices';
 import { parseResyncTarget, resyncEntry, RESYNC_ACTION_PREFIX, RESYNC_PARAM, type ResyncTarget } from '../domain/resync';
 import { countOutbox, deadLetters, entriesByIds, latestProblems, readState, recordName, readStoredSettings, saveConfig, type StoredSettings } from './adminStore';
 import { netsuiteDrainTrigger } from './drainTrigger';
+import { netsuiteEmployees } from './employeeDirectory';
 import { netsuiteHttp } from './httpsPort';
 import { netsuiteOutbox } from './outboxStore';
 import { clock, governanceRemains, logger } from './platform';
@@ -118,7 +119,7 @@ function backToPage(notice: Notice): void {
 
 function probeNow(config: SyncConfig): ReturnType<typeof probeSettings> {
   forgetSavedScope(config.scope.savedSearchId);
-  return probeSettings(config, netsuiteSnapshots());
+  return [...probeSettings(config, netsuiteSnapshots()), ...probeRecipients(config, netsuiteEmployees())];
 }
 
 function save(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, p: Params): void {
