@@ -5,7 +5,7 @@
  * without recipients; never the key. What the administrator receives is read from the mail the
  * runtime's N/email captured; the sweep's added cost is measured.
  */
-import { ACCOUNTS_PATH, SCRIPTS, startSyncHarness, reportBudget, type SyncHarness } from '../support/syncHarness';
+import { SCRIPTS, startSyncHarness, reportBudget, type SyncHarness } from '../support/syncHarness';
 import type { SentEmail } from '../../../emulator/runtime/modules/emailModule';
 
 const MINUTE = 60_000;
