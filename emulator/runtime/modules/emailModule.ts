@@ -28,7 +28,7 @@ export interface SentEmail {
 }
 
 /** "A maximum of 10 recipients (recipient + cc + bcc) is allowed." */
-export const MAX_EMAIL_RECIPIENTS = 10;
+const MAX_EMAIL_RECIPIENTS = 10;
 const ENTITY_TYPES = ['employee', 'contact', 'customer'] as const;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const INTERNAL_ID = /^[1-9]\d*$/;

@@ -18,7 +18,7 @@ export const MAX_ALERT_RECIPIENTS = 10;
 export const ALERT_RANGE = { deadLetters: { min: 1, max: 1_000_000 }, waitingHours: { min: 1, max: 720 } } as const;
 
 /** A reminder at most this often while an incident lasts. */
-export const REMIND_EVERY_MS = 24 * 3600_000;
+const REMIND_EVERY_MS = 24 * 3600_000;
 
 /** Who is told and when (config.ts parses and checks them). */
 export interface AlertSettings {
