@@ -169,3 +169,16 @@ test('the sweep\'s added cost: 0 without recipients, 10 with a threshold, 20 per
   expect(watching - without).toBe(10);
   expect(mailing - watching).toBe(20);
 });
+
+test('a sandbox refreshed from this account mails nobody: its copied settings hold pushing back', () => {
+  // Saved from the settings page in this account, which stamps the account on them.
+  h.configure({ alertRecipients: String(ops), alertWaitingHours: 1, savedInAccount: h.rt.accountId });
+  h.runDrainUntilIdle();
+  wait(15 * MINUTE);
+  const from = h.rt.emails.length;
+  h.rt.refreshAsSandbox(`${h.rt.accountId}_SB1`);
+  h.createCustomer({ companyname: 'Sandbox Only Ltd' });
+  wait(3 * HOUR);
+  expect(h.outbox().some((e) => e.status === 'PENDING' && e.id > (h.state()?.drainCursor ?? 0))).toBe(true);
+  expect(h.rt.emails.slice(from)).toEqual([]);
+});

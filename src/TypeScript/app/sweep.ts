@@ -108,7 +108,8 @@ export function sweep(deps: SweepDeps): SweepReport {
   if (report.deletedWithoutId > 0) {
     deps.log.error('Sweep: deleted-record rows without a record id', `${report.deletedWithoutId} deleted customer/contact row(s) had no id; those deletes reach Freshsuccess only through capture and reconcile until the deleted-record search's id column is fixed.`);
   }
-  const alerts = raiseAlerts(config, state, { ...deps.alerts, clock: deps.clock, log: deps.log });
+  // Settings with problems (only a scripts-off import or a sandbox copy can store them) mail nobody.
+  const alerts = loaded.problems.length === 0 ? raiseAlerts(config, state, { ...deps.alerts, clock: deps.clock, log: deps.log }) : { alerts: state.alerts ?? {}, sent: 0 };
   report.alertsSent = alerts.sent;
   deps.state.update({
     ...(sameIncidents(alerts.alerts, state.alerts ?? {}) ? {} : { alerts: alerts.alerts }),
