@@ -3,8 +3,9 @@
  * section_4358667505): send costs 20 units, sendBulk 10. Checked as NetSuite documents it: author,
  * recipients, subject and body required; the author is the internal id of an employee; at most 10
  * recipients in all (recipients + cc + bcc), each an internal id of an entity or an email address.
- * The error codes for a wrong author, too many recipients and a recipient without an address are
- * the emulator's (not confirmed). Messages are captured in rt.emails with the addresses they went
+ * The id -5 is the account's administrator (scripts and Oracle's own examples send as `author: -5`;
+ * seen in client code), here the runtime's Administrator. The error codes for a wrong author, too
+ * many recipients and a recipient without an address are the emulator's (not confirmed). Messages are captured in rt.emails with the addresses they went
  * to; nothing leaves the machine.
  */
 import type { ExecutionStack } from '../execution';
@@ -32,15 +33,19 @@ const MAX_EMAIL_RECIPIENTS = 10;
 const ENTITY_TYPES = ['employee', 'contact', 'customer'] as const;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const INTERNAL_ID = /^[1-9]\d*$/;
+/** The account administrator's special internal id. */
+const ACCOUNT_ADMINISTRATOR = '-5';
 
 type SendOptions = { author: unknown; recipients: unknown; subject: string; body: string; cc?: unknown; bcc?: unknown; relatedRecords?: Record<string, unknown> };
 
-export function createEmailModule(executions: ExecutionStack, outbox: SentEmail[], clock: SimulatedClock, store: RecordStore) {
+export function createEmailModule(executions: ExecutionStack, outbox: SentEmail[], clock: SimulatedClock, store: RecordStore, administratorId: () => number) {
+  /** -5 stands for the account's administrator. */
+  const idOf = (text: string) => (text === ACCOUNT_ADMINISTRATOR ? String(administratorId()) : text);
   const list = (x: unknown) => (x === undefined || x === null ? [] : Array.isArray(x) ? x : [x]) as (string | number)[];
 
   /** An entity's internal id → its email; an address → itself. */
   const addressOf = (api: string, r: string | number): string => {
-    const text = String(r).trim();
+    const text = idOf(String(r).trim());
     if (INTERNAL_ID.test(text)) {
       const entity = ENTITY_TYPES.map((t) => store.find(t, text)).find((e) => e !== undefined);
       const email = entity ? String(entity.values['email'] ?? '') : '';
@@ -57,7 +62,7 @@ export function createEmailModule(executions: ExecutionStack, outbox: SentEmail[
       const v = options?.[k];
       if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) throw nsError.missingArgument(name, k);
     }
-    const author = String(options.author).trim();
+    const author = idOf(String(options.author).trim());
     const employee = INTERNAL_ID.test(author) ? store.find('employee', author) : undefined;
     if (!employee) throw new SuiteScriptError('SSS_AUTHOR_MUST_BE_EMPLOYEE', `${name}: the author must be the internal id of an employee (got ${author.slice(0, 40)})`);
     const recipients = list(options.recipients);
