@@ -180,6 +180,13 @@ function int(value: number | string | null | undefined, fallback: number, min: n
   return n;
 }
 
+/** A setting that may be left empty (null: off); typed, it is checked as `int` checks. */
+function optionalInt(value: number | string | null | undefined, range: { min: number; max: number }, name: string, report: Report): number | null {
+  if (value === null || value === undefined || String(value).trim() === '') return null;
+  const n = int(value, Number.NaN, range.min, range.max, name, report);
+  return Number.isNaN(n) ? null : n;
+}
+
 function oneOf<T extends string>(value: string | null | undefined, choices: readonly T[], fallback: T, name: string, report: Report): T {
   const v = text(value);
   if (v === '') return fallback;
@@ -296,15 +303,6 @@ export function parseConfig(raw: RawConfig): ParsedConfig {
   const recipients = settingList(raw.alertRecipients);
   if (recipients.some((r) => !isEmployeeId(r))) about('alertRecipients')('Alert recipients must be employee internal ids separated by commas');
   else if (recipients.length > MAX_ALERT_RECIPIENTS) about('alertRecipients')(`At most ${MAX_ALERT_RECIPIENTS} alert recipients (NetSuite sends one message to at most ${MAX_ALERT_RECIPIENTS}); ${recipients.length} are chosen`);
-  const threshold = (value: number | string | null | undefined, limit: keyof typeof ALERT_RANGE, name: string, field: ConfigField): number | null => {
-    if (value === null || value === undefined || String(value).trim() === '') return null;
-    let ok = true;
-    const n = int(value, 0, ALERT_RANGE[limit].min, ALERT_RANGE[limit].max, name, (m) => {
-      ok = false;
-      about(field)(m);
-    });
-    return ok ? n : null;
-  };
   const config: SyncConfig = {
     enabled: checkedOr(raw.enabled, false),
     region: oneOf(raw.region, REGIONS, 'us', 'Region', about('region')),
@@ -332,8 +330,8 @@ export function parseConfig(raw: RawConfig): ParsedConfig {
     lastModified: raw.lastModified ?? null,
     alerts: {
       recipients: recipients.length <= MAX_ALERT_RECIPIENTS ? recipients.filter(isEmployeeId) : [],
-      deadLetters: threshold(raw.alertDeadLetters, 'deadLetters', 'Alert at dead letters', 'alertDeadLetters'),
-      waitingHours: threshold(raw.alertWaitingHours, 'waitingHours', 'Alert when a change waits (hours)', 'alertWaitingHours'),
+      deadLetters: optionalInt(raw.alertDeadLetters, ALERT_RANGE.deadLetters, 'Alert at dead letters', about('alertDeadLetters')),
+      waitingHours: optionalInt(raw.alertWaitingHours, ALERT_RANGE.waitingHours, 'Alert when a change waits (hours)', about('alertWaitingHours')),
     },
   };
   return { config, problems };
