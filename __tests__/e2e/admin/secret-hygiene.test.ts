@@ -7,7 +7,8 @@
  * value can end up: each execution log line, every row of every record type (custom records
  * included), every page the Suitelet served and every message on it, every Map/Reduce and
  * scheduled instance's stage data and errors, the runtime's HTTPS log and the request log of
- * Freshsuccess (URLs and bodies). The key is in none of them, in any of its encodings.
+ * Freshsuccess (URLs and bodies), the alert mail the administrator received. The key is in none
+ * of them, in any of its encodings.
  *
  * Where it must be: in the Authorization header Freshsuccess received (the fake accepted Basic
  * authentication with it, and only that form). The one other place is the admin's own form POST
@@ -30,7 +31,7 @@ afterAll(async () => {
 test('the key appears nowhere but in the Authorization header Freshsuccess received', async () => {
   const h = a.h;
   const key = h.freshsuccessKey;
-  const saved = await a.submit({ set: { custpage_api_key: key, custpage_region: 'us', custpage_batch_records: '7' }, check: { custpage_enabled: true }, submit: 'Save settings' });
+  const saved = await a.submit({ set: { custpage_api_key: key, custpage_region: 'us', custpage_batch_records: '7', custpage_alert_dead: '1' }, choose: { custpage_alert_to: [String(h.rt.admin.id)] }, check: { custpage_enabled: true }, submit: 'Save settings' });
   expect(messages(saved.html).statuses.join(' ')).toMatch(/Settings saved/);
   const wrongBox = await a.submit({ set: { custpage_key_source: 'secret', custpage_secret_id: key }, submit: 'Save settings' });
   expect(messages(wrongBox.html).alerts.join(' ')).toMatch(/API Secret id/);
@@ -58,6 +59,7 @@ test('the key appears nowhere but in the Authorization header Freshsuccess recei
   await h.fake.configure({ apiKeys: [rotated] });
   h.createCustomer({ companyname: 'During Rotation Ltd' });
   expect(h.runDrainUntilIdle().paused).toBe(true);
+  h.advanceTime(15 * 60_000); // the sweep mails the alert recipients
   expect(messages((await a.click('test')).html).alerts.join(' ')).toMatch(/refused/i);
   await h.fake.configure({ apiKeys: [key] });
   await a.submit({ set: { custpage_key_source: 'credential', custpage_api_key: key }, submit: 'Save settings' });
@@ -92,11 +94,13 @@ test('the key appears nowhere but in the Authorization header Freshsuccess recei
     'HTTPS log': strings(h.httpLog),
     'Freshsuccess request log': strings(received),
     'Suitelet errors': (h.account.suitelets?.server.requests ?? []).map((r) => `${r.error ?? ''} ${r.location ?? ''}`),
+    'alert mail': strings(h.rt.emails),
   };
   // The scan reaches real data: stage data holds the pushed records' ids, pages the dead letters.
   expect(sources['stage data and errors']!.join('\n')).toContain(dead[0]!.recordIds[0]);
   expect(sources['records']!.join('\n')).toContain('During Rotation Ltd');
   expect(sources['HTTPS log']!.length).toBeGreaterThan(20);
+  expect(h.rt.emails.map((m) => m.subject)).toEqual(expect.arrayContaining(['FreshSync: pushing to Freshsuccess is paused: Freshsuccess refused the key', expect.stringMatching(/record\(s\) refused by Freshsuccess$/)]));
   for (const [where, texts] of Object.entries(sources)) {
     const all = texts.join('\n');
     for (const form of keyForms(key)) expect({ where, leaked: all.includes(form) }).toEqual({ where, leaked: false });

@@ -37,6 +37,7 @@ describe('usage units per call (platform §1)', () => {
     ['Search.save', () => Object.assign(search().create({ type: 'customer' }), { title: 'Saved' }).save(), 5],
     ['search.load', () => search().load({ id: 'customsearch_fx' }), 5],
     ['email.send', () => n(rt, 'N/email').send({ author: rt.admin.id, recipients: ['a@example.com'], subject: 's', body: 'b' }), 20],
+    ['email.sendBulk', () => n(rt, 'N/email').sendBulk({ author: rt.admin.id, recipients: ['a@example.com'], subject: 's', body: 'b' }), 10],
     ['N/log + N/runtime', () => { n(rt, 'N/log').debug('t', 'd'); n(rt, 'N/runtime').getCurrentScript().getRemainingUsage(); }, 0],
   ])('%s', (_label, call, units) => {
     rt.savedSearches.define({ id: 'customsearch_fx', type: 'customer', columns: ['entityid'] });

@@ -69,13 +69,42 @@ describe('N/format', () => {
 });
 
 describe('N/email', () => {
-  test('messages are captured, 20 units each', () => {
+  test('messages are captured with the addresses they went to, 20 units each (sendBulk 10)', () => {
     const rt = fixtureRuntime();
     const used = inExecution(rt, (ex) => {
-      n(rt, 'N/email').send({ author: rt.admin.id, recipients: 'ops@example.com', subject: 'Sync stopped', body: 'Freshsuccess refused the key.' });
+      n(rt, 'N/email').send({ author: rt.admin.id, recipients: ['ops@example.com', rt.admin.id], subject: 'Sync stopped', body: 'Freshsuccess refused the key.' });
+      n(rt, 'N/email').sendBulk({ author: rt.admin.id, recipients: 'ops@example.com', subject: 'Digest', body: '...' });
       return ex.meter.used;
     });
-    expect(used).toBe(20);
-    expect(rt.emails).toEqual([expect.objectContaining({ recipients: ['ops@example.com'], subject: 'Sync stopped', scriptId: 'customscript_fx_probe' })]);
+    expect(used).toBe(30);
+    expect(rt.emails[0]).toEqual(expect.objectContaining({ recipients: ['ops@example.com', rt.admin.id], to: ['ops@example.com', 'admin@example.com'], subject: 'Sync stopped', scriptId: 'customscript_fx_probe' }));
+  });
+
+  test('as strict as NetSuite: the author is an employee, at most 10 recipients, each an entity with an email or an address', () => {
+    const rt = fixtureRuntime();
+    const noMail = rt.store.insert('employee', { firstname: 'No', lastname: 'Mail', entityid: 'No Mail', isinactive: false, subsidiary: '1' }).id;
+    const customer = rt.store.insert('customer', { companyname: 'Acme', entityid: 'Acme', isperson: false, subsidiary: '1' }).id;
+    const base = { author: rt.admin.id, recipients: 'ops@example.com', subject: 's', body: 'b' };
+    const refused = (o: Record<string, unknown>) => {
+      try {
+        inExecution(rt, () => n(rt, 'N/email').send(o));
+        return 'sent';
+      } catch (e) {
+        return (e as { name: string }).name;
+      }
+    };
+    expect(refused({ ...base, author: undefined })).toBe('SSS_MISSING_REQD_ARGUMENT');
+    expect(refused({ ...base, recipients: [] })).toBe('SSS_MISSING_REQD_ARGUMENT');
+    expect(refused({ ...base, subject: '' })).toBe('SSS_MISSING_REQD_ARGUMENT');
+    expect(refused({ ...base, author: customer })).toBe('SSS_AUTHOR_MUST_BE_EMPLOYEE');
+    expect(refused({ ...base, author: 'admin@example.com' })).toBe('SSS_AUTHOR_MUST_BE_EMPLOYEE');
+    expect(refused({ ...base, recipients: Array.from({ length: 8 }, (_, i) => `r${i}@example.com`), cc: ['c@example.com'], bcc: ['b@example.com', 'x@example.com'] })).toBe('SSS_MAX_RECIPIENTS_EXCEEDED');
+    expect(refused({ ...base, recipients: [noMail] })).toBe('SSS_INVALID_RECIPIENT');
+    expect(refused({ ...base, recipients: ['not an address'] })).toBe('SSS_INVALID_RECIPIENT');
+    expect(refused({ ...base, recipients: Array.from({ length: 10 }, (_, i) => `r${i}@example.com`) })).toBe('sent');
+    // -5: the account's administrator, as scripts commonly send.
+    expect(refused({ ...base, author: -5, recipients: -5 })).toBe('sent');
+    expect(rt.emails.at(-1)).toMatchObject({ author: rt.admin.id, to: ['admin@example.com'] });
+    expect(rt.emails).toHaveLength(2);
   });
 });

@@ -8,6 +8,12 @@ import { runMapReduce } from './mapReduceFramework';
 import { World } from './world';
 import { newEntry } from '../../../src/TypeScript/domain/outboxEntry';
 
+/** No recipients are set in these settings: the alerts read and mail nothing. */
+const NO_ALERTS = {
+  queue: { counts: () => { throw new Error('no recipients: the queue is not read for alerts'); } },
+  mailer: { send: () => { throw new Error('no recipients: nothing is mailed'); }, pageUrl: () => '/page' },
+};
+
 function fullSync(w: World, crash: (key: string) => boolean = () => false) {
   const deps = { config: w.config, state: w.state, outbox: w.outbox, snapshots: w.snapshots, clock: w.clock, log: w.log };
   const previous = () => w.state.read().fullSync;
@@ -58,7 +64,7 @@ describe('sweep', () => {
     finder.modified.customer = [{ id: '1', lastModified: T0 - 61_000 }, { id: '2', lastModified: T0 - 120_000 }, { id: '3', lastModified: T0 - 40 * 60_000 }];
     finder.modified.contact = [{ id: '70', lastModified: T0 - 5000 }];
     finder.deleted = [{ kind: 'customer', id: '5', deletedAt: T0 - 1000 }];
-    const report = sweep({ config: w.config, state: w.state, outbox: w.outbox, finder, trigger: w.trigger, clock: w.clock, log: w.log, canContinue: () => true });
+    const report = sweep({ config: w.config, state: w.state, outbox: w.outbox, finder, trigger: w.trigger, clock: w.clock, log: w.log, canContinue: () => true, alerts: NO_ALERTS });
     expect(report).toMatchObject({ status: 'swept', since: T0 - 25 * 60_000, caught: { customer: 1, contact: 1, deletions: 1 }, alreadyCaptured: 1 });
     const swept = w.outbox.entries.filter((e) => e.source === 'SWEEP');
     expect(swept.map((e) => [e.kind, e.event, e.recordIds, e.tombstones])).toEqual([
@@ -75,7 +81,7 @@ describe('sweep', () => {
     w.snapshots.customers.set('2', customer('2'));
     const finder = new FakeFinder();
     finder.modified.customer = [{ id: '2', lastModified: T0 - 1000 }];
-    sweep({ config: w.config, state: w.state, outbox: w.outbox, finder, trigger: w.trigger, clock: w.clock, log: w.log, canContinue: () => true });
+    sweep({ config: w.config, state: w.state, outbox: w.outbox, finder, trigger: w.trigger, clock: w.clock, log: w.log, canContinue: () => true, alerts: NO_ALERTS });
     w.drain();
     expect(w.fs.accounts.get('2')).toMatchObject({ name: 'Company 2' });
   });
@@ -86,13 +92,13 @@ describe('sweep', () => {
     for (let i = 0; i < 5; i++) w.outbox.append([newEntry({ kind: 'customer', recordIds: [String(i)], capturedAt: old, source: 'UI' })]);
     w.state.state.drainCursor = 4;
     let budget = 3;
-    const report = sweep({ config: w.config, state: w.state, outbox: w.outbox, finder: new FakeFinder(), trigger: w.trigger, clock: w.clock, log: w.log, canContinue: () => budget-- > 0 });
+    const report = sweep({ config: w.config, state: w.state, outbox: w.outbox, finder: new FakeFinder(), trigger: w.trigger, clock: w.clock, log: w.log, canContinue: () => budget-- > 0, alerts: NO_ALERTS });
     expect(report.purged).toBe(3);
     expect(w.outbox.entries.map((e) => e.id)).toEqual([4, 5]);
     // Later the same day: no purge; the next day: purged again.
     w.clock.advance(15 * 60_000);
     budget = 10;
-    const sweepAgain = () => sweep({ config: w.config, state: w.state, outbox: w.outbox, finder: new FakeFinder(), trigger: w.trigger, clock: w.clock, log: w.log, canContinue: () => budget-- > 0 });
+    const sweepAgain = () => sweep({ config: w.config, state: w.state, outbox: w.outbox, finder: new FakeFinder(), trigger: w.trigger, clock: w.clock, log: w.log, canContinue: () => budget-- > 0, alerts: NO_ALERTS });
     expect(sweepAgain().purged).toBe(0);
     w.clock.advance(86400_000);
     expect(sweepAgain().purged).toBe(1);

@@ -19,4 +19,5 @@ export const COST = {
   cachePut: 1,
   cacheRemove: 1,
   emailSend: 20,
+  emailSendBulk: 10,
 } as const;

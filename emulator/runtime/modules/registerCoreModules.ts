@@ -36,5 +36,5 @@ export function registerCoreModules(rt: NetSuiteRuntime): void {
   rt.registerModule('N/encode', () => createEncodeModule());
   rt.registerModule('N/crypto/random', () => createCryptoRandomModule());
   rt.registerModule('N/format', () => createFormatModule(() => rt.preferences));
-  rt.registerModule('N/email', () => createEmailModule(rt.executions, rt.emails, rt.clock));
+  rt.registerModule('N/email', () => createEmailModule(rt.executions, rt.emails, rt.clock, rt.store, () => rt.admin.id));
 }

@@ -10,6 +10,7 @@ import { pauseOfRefusal, type StartRefusal } from './jobStart';
 import type { FullSyncState, ReconcileCounts, ReconcileSummary, RunStats, SyncState, TriggerResult } from './ports';
 import type { RecordKind } from '../domain/types';
 import { utcMinute } from '../domain/timeText';
+import type { AlertSettings } from '../domain/alerts';
 
 export type JobKind = 'fullsync' | 'reconcile' | 'drain';
 
@@ -56,6 +57,8 @@ export interface StatusView {
   syncEnabled?: boolean | null;
   /** Why nothing is pushed from this account: its settings were saved in another (domain/sandboxGuard.ts). */
   copied?: string | null;
+  /** The saved alert settings (null: no settings saved). */
+  alerts?: AlertSettings | null;
   counts: OutboxCounts | null;
   problems: ProblemEntry[];
   jobs: JobProgress[];

@@ -5,6 +5,7 @@
  */
 import { lastDay, withPending } from '../domain/activityWindow';
 import { PAUSE_WORDS, pauseCause } from '../domain/pauseCause';
+import { duration as age, utcMinute as when } from '../domain/timeText';
 import type { OutboxCounts, StatusView } from './adminStatusView';
 
 export interface HealthVerdict {
@@ -14,20 +15,7 @@ export interface HealthVerdict {
   figures: string[];
 }
 
-function when(ms: number): string {
-  return `${new Date(ms).toISOString().replace('T', ' ').slice(0, 16)} UTC`;
-}
-
 const waiting = (c: OutboxCounts | null) => (c ? c.pending + c.retry : 0);
-
-/** "12 min", "3 h 5 min", "2 d 4 h": how long ago, in the largest units that matter. */
-function age(ms: number): string {
-  const minutes = Math.max(0, Math.floor(ms / 60_000));
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ${minutes % 60} min`;
-  return `${Math.floor(hours / 24)} d ${hours % 24} h`;
-}
 
 export function healthVerdict(view: StatusView): HealthVerdict {
   const c = view.counts;

@@ -6,6 +6,7 @@
  * EACH_LIMIT rows (netsuite/paging.ts); runPaged costs 5 plus 5 per page fetched.
  */
 import type { ActivityWindow, PendingActivity } from '../domain/activityWindow';
+import type { OpenIncidents } from '../domain/alerts';
 import type { FieldValues } from '../domain/changeDetection';
 import type { KeyTestRecord } from '../domain/keyTest';
 import type { ParsedConfig, SyncConfig } from '../domain/config';
@@ -104,6 +105,8 @@ export interface SyncState {
   lastReconcile?: ReconcileSummary | null;
   /** The admin page's last Test connection (written only by that page), for the setup checklist. */
   keyTest?: KeyTestRecord | null;
+  /** Alert incidents open now and when each was last mailed (written only by the sweep, domain/alerts.ts). */
+  alerts?: OpenIncidents;
 }
 
 /** Differences of one record type: in NetSuite only, in both but different, in Freshsuccess only. */
@@ -250,3 +253,22 @@ export interface JobControl {
 }
 
 export type RandomSource = () => number;
+
+/** The queue's figures the alerts watch: one summary search (10 units). */
+export interface QueueFigures {
+  /** Dead-letter records, and when the oldest waiting change (PENDING above the cursor, or RETRY) was captured. */
+  counts(cursor: number): { dead: number; oldestWaitingAt?: number | null };
+}
+
+/** Mails the alert recipients (N/email: 20 units a message). Never throws: false when NetSuite refused to send. */
+export interface AlertMailer {
+  send(recipients: readonly string[], subject: string, body: string): boolean;
+  /** The settings page's address, for the message (0 units). */
+  pageUrl(): string;
+}
+
+/** The account's employees, to check alert recipients before the settings are saved. */
+export interface EmployeeDirectory {
+  /** The employees among these internal ids, with their email ('' when none) and whether inactive: one search (10). */
+  find(ids: readonly string[]): Array<{ id: string; email: string; inactive: boolean }>;
+}

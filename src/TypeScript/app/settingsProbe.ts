@@ -10,7 +10,7 @@
 import type { SettingsField } from '../domain/adminSettings';
 import type { SyncConfig } from '../domain/config';
 import { settingsFailure } from '../domain/configFailure';
-import type { SnapshotReader } from './ports';
+import type { EmployeeDirectory, SnapshotReader } from './ports';
 
 /** No record has this internal id: the searches run and return nothing. */
 const NO_RECORD = '-1';
@@ -38,4 +38,23 @@ function fieldOf(name: string, message: string, config: SyncConfig): SettingsFie
   const named = [...config.mapping.customer.custom, ...config.mapping.contact.custom].some((m) => message.toLowerCase().includes(m.fieldId.toLowerCase()));
   if (named) return 'customFields';
   return config.scope.savedSearchId ? 'savedSearch' : 'customFields';
+}
+
+/**
+ * Alert recipients checked against the account: each an active employee with an email address,
+ * because NetSuite sends from the first and to all of them (netsuite/alertMailer.ts). One search
+ * (10 units), none without recipients.
+ */
+export function probeRecipients(config: SyncConfig, employees: EmployeeDirectory): Array<{ field: SettingsField; message: string }> {
+  const ids = config.alerts.recipients;
+  if (ids.length === 0) return [];
+  const found = new Map(employees.find(ids).map((e) => [e.id, e]));
+  const bad = ids.flatMap((id) => {
+    const e = found.get(id);
+    if (!e) return [`${id} is no employee of this account`];
+    if (e.inactive) return [`employee ${id} is inactive`];
+    if (e.email.trim() === '') return [`employee ${id} has no email address`];
+    return [];
+  });
+  return bad.length === 0 ? [] : [{ field: 'alertRecipients', message: `Alerts could not be sent: ${bad.join('; ')}. Choose active employees with an email address.` }];
 }

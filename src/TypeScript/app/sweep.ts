@@ -4,13 +4,16 @@
  * watermark minus an overlap, and the deleted-record log. Records a User Event already captured
  * after their last modification are not queued again. Everything caught goes into one entry per
  * record type (ids listed inside), so a large catch costs a few entries, not one per record.
- * Also purges drained outbox entries past their retention (once a day), while governance remains.
+ * Also purges drained outbox entries past their retention (once a day), while governance remains,
+ * and mails the alerts (app/raiseAlerts.ts): it runs every quarter hour anyway, so saves pay nothing.
  */
 import { countActivity } from '../domain/activityWindow';
 import type { NewOutboxEntry, RecordKind, Tombstone } from '../domain/types';
 import type { ChangeFinder, Clock, ConfigStore, DrainTrigger, Logger, OutboxStore, StateStore } from './ports';
 import { unknownChanges } from '../domain/changeDetection';
 import { newEntry } from '../domain/outboxEntry';
+import { raiseAlerts, type AlertDeps } from './raiseAlerts';
+import { sameIncidents } from '../domain/alerts';
 
 export interface SweepDeps {
   config: ConfigStore;
@@ -22,6 +25,7 @@ export interface SweepDeps {
   log: Logger;
   /** Whether enough governance remains to keep purging (NFT-style predicate). */
   canContinue: () => boolean;
+  alerts: AlertDeps;
 }
 
 export interface SweepReport {
@@ -32,6 +36,8 @@ export interface SweepReport {
   deletedWithoutId: number;
   alreadyCaptured: number;
   purged: number;
+  /** Alert messages sent by this run. */
+  alertsSent: number;
 }
 
 function entry(kind: RecordKind, recordIds: string[], event: 'update' | 'delete', now: number, tombstones: Record<string, Tombstone> = {}): NewOutboxEntry {
@@ -41,7 +47,7 @@ function entry(kind: RecordKind, recordIds: string[], event: 'update' | 'delete'
 
 
 export function sweep(deps: SweepDeps): SweepReport {
-  const report: SweepReport = { status: 'not_configured', since: null, caught: { customer: 0, contact: 0, deletions: 0 }, deletedWithoutId: 0, alreadyCaptured: 0, purged: 0 };
+  const report: SweepReport = { status: 'not_configured', since: null, caught: { customer: 0, contact: 0, deletions: 0 }, deletedWithoutId: 0, alreadyCaptured: 0, purged: 0, alertsSent: 0 };
   const loaded = deps.config.load();
   if (!loaded) return report;
   const { config } = loaded;
@@ -102,7 +108,11 @@ export function sweep(deps: SweepDeps): SweepReport {
   if (report.deletedWithoutId > 0) {
     deps.log.error('Sweep: deleted-record rows without a record id', `${report.deletedWithoutId} deleted customer/contact row(s) had no id; those deletes reach Freshsuccess only through capture and reconcile until the deleted-record search's id column is fixed.`);
   }
+  // Settings with problems (only a scripts-off import or a sandbox copy can store them) mail nobody.
+  const alerts = loaded.problems.length === 0 ? raiseAlerts(config, state, { ...deps.alerts, clock: deps.clock, log: deps.log }) : { alerts: state.alerts ?? {}, sent: 0 };
+  report.alertsSent = alerts.sent;
   deps.state.update({
+    ...(sameIncidents(alerts.alerts, state.alerts ?? {}) ? {} : { alerts: alerts.alerts }),
     ...(deletedWithoutIdAt !== undefined && deletedWithoutIdAt !== (state.deletedWithoutIdAt ?? null) ? { deletedWithoutIdAt } : {}),
     sweepWatermark: now,
     // Nothing caught: no new window (undefined leaves the field as it is).

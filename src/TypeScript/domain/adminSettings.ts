@@ -41,6 +41,10 @@ export interface SettingsForm {
   customFields: CustomFieldRow[];
   /** How many custom fields the Freshsuccess plan allows ('' when not set). */
   customFieldCap: string;
+  /** Employee internal ids mailed about incidents, comma-separated (a multi-select on the page). */
+  alertRecipients: string;
+  alertDeadLetters: string;
+  alertWaitingHours: string;
 }
 
 export type SettingsField = Exclude<keyof SettingsForm, 'enabled' | 'syncContacts'>;
@@ -72,6 +76,9 @@ const FORM_FIELD: Record<ConfigField, SettingsField> = {
   batchMaxBytes: 'batchMaxBytes',
   mappingJson: 'mappingJson',
   customFieldCap: 'customFieldCap',
+  alertRecipients: 'alertRecipients',
+  alertDeadLetters: 'alertDeadLetters',
+  alertWaitingHours: 'alertWaitingHours',
 };
 
 function objectOf(json: string): Record<string, unknown> | null {
@@ -178,6 +185,9 @@ export function checkSettings(form: SettingsForm, storedRef: string): SettingsCh
     batchMaxBytes: blankToNull(form.batchMaxBytes),
     mappingJson: badRows.length > 0 ? form.mappingJson.trim() : joinMapping(form.mappingJson, form.customFields),
     customFieldCap: blankToNull(form.customFieldCap),
+    alertRecipients: settingList(form.alertRecipients).join(','),
+    alertDeadLetters: blankToNull(form.alertDeadLetters),
+    alertWaitingHours: blankToNull(form.alertWaitingHours),
   };
   const problems: SettingsCheck['problems'] = [];
   if (key.problem) problems.push(key.problem);
@@ -215,6 +225,9 @@ const DEFAULTS: SettingsForm = {
   mappingJson: '',
   customFields: [],
   customFieldCap: '',
+  alertRecipients: '',
+  alertDeadLetters: '',
+  alertWaitingHours: '',
 };
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -245,5 +258,8 @@ export function formFromRaw(raw: RawConfig | null): SettingsForm {
     mappingJson: mapping.rest,
     customFields: mapping.rows,
     customFieldCap: str(raw.customFieldCap),
+    alertRecipients: str(raw.alertRecipients),
+    alertDeadLetters: str(raw.alertDeadLetters),
+    alertWaitingHours: str(raw.alertWaitingHours),
   };
 }

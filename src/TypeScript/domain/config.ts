@@ -16,12 +16,14 @@ import {
   isChoice,
   isCredentialGuid,
   isCustomerFieldId,
+  isEmployeeId,
   isSavedSearchId,
   isSubsidiaryId,
   secretIdOf,
   settingList,
 } from './settingRules';
 import type { CustomFieldType, CustomerStage, RecordKind } from './types';
+import { ALERT_RANGE, MAX_ALERT_RECIPIENTS, type AlertSettings } from './alerts';
 
 export type Region = (typeof REGIONS)[number];
 
@@ -102,6 +104,8 @@ export interface SyncConfig {
    * it; no API tells it), or null when not set. Only compared with the mapping for the admin.
    */
   customFieldCap: number | null;
+  /** Who is mailed about incidents, and the thresholds (domain/alerts.ts). */
+  alerts: AlertSettings;
 }
 
 /** Raw values as stored on the config record (text, checkbox, numbers); keys are ours. */
@@ -122,6 +126,10 @@ export interface RawConfig {
   batchMaxBytes?: number | string | null;
   mappingJson?: string | null;
   customFieldCap?: number | string | null;
+  /** Employee internal ids, comma-separated. */
+  alertRecipients?: string | null;
+  alertDeadLetters?: number | string | null;
+  alertWaitingHours?: number | string | null;
   lastModified?: number | null;
 }
 
@@ -180,15 +188,11 @@ function int(value: number | string | null | undefined, fallback: number, min: n
   return n;
 }
 
-/** Like int, for a setting that may be left empty: null when it is (or when it is refused). */
-function optionalInt(value: number | string | null | undefined, min: number, max: number, name: string, report: Report): number | null {
-  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return null;
-  let ok = true;
-  const n = int(value, min, min, max, name, (m) => {
-    ok = false;
-    report(m);
-  });
-  return ok ? n : null;
+/** A setting that may be left empty (null: off); typed, it is checked as `int` checks. */
+function optionalInt(value: number | string | null | undefined, range: { min: number; max: number }, name: string, report: Report): number | null {
+  if (value === null || value === undefined || String(value).trim() === '') return null;
+  const n = int(value, Number.NaN, range.min, range.max, name, report);
+  return Number.isNaN(n) ? null : n;
 }
 
 function oneOf<T extends string>(value: string | null | undefined, choices: readonly T[], fallback: T, name: string, report: Report): T {
@@ -304,6 +308,9 @@ export function parseConfig(raw: RawConfig): ParsedConfig {
   const savedSearch = text(raw.scopeSavedSearch);
   if (savedSearch !== '' && !isSavedSearchId(savedSearch)) about('scopeSavedSearch')('Saved search scope must be an internal id or a customsearch... id');
   const { mapping, retry } = parseMappingJson(raw.mappingJson ?? '', about('mappingJson'));
+  const recipients = settingList(raw.alertRecipients);
+  if (recipients.some((r) => !isEmployeeId(r))) about('alertRecipients')('Alert recipients must be employee internal ids separated by commas');
+  else if (recipients.length > MAX_ALERT_RECIPIENTS) about('alertRecipients')(`At most ${MAX_ALERT_RECIPIENTS} alert recipients (NetSuite sends one message to at most ${MAX_ALERT_RECIPIENTS}); ${recipients.length} are chosen`);
   const config: SyncConfig = {
     enabled: checkedOr(raw.enabled, false),
     region: oneOf(raw.region, REGIONS, 'us', 'Region', about('region')),
@@ -329,7 +336,12 @@ export function parseConfig(raw: RawConfig): ParsedConfig {
     sweepOverlapMs: 10 * 60_000,
     purgeAfterDays: 30,
     lastModified: raw.lastModified ?? null,
-    customFieldCap: optionalInt(raw.customFieldCap, CUSTOM_FIELD_CAP_RANGE.min, CUSTOM_FIELD_CAP_RANGE.max, 'Custom fields your Freshsuccess plan allows', about('customFieldCap')),
+    customFieldCap: optionalInt(raw.customFieldCap, CUSTOM_FIELD_CAP_RANGE, 'Custom fields your Freshsuccess plan allows', about('customFieldCap')),
+    alerts: {
+      recipients: recipients.length <= MAX_ALERT_RECIPIENTS ? recipients.filter(isEmployeeId) : [],
+      deadLetters: optionalInt(raw.alertDeadLetters, ALERT_RANGE.deadLetters, 'Alert at dead letters', about('alertDeadLetters')),
+      waitingHours: optionalInt(raw.alertWaitingHours, ALERT_RANGE.waitingHours, 'Alert when a change waits (hours)', about('alertWaitingHours')),
+    },
   };
   return { config, problems };
 }

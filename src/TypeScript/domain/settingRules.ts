@@ -39,6 +39,7 @@ export const SETTING_MAX_LENGTH = {
   scopeSubsidiaries: 300,
   scopeSavedSearch: 300,
   mappingJson: 4000,
+  alertRecipients: 300,
 } as const;
 
 export function isChoice<T extends string>(value: string, choices: readonly T[]): value is T {
@@ -85,6 +86,11 @@ export function isCredentialGuid(value: string): boolean {
 }
 
 export function isSubsidiaryId(value: string): boolean {
+  return SUBSIDIARY_ID.test(value);
+}
+
+/** An employee's internal id (alert recipients). */
+export function isEmployeeId(value: string): boolean {
   return SUBSIDIARY_ID.test(value);
 }
 

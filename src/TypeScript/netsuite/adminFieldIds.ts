@@ -27,6 +27,9 @@ export const FIELD: Record<keyof SettingsForm, string> = {
   /** A sublist: one row per custom field. */
   customFields: 'custpage_custom_fields',
   customFieldCap: 'custpage_field_cap',
+  alertRecipients: 'custpage_alert_to',
+  alertDeadLetters: 'custpage_alert_dead',
+  alertWaitingHours: 'custpage_alert_wait',
 };
 
 /** Columns of the custom fields sublist. */

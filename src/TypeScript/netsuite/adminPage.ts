@@ -12,10 +12,12 @@ import type { PreviewResult } from '../app/payloadPreview';
 import { customFieldCountHtml, previewResultHtml } from '../app/payloadPreviewView';
 import type { CustomFieldCount } from '../domain/payloadPreview';
 import { healthVerdict } from '../app/healthVerdict';
+import { alertsHtml } from '../app/alertsView';
+import { ALERT_RANGE, MAX_ALERT_RECIPIENTS } from '../domain/alerts';
 import { PAUSE_WORDS, pauseCause } from '../domain/pauseCause';
 import type { SettingsField, SettingsForm } from '../domain/adminSettings';
 import { BATCH_RANGE, CUSTOM_FIELD_CAP_RANGE, DEFAULT_BATCH, type AccountIdSource, type BatchLimits, type ContactDeletePolicy, type CustomerDeletePolicy, type Region, type UserIdSource } from '../domain/config';
-import { ACCOUNT_ID_SOURCES, CONTACT_DELETE_POLICIES, CUSTOMER_DELETE_POLICIES, CUSTOMER_STAGES, DIMENSION_TYPES, REGIONS, USER_ID_SOURCES } from '../domain/settingRules';
+import { ACCOUNT_ID_SOURCES, CONTACT_DELETE_POLICIES, CUSTOMER_DELETE_POLICIES, CUSTOMER_STAGES, DIMENSION_TYPES, REGIONS, USER_ID_SOURCES, settingList } from '../domain/settingRules';
 import type { CustomerStage } from '../domain/types';
 import { FORM_TOKEN_FIELD } from '../domain/formToken';
 import { ACTION_PARAM } from '../domain/problemActions';
@@ -28,7 +30,7 @@ import { RESYNC_ACTION_PREFIX, type ResyncTarget } from '../domain/resync';
 import { SCRIPTS } from './schema';
 import { progressText, type CheckItem, type CheckState, type Checklist } from '../domain/setupChecklist';
 
-export const ADMIN_SCRIPT = { scriptId: 'customscript_fsc_sl_admin', deploymentId: 'customdeploy_fsc_sl_admin' } as const;
+export const ADMIN_SCRIPT = SCRIPTS.admin;
 export const REMOVE_EXTRAS_FIELD = 'custpage_remove_extras';
 /** The page's client script (entry/cs_fsc_admin.ts), by its File Cabinet path: no script record needed. */
 const ADMIN_CLIENT_SCRIPT = '/SuiteApps/com.freshsync.connector/entry/cs_fsc_admin.js';
@@ -51,6 +53,9 @@ export const LABEL: Record<SettingsField, string> = {
   mappingJson: 'Mapping overrides (JSON)',
   customFieldCap: 'Custom fields your Freshsuccess plan allows',
   customFields: 'Custom fields sent as dimensions',
+  alertRecipients: 'Alert recipients',
+  alertDeadLetters: 'Alert at dead letters',
+  alertWaitingHours: 'Alert when a change waits (hours)',
 };
 
 /** Scripts that send the key: the credential is usable by these only, and only towards Freshsuccess. */
@@ -299,6 +304,22 @@ function customFields(form: serverWidget.Form, m: PageModel): void {
   });
 }
 
+/** Who is mailed about incidents, and when (domain/alerts.ts); the sweep sends the mails. */
+function alerts(form: serverWidget.Form, m: PageModel): void {
+  const g = 'custpage_grp_alerts';
+  form.addFieldGroup({ id: g, label: 'Alerts', tab: TAB.settings.id });
+  // NetSuite fills the list with the account's employees: no search on this page.
+  const to = form.addField({ id: FIELD.alertRecipients, label: LABEL.alertRecipients, type: serverWidget.FieldType.MULTISELECT, source: 'employee', container: g });
+  to.defaultValue = settingList(m.form.alertRecipients) as unknown as string;
+  to.setHelpText({ help: `Employees mailed when pushing pauses, and when the thresholds below are reached: one message when it starts, a reminder at most once a day, one when it ends. At most ${MAX_ALERT_RECIPIENTS}, each with an email address. None chosen: no alerts.` });
+  problemsAt(form, m, 'alertRecipients', g);
+  const range = (limit: keyof typeof ALERT_RANGE) => `${ALERT_RANGE[limit].min} to ${ALERT_RANGE[limit].max}; empty: not watched`;
+  text(form, FIELD.alertDeadLetters, LABEL.alertDeadLetters, g, m.form.alertDeadLetters, `Mail when at least this many records are dead letters (refused by Freshsuccess for their data), ${range('deadLetters')}.`);
+  problemsAt(form, m, 'alertDeadLetters', g);
+  text(form, FIELD.alertWaitingHours, LABEL.alertWaitingHours, g, m.form.alertWaitingHours, `Mail when the oldest change waiting to be sent is this many hours old, ${range('waitingHours')}.`);
+  problemsAt(form, m, 'alertWaitingHours', g);
+}
+
 /** The page's sections, as NetSuite tabs. */
 const TAB = {
   status: { id: 'custpage_tab_status', label: 'Status and errors' },
@@ -351,7 +372,7 @@ function control(form: serverWidget.Form, m: PageModel): void {
 function status(form: serverWidget.Form, m: PageModel): void {
   const g = TAB.status.id;
   const retry = (m.status.counts?.dead ?? 0) > 0 ? `<p>${actionButton('retry', 'Retry dead letters')} Queues the records of the dead letters again (fix them in NetSuite first).</p>` : '';
-  html(form, 'custpage_status_html', g, statusHtml(m.status) + retry);
+  html(form, 'custpage_status_html', g, statusHtml(m.status) + retry + alertsHtml(m.status.alerts ?? null, m.status.state?.alerts ?? {}));
 }
 
 const CHECK_LABEL: Record<CheckState, string> = { done: 'Done', todo: 'To do', unknown: 'Not checked', manual: 'By hand' };
@@ -439,6 +460,7 @@ export function buildAdminPage(m: PageModel): serverWidget.Form {
   connection(form, m);
   mapping(form, m);
   customFields(form, m);
+  alerts(form, m);
   control(form, m);
   status(form, m);
   setup(form, m);

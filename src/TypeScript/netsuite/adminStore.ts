@@ -54,7 +54,7 @@ export function readState(settings: Settings): SyncState | null {
 
 const asText = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 /** A number setting: empty is stored as no value. */
-const asNumber = (v: unknown) => (v === null || v === undefined || v === '' ? null : Number(v));
+const optionalInt = (v: number | string | null | undefined) => (v === null || v === undefined || v === '' ? null : Number(v));
 
 /** Saves the settings (load + save, so the settings User Event runs: it lifts a pause). */
 export function saveConfig(configId: string | null, raw: RawConfig): string {
@@ -73,10 +73,13 @@ export function saveConfig(configId: string | null, raw: RawConfig): string {
   set(CONFIG.syncContacts, isChecked(raw.syncContacts));
   set(CONFIG.deleteCustomer, asText(raw.deleteCustomer));
   set(CONFIG.deleteContact, asText(raw.deleteContact));
-  set(CONFIG.batchMaxRecords, asNumber(raw.batchMaxRecords));
-  set(CONFIG.batchMaxBytes, asNumber(raw.batchMaxBytes));
+  set(CONFIG.batchMaxRecords, optionalInt(raw.batchMaxRecords));
+  set(CONFIG.batchMaxBytes, optionalInt(raw.batchMaxBytes));
   set(CONFIG.mappingJson, asText(raw.mappingJson));
-  set(CONFIG.customFieldCap, asNumber(raw.customFieldCap));
+  set(CONFIG.customFieldCap, optionalInt(raw.customFieldCap));
+  set(CONFIG.alertRecipients, asText(raw.alertRecipients));
+  set(CONFIG.alertDeadLetters, optionalInt(raw.alertDeadLetters));
+  set(CONFIG.alertWaitingHours, optionalInt(raw.alertWaitingHours));
   // Saved here by an administrator: these settings belong to this account (domain/sandboxGuard.ts).
   set(CONFIG.savedInAccount, runtime.accountId);
   return String(rec.save({ ignoreMandatoryFields: true }));

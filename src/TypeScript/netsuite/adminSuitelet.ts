@@ -19,7 +19,7 @@ import { describeConnection, judgesKey, testConnection } from '../app/adminConne
 import { retryDeadLetters } from '../app/adminRetry';
 import { actOnProblems } from '../app/problemActions';
 import { whyNotStart } from '../app/jobStart';
-import { probeSettings } from '../app/settingsProbe';
+import { probeRecipients, probeSettings } from '../app/settingsProbe';
 import { forgetSavedScope, netsuiteSnapshots } from './snapshotReader';
 import { describeSubmission, type JobKind, type StatusView } from '../app/adminStatusView';
 import { checkSettings, formFromRaw, type CustomFieldRow, type SettingsCheck, type SettingsForm } from '../domain/adminSettings';
@@ -39,6 +39,7 @@ import { customerSavedSearches } from './savedSearchChoices';
 import { parseResyncTarget, resyncEntry, RESYNC_ACTION_PREFIX, RESYNC_PARAM, type ResyncTarget } from '../domain/resync';
 import { countOutbox, deadLetters, entriesByIds, latestProblems, readState, recordName, readStoredSettings, saveConfig, type StoredSettings } from './adminStore';
 import { netsuiteDrainTrigger } from './drainTrigger';
+import { netsuiteEmployees } from './employeeDirectory';
 import { netsuiteHttp } from './httpsPort';
 import { netsuiteOutbox } from './outboxStore';
 import { clock, governanceRemains, logger } from './platform';
@@ -95,15 +96,20 @@ function formFromParams(p: Params, rows: CustomFieldRow[]): SettingsForm {
     mappingJson: s(FIELD.mappingJson),
     customFields: rows,
     customFieldCap: s(FIELD.customFieldCap),
+    alertRecipients: s(FIELD.alertRecipients).replace(/\u0005/g, ','),
+    alertDeadLetters: s(FIELD.alertDeadLetters),
+    alertWaitingHours: s(FIELD.alertWaitingHours),
   };
 }
 
 function readStatus(stored: StoredSettings): StatusView {
   const state = readState(stored.settings);
+  const config = stored.raw ? parseConfig(stored.raw).config : null;
   return {
     now: clock.now(),
     state,
-    syncEnabled: stored.raw ? parseConfig(stored.raw).config.enabled : null,
+    syncEnabled: config ? config.enabled : null,
+    alerts: config ? config.alerts : null,
     copied: stored.copied,
     counts: countOutbox(state?.drainCursor ?? 0),
     problems: latestProblems(PROBLEMS_SHOWN),
@@ -163,7 +169,7 @@ function backToPage(notice: Notice): void {
 
 function probeNow(config: SyncConfig): ReturnType<typeof probeSettings> {
   forgetSavedScope(config.scope.savedSearchId);
-  return probeSettings(config, netsuiteSnapshots());
+  return [...probeSettings(config, netsuiteSnapshots()), ...probeRecipients(config, netsuiteEmployees())];
 }
 
 function save(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, p: Params): void {

@@ -29,6 +29,9 @@ export function rawConfigOf(v: Record<string, unknown>): RawConfig {
     batchMaxBytes: text(CONFIG.batchMaxBytes),
     mappingJson: text(CONFIG.mappingJson),
     customFieldCap: text(CONFIG.customFieldCap),
+    alertRecipients: text(CONFIG.alertRecipients),
+    alertDeadLetters: text(CONFIG.alertDeadLetters),
+    alertWaitingHours: text(CONFIG.alertWaitingHours),
     lastModified: dateMs(v['lastmodified']),
   };
 }

@@ -1,5 +1,7 @@
 /** The scheduled sweep over its use case. */
 import { sweep, type SweepReport } from '../app/sweep';
+import { countOutbox } from './adminStore';
+import { netsuiteAlertMailer } from './alertMailer';
 import { governanceRemains } from './platform';
 import { engine } from './wiring';
 
@@ -8,7 +10,8 @@ const PURGE_RESERVE = 200;
 
 export function runSweep(): SweepReport {
   const e = engine();
-  const report = sweep({ config: e.config, state: e.state, outbox: e.outbox, finder: e.finder, trigger: e.trigger, clock: e.clock, log: e.log, canContinue: governanceRemains(PURGE_RESERVE) });
+  const alerts = { queue: { counts: countOutbox }, mailer: netsuiteAlertMailer() };
+  const report = sweep({ config: e.config, state: e.state, outbox: e.outbox, finder: e.finder, trigger: e.trigger, clock: e.clock, log: e.log, canContinue: governanceRemains(PURGE_RESERVE), alerts });
   e.log.audit('FreshSync sweep', JSON.stringify(report));
   return report;
 }

@@ -26,6 +26,10 @@ export const CONFIG = {
   stateRecord: 'custrecord_fsc_cfg_state',
   /** The account the settings were saved in from the admin page (domain/sandboxGuard.ts). */
   savedInAccount: 'custrecord_fsc_cfg_account',
+  /** Alerts (domain/alerts.ts): employee ids mailed, and the thresholds. */
+  alertRecipients: 'custrecord_fsc_cfg_alert_to',
+  alertDeadLetters: 'custrecord_fsc_cfg_alert_dead',
+  alertWaitingHours: 'custrecord_fsc_cfg_alert_wait',
 } as const;
 
 export const STATE = {
@@ -56,6 +60,8 @@ export const STATE = {
   sweepActivity: 'custrecord_fsc_st_sweep_activity',
   /** The admin page's last Test connection (JSON, domain/keyTest.ts), for the setup checklist. */
   keyTest: 'custrecord_fsc_st_key_test',
+  /** The alert incidents open and when each was last mailed (JSON, domain/alerts.ts). */
+  alerts: 'custrecord_fsc_st_alerts',
 } as const;
 
 export const OUTBOX = {
@@ -85,5 +91,6 @@ export const SCRIPTS = {
   fullSync: { scriptId: 'customscript_fsc_mr_fullsync', onDemand: 'customdeploy_fsc_mr_fullsync' },
   sweep: { scriptId: 'customscript_fsc_ss_sweep', scheduled: 'customdeploy_fsc_ss_sweep' },
   reconcile: { scriptId: 'customscript_fsc_mr_reconcile', onDemand: 'customdeploy_fsc_mr_reconcile' },
+  admin: { scriptId: 'customscript_fsc_sl_admin', deploymentId: 'customdeploy_fsc_sl_admin' },
 } as const;
 

@@ -8,12 +8,13 @@
 import * as error from 'N/error';
 import type * as record from 'N/record';
 import type { EntryPoints } from 'N/types';
-import { probeSettings } from '../app/settingsProbe';
+import { probeRecipients, probeSettings } from '../app/settingsProbe';
 import { parseConfig } from '../domain/config';
 import { settingsRecordProblems } from '../domain/settingsRecordCheck';
 import { rawConfigOf } from './configStore';
 import { logger } from './platform';
 import { CONFIG_COLUMNS } from './settings';
+import { netsuiteEmployees } from './employeeDirectory';
 import { netsuiteSnapshots } from './snapshotReader';
 
 function valuesOf(rec: record.Record | null | undefined, onlyListed: boolean): Record<string, unknown> {
@@ -35,7 +36,10 @@ export function refuseInvalidSettings(context: EntryPoints.UserEvent.beforeSubmi
   const raw = rawConfigOf(values);
   const problems = settingsRecordProblems(raw);
   // Then against the account, with the drain's own searches (app/settingsProbe.ts, about 20 units).
-  if (problems.length === 0) problems.push(...probeSettings(parseConfig(raw).config, netsuiteSnapshots()).map((p) => `${p.field}: ${p.message}`));
+  if (problems.length === 0) {
+    const config = parseConfig(raw).config;
+    problems.push(...[...probeSettings(config, netsuiteSnapshots()), ...probeRecipients(config, netsuiteEmployees())].map((p) => `${p.field}: ${p.message}`));
+  }
   if (problems.length === 0) return;
   logger.audit('FreshSync settings change refused', `${problems.length} problem(s): ${problems.map((p) => p.split(':')[0]).join(', ')}`);
   throw error.create({ name: 'FSC_INVALID_SETTINGS', message: `FreshSync settings not saved: ${problems.join(' ')}`, notifyOff: true });

@@ -2,6 +2,7 @@
 import * as record from 'N/record';
 import { parseActivity, parsePending } from '../domain/activityWindow';
 import { parseKeyTest } from '../domain/keyTest';
+import { parseIncidents } from '../domain/alerts';
 import { parseLease } from '../domain/pushLease';
 import type { FullSyncState, ReconcileSummary, RunStats, StateStore, SyncState } from '../app/ports';
 import type { Settings } from './settings';
@@ -9,7 +10,7 @@ import { readSingleton, rememberSingleton } from './singleton';
 import { STATE } from './schema';
 import { lookupValue, num, parseJson } from './values';
 
-const COLUMNS = [STATE.drainCursor, STATE.fullSync, STATE.sweepWatermark, STATE.pausedAt, STATE.pauseMessage, STATE.lastRun, STATE.pushLease, STATE.fullSyncRequestedAt, STATE.drainQueuedAt, STATE.deletedWithoutIdAt, STATE.lastReconcile, STATE.frozenCompanies, STATE.lastSentAt, STATE.pushActivity, STATE.pushPending, STATE.sweepActivity, STATE.keyTest];
+const COLUMNS = [STATE.drainCursor, STATE.fullSync, STATE.sweepWatermark, STATE.pausedAt, STATE.pauseMessage, STATE.lastRun, STATE.pushLease, STATE.fullSyncRequestedAt, STATE.drainQueuedAt, STATE.deletedWithoutIdAt, STATE.lastReconcile, STATE.frozenCompanies, STATE.lastSentAt, STATE.pushActivity, STATE.pushPending, STATE.sweepActivity, STATE.keyTest, STATE.alerts];
 
 /** The newest ids of a list whose JSON fits in `max` characters. */
 function keepWithin(ids: readonly string[], max: number): string[] {
@@ -82,6 +83,7 @@ export function netsuiteStateStore(settings?: () => Settings): StateStore & { id
         pushPending: parsePending(parseJson<unknown>(v[STATE.pushPending], null)),
         sweepActivity: parseActivity(parseJson<unknown>(v[STATE.sweepActivity], null)),
         keyTest: parseKeyTest(parseJson<unknown>(v[STATE.keyTest], null)),
+        alerts: parseIncidents(parseJson<unknown>(v[STATE.alerts], null)),
       };
     },
     update(patch: Partial<SyncState>): void {
@@ -101,6 +103,7 @@ export function netsuiteStateStore(settings?: () => Settings): StateStore & { id
       if (patch.pushPending !== undefined) values[STATE.pushPending] = patch.pushPending === null ? '' : JSON.stringify(patch.pushPending);
       if (patch.keyTest !== undefined) values[STATE.keyTest] = patch.keyTest === null ? '' : JSON.stringify(patch.keyTest);
       if (patch.sweepActivity !== undefined) values[STATE.sweepActivity] = patch.sweepActivity === null ? '' : JSON.stringify(patch.sweepActivity);
+      if (patch.alerts !== undefined) values[STATE.alerts] = Object.keys(patch.alerts).length === 0 ? '' : JSON.stringify(patch.alerts);
       // A textarea holds 4,000 characters: past that the oldest ids are dropped (their contacts then wait for a reconcile).
       if (patch.frozenCompanies !== undefined) values[STATE.frozenCompanies] = patch.frozenCompanies.length === 0 ? '' : JSON.stringify(keepWithin(patch.frozenCompanies, 3900));
       if (patch.lastReconcile !== undefined) values[STATE.lastReconcile] = patch.lastReconcile === null ? '' : JSON.stringify({ ...patch.lastReconcile, message: patch.lastReconcile.message.slice(0, 2000) });
