@@ -5,7 +5,9 @@
  */
 import { DEFAULT_BATCH } from '../../../src/TypeScript/domain/config';
 import { CONFIG } from '../support/syncHarness';
-import { AdminClient, fieldErrors, messages, text } from './adminHarness';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AdminClient, fieldErrors, messages, PAGE_COSTS, text } from './adminHarness';
 
 let a: AdminClient;
 const KEY = () => a.h.freshsuccessKey;
@@ -182,7 +184,13 @@ test('governance: every request stays far below the Suitelet limit of 1,000 unit
   units.viewWithJob = a.lastUnits();
   a.h.processQueue();
   // The figures docs/admin-guide.md (section 5) states, exactly: units are deterministic.
-  expect(units).toMatchObject({ view: 45, save: 30, test: 59, start: 26 });
+  expect(units).toMatchObject(PAGE_COSTS);
+  // And the guide states them as measured.
+  const guide = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'admin-guide.md'), 'utf8').replace(/\s+/g, ' ');
+  expect(guide).toContain(`a page view costs ${PAGE_COSTS.view} units`);
+  expect(guide).toContain(`Saving costs ${PAGE_COSTS.save}`);
+  expect(guide).toContain(`A connection test costs ${PAGE_COSTS.test}`);
+  expect(guide).toContain(`Starting a job costs ${PAGE_COSTS.start}`);
   // A view reads the settings, state and queue, and lists the saved searches (5 here: this
   // account has none, so no page of them is fetched).
   // Saving checks the settings against the account with the drain's two snapshot searches (10

@@ -6,6 +6,12 @@
 import { submitForm, type UserInput } from '../../emulator/suitelet/support/browser-form';
 import { CONFIG, startSyncHarness, type SyncHarness } from '../support/syncHarness';
 
+/**
+ * The admin page's costs in units, as docs/admin-guide.md §5 states them (admin-page.test.ts
+ * checks both the measurement and the guide's text): every test that asserts one uses these.
+ */
+export const PAGE_COSTS = { view: 45, save: 30, test: 59, start: 26 } as const;
+
 export interface Page {
   status: number;
   html: string;
