@@ -8,6 +8,7 @@
 import type { ActivityWindow, PendingActivity } from '../domain/activityWindow';
 import type { FieldValues } from '../domain/changeDetection';
 import type { ParsedConfig, SyncConfig } from '../domain/config';
+import type { ReconcileRun } from '../domain/jobActivity';
 import type { PushLease, TaskState } from '../domain/pushLease';
 import type { ContactSnapshot, CustomerSnapshot, EntityKeys, NewOutboxEntry, OutboxEntry, RecordKind } from '../domain/types';
 
@@ -59,6 +60,12 @@ export interface FullSyncState {
   continues?: boolean;
   /** Why the last run stopped before its slice landed (reading NetSuite failed), in NetSuite's words. */
   error?: string;
+  /** Parts (slices) landed so far, for the admin page's progress. */
+  parts?: number;
+  /** When the last part's summarize ended. */
+  endedAt?: number;
+  /** The task id of the part this one handed over to (task.checkStatus tells whether it is still queued). */
+  next?: string;
 }
 
 export interface SyncState {
@@ -101,6 +108,8 @@ export interface SyncState {
   sweepActivity?: ActivityWindow | null;
   /** What the last reconcile found and did, for the admin page (and to say how many extras a removal would deactivate). */
   lastReconcile?: ReconcileSummary | null;
+  /** The reconcile running now: written by its getInputData, cleared by its summarize (domain/jobActivity.ts). */
+  reconcileRun?: ReconcileRun | null;
 }
 
 /** Differences of one record type: in NetSuite only, in both but different, in Freshsuccess only. */

@@ -27,7 +27,9 @@ import { parseConfig, type SyncConfig } from '../domain/config';
 import { FreshsuccessClient } from '../freshsuccess/client';
 import { describeRefusal } from '../domain/formToken';
 import { checkAdminPost, issueAdminFormToken } from './adminFormToken';
-import { jobProgress, submitJob } from './adminJobs';
+import { activitiesNow, jobProgress, submitJob, tracked } from './adminJobs';
+import { isProgressRequest, progressBox, writeProgress } from './adminProgress';
+import { busyRefusal, JOB_NAME } from '../domain/jobActivity';
 import { NOTICE_PARAM, putNotice, takeNotice, type Notice } from './adminNotice';
 import { ACTION_PARAM, ADMIN_SCRIPT, buildAdminPage, CONFIRM_ACCOUNT_ACTION, CONFIRMED_REMOVAL_ACTION, REMOVE_EXTRAS_FIELD, type PageModel } from './adminPage';
 import { FIELD, ROW_FIELD } from './adminFieldIds';
@@ -90,20 +92,26 @@ function formFromParams(p: Params, rows: CustomFieldRow[]): SettingsForm {
 
 function readStatus(stored: StoredSettings): StatusView {
   const state = readState(stored.settings);
+  const now = clock.now();
+  const syncEnabled = stored.raw ? parseConfig(stored.raw).config.enabled : null;
+  const jobs = jobProgress();
   return {
-    now: clock.now(),
+    now,
     state,
-    syncEnabled: stored.raw ? parseConfig(stored.raw).config.enabled : null,
+    syncEnabled,
     copied: stored.copied,
     counts: countOutbox(state?.drainCursor ?? 0),
     problems: latestProblems(PROBLEMS_SHOWN),
-    jobs: jobProgress(),
+    jobs,
+    activities: activitiesNow(state, syncEnabled, jobs, now),
   };
 }
 
 function render(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, form: SettingsForm, check: SettingsCheck | null, notice: Notice | null, ask: Pick<PageModel, 'confirmRemoval' | 'resync'> = {}): void {
   const formToken = issueAdminFormToken(ADMIN_FORM, clock.now());
-  const page = buildAdminPage({ form, problems: check?.problems ?? [], notice, status: readStatus(stored), accountId: runtime.accountId, formToken, ...ask, subsidiaries: runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }), savedSearches: customerSavedSearches() });
+  const status = readStatus(stored);
+  const progress = progressBox(status.state, status.syncEnabled ?? null, status.jobs, status.activities ?? []);
+  const page = buildAdminPage({ form, problems: check?.problems ?? [], notice, status, progress, accountId: runtime.accountId, formToken, ...ask, subsidiaries: runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }), savedSearches: customerSavedSearches() });
   context.response.writePage(page);
 }
 
@@ -155,12 +163,22 @@ function start(context: EntryPoints.Suitelet.onRequestContext, job: JobKind, sto
     backToPage(describeSubmission(job, refusal));
     return;
   }
+  // The same job running or queued, whoever started it: refused, nothing submitted (page tasks without their percentage: 1 unit).
+  const jobs = tracked();
+  const state = readState(stored.settings);
+  const now = clock.now();
+  const activity = activitiesNow(state, stored.raw ? parseConfig(stored.raw).config.enabled : null, jobProgress(jobs, false), now).find((a) => a.job === job);
+  const busy = activity ? busyRefusal(activity) : null;
+  if (activity && busy !== null) {
+    backToPage({ level: 'information', title: `${JOB_NAME[job]} already ${activity.phase}`, message: busy });
+    return;
+  }
   // Destructive: the page asks first, saying how many the last reconcile counted.
   if (removeExtras === 'asked') {
     render(context, stored, formFromRaw(stored.raw), null, null, { confirmRemoval: true });
     return;
   }
-  const { result, errorName } = submitJob(job, { removeExtras: removeExtras === 'confirmed' }, clock.now());
+  const { result, errorName } = submitJob(job, { removeExtras: removeExtras === 'confirmed' }, now, jobs);
   backToPage(describeSubmission(job, result, errorName));
 }
 
@@ -228,6 +246,8 @@ export function handleAdminRequest(context: EntryPoints.Suitelet.onRequestContex
   const p = context.request.parameters as Params;
   const stored = readStoredSettings();
   if (context.request.method !== 'POST') {
+    // The client script's refresh of the progress box: read only, nothing else.
+    if (isProgressRequest(p)) return writeProgress(context, stored);
     // A record page's "Resync now" link: ask first (a GET changes nothing).
     const asked = p[RESYNC_PARAM];
     const target = parseResyncTarget(asked);

@@ -1,6 +1,7 @@
 /** The state custom record: read with one lookupFields (1), updated with one submitFields (2). */
 import * as record from 'N/record';
 import { parseActivity, parsePending } from '../domain/activityWindow';
+import type { ReconcileRun } from '../domain/jobActivity';
 import { parseLease } from '../domain/pushLease';
 import type { FullSyncState, ReconcileSummary, RunStats, StateStore, SyncState } from '../app/ports';
 import type { Settings } from './settings';
@@ -8,7 +9,7 @@ import { readSingleton, rememberSingleton } from './singleton';
 import { STATE } from './schema';
 import { lookupValue, num, parseJson } from './values';
 
-const COLUMNS = [STATE.drainCursor, STATE.fullSync, STATE.sweepWatermark, STATE.pausedAt, STATE.pauseMessage, STATE.lastRun, STATE.pushLease, STATE.fullSyncRequestedAt, STATE.drainQueuedAt, STATE.deletedWithoutIdAt, STATE.lastReconcile, STATE.frozenCompanies, STATE.lastSentAt, STATE.pushActivity, STATE.pushPending, STATE.sweepActivity];
+const COLUMNS = [STATE.drainCursor, STATE.fullSync, STATE.sweepWatermark, STATE.pausedAt, STATE.pauseMessage, STATE.lastRun, STATE.pushLease, STATE.fullSyncRequestedAt, STATE.drainQueuedAt, STATE.deletedWithoutIdAt, STATE.lastReconcile, STATE.frozenCompanies, STATE.lastSentAt, STATE.pushActivity, STATE.pushPending, STATE.sweepActivity, STATE.reconcileRun];
 
 /** The newest ids of a list whose JSON fits in `max` characters. */
 function keepWithin(ids: readonly string[], max: number): string[] {
@@ -80,6 +81,7 @@ export function netsuiteStateStore(settings?: () => Settings): StateStore & { id
         pushActivity: parseActivity(parseJson<unknown>(v[STATE.pushActivity], null)),
         pushPending: parsePending(parseJson<unknown>(v[STATE.pushPending], null)),
         sweepActivity: parseActivity(parseJson<unknown>(v[STATE.sweepActivity], null)),
+        reconcileRun: parseJson<ReconcileRun | null>(v[STATE.reconcileRun], null),
       };
     },
     update(patch: Partial<SyncState>): void {
@@ -97,6 +99,7 @@ export function netsuiteStateStore(settings?: () => Settings): StateStore & { id
       if (patch.lastSentAt !== undefined) values[STATE.lastSentAt] = patch.lastSentAt === null ? '' : patch.lastSentAt;
       if (patch.pushActivity !== undefined) values[STATE.pushActivity] = patch.pushActivity === null ? '' : JSON.stringify(patch.pushActivity);
       if (patch.pushPending !== undefined) values[STATE.pushPending] = patch.pushPending === null ? '' : JSON.stringify(patch.pushPending);
+      if (patch.reconcileRun !== undefined) values[STATE.reconcileRun] = patch.reconcileRun === null ? '' : JSON.stringify(patch.reconcileRun);
       if (patch.sweepActivity !== undefined) values[STATE.sweepActivity] = patch.sweepActivity === null ? '' : JSON.stringify(patch.sweepActivity);
       // A textarea holds 4,000 characters: past that the oldest ids are dropped (their contacts then wait for a reconcile).
       if (patch.frozenCompanies !== undefined) values[STATE.frozenCompanies] = patch.frozenCompanies.length === 0 ? '' : JSON.stringify(keepWithin(patch.frozenCompanies, 3900));
