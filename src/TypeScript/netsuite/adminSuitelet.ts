@@ -6,8 +6,10 @@
  * Every POST must bring back the form token of a page this user was shown (adminFormToken.ts);
  * anything else is refused before it can change a thing, and the page says why.
  *
- * Governance (1,000 units): a view costs about 46 (settings 1, state 0-1, counts 10, problems 10,
- * notice 1, form token 1, jobs 1 + 10 per running Map/Reduce); a POST's token check 2; a save about 15; a test 10-20; a start 21;
+ * Governance (1,000 units; the measured figures are in docs/admin-guide.md §5): a view reads the
+ * settings with the state 1, counts 10, problems 10, notice 1, form token 1, jobs 1 + 10 per
+ * running Map/Reduce it started; the progress box alone (GET fsc_part=progress) 2 + the same 10s;
+ * a POST's token check 2; a save about 15; a test 10-20; a start 21;
  * "retry dead letters" 10 + 8 per dead letter, stopping with 150 units left.
  */
 import * as redirect from 'N/redirect';
