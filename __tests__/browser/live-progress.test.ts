@@ -53,7 +53,7 @@ test('a full sync started from its deployment is watched to 100 % without reload
   await page.goto(a.url);
   await page.locator('#main_form[data-client-script-ready="T"]').waitFor();
   // Kept only while the page is not reloaded.
-  await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+  await page.evaluate(() => ((globalThis as unknown as { stillHere: boolean }).stillHere = true));
   await expect(line('fullsync').innerText()).resolves.toMatch(/Running\s+Full sync: running part 1 since/);
   await expect(page.locator('#custpage_progress').getAttribute('data-running')).resolves.toBe('T');
 
@@ -69,7 +69,7 @@ test('a full sync started from its deployment is watched to 100 % without reload
   await afterRefresh('fullsync', /Idle\s+Full sync: not running; the last one finished .*\(20 records in 3 part\(s\), 100 %\)/);
   await expect(line('fullsync').locator('progress').getAttribute('value')).resolves.toBe('100');
   await expect(page.locator('#custpage_progress').getAttribute('data-running')).resolves.toBe('F');
-  await expect(page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).resolves.toBe(true);
+  await expect(page.evaluate(() => (globalThis as unknown as { stillHere?: boolean }).stillHere)).resolves.toBe(true);
 
   // Nothing runs: the box stops asking.
   const asked = fragmentRequests;
