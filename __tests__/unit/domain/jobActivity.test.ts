@@ -1,5 +1,5 @@
 /** What each job does now, from what it left on the state record; marks of dead jobs go stale. */
-import { busyRefusal, DRAIN_QUEUED_TTL_MS, drainActivity, fullSyncActivity, jobActivities, RECONCILE_TTL_MS, reconcileActivity, somethingRuns, SWEEP_OVERDUE_MS, sweepActivity, type ActivityInputs } from '../../../src/TypeScript/domain/jobActivity';
+import { busyRefusal, DRAIN_QUEUED_TTL_MS, drainActivity, fullSyncActivity, FULLSYNC_QUEUED_TTL_MS, jobActivities, RECONCILE_TTL_MS, reconcileActivity, somethingRuns, SWEEP_OVERDUE_MS, sweepActivity, type ActivityInputs } from '../../../src/TypeScript/domain/jobActivity';
 import { LEASE_TTL_MS, takeLease } from '../../../src/TypeScript/domain/pushLease';
 
 const T = Date.UTC(2026, 0, 5, 9, 0);
@@ -35,7 +35,7 @@ test('a handed-over part is queued while its task waits, stale once the task end
   expect(ended.phase).toBe('stale');
   expect(ended.text).toMatch(/has not run; 200 of about 500 records done \(40 %\)\. Start the full sync again to continue from there\./);
   expect(busyRefusal(ended)).toBeNull();
-  const old = fullSyncActivity(base({ now: T + LEASE_TTL_MS.fullsync, fullSync: { ...partial, continues: true } }));
+  const old = fullSyncActivity(base({ now: T + FULLSYNC_QUEUED_TTL_MS, fullSync: { ...partial, continues: true } }));
   expect(old.phase).toBe('stale');
 });
 
