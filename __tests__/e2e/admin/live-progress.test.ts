@@ -45,6 +45,9 @@ test('the fragment is the progress box alone, a GET that changes nothing, for 2 
   expect(f.line('drain')).toBe('Idle Drain: not running.');
   expect(f.units).toBe(2);
   expect(JSON.stringify(a.h.rt.store.rows('customrecord_fsc_state'))).toBe(before);
+  // Only the page's own audience gets it.
+  const other = await fetch(fragmentUrl(), { headers: { 'X-Emulator-Role': 'customrole_fsc_token' } });
+  expect(other.status).toBe(403);
 });
 
 test('a full sync started from its deployment, not the page, shows its parts and records done of about N, to 100 %', async () => {

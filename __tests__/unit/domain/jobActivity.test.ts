@@ -23,8 +23,8 @@ test('a full sync part running (push lease) says which part, of about how many, 
 });
 
 test("a part started from this page adds its own percentage; a first part is part 1", () => {
-  const a = fullSyncActivity(base({ pushLease: takeLease('fullsync', T - MIN), pageTasks: [{ job: 'fullsync', submittedAt: T - 2 * MIN, status: 'PROCESSING', percent: 62.4 }] }));
-  expect(a.text).toBe('Full sync: running part 1 since 2026-01-05 08:59 UTC; this part 62 % through its stages.');
+  const a = fullSyncActivity(base({ pushLease: takeLease('fullsync', T - MIN), pageTasks: [{ job: 'fullsync', submittedAt: T - 2 * MIN, status: 'PROCESSING', stage: 'MAP', percent: 62.4 }] }));
+  expect(a.text).toBe('Full sync: running part 1 since 2026-01-05 08:59 UTC; this part: stage MAP, 62 % done.');
 });
 
 test('a handed-over part is queued while its task waits, stale once the task ended or after the bound', () => {

@@ -290,6 +290,8 @@ export function fullSyncInputFailed(error: string, runId: string, startedAt: num
     continues: false,
     error: error.slice(0, 500),
   };
+  // The part this one was handed over to has run (and failed): nothing waits any more.
+  delete fullSync.next;
   const ours = state.pushLease?.holder === 'fullsync';
   deps.state.update({ fullSync, ...(ours ? { pushLease: null } : {}) });
   deps.log.error('Full sync stopped: reading NetSuite failed; start it again to continue', error);

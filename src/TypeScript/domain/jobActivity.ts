@@ -43,6 +43,8 @@ export interface PageTask {
   job: 'fullsync' | 'drain' | 'reconcile';
   submittedAt: number;
   status: string;
+  /** The Map/Reduce stage, while it runs. */
+  stage?: string | null;
   percent: number | null;
 }
 
@@ -109,8 +111,11 @@ function recordsDone(fs: FullSyncMark | null): { text: string; percent: number |
   return { text: `${fs.progress.read} of about ${fs.progress.about} records done (${percent} %)`, percent };
 }
 
-function ownPercent(t: PageTask | null): string {
-  return t && t.status === 'PROCESSING' && t.percent !== null ? `; this part ${Math.round(t.percent)} % through its stages` : '';
+/** NetSuite's own figures for a run this page started: "; this part: stage MAP, 37 % done". */
+function ownPercent(t: PageTask | null, what: string): string {
+  if (!t || t.status !== 'PROCESSING' || (t.percent === null && !t.stage)) return '';
+  const figures = [t.stage ? `stage ${t.stage}` : '', t.percent !== null ? `${Math.round(t.percent)} % done` : ''].filter(Boolean).join(', ');
+  return `; ${what}: ${figures}`;
 }
 
 export function fullSyncActivity(i: ActivityInputs): JobActivity {
@@ -124,7 +129,7 @@ export function fullSyncActivity(i: ActivityInputs): JobActivity {
   if (lease?.holder === 'fullsync') {
     if (leaseLive(lease, i.now, i.taskState)) {
       const before = done.text ? `; ${done.text} before it` : '';
-      return { ...base, phase: 'running', since: lease.since, percent: done.percent, text: `Full sync: running ${resuming ? partsText(fs, part) : 'part 1'} since ${when(lease.since)}${before}${ownPercent(mine)}.` };
+      return { ...base, phase: 'running', since: lease.since, percent: done.percent, text: `Full sync: running ${resuming ? partsText(fs, part) : 'part 1'} since ${when(lease.since)}${before}${ownPercent(mine, 'this part')}.` };
     }
     return { ...base, phase: 'stale', since: lease.since, percent: done.percent, text: `Full sync: the part started ${when(lease.since)} stopped without finishing (no word for over ${LEASE_TTL_MS.fullsync / 3600_000} hours, or its task ended). Start the full sync again to continue from where the last part landed.` };
   }
@@ -176,7 +181,7 @@ export function reconcileActivity(i: ActivityInputs): JobActivity {
     // Only time tells a dead run: the run cannot know its task id, and the page's own task may be an older one.
     if (i.now - run.startedAt < RECONCILE_TTL_MS) {
       const work = run.pages === undefined ? 'finding the Freshsuccess pages to compare' : `comparing ${run.pages} Freshsuccess page(s) and ${run.ranges ?? 0} NetSuite id range(s)`;
-      return { ...base, phase: 'running', since: run.startedAt, text: `Reconcile: running since ${when(run.startedAt)}, ${work}${ownPercent(mine).replace('this part', 'now')}.` };
+      return { ...base, phase: 'running', since: run.startedAt, text: `Reconcile: running since ${when(run.startedAt)}, ${work}${ownPercent(mine, 'now')}.` };
     }
     return { ...base, phase: 'stale', since: run.startedAt, text: `Reconcile: the run started ${when(run.startedAt)} has no result after ${RECONCILE_TTL_MS / 3600_000} hours: it stopped (its script's execution log says why). Start it again.` };
   }
