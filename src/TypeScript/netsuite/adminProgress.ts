@@ -13,13 +13,31 @@ import { PROGRESS_PARAM, PROGRESS_PART } from '../app/progressBox';
 import { progressHtml } from '../app/progressView';
 import type { JobActivity } from '../domain/jobActivity';
 import { parseConfig } from '../domain/config';
-import { activitiesNow, jobProgress } from './adminJobs';
+import { activitiesNow, jobProgress, tracked, type Tracked } from './adminJobs';
 import { ADMIN_SCRIPT } from './adminPage';
 import { readState, type StoredSettings } from './adminStore';
 import { clock } from './platform';
 
 export function isProgressRequest(params: Record<string, string | undefined>): boolean {
   return params[PROGRESS_PARAM] === PROGRESS_PART;
+}
+
+export interface Progress {
+  state: SyncState | null;
+  syncEnabled: boolean | null;
+  jobs: JobProgress[];
+  activities: JobActivity[];
+}
+
+/**
+ * What runs now: the state record (already read with the settings) and the page's tasks (1 unit;
+ * `percent`: 10 more per running Map/Reduce the page started).
+ */
+export function readProgress(stored: StoredSettings, jobs: Tracked = tracked(), percent = true): Progress {
+  const state = readState(stored.settings);
+  const syncEnabled = stored.raw ? parseConfig(stored.raw).config.enabled : null;
+  const progress = jobProgress(jobs, percent);
+  return { state, syncEnabled, jobs: progress, activities: activitiesNow(state, syncEnabled, progress, clock.now()) };
 }
 
 /** The box's HTML for what the state record and the page's tasks say now. */
@@ -31,10 +49,8 @@ export function progressBox(state: SyncState | null, syncEnabled: boolean | null
 
 /** GET …&fsc_part=progress: the box alone, never cached by the browser. */
 export function writeProgress(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings): void {
-  const state = readState(stored.settings);
-  const syncEnabled = stored.raw ? parseConfig(stored.raw).config.enabled : null;
-  const jobs = jobProgress();
-  const html = progressBox(state, syncEnabled, jobs, activitiesNow(state, syncEnabled, jobs, clock.now()));
+  const p = readProgress(stored);
+  const html = progressBox(p.state, p.syncEnabled, p.jobs, p.activities);
   context.response.setHeader({ name: 'Content-Type', value: 'text/html; charset=utf-8' });
   context.response.setHeader({ name: 'Cache-Control', value: 'no-store' });
   context.response.write({ output: html });

@@ -29,8 +29,8 @@ import { parseConfig, type SyncConfig } from '../domain/config';
 import { FreshsuccessClient } from '../freshsuccess/client';
 import { describeRefusal } from '../domain/formToken';
 import { checkAdminPost, issueAdminFormToken } from './adminFormToken';
-import { activitiesNow, jobProgress, submitJob, tracked } from './adminJobs';
-import { isProgressRequest, progressBox, writeProgress } from './adminProgress';
+import { submitJob, tracked } from './adminJobs';
+import { isProgressRequest, progressBox, readProgress, writeProgress } from './adminProgress';
 import { busyRefusal, JOB_NAME } from '../domain/jobActivity';
 import { NOTICE_PARAM, putNotice, takeNotice, type Notice } from './adminNotice';
 import { ACTION_PARAM, ADMIN_SCRIPT, buildAdminPage, CONFIRM_ACCOUNT_ACTION, CONFIRMED_REMOVAL_ACTION, REMOVE_EXTRAS_FIELD, type PageModel } from './adminPage';
@@ -93,19 +93,16 @@ function formFromParams(p: Params, rows: CustomFieldRow[]): SettingsForm {
 }
 
 function readStatus(stored: StoredSettings): StatusView {
-  const state = readState(stored.settings);
-  const now = clock.now();
-  const syncEnabled = stored.raw ? parseConfig(stored.raw).config.enabled : null;
-  const jobs = jobProgress();
+  const { state, syncEnabled, jobs, activities } = readProgress(stored);
   return {
-    now,
+    now: clock.now(),
     state,
     syncEnabled,
     copied: stored.copied,
     counts: countOutbox(state?.drainCursor ?? 0),
     problems: latestProblems(PROBLEMS_SHOWN),
     jobs,
-    activities: activitiesNow(state, syncEnabled, jobs, now),
+    activities,
   };
 }
 
@@ -167,9 +164,7 @@ function start(context: EntryPoints.Suitelet.onRequestContext, job: JobKind, sto
   }
   // The same job running or queued, whoever started it: refused, nothing submitted (page tasks without their percentage: 1 unit).
   const jobs = tracked();
-  const state = readState(stored.settings);
-  const now = clock.now();
-  const activity = activitiesNow(state, stored.raw ? parseConfig(stored.raw).config.enabled : null, jobProgress(jobs, false), now).find((a) => a.job === job);
+  const activity = readProgress(stored, jobs, false).activities.find((a) => a.job === job);
   const busy = activity ? busyRefusal(activity) : null;
   if (activity && busy !== null) {
     backToPage({ level: 'information', title: `${JOB_NAME[job]} already ${activity.phase}`, message: busy });
@@ -180,7 +175,7 @@ function start(context: EntryPoints.Suitelet.onRequestContext, job: JobKind, sto
     render(context, stored, formFromRaw(stored.raw), null, null, { confirmRemoval: true });
     return;
   }
-  const { result, errorName } = submitJob(job, { removeExtras: removeExtras === 'confirmed' }, now, jobs);
+  const { result, errorName } = submitJob(job, { removeExtras: removeExtras === 'confirmed' }, clock.now(), jobs);
   backToPage(describeSubmission(job, result, errorName));
 }
 
