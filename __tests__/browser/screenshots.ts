@@ -4,15 +4,18 @@
  * Freshsuccess view for emulator/local/README.md. Each picture is made from a state the page really
  * reached in the local account (settings saved, a dead letter from a value Freshsuccess refused,
  * a save refused at its fields, a deactivation asking first, the setup checklist after a passed
- * connection test, a resync asking first, a sandbox holding pushes back, a payload preview), never
- * from a mock-up.
+ * connection test, a payload preview, a full sync part way, a resync asking first, a sandbox
+ * holding pushes back), never from a mock-up.
  */
 import { join } from 'node:path';
 import { AdminClient } from '../e2e/admin/adminHarness';
+import { SCRIPTS } from '../e2e/support/syncHarness';
 import { openBrowserPage } from './support/browserPage';
 
 const OUT = join(__dirname, '..', '..', 'docs', 'img');
 const PLAN_FIELD = 'custentity_success_plan';
+/** The full sync's "Records per run" (netsuite/fullSyncJob.ts SLICE_PARAMS; that module needs N/ and loads only under jest). */
+const SLICE_RECORDS_PARAM = 'custscript_fsc_fs_slice_records';
 
 async function main(): Promise<void> {
   const a = await AdminClient.start({ sample: { customers: 12, contacts: 20 } });
@@ -67,6 +70,17 @@ async function main(): Promise<void> {
     // The tab alone, whole: the JSON, what it cuts and why, and the count against the plan.
     await page.locator('#custpage_tab_preview').screenshot({ path: join(OUT, 'admin-payload-preview.png') });
     console.log('docs/img/admin-payload-preview.png');
+
+    // A full sync started from its deployment, part way: the "What runs now" box under Sync control.
+    a.h.rt.deployment(SCRIPTS.fullSync.scriptId, SCRIPTS.fullSync.onDemand).parameterValues[SLICE_RECORDS_PARAM] = '10';
+    a.h.startFullSync();
+    const parts = () => (a.h.state()?.fullSync as { parts?: number } | null)?.parts ?? 0;
+    for (let i = 0; i < 500 && !(parts() === 2 && a.h.state()?.pushLease?.holder === 'fullsync'); i++) a.h.processQueue({ maxSteps: 1 });
+    await page.goto(a.url);
+    await page.locator('#main_form[data-client-script-ready="T"]').waitFor();
+    await page.locator('#custpage_tab_control').screenshot({ path: join(OUT, 'admin-live-progress.png') });
+    console.log('docs/img/admin-live-progress.png');
+    a.h.runDrainUntilIdle();
 
     // The local account: a customer's page with the SuiteApp's subtab, and what Freshsuccess holds.
     const id = a.h.sample!.customers[0]!;

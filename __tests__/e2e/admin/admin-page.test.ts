@@ -146,11 +146,11 @@ test('test connection: a wrong key is reported as refused (401), the other regio
 test('start full sync: progress shows, a second start says "already running", Freshsuccess receives the accounts', async () => {
   const started = await a.click('fullsync');
   expect(messages(started.html).statuses.join(' ')).toMatch(/Full sync started/);
-  expect(text(started.html)).toMatch(/Full sync: waiting for a processor/);
+  expect(text(started.html)).toMatch(/Queued Full sync: waiting for a free processor \(submitted [^)]+\)/);
 
   const again = await a.click('fullsync');
   const m = messages(again.html);
-  expect(m.statuses.join(' ')).toMatch(/Full sync already running/);
+  expect(m.statuses.join(' ')).toMatch(/Full sync already queued.*Full sync is already queued \(since \d{4}-\d\d-\d\d \d\d:\d\d UTC\), so it was not started again and nothing was submitted/);
   expect(m.alerts.join(' ')).not.toMatch(/Full sync/);
 
   a.h.processQueue();

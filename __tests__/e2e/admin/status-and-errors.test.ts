@@ -93,7 +93,7 @@ test('a running full sync shows its stage and percentage (one 10-unit getter per
   a.h.processQueue({ maxSteps: 1 });
   const before = a.lastUnits();
   const running = await a.get();
-  expect(text(running.html)).toMatch(/Full sync: running, stage (GET_INPUT|MAP|SHUFFLE|REDUCE|SUMMARIZE), \d+% done\./);
+  expect(text(running.html)).toMatch(/Running Full sync: running part 1 since [^;]+; this part: stage (GET_INPUT|MAP|SHUFFLE|REDUCE|SUMMARIZE), \d+ % done\./);
   expect(a.lastUnits()).toBeLessThanOrEqual(before + 10);
   a.h.processQueue();
   expect(text((await a.get()).html)).toMatch(/Full sync: finished/);

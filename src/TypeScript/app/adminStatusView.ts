@@ -9,12 +9,12 @@ import { ACTION_PARAM, pickField, pickValue, rowActionValue, SELECTED_ACTION, ty
 import { pauseOfRefusal, type StartRefusal } from './jobStart';
 import type { FullSyncState, ReconcileCounts, ReconcileSummary, RunStats, SyncState, TriggerResult } from './ports';
 import type { RecordKind } from '../domain/types';
-import { utcMinute } from '../domain/timeText';
 import type { AlertSettings } from '../domain/alerts';
+import { JOB_NAME, when, type JobActivity } from '../domain/jobActivity';
 
 export type JobKind = 'fullsync' | 'reconcile' | 'drain';
 
-const JOB_LABEL: Record<JobKind, string> = { fullsync: 'Full sync', reconcile: 'Reconcile', drain: 'Drain (push queued changes)' };
+const JOB_LABEL: Record<JobKind, string> = JOB_NAME;
 
 /** Records (not queue entries: one entry may hold many) by what is happening to them. */
 export interface OutboxCounts {
@@ -62,13 +62,14 @@ export interface StatusView {
   counts: OutboxCounts | null;
   problems: ProblemEntry[];
   jobs: JobProgress[];
+  /** What each job does now, whoever started it (domain/jobActivity.ts). */
+  activities?: JobActivity[];
 }
 
 export function esc(s: unknown): string {
   return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
-const when = utcMinute;
 
 export function pauseText(state: SyncState | null): string | null {
   if (!state || state.pausedAt === null) return null;
@@ -194,7 +195,7 @@ export function describeSubmission(job: JobKind, result: TriggerResult | StartRe
       return { level: 'error', title: `${label} not started`, message: `Pushing is paused because ${words.why} (see Status). ${words.fix}; pushing resumes and nothing queued is lost.` };
     }
     case 'submitted':
-      return { level: 'confirmation', title: `${label} started`, message: `${label} was submitted; it waits for a free processor, then its progress shows under Sync control. Reload the page to follow it.` };
+      return { level: 'confirmation', title: `${label} started`, message: `${label} was submitted; it waits for a free processor. Its progress shows under Sync control and refreshes by itself.` };
     case 'already_running':
     case 'already_queued':
       return { level: 'information', title: `${label} already running`, message: `${label} is already running or queued, so it was not started twice. Its progress shows under Sync control.` };
@@ -308,9 +309,4 @@ export function statusHtml(view: StatusView): string {
     problemsHtml(view.problems),
   ];
   return parts.join('\n');
-}
-
-export function jobsHtml(jobs: readonly JobProgress[], state: SyncState | null = null): string {
-  if (jobs.length === 0) return '<p>No sync started from this page recently.</p>';
-  return `<ul class="fsc-jobs">${jobs.map((j) => `<li>${esc(jobText(j, state))}</li>`).join('')}</ul>`;
 }

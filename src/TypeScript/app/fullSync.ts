@@ -172,6 +172,7 @@ export function planFullSync(deps: PlanDeps, slice: SliceLimits = DEFAULT_SLICE)
       before,
       read: records,
       about,
+      part: (resume?.parts ?? 0) + 1,
     };
     tasks[encodeSliceMark(mark)] = { batch: null, config };
   }
@@ -250,6 +251,8 @@ export function finishFullSync(summary: FullSyncSummary, deps: FinishFullSyncDep
   };
   // A crashed slice counts as not read: its records are read again when the full sync resumes.
   if (mark) fullSync.progress = { read: mark.before + (failed ? 0 : mark.read), about: mark.about };
+  if (mark?.part !== undefined) fullSync.parts = failed ? mark.part - 1 : mark.part;
+  fullSync.endedAt = now;
   // The next slice: a run that landed its slice hands over to the next one on its own deployment
   // (NetSuite queues a Map/Reduce's submission of itself until the current instance completes).
   // A refused hand-over leaves a request that the next drain or the safety net starts. A failed or
@@ -257,8 +260,10 @@ export function finishFullSync(summary: FullSyncSummary, deps: FinishFullSyncDep
   let requested = false;
   if (partial && mark && !failed && !paused) {
     fullSync.continues = true;
-    const next = deps.jobs ? deps.jobs.submitFullSync().result : 'refused';
-    requested = next !== 'submitted' && next !== 'already_running';
+    const next = deps.jobs ? deps.jobs.submitFullSync() : { result: 'refused', taskId: null };
+    requested = next.result !== 'submitted' && next.result !== 'already_running';
+    // The admin page asks this task whether the next part is still queued (task.checkStatus, 0 units).
+    if (next.taskId) fullSync.next = next.taskId;
     deps.log.audit('FreshSync full sync continues', `${fullSync.progress?.read ?? 0} of about ${fullSync.progress?.about ?? 0} records read; next run ${requested ? 'requested (the safety net starts it)' : 'submitted'}`);
   }
   const current = stateOnce(deps.state);
@@ -285,6 +290,8 @@ export function fullSyncInputFailed(error: string, runId: string, startedAt: num
     continues: false,
     error: error.slice(0, 500),
   };
+  // The part this one was handed over to has run (and failed): nothing waits any more.
+  delete fullSync.next;
   const ours = state.pushLease?.holder === 'fullsync';
   deps.state.update({ fullSync, ...(ours ? { pushLease: null } : {}) });
   deps.log.error('Full sync stopped: reading NetSuite failed; start it again to continue', error);

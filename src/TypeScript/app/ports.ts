@@ -10,6 +10,7 @@ import type { OpenIncidents } from '../domain/alerts';
 import type { FieldValues } from '../domain/changeDetection';
 import type { KeyTestRecord } from '../domain/keyTest';
 import type { ParsedConfig, SyncConfig } from '../domain/config';
+import type { ReconcileRun } from '../domain/jobActivity';
 import type { PushLease, TaskState } from '../domain/pushLease';
 import type { ContactSnapshot, CustomerSnapshot, EntityKeys, NewOutboxEntry, OutboxEntry, RecordKind } from '../domain/types';
 
@@ -61,6 +62,12 @@ export interface FullSyncState {
   continues?: boolean;
   /** Why the last run stopped before its slice landed (reading NetSuite failed), in NetSuite's words. */
   error?: string;
+  /** Parts (slices) landed so far, for the admin page's progress. */
+  parts?: number;
+  /** When the last part's summarize ended. */
+  endedAt?: number;
+  /** The task id of the part this one handed over to (task.checkStatus tells whether it is still queued). */
+  next?: string;
 }
 
 export interface SyncState {
@@ -107,6 +114,8 @@ export interface SyncState {
   keyTest?: KeyTestRecord | null;
   /** Alert incidents open now and when each was last mailed (written only by the sweep, domain/alerts.ts). */
   alerts?: OpenIncidents;
+  /** The reconcile running now: written by its getInputData, cleared by its summarize (domain/jobActivity.ts). */
+  reconcileRun?: ReconcileRun | null;
 }
 
 /** Differences of one record type: in NetSuite only, in both but different, in Freshsuccess only. */

@@ -7,7 +7,8 @@
  * It runs as a Map/Reduce (domain/reconcileWork.ts): getInputData plans pages and id ranges, map
  * compares one Freshsuccess page or lists one NetSuite range, reduce finds the missing ids of a
  * range, summarize queues and reports. Cost: getInputData about 2·log2(pages) GETs per list to
- * find its last page plus 3 searches per type (25 units); a page's map 1 GET (up to 3 on
+ * find its last page plus 3 searches per type (25 units) and 2 state writes (the run's progress
+ * mark, 4 units); a page's map 1 GET (up to 3 on
  * transient answers) and 1-2 searches (10 units each; 5 with keys that can repeat); a range's map
  * 1-2 searches; summarize 6 units per queued entry.
  */
@@ -62,7 +63,8 @@ const FOLLOW_PAGES = 20;
 function record(deps: ReconcileDeps, report: ReconcileReport, removeExtras: boolean): ReconcileReport {
   if (report.status === 'not_configured') return report;
   const { status, message, accounts, contacts, queued } = report;
-  deps.state.update({ lastReconcile: { at: deps.clock.now(), status, message, accounts, contacts, queued, removedExtras: removeExtras && status === 'done' } });
+  // The same write ends the run for the admin page's progress.
+  deps.state.update({ lastReconcile: { at: deps.clock.now(), status, message, accounts, contacts, queued, removedExtras: removeExtras && status === 'done' }, reconcileRun: null });
   return report;
 }
 
@@ -116,9 +118,14 @@ export function planReconcile(deps: ReconcileDeps, options: { removeExtras: bool
   if (problems.length > 0 || !config.secret) {
     return { tasks: {}, ended: record(deps, { ...EMPTY, status: 'misconfigured', message: problems.map((p) => p.message).join('; ') }, options.removeExtras) };
   }
+  // Says it runs (2 units), then what it compares (2): the admin page shows it, whoever started it.
+  const startedAt = deps.clock.now();
+  deps.state.update({ reconcileRun: { startedAt } });
   const client = deps.client(config);
   const kinds: RecordKind[] = config.scope.syncContacts ? ['customer', 'contact'] : ['customer'];
   const tasks: Record<string, ReconcileTask> = {};
+  let pageCount = 0;
+  let rangeCount = 0;
   for (const kind of kinds) {
     const last = lastPage(client, kind);
     if (typeof last === 'string') {
@@ -128,7 +135,10 @@ export function planReconcile(deps: ReconcileDeps, options: { removeExtras: bool
     const ranges = idRanges(deps.snapshots.idBounds(kind, config));
     for (let page = 0; page <= last; page++) tasks[pageKey(kind, page)] = { item: { kind, page, last: page === last, ranges }, config };
     if (ranges) for (let range = 0; range < ranges.count; range++) tasks[rangeKey(kind, range)] = { item: { kind, range, ranges }, config };
+    pageCount += last + 1;
+    rangeCount += ranges?.count ?? 0;
   }
+  deps.state.update({ reconcileRun: { startedAt, pages: pageCount, ranges: rangeCount } });
   return { tasks, ended: null };
 }
 

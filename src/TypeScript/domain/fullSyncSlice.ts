@@ -35,21 +35,25 @@ export interface SliceMark {
   read: number;
   /** About how many records the whole full sync covers (a count made when it first needed slicing). */
   about: number;
+  /** Which part (slice) of the full sync this run is, from 1; absent in marks written before parts were counted. */
+  part?: number;
 }
 
-const MARK = /^S\|c=(d|\d+)\|k=(d|\d+)\|b=(\d+)\|r=(\d+)\|of=(\d+)$/;
+const MARK = /^S\|c=(d|\d+)\|k=(d|\d+)\|b=(\d+)\|r=(\d+)\|of=(\d+)(?:\|p=(\d+))?$/;
 
 const cursorText = (c: TypeCursor): string => (c === 'done' ? 'd' : String(c));
 const cursorOf = (t: string): TypeCursor => (t === 'd' ? 'done' : Number(t));
 
 export function encodeSliceMark(m: SliceMark): string {
-  return `S|c=${cursorText(m.customers)}|k=${cursorText(m.contacts)}|b=${m.before}|r=${m.read}|of=${m.about}`;
+  return `S|c=${cursorText(m.customers)}|k=${cursorText(m.contacts)}|b=${m.before}|r=${m.read}|of=${m.about}${m.part === undefined ? '' : `|p=${m.part}`}`;
 }
 
 export function decodeSliceMark(key: string): SliceMark | null {
   const m = MARK.exec(key);
   if (!m) return null;
-  return { customers: cursorOf(m[1]!), contacts: cursorOf(m[2]!), before: Number(m[3]), read: Number(m[4]), about: Number(m[5]) };
+  const mark: SliceMark = { customers: cursorOf(m[1]!), contacts: cursorOf(m[2]!), before: Number(m[3]), read: Number(m[4]), about: Number(m[5]) };
+  if (m[6] !== undefined) mark.part = Number(m[6]);
+  return mark;
 }
 
 /** The slice mark among a run's keys, if the run had one. */

@@ -5,10 +5,12 @@
 
 import type { EntryPoints } from 'N/types';
 import { changesWhatApplies, showFieldsThatApply } from '../netsuite/adminFormClient';
+import { followProgress } from '../netsuite/adminProgressClient';
 
-/** The admin page opened: show only the settings fields that apply. */
+/** The admin page opened: show only the settings fields that apply, and follow what runs. */
 export function pageInit(context: EntryPoints.Client.pageInitContext): void {
   showFieldsThatApply(context.currentRecord);
+  followProgress();
 }
 
 /** A choice changed (how the key is kept, where the account id comes from): show what applies now. */

@@ -7,7 +7,7 @@
  */
 import * as message from 'N/ui/message';
 import * as serverWidget from 'N/ui/serverWidget';
-import { esc, jobsHtml, statusHtml, type StatusView } from '../app/adminStatusView';
+import { esc, statusHtml, type StatusView } from '../app/adminStatusView';
 import type { PreviewResult } from '../app/payloadPreview';
 import { customFieldCountHtml, previewResultHtml } from '../app/payloadPreviewView';
 import type { CustomFieldCount } from '../domain/payloadPreview';
@@ -67,6 +67,8 @@ export interface PageModel {
   problems: Array<{ field: SettingsField; message: string }>;
   notice: Notice | null;
   status: StatusView;
+  /** The "What runs now" box (netsuite/adminProgress.ts), refreshed by the client script. */
+  progress: string;
   accountId: string;
   /** The setup checklist, checked on this view (domain/setupChecklist.ts). */
   checklist: Checklist;
@@ -361,7 +363,7 @@ function control(form: serverWidget.Form, m: PageModel): void {
     'custpage_control_html',
     g,
     [
-      jobsHtml(m.status.jobs, m.status.state),
+      m.progress,
       `<p>${actionButton('fullsync', 'Start full sync')} Sends every customer and contact in scope; continues where a stopped one ended.</p>`,
       `<p>${actionButton('drain', 'Drain now')} Pushes the queued changes now instead of waiting for the next run.</p>`,
       `<p>${actionButton('reconcile', 'Start reconcile')} Compares Freshsuccess with NetSuite and queues what differs. <input type="checkbox" id="${REMOVE_EXTRAS_FIELD}" name="${REMOVE_EXTRAS_FIELD}" value="T"> <label for="${REMOVE_EXTRAS_FIELD}">Also deactivate accounts NetSuite does not know (leave off if other systems feed Freshsuccess)</label></p>`,

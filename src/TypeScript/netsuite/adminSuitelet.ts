@@ -7,8 +7,9 @@
  * anything else is refused before it can change a thing, and the page says why.
  *
  * Governance (1,000 units; docs/admin-guide.md §5 has the measured figures): a view reads the
- * settings, state, queue counts, latest problems, jobs and the setup checklist's facts
- * (setupFacts.ts); a POST's token check 2; a test adds 12-22 and 2 to remember its outcome;
+ * settings with the state, queue counts, latest problems, jobs and the setup checklist's facts
+ * (setupFacts.ts); the progress box alone (GET fsc_part=progress) 2 + 10 per running Map/Reduce
+ * the page started; a POST's token check 2; a test adds 12-22 and 2 to remember its outcome;
  * "retry dead letters" 10 + 8 per dead letter, stopping with 150 units left; a payload preview,
  * only when asked for, 10 to about 30 more (app/payloadPreview.ts).
  */
@@ -29,7 +30,9 @@ import { parseConfig, type SyncConfig } from '../domain/config';
 import { FreshsuccessClient } from '../freshsuccess/client';
 import { describeRefusal } from '../domain/formToken';
 import { checkAdminPost, issueAdminFormToken } from './adminFormToken';
-import { jobProgress, submitJob } from './adminJobs';
+import { submitJob, tracked } from './adminJobs';
+import { isProgressRequest, progressBox, readProgress, writeProgress } from './adminProgress';
+import { busyRefusal, JOB_NAME } from '../domain/jobActivity';
 import { NOTICE_PARAM, putNotice, takeNotice, type Notice } from './adminNotice';
 import { ACTION_PARAM, ADMIN_SCRIPT, buildAdminPage, CONFIRM_ACCOUNT_ACTION, CONFIRMED_REMOVAL_ACTION, PREVIEW_ACTION, PREVIEW_FIELD, REMOVE_EXTRAS_FIELD, type PageModel, type PreviewSection } from './adminPage';
 import { payloadPreview } from '../app/payloadPreview';
@@ -103,17 +106,18 @@ function formFromParams(p: Params, rows: CustomFieldRow[]): SettingsForm {
 }
 
 function readStatus(stored: StoredSettings): StatusView {
-  const state = readState(stored.settings);
+  const { state, syncEnabled, jobs, activities } = readProgress(stored);
   const config = stored.raw ? parseConfig(stored.raw).config : null;
   return {
     now: clock.now(),
     state,
-    syncEnabled: config ? config.enabled : null,
+    syncEnabled,
     alerts: config ? config.alerts : null,
     copied: stored.copied,
     counts: countOutbox(state?.drainCursor ?? 0),
     problems: latestProblems(PROBLEMS_SHOWN),
-    jobs: jobProgress(),
+    jobs,
+    activities,
   };
 }
 
@@ -153,7 +157,8 @@ function render(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSe
   const status = readStatus(stored);
   const setup = checklist(stored, status.state, extra.keyTest ?? status.state?.keyTest ?? null);
   const preview = previewSection(stored, extra.previewAsked);
-  const page = buildAdminPage({ form, problems: check?.problems ?? [], notice, status, accountId: runtime.accountId, checklist: setup, formToken, ...ask, preview, subsidiaries: runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }), savedSearches: customerSavedSearches() });
+  const progress = progressBox(status.state, status.syncEnabled ?? null, status.jobs, status.activities ?? []);
+  const page = buildAdminPage({ form, problems: check?.problems ?? [], notice, status, progress, accountId: runtime.accountId, checklist: setup, formToken, ...ask, preview, subsidiaries: runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }), savedSearches: customerSavedSearches() });
   context.response.writePage(page);
 }
 
@@ -227,12 +232,20 @@ function start(context: EntryPoints.Suitelet.onRequestContext, job: JobKind, sto
     backToPage(describeSubmission(job, refusal));
     return;
   }
+  // The same job running or queued, whoever started it: refused, nothing submitted (page tasks without their percentage: 1 unit).
+  const jobs = tracked();
+  const activity = readProgress(stored, jobs, false).activities.find((a) => a.job === job);
+  const busy = activity ? busyRefusal(activity) : null;
+  if (activity && busy !== null) {
+    backToPage({ level: 'information', title: `${JOB_NAME[job]} already ${activity.phase}`, message: busy });
+    return;
+  }
   // Destructive: the page asks first, saying how many the last reconcile counted.
   if (removeExtras === 'asked') {
     render(context, stored, formFromRaw(stored.raw), null, null, { confirmRemoval: true });
     return;
   }
-  const { result, errorName } = submitJob(job, { removeExtras: removeExtras === 'confirmed' }, clock.now());
+  const { result, errorName } = submitJob(job, { removeExtras: removeExtras === 'confirmed' }, clock.now(), jobs);
   backToPage(describeSubmission(job, result, errorName));
 }
 
@@ -300,6 +313,8 @@ export function handleAdminRequest(context: EntryPoints.Suitelet.onRequestContex
   const p = context.request.parameters as Params;
   const stored = readStoredSettings();
   if (context.request.method !== 'POST') {
+    // The client script's refresh of the progress box: read only, nothing else.
+    if (isProgressRequest(p)) return writeProgress(context, stored);
     // A record page's "Resync now" link: ask first (a GET changes nothing).
     const asked = p[RESYNC_PARAM];
     const target = parseResyncTarget(asked);

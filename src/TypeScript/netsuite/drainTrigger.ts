@@ -31,13 +31,14 @@ import * as runtime from 'N/runtime';
 import * as search from 'N/search';
 import * as task from 'N/task';
 import type { DrainTrigger, TriggerResult } from '../app/ports';
+import { DRAIN_QUEUED_TTL_MS } from '../domain/jobActivity';
 import { clock, logger } from './platform';
 import { SCRIPTS, STATE } from './schema';
 import { trySubmit } from './taskSubmit';
 import { lookupValue } from './values';
 
-/** Under the safety net's 15 minutes. */
-const MARK_TTL_MS = 10 * 60_000;
+/** Under the safety net's 15 minutes; the admin page shows the drain queued as long (domain/jobActivity.ts). */
+const MARK_TTL_MS = DRAIN_QUEUED_TTL_MS;
 
 /** A save's units so far and its budget, so the mark never pushes a save over it. */
 export interface SaveBudget {

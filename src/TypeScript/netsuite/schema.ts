@@ -50,6 +50,8 @@ export const STATE = {
   deletedWithoutIdAt: 'custrecord_fsc_st_del_no_id',
   /** What the last reconcile found and queued (JSON, app/ports.ts ReconcileSummary). */
   lastReconcile: 'custrecord_fsc_st_reconcile',
+  /** The reconcile running now (JSON, domain/jobActivity.ts ReconcileRun); cleared by its summarize. */
+  reconcileRun: 'custrecord_fsc_st_reconcile_run',
   /** Churned companies whose contacts were refused (JSON list of internal ids). */
   frozenCompanies: 'custrecord_fsc_st_frozen',
   /** When records last landed in Freshsuccess (ms). */

@@ -3,6 +3,7 @@ import * as record from 'N/record';
 import { parseActivity, parsePending } from '../domain/activityWindow';
 import { parseKeyTest } from '../domain/keyTest';
 import { parseIncidents } from '../domain/alerts';
+import type { ReconcileRun } from '../domain/jobActivity';
 import { parseLease } from '../domain/pushLease';
 import type { FullSyncState, ReconcileSummary, RunStats, StateStore, SyncState } from '../app/ports';
 import type { Settings } from './settings';
@@ -10,7 +11,7 @@ import { readSingleton, rememberSingleton } from './singleton';
 import { STATE } from './schema';
 import { lookupValue, num, parseJson } from './values';
 
-const COLUMNS = [STATE.drainCursor, STATE.fullSync, STATE.sweepWatermark, STATE.pausedAt, STATE.pauseMessage, STATE.lastRun, STATE.pushLease, STATE.fullSyncRequestedAt, STATE.drainQueuedAt, STATE.deletedWithoutIdAt, STATE.lastReconcile, STATE.frozenCompanies, STATE.lastSentAt, STATE.pushActivity, STATE.pushPending, STATE.sweepActivity, STATE.keyTest, STATE.alerts];
+const COLUMNS = [STATE.drainCursor, STATE.fullSync, STATE.sweepWatermark, STATE.pausedAt, STATE.pauseMessage, STATE.lastRun, STATE.pushLease, STATE.fullSyncRequestedAt, STATE.drainQueuedAt, STATE.deletedWithoutIdAt, STATE.lastReconcile, STATE.frozenCompanies, STATE.lastSentAt, STATE.pushActivity, STATE.pushPending, STATE.sweepActivity, STATE.keyTest, STATE.alerts, STATE.reconcileRun];
 
 /** The newest ids of a list whose JSON fits in `max` characters. */
 function keepWithin(ids: readonly string[], max: number): string[] {
@@ -84,6 +85,7 @@ export function netsuiteStateStore(settings?: () => Settings): StateStore & { id
         sweepActivity: parseActivity(parseJson<unknown>(v[STATE.sweepActivity], null)),
         keyTest: parseKeyTest(parseJson<unknown>(v[STATE.keyTest], null)),
         alerts: parseIncidents(parseJson<unknown>(v[STATE.alerts], null)),
+        reconcileRun: parseJson<ReconcileRun | null>(v[STATE.reconcileRun], null),
       };
     },
     update(patch: Partial<SyncState>): void {
@@ -102,6 +104,7 @@ export function netsuiteStateStore(settings?: () => Settings): StateStore & { id
       if (patch.pushActivity !== undefined) values[STATE.pushActivity] = patch.pushActivity === null ? '' : JSON.stringify(patch.pushActivity);
       if (patch.pushPending !== undefined) values[STATE.pushPending] = patch.pushPending === null ? '' : JSON.stringify(patch.pushPending);
       if (patch.keyTest !== undefined) values[STATE.keyTest] = patch.keyTest === null ? '' : JSON.stringify(patch.keyTest);
+      if (patch.reconcileRun !== undefined) values[STATE.reconcileRun] = patch.reconcileRun === null ? '' : JSON.stringify(patch.reconcileRun);
       if (patch.sweepActivity !== undefined) values[STATE.sweepActivity] = patch.sweepActivity === null ? '' : JSON.stringify(patch.sweepActivity);
       if (patch.alerts !== undefined) values[STATE.alerts] = Object.keys(patch.alerts).length === 0 ? '' : JSON.stringify(patch.alerts);
       // A textarea holds 4,000 characters: past that the oldest ids are dropped (their contacts then wait for a reconcile).
