@@ -126,7 +126,7 @@ function reconcileText(r: ReconcileSummary | null | undefined): string {
     case 'misconfigured':
       return `Last reconcile (${when(r.at)}) did not run: the saved settings have problems (${r.message}).`;
     case 'failed':
-      return `Last reconcile (${when(r.at)}) stopped: Freshsuccess could not be read (${r.message}). Nothing was queued.`;
+      return `Last reconcile (${when(r.at)}) stopped before it finished, so nothing was queued: ${r.message} Start it again once that is fixed (a page Freshsuccess did not answer usually is).`;
     case 'disabled':
       return `Last reconcile (${when(r.at)}) found ${found}. Sync is switched off, so nothing was queued.`;
     case 'done': {

@@ -37,6 +37,11 @@ export interface ReconcileDeps {
   log: Logger;
   /** Where the outcome is kept for the admin page (2 units). */
   state: StateStore;
+  /**
+   * Whether a page's map has the governance left to read one more page (a GET and its look-ups,
+   * about 100 units at worst): the last page found may have grown while the run went on.
+   */
+  canReadMore?: () => boolean;
 }
 
 export interface ReconcileReport {
@@ -56,6 +61,11 @@ export interface ReconcileTask {
 
 /** Record ids per queued entry: a JSON list of 10,000 ids stays far under the outbox field's 1,000,000 characters. */
 const IDS_PER_ENTRY = 10_000;
+/**
+ * Extras per deletion entry: each carries a tombstone (account_id, user_id, time) in another field
+ * of 1,000,000 characters, about 170 characters each with e-mail user ids.
+ */
+const EXTRAS_PER_ENTRY = 2_000;
 
 /** Pages a map reads past the last one getInputData found, when the list grew meanwhile. */
 const FOLLOW_PAGES = 20;
@@ -77,10 +87,13 @@ const EMPTY: ReconcileReport = { status: 'not_configured', message: '', accounts
  */
 function lastPage(client: FreshsuccessClient, kind: RecordKind): number | string {
   const endpoint = ENDPOINT_OF[kind];
+  // Read as the page maps read (a transient answer is asked again): one 503 must not stop the run.
   const probe = (page: number): boolean | string => {
-    const p = client.listPage(endpoint, page);
-    if (p.verdict.kind !== 'ok') return `${endpoint} page ${page}: ${p.verdict.kind}${'message' in p.verdict ? ` (${p.verdict.message})` : ''}`;
-    return p.last;
+    try {
+      return readPage(client, kind, page).last;
+    } catch (e) {
+      return (e as Error).message;
+    }
   };
   let full = -1; // highest page known to be full
   let last = 0; // a page known to be the last or past it
@@ -197,7 +210,8 @@ export function reconcileMap(value: string, deps: ReconcileDeps): StageWrite[] {
     findings.extra!.push(...found.extra);
     findings.read! += p.results.length;
     for (const id of found.matched) matched.push(id);
-    if (!item.last || p.last || followed >= FOLLOW_PAGES) break;
+    // Pages not read now only make their NetSuite records look missing: they are queued again (upserts).
+    if (!item.last || p.last || followed >= FOLLOW_PAGES || !(deps.canReadMore?.() ?? true)) break;
   }
   const writes: StageWrite[] = [{ key: findingsKey(item.kind, item.page), value: JSON.stringify(findings) }];
   for (const [range, ids] of byRange(matched, item.ranges)) writes.push({ key: bucketKey(item.kind, range), value: JSON.stringify({ m: ids } satisfies BucketValue) });
@@ -259,7 +273,7 @@ function tallies(output: readonly string[]): Record<RecordKind, Tally> {
 
 const countsOf = (t: Tally): ReconcileCounts => ({ missing: t.missing.length, drifted: t.drifted.length, extra: t.extra.length });
 
-/** Outbox entries for one record type's differences, at most IDS_PER_ENTRY ids each. */
+/** Outbox entries for one record type's differences: at most IDS_PER_ENTRY ids each, EXTRAS_PER_ENTRY deletions. */
 function reconcileEntries(kind: RecordKind, d: Tally, removeExtras: boolean, now: number): NewOutboxEntry[] {
   const entries: NewOutboxEntry[] = [];
   // Records whose drift needs a removal carry the fields to clear as changed (the plan sends a
@@ -278,9 +292,9 @@ function reconcileEntries(kind: RecordKind, d: Tally, removeExtras: boolean, now
     for (let i = 0; i < g.ids.length; i += IDS_PER_ENTRY) entries.push(newEntry({ kind, recordIds: g.ids.slice(i, i + IDS_PER_ENTRY), capturedAt: now, source: 'RECONCILE', changedFields: g.clear }));
   }
   if (removeExtras) {
-    for (let i = 0; i < d.extra.length; i += IDS_PER_ENTRY) {
+    for (let i = 0; i < d.extra.length; i += EXTRAS_PER_ENTRY) {
       const tombstones: Record<string, Tombstone> = {};
-      const ids = d.extra.slice(i, i + IDS_PER_ENTRY).map((x) => {
+      const ids = d.extra.slice(i, i + EXTRAS_PER_ENTRY).map((x) => {
         const id = x.userId === undefined ? `fs:${x.accountId}` : `fs:${x.accountId}:${x.userId}`;
         tombstones[id] = x.userId === undefined ? { accountId: x.accountId, deletedAt: now } : { accountId: x.accountId, userId: x.userId, deletedAt: now };
         return id;
@@ -298,7 +312,7 @@ function reconcileEntries(kind: RecordKind, d: Tally, removeExtras: boolean, now
 export function finishReconcile(outcome: ReconcileOutcome, deps: ReconcileDeps, options: { removeExtras: boolean }): ReconcileReport {
   if (!outcome.planned && outcome.failures.length === 0) return EMPTY;
   if (outcome.failures.length > 0) {
-    const message = `Reconcile incomplete, nothing queued: ${outcome.failures.slice(0, 3).join('; ')}${outcome.failures.length > 3 ? ` (and ${outcome.failures.length - 3} more)` : ''}`;
+    const message = `${outcome.failures.slice(0, 3).join('; ')}${outcome.failures.length > 3 ? ` (and ${outcome.failures.length - 3} more)` : ''}.`;
     deps.log.error('Reconcile stopped', outcome.failures.join('\n').slice(0, 3900));
     return record(deps, { ...EMPTY, status: 'failed', message: message.slice(0, 1000) }, options.removeExtras);
   }

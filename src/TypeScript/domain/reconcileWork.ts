@@ -67,6 +67,25 @@ export const bucketKey = (kind: RecordKind, range: number): string => `RB|${kind
 export const findingsKey = (kind: RecordKind, page: number): string => `RF|${kind}|${page}`;
 export const isFindingsKey = (key: string): boolean => FINDINGS.test(key);
 
+const KEY = /^R([PNBF])\|(customer|contact)\|(\d+)$/;
+
+/**
+ * A failed key in words for the admin, or '' when its error names it already (a page's map says
+ * which Freshsuccess page failed).
+ */
+export function workKeyText(key: string): string {
+  const m = KEY.exec(key);
+  if (!m) return key;
+  const [, part, kind, n] = m;
+  const range = `internal id range ${Number(n) + 1}`;
+  switch (part) {
+    case 'P': return '';
+    case 'N': return `reading NetSuite's ${kind}s (${range})`;
+    case 'B': return `finding the missing ${kind}s (${range})`;
+    default: return `the ${kind} differences of Freshsuccess page ${Number(n) + 1}`;
+  }
+}
+
 export function parseBucketKey(key: string): { kind: RecordKind; range: number } | null {
   const m = BUCKET.exec(key);
   return m ? { kind: m[1] as RecordKind, range: Number(m[2]) } : null;

@@ -84,7 +84,7 @@ function keyItem(f: SetupFacts): CheckItem {
   }
   const mine = f.keyTest !== null && f.keyTest.fingerprint === keyFingerprint(f.saved.region, f.saved.secret);
   if (!f.keyTest || !mine) {
-    const why = f.keyTest ? 'The last test was of other values than the saved ones (the key or data centre changed since).' : 'The saved key has not been tested from this page.';
+    const why = f.keyTest ? 'The last test was of other values than the saved ones (the key reference or data centre changed since; a new value under the same API Secret id is not noticed until a run is refused).' : 'The saved key has not been tested from this page.';
     return item('todo', why, `Click Test connection on the Settings tab (it tries the values on the page; leave the key box blank to test the saved key).`);
   }
   if (f.keyTest.ok) return item('done', `Freshsuccess accepted the saved key in the test of ${utcMinute(f.keyTest.at)}.`);

@@ -2,14 +2,23 @@
 import * as runtime from 'N/runtime';
 import type { EntryPoints } from 'N/types';
 import { finishReconcile, planReconcile, reconcileMap, reconcileReduce, type ReconcileDeps } from '../app/reconcile';
+import { workKeyText } from '../domain/reconcileWork';
 import { errorText } from './fullSyncJob';
+import { governanceRemains } from './platform';
 import { clientFor, engine } from './wiring';
 
-export const REMOVE_EXTRAS_PARAM = 'custscript_fsc_rec_remove_extras';
+/**
+ * Not the scheduled reconcile's old id (custscript_fsc_rec_remove_extras): script parameter ids
+ * are unique in an account, and one that installed an earlier version may still hold that script.
+ */
+export const REMOVE_EXTRAS_PARAM = 'custscript_fsc_mrrec_remove_extras';
+
+/** A page's map reads on past the last page found while this much governance is left (one page costs about 100 at worst). */
+const READ_MORE_RESERVE = 200;
 
 function deps(): ReconcileDeps {
   const e = engine();
-  return { config: e.config, snapshots: e.snapshots, client: clientFor, outbox: e.outbox, trigger: e.trigger, clock: e.clock, log: e.log, state: e.state };
+  return { config: e.config, snapshots: e.snapshots, client: clientFor, outbox: e.outbox, trigger: e.trigger, clock: e.clock, log: e.log, state: e.state, canReadMore: governanceRemains(READ_MORE_RESERVE) };
 }
 
 const removeExtras = (): boolean => runtime.getCurrentScript().getParameter({ name: REMOVE_EXTRAS_PARAM }) === true;
@@ -33,9 +42,10 @@ export function reconcileReduceStage(context: EntryPoints.MapReduce.reduceContex
 
 export function reconcileSummarize(summary: EntryPoints.MapReduce.summarizeContext): void {
   const failures: string[] = [];
-  if (summary.inputSummary.error) failures.push(`planning: ${errorText(summary.inputSummary.error)}`);
+  if (summary.inputSummary.error) failures.push(`planning the run: ${errorText(summary.inputSummary.error)}`);
   const failed = (key: string, error: string) => {
-    failures.push(`${key}: ${errorText(error)}`);
+    const where = workKeyText(key);
+    failures.push(where ? `${where}: ${errorText(error)}` : errorText(error));
     return true;
   };
   summary.mapSummary.errors.iterator().each(failed);

@@ -151,17 +151,15 @@ function anyIs(field: string, values: readonly string[]): unknown[] {
   return terms;
 }
 
-/** Every row for `keys`, one search per KEY_CHECK_CHUNK keys, each() read (10 units a search; a key matches few rows). */
-function rowsForKeys<T>(keys: readonly string[], make: (part: string[]) => search.Search, map: (row: search.Result) => T): T[] {
+/**
+ * Every row for `keys`, one search per KEY_CHECK_CHUNK keys, each() read (10 units a search; a key
+ * usually matches few rows). A chunk with more rows than one each() returns is read on after its
+ * last internal id (10 more per EACH_LIMIT rows): a key many records share (a placeholder e-mail)
+ * must not push the other keys' rows out unseen.
+ */
+function rowsForKeys<T>(keys: readonly string[], make: (part: string[], after: number) => search.Search, map: (row: search.Result) => T): T[] {
   const out: T[] = [];
-  for (const part of chunks(keys, KEY_CHECK_CHUNK)) {
-    make(part)
-      .run()
-      .each((row) => {
-        out.push(map(row));
-        return out.length < EACH_LIMIT;
-      });
-  }
+  for (const part of chunks(keys, KEY_CHECK_CHUNK)) eachRow((after) => make(part, after), (row) => void out.push(map(row)));
   return out;
 }
 
@@ -237,11 +235,11 @@ export function netsuiteSnapshots(): SnapshotReader {
       const field = source.kind === 'entityid' ? 'entityid' : source.kind === 'field' ? source.fieldId : null;
       if (field === null) return [];
       const scope = savedScope(config);
-      return rowsForKeys(keys, (part) => search.create({ type: search.Type.CUSTOMER, filters: both(scope, anyIs(field, part)), columns: customerColumns(config) }), (r) => toCustomer(r, config));
+      return rowsForKeys(keys, (part, after) => search.create({ type: search.Type.CUSTOMER, filters: afterId(both(scope, anyIs(field, part)), after), columns: customerColumns(config) }), (r) => toCustomer(r, config));
     },
     contactsWithUserIds(userIds, config) {
       if (config.userIdSource !== 'email') return [];
-      return rowsForKeys(userIds, (part) => search.create({ type: search.Type.CONTACT, filters: anyIs('email', part), columns: contactColumns(config) }), (r) => toContact(r, config));
+      return rowsForKeys(userIds, (part, after) => search.create({ type: search.Type.CONTACT, filters: afterId(anyIs('email', part), after), columns: contactColumns(config) }), (r) => toContact(r, config));
     },
     scopeRowsInRange(kind, config, from, to) {
       const rows: ScopeRow[] = [];
