@@ -82,9 +82,7 @@ test('the admin fills in the form, saves, tests the connection and reads the res
   await expect(scope.locator('option').allInnerTexts()).resolves.toEqual(['None: no saved search narrows the scope', 'Key accounts (customsearch_key_accounts)']);
   await scope.selectOption({ label: 'Key accounts (customsearch_key_accounts)' });
   await page.getByLabel('Batch size (records)').fill('');
-  await page.getByLabel('Record, line 1').selectOption('customer');
-  await page.getByLabel('Field id (custentity...), line 1').fill('custentity_tier');
-  await page.getByLabel('Type, line 1').selectOption('text');
+  await page.getByLabel('Field (record, NetSuite type, sent as), line 1').selectOption('customer:custentity_tier:text');
   await page.getByLabel('Freshsuccess key, line 1').fill('tier');
   await Promise.all([page.waitForURL(/fsc_notice=/), page.getByRole('button', { name: 'Save settings' }).click()]);
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved' }).count()).resolves.toBe(1);
@@ -96,7 +94,7 @@ test('the admin fills in the form, saves, tests the connection and reads the res
   await expect(page.getByLabel('Subsidiaries in scope').evaluate((el) => Array.from((el as unknown as { selectedOptions: ArrayLike<{ value: string }> }).selectedOptions, (o) => o.value))).resolves.toEqual(['1']);
   expect(String(saved[CONFIG.secretRef])).toMatch(/^[A-Za-z0-9]{16,64}$/);
   expect(JSON.parse(String(saved[CONFIG.mappingJson]))).toEqual({ customer: { custom: [{ field: 'custentity_tier', type: 'text', key: 'tier' }] } });
-  expect(await page.getByLabel('Field id (custentity...), line 1').inputValue()).toBe('custentity_tier');
+  expect(await page.getByLabel('Field (record, NetSuite type, sent as), line 1').inputValue()).toBe('customer:custentity_tier:text');
 
   // Test connection answers with the page itself (it tests what is on the screen, saves nothing).
   await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Test connection' }).click()]);

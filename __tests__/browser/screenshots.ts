@@ -3,7 +3,7 @@
  * it, written to docs/img/ for the admin guide, and the local account's customer page and
  * Freshsuccess view for emulator/local/README.md. Each picture is made from a state the page really
  * reached in the local account (settings saved, a dead letter from a value Freshsuccess refused,
- * a save refused at its fields, a deactivation asking first, the setup checklist after a passed
+ * a save refused at its fields, the mapping section filled in, a deactivation asking first, the setup checklist after a passed
  * connection test, a payload preview, a full sync part way, a resync asking first, a sandbox
  * holding pushes back), never from a mock-up.
  */
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { AdminClient } from '../e2e/admin/adminHarness';
 import { SCRIPTS } from '../e2e/support/syncHarness';
 import { openBrowserPage } from './support/browserPage';
+import { screenshotMapping } from './support/mappingSection';
 
 const OUT = join(__dirname, '..', '..', 'docs', 'img');
 const PLAN_FIELD = 'custentity_success_plan';
@@ -33,15 +34,23 @@ async function main(): Promise<void> {
     // A save refused at its fields.
     await page.getByLabel('Freshsuccess API key').fill(a.h.freshsuccessKey);
     await page.getByLabel('Batch size (records)').fill('ten thousand');
-    await page.getByLabel('Mapping overrides (JSON)').fill('{"customer":');
+    await page.getByLabel('First wait before a retry (seconds)').fill('a minute');
     await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Save settings' }).click()]);
     await shot('admin-refused-save.png');
 
     // Saved, with a custom field a tenant will refuse for one customer: a dead letter.
     a.h.rt.defineEntityField({ scriptId: PLAN_FIELD, label: 'Success plan', fieldType: 'TEXTAREA', appliesToCustomer: true, appliesToContact: false });
-    await page.getByLabel('Batch size (records)').fill('');
-    await page.getByLabel('Mapping overrides (JSON)').fill(JSON.stringify({ customer: { custom: [{ field: PLAN_FIELD, type: 'text', key: 'success_plan' }] } }));
+    // The mapping without JSON: the plan field picked from the account's fields, the phone never sent.
+    // (The page again, so the select lists the field just created; nothing was saved, so the key is typed again.)
+    await page.goto(a.url);
+    await page.getByLabel('Freshsuccess API key').fill(a.h.freshsuccessKey);
+    await page.getByLabel('Field (record, NetSuite type, sent as), line 1').selectOption(`customer:${PLAN_FIELD}:text`);
+    await page.getByLabel('Freshsuccess key, line 1').fill('success_plan');
+    await page.getByLabel('Customer fields never sent').selectOption(['phone']);
+    await page.getByLabel('Flag as long-retrying after (attempts)').fill('6');
     await page.getByLabel('Custom fields your Freshsuccess plan allows').fill('10');
+    await screenshotMapping(page, join(OUT, 'admin-mapping.png'));
+    console.log('docs/img/admin-mapping.png');
     await Promise.all([page.waitForURL(/fsc_notice=/), page.getByRole('button', { name: 'Save settings' }).click()]);
     a.h.runDrainUntilIdle();
     await a.h.fake.configure({ labelMaxLength: 300 });

@@ -49,17 +49,17 @@ test('GET renders every section, the account id and the token role', async () =>
 
 test('invalid settings: each problem is shown by field, what was typed stays, nothing is saved', async () => {
   const page = await a.submit({
-    set: { custpage_api_key: KEY(), custpage_batch_records: 'lots', custpage_acct_source: 'field', custpage_acct_field: '', custpage_mapping: '{"customer":', custpage_subsidiaries: '1, two' },
+    set: { custpage_api_key: KEY(), custpage_batch_records: 'lots', custpage_acct_source: 'field', custpage_acct_field: '', custpage_retry_first: '1e3', custpage_subsidiaries: '1, two' },
     submit: 'Save settings',
   });
   expect(page.redirectedTo).toBeNull();
   // One alert at the top sums up and links to each field; no stack of banners.
   const { alerts } = messages(page.html);
-  expect(alerts).toEqual([expect.stringMatching(/^Settings not saved\. Fix the 4 problems shown at these fields; nothing was changed: Custom field holding the account id Subsidiaries in scope Batch size \(records\) Mapping overrides \(JSON\)$/)]);
+  expect(alerts).toEqual([expect.stringMatching(/^Settings not saved\. Fix the 4 problems shown at these fields; nothing was changed: Custom field holding the account id Subsidiaries in scope Batch size \(records\) First wait before a retry \(seconds\)$/)]);
   const errors = fieldErrors(page.html);
   expect(errors.find((m) => m.startsWith('Batch size (records)'))).toMatch(/whole number from 1 to 5000 \(got lots\)/);
   expect(errors.find((m) => m.startsWith('Custom field holding the account id'))).toMatch(/custentity/);
-  expect(errors.find((m) => m.startsWith('Mapping overrides (JSON)'))).toMatch(/not valid JSON/);
+  expect(errors.find((m) => m.startsWith('First wait before a retry (seconds)'))).toMatch(/whole number from 1 to 3600 \(got 1e3\)/);
   expect(errors.find((m) => m.startsWith('Subsidiaries in scope'))).toMatch(/internal ids/);
   // Each problem sits right below its own field, and the summary links to it.
   for (const [input, next] of [['custpage_batch_records', 'custpage_batch_bytes'], ['custpage_subsidiaries', 'custpage_saved_search'], ['custpage_acct_field', 'custpage_user_source']]) {
@@ -71,11 +71,11 @@ test('invalid settings: each problem is shown by field, what was typed stays, no
   expect(a.configRows()).toHaveLength(0);
   // Nothing lost: the form comes back as typed.
   expect(page.html).toMatch(/name="custpage_batch_records"[^>]*value="lots"/);
-  expect(page.html).toContain('{&quot;customer&quot;:</textarea>');
+  expect(page.html).toMatch(/name="custpage_retry_first"[^>]*value="1e3"/);
   expect(page.html).not.toContain(KEY());
 
   // Fixing the problems on that page saves; the key typed the first time is kept (not retyped).
-  const fixed = await a.submit({ set: { custpage_batch_records: '500', custpage_acct_source: 'internalid', custpage_mapping: '', custpage_subsidiaries: '' }, submit: 'Save settings' }, page);
+  const fixed = await a.submit({ set: { custpage_batch_records: '500', custpage_acct_source: 'internalid', custpage_retry_first: '', custpage_subsidiaries: '' }, submit: 'Save settings' }, page);
   expect(messages(fixed.html).statuses.join(' ')).toMatch(/Settings saved/);
   // Configured: the status comes first now.
   expect([...fixed.html.matchAll(/<h2 id="custpage_tab_[a-z]+_title">([^<]+)/g)].map((m) => m[1])).toEqual(['Status and errors', 'Sync control', 'Settings', 'Setup checklist', 'Payload preview']);
@@ -191,8 +191,9 @@ test('governance: every request stays far below the Suitelet limit of 1,000 unit
   expect(guide).toContain(`Saving costs ${PAGE_COSTS.save}`);
   expect(guide).toContain(`A connection test costs ${PAGE_COSTS.test}`);
   expect(guide).toContain(`Starting a job costs ${PAGE_COSTS.start}`);
-  // A view reads the settings, state and queue, and lists the saved searches (5 here: this
-  // account has none, so no page of them is fetched).
+  // A view reads the settings, state and queue, the setup checklist's facts, lists the saved
+  // searches (5 here: this account has none, so no page of them is fetched) and the custom entity
+  // fields (10: one page of them).
   // Saving checks the settings against the account with the drain's two snapshot searches (10
   // each, app/settingsProbe.ts); with a saved-search scope, 6 more to load it as it is now.
   // Test connection answers with the page itself (what was typed stays on it), so its request
@@ -201,19 +202,22 @@ test('governance: every request stays far below the Suitelet limit of 1,000 unit
   expect(units.viewWithJob).toBeLessThanOrEqual(60);
 });
 
-test('a custom field added as a row in the table is saved and sent as a dimension', async () => {
+test('a custom field picked from the account\'s fields is saved as a row and sent as a dimension; a type that does not fit is refused', async () => {
   a.h.rt.defineEntityField({ scriptId: 'custentity_tier', label: 'Tier', fieldType: 'TEXT', appliesToCustomer: true, appliesToContact: false });
-  const row = (col: string) => `custpage_custom_fields[0][${col}]`;
-  const bad = await a.submit({ set: { [row('custpage_cf_record')]: 'customer', [row('custpage_cf_field')]: 'tier', [row('custpage_cf_type')]: 'text' }, submit: 'Save settings' });
-  expect(fieldErrors(bad.html).find((m) => m.startsWith('Custom fields sent as dimensions'))).toMatch(/row 1: the field must be a custom field id/);
-  expect(bad.html).toMatch(/name="custpage_custom_fields\[0\]\[custpage_cf_field\]"[^>]*value="tier"/);
+  const row = (n: number, col: string) => `custpage_custom_fields[${n}][${col}]`;
+  // The select offers a text field as text only; a post that sends it as a number anyway is refused at the table.
+  const page = await a.get();
+  expect(page.html).toMatch(/<option value="customer:custentity_tier:text">Customer: Tier \(custentity_tier\), Free-Form Text, sent as text<\/option>/);
+  expect(page.html).not.toContain('customer:custentity_tier:number');
+  const bad = await a.submit({ set: { [row(0, 'custpage_cf_choice')]: 'customer:custentity_tier:number' }, submit: 'Save settings' }, page);
+  expect(fieldErrors(bad.html).find((m) => m.startsWith('Custom fields sent as dimensions'))).toMatch(/custentity_tier is a field of type Free-Form Text: send it as text, not number/);
 
-  const saved = await a.submit({ set: { [row('custpage_cf_field')]: 'custentity_tier', [row('custpage_cf_key')]: 'tier' }, submit: 'Save settings' }, bad);
+  const saved = await a.submit({ set: { [row(0, 'custpage_cf_choice')]: 'customer:custentity_tier:text', [row(0, 'custpage_cf_key')]: 'tier' }, submit: 'Save settings' }, bad);
   expect(messages(saved.html).statuses.join(' ')).toMatch(/Settings saved/);
   expect(JSON.parse(String(configValues()[CONFIG.mappingJson]))).toEqual({ customer: { custom: [{ field: 'custentity_tier', type: 'text', key: 'tier' }] } });
-  // Shown back as a row, with a new empty row after it.
-  expect(saved.html).toMatch(/name="custpage_custom_fields\[0\]\[custpage_cf_field\]"[^>]*value="custentity_tier"/);
-  expect(saved.html).toMatch(/name="custpage_custom_fields\[1\]\[custpage_cf_field\]"[^>]*value=""/);
+  // Shown back chosen, with a new empty row after it.
+  expect(saved.html).toMatch(/name="custpage_custom_fields\[0\]\[custpage_cf_choice\]"[^>]*>(?:(?!<\/select>)[\s\S])*<option value="customer:custentity_tier:text" selected>/);
+  expect(saved.html).toMatch(/name="custpage_custom_fields\[1\]\[custpage_cf_choice\]"/);
 
   const id = a.h.createCustomer({ companyname: 'Tiered Ltd', custentity_tier: 'Gold' });
   a.h.runDrainUntilIdle();

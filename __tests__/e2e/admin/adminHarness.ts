@@ -10,7 +10,7 @@ import { CONFIG, startSyncHarness, type SyncHarness } from '../support/syncHarne
  * The admin page's costs in units, as docs/admin-guide.md §5 states them (admin-page.test.ts
  * checks both the measurement and the guide's text): every test that asserts one uses these.
  */
-export const PAGE_COSTS = { view: 45, save: 30, test: 59, start: 26 } as const;
+export const PAGE_COSTS = { view: 55, save: 30, test: 69, start: 26 } as const;
 
 export interface Page {
   status: number;
@@ -40,10 +40,13 @@ export class AdminClient {
     return { status: res.status, html, redirectedTo: null };
   }
 
-  /** Fills in the current page as a user would and submits it; follows the redirect like a browser. */
-  async submit(input: UserInput, from?: Page): Promise<Page> {
+  /**
+   * Fills in the current page as a user would and submits it; follows the redirect like a browser.
+   * `add`: fields the page does not show, added to the post (as a browser's developer tools could).
+   */
+  async submit(input: UserInput & { add?: Record<string, string> }, from?: Page): Promise<Page> {
     const page = from ?? (await this.get());
-    const body = new URLSearchParams(submitForm(page.html, input)).toString();
+    const body = new URLSearchParams([...submitForm(page.html, input), ...Object.entries(input.add ?? {})]).toString();
     const res = await fetch(this.url, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
     const html = await res.text();
     this.pages.push(html);

@@ -17,8 +17,9 @@ beforeAll(async () => {
   a = await AdminClient.start({ sample: { customers: 8, contacts: 3 } });
   a.h.rt.defineEntityField({ scriptId: PLAN_FIELD, label: 'Success plan', fieldType: 'TEXTAREA', appliesToCustomer: true, appliesToContact: false });
   // Legitimate setup through the page's own form: key, contacts on, a mapped custom field.
-  const mapping = JSON.stringify({ customer: { custom: [{ field: PLAN_FIELD, type: 'text', key: 'success_plan' }] } });
-  const saved = await a.submit({ set: { custpage_key_source: 'secret', custpage_secret_id: a.h.account.secretId, custpage_region: 'us', custpage_mapping: mapping }, check: { custpage_enabled: true, custpage_sync_contacts: true }, submit: 'Save settings' });
+  // The plan field picked in the custom fields table, sent as text under the key success_plan.
+  const mapping = { 'custpage_custom_fields[0][custpage_cf_choice]': `customer:${PLAN_FIELD}:text`, 'custpage_custom_fields[0][custpage_cf_key]': 'success_plan' };
+  const saved = await a.submit({ set: { custpage_key_source: 'secret', custpage_secret_id: a.h.account.secretId, custpage_region: 'us', ...mapping }, check: { custpage_enabled: true, custpage_sync_contacts: true }, submit: 'Save settings' });
   expect(messages(saved.html).statuses.join(' ')).toMatch(/Settings saved/);
   // One dead letter: the tenant refuses a label longer than 300 characters.
   await a.h.fake.configure({ labelMaxLength: 300 });

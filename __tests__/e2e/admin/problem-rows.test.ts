@@ -12,8 +12,9 @@ let a: AdminClient;
 beforeAll(async () => {
   a = await AdminClient.start({ sample: { customers: 3, contacts: 0 } });
   a.h.rt.defineEntityField({ scriptId: PLAN_FIELD, label: 'Success plan', fieldType: 'TEXTAREA', appliesToCustomer: true, appliesToContact: false });
-  const mapping = JSON.stringify({ customer: { custom: [{ field: PLAN_FIELD, type: 'text', key: 'success_plan' }] } });
-  await a.submit({ set: { custpage_api_key: a.h.freshsuccessKey, custpage_mapping: mapping }, submit: 'Save settings' });
+  // The plan field picked in the custom fields table, sent as text under the key success_plan.
+  const mapping = { 'custpage_custom_fields[0][custpage_cf_choice]': `customer:${PLAN_FIELD}:text`, 'custpage_custom_fields[0][custpage_cf_key]': 'success_plan' };
+  await a.submit({ set: { custpage_api_key: a.h.freshsuccessKey, ...mapping }, submit: 'Save settings' });
 }, 120_000);
 
 afterAll(async () => {

@@ -25,12 +25,14 @@ const row = (col: string) => `custpage_custom_fields[0][${col}]`;
 
 test('a custom field id that is no field of this account is refused at the custom fields, nothing saved', async () => {
   const before = stored();
-  const page = await a.submit({ set: { [row('custpage_cf_record')]: 'customer', [row('custpage_cf_field')]: 'custentity_typo_tier', [row('custpage_cf_type')]: 'text' }, submit: 'Save settings' });
+  // Not offered by the select; a post can still name it (or a field deleted since stays stored).
+  const page = await a.submit({ set: { [row('custpage_cf_choice')]: 'customer:custentity_typo_tier:text' }, submit: 'Save settings' });
   expect(fieldErrors(page.html).find((m) => m.startsWith('Custom fields sent as dimensions'))).toMatch(/NetSuite refused it: .*custentity_typo_tier/);
-  expect(page.html).toMatch(/name="custpage_custom_fields\[0\]\[custpage_cf_field\]"[^>]*value="custentity_typo_tier"/);
+  // Shown back chosen, named as no field of this account.
+  expect(page.html).toMatch(/<option value="customer:custentity_typo_tier:text" selected>Customer: custentity_typo_tier sent as text: not a customer field of this account that fits<\/option>/);
   expect(stored()).toBe(before);
 
-  const fixed = await a.submit({ set: { [row('custpage_cf_field')]: 'custentity_real_tier' }, submit: 'Save settings' }, page);
+  const fixed = await a.submit({ set: { [row('custpage_cf_choice')]: 'customer:custentity_real_tier:text' }, submit: 'Save settings' }, page);
   expect(messages(fixed.html).statuses.join(' ')).toMatch(/Settings saved/);
   expect(String(a.configRows()[0]?.values[CONFIG.mappingJson])).toContain('custentity_real_tier');
 });

@@ -24,11 +24,12 @@ const statuses = (html: string) => messages(html).statuses.join(' ');
 const alerts = (html: string) => messages(html).alerts.join(' ');
 
 test('an API Secret id is stored as the key reference and works for the connection test', async () => {
-  const mapping = JSON.stringify({ customer: { custom: [{ field: PLAN_FIELD, type: 'text', key: 'success_plan' }] } });
-  const saved = await a.submit({ set: { custpage_key_source: 'secret', custpage_secret_id: a.h.account.secretId, custpage_mapping: mapping }, submit: 'Save settings' });
+  // The plan field picked in the custom fields table, sent as text under the key success_plan.
+  const mapping = { 'custpage_custom_fields[0][custpage_cf_choice]': `customer:${PLAN_FIELD}:text`, 'custpage_custom_fields[0][custpage_cf_key]': 'success_plan' };
+  const saved = await a.submit({ set: { custpage_key_source: 'secret', custpage_secret_id: a.h.account.secretId, ...mapping }, submit: 'Save settings' });
   expect(statuses(saved.html)).toMatch(/Settings saved/);
   expect(config()[CONFIG.secretRef]).toBe(a.h.account.secretId);
-  expect(config()[CONFIG.mappingJson]).toBe(mapping);
+  expect(JSON.parse(String(config()[CONFIG.mappingJson]))).toEqual({ customer: { custom: [{ field: PLAN_FIELD, type: 'text', key: 'success_plan' }] } });
   // The form shows the saved choice back.
   expect(saved.html).toMatch(/<option value="secret" selected>/);
   expect(statuses((await a.click('test')).html)).toMatch(/Connection OK/);

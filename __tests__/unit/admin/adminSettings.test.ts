@@ -1,4 +1,4 @@
-import { checkSettings, formFromRaw, joinMapping, splitMapping, type SettingsForm } from '../../../src/TypeScript/domain/adminSettings';
+import { checkSettings, customFieldChoice, customFieldOptions, formFromRaw, joinMapping, rowOfChoice, splitMapping, type SettingsForm } from '../../../src/TypeScript/domain/adminSettings';
 import { parseConfig } from '../../../src/TypeScript/domain/config';
 
 const GUID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
@@ -36,8 +36,10 @@ describe('checkSettings', () => {
     ['plan cap below range', { customFieldCap: '-1' }, 'customFieldCap'],
     ['plan cap above range', { customFieldCap: '1001' }, 'customFieldCap'],
     ['mapping JSON syntax', { mappingJson: '{' }, 'mappingJson'],
-    ['mapping field id', { mappingJson: '{"customer":{"custom":[{"field":"phone","type":"text"}]}}' }, 'mappingJson'],
-    ['mapping retry', { mappingJson: '{"retry":{"maxAttempts":99}}' }, 'mappingJson'],
+    // A posted JSON's custom fields and retry settings are checked where the page shows them.
+    ['mapping field id', { mappingJson: '{"customer":{"custom":[{"field":"phone","type":"text"}]}}' }, 'customFields'],
+    ['mapping retry', { mappingJson: '{"retry":{"maxAttempts":99}}' }, 'retryWarnAfter'],
+    ['mapping retry of the wrong type', { mappingJson: '{"retry":{"baseDelayMs":"soon"}}' }, 'mappingJson'],
   ])('a bad %s is placed on its own field', (_name, over, field) => {
     const check = checkSettings(form(over), '');
     expect(check.problems.length).toBeGreaterThan(0);
@@ -99,7 +101,9 @@ describe('formFromRaw', () => {
       { record: 'customer', field: 'custentity_a', type: 'date', key: '' },
       { record: 'customer', field: 'custentity_tier', type: 'text', key: 'tier' },
     ]);
-    expect(JSON.parse(shown.mappingJson)).toEqual({ contact: { exclude: ['phone'] } });
+    // The exclusions moved out of the JSON into their own field: nothing is left for the JSON box.
+    expect(shown.excludeContact).toEqual(['phone']);
+    expect(shown.mappingJson).toBe('');
     const again = checkSettings(shown, String(first.raw.secretRef));
     expect(again.problems).toEqual([]);
     expect(parseConfig(again.raw).config).toEqual(parseConfig(first.raw).config);
@@ -120,7 +124,7 @@ describe('custom field rows', () => {
   });
 
   test('JSON that does not parse is left as typed, with no rows taken out of it', () => {
-    expect(splitMapping('{"customer":')).toEqual({ rows: [], rest: '{"customer":' });
+    expect(splitMapping('{"customer":')).toMatchObject({ rows: [], exclude: { customer: null, contact: null }, rest: '{"customer":' });
     expect(joinMapping('{"customer":', [{ record: 'customer', field: 'custentity_x', type: 'text', key: '' }])).toBe('{"customer":');
   });
 
@@ -141,5 +145,80 @@ describe('custom field rows', () => {
       { field: 'customFields', message: 'Custom field row 3: the type must be text, number, date or boolean' },
       { field: 'customFields', message: 'Custom field row 4: the Freshsuccess key may have letters, digits, spaces and _ . - only' },
     ]);
+  });
+});
+
+describe('exclusions and retry settings as plain fields', () => {
+  test("an older record's JSON exclusions and retry settings fill the fields, in the page's units; saving writes the fields and an empty JSON", () => {
+    const old = { secretRef: GUID, mappingJson: '{"customer":{"exclude":["phone","website"],"custom":[{"field":"custentity_tier","type":"text"}]},"contact":{"exclude":["title"]},"retry":{"maxAttempts":5,"baseDelayMs":120000,"maxDelayMs":7200000}}' };
+    const shown = formFromRaw(old);
+    expect(shown).toMatchObject({ excludeCustomer: ['phone', 'website'], excludeContact: ['title'], retryWarnAfter: '5', retryFirstWait: '120', retryLongestWait: '120', mappingJson: '' });
+    const saved = checkSettings(shown, GUID);
+    expect(saved.problems).toEqual([]);
+    expect(saved.raw).toMatchObject({ excludeCustomer: 'phone, website', excludeContact: 'title', retryWarnAfter: '5', retryFirstWait: '120', retryLongestWait: '120' });
+    expect(JSON.parse(String(saved.raw.mappingJson))).toEqual({ customer: { custom: [{ field: 'custentity_tier', type: 'text' }] } });
+    // The engine reads the old record and the saved one the same way.
+    expect(parseConfig(saved.raw).config).toEqual(parseConfig(old).config);
+  });
+
+  test('a wait that is no whole number of seconds or minutes stays in the JSON (shown as such), never rounded', () => {
+    const split = splitMapping('{"retry":{"baseDelayMs":1500,"maxDelayMs":3600000}}');
+    expect(split.retry).toEqual({ retryWarnAfter: '', retryFirstWait: '', retryLongestWait: '60' });
+    expect(JSON.parse(split.rest)).toEqual({ retry: { baseDelayMs: 1500 } });
+  });
+
+  test('a plain field that is set wins over the JSON; an empty one keeps the JSON value', () => {
+    const raw = { secretRef: GUID, retryWarnAfter: '3', excludeContact: 'email', mappingJson: '{"contact":{"exclude":["title"]},"retry":{"warnAfterAttempts":9,"baseDelayMs":5000}}' };
+    const { config, problems } = parseConfig(raw);
+    expect(problems).toEqual([]);
+    expect(config.retry).toEqual({ warnAfterAttempts: 3, baseDelayMs: 5000, maxDelayMs: 6 * 3600_000 });
+    expect(config.mapping.contact.exclude).toEqual(['email']);
+    expect(formFromRaw(raw)).toMatchObject({ retryWarnAfter: '3', retryFirstWait: '5', excludeContact: ['email'] });
+  });
+
+  test.each<[string, Partial<SettingsForm>, string, RegExp]>([
+    ['a required customer field', { excludeCustomer: ['phone', 'name'] }, 'excludeCustomer', /name cannot be excluded: Freshsuccess needs it to create an account/],
+    ['join_date', { excludeCustomer: ['join_date'] }, 'excludeCustomer', /join_date cannot be excluded/],
+    ['a contact key', { excludeContact: ['user_id', 'account_id'] }, 'excludeContact', /account_id, user_id cannot be excluded: .*a contact/],
+    ['a field FreshSync does not send', { excludeContact: ['fax'] }, 'excludeContact', /fax is not among the fields FreshSync sends for a contact \(first_name, last_name, email, phone, title\)/],
+    ['a hexadecimal attempt count', { retryWarnAfter: '0x10' }, 'retryWarnAfter', /whole number from 1 to 30 \(got 0x10\)/],
+    ['an exponent', { retryFirstWait: '1e3' }, 'retryFirstWait', /whole number from 1 to 3600/],
+    ['too long a wait', { retryLongestWait: '10081' }, 'retryLongestWait', /from 1 to 10080/],
+    ['a longest wait shorter than the first', { retryFirstWait: '3600', retryLongestWait: '30' }, 'retryLongestWait', /cannot be shorter than the first wait \(3600 seconds\)/],
+  ])('%s is refused at its field', (_name, over, field, message) => {
+    const check = checkSettings(form(over), '');
+    expect(check.problems).toEqual([{ field, message: expect.stringMatching(message) }]);
+  });
+});
+
+describe('the custom fields select', () => {
+  const fields = [
+    { id: 'custentity_tier', label: 'Tier', type: 'Free-Form Text', customer: true, contact: false },
+    { id: 'custentity_score', label: 'Score', type: 'FLOAT', customer: true, contact: true },
+    { id: 'custentity_vip', label: 'VIP', type: 'Check Box', customer: false, contact: true },
+    { id: 'custentity_pin', label: 'PIN', type: 'PASSWORD', customer: true, contact: false },
+  ];
+
+  test('offers each field per record it applies to, with only the dimension types its type fits', () => {
+    expect(customFieldOptions(fields, []).map((o) => o.value)).toEqual([
+      'customer:custentity_tier:text',
+      'customer:custentity_score:number',
+      'customer:custentity_score:text',
+      'contact:custentity_score:number',
+      'contact:custentity_score:text',
+      'contact:custentity_vip:boolean',
+    ]);
+    expect(customFieldOptions(fields, [])[1]?.text).toBe('Customer: Score (custentity_score), FLOAT, sent as number');
+  });
+
+  test('a stored row that is none of them stays offered, named as such', () => {
+    const options = customFieldOptions(fields, [{ record: 'customer', field: 'custentity_tier', type: 'number', key: '' }]);
+    expect(options.at(-1)).toEqual({ value: 'customer:custentity_tier:number', text: 'Customer: custentity_tier sent as number: not a customer field of this account that fits' });
+  });
+
+  test('a choice is record, field and type in one value, and reads back', () => {
+    const row = { record: 'contact', field: 'custentity_vip', type: 'boolean' };
+    expect(rowOfChoice(customFieldChoice(row))).toEqual(row);
+    expect(rowOfChoice('junk')).toEqual({ record: 'junk', field: '', type: '' });
   });
 });

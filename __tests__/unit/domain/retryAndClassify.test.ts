@@ -81,7 +81,7 @@ describe('hints', () => {
   test('specific before generic: a refused move is about moving, an unknown field about the mapping', () => {
     const { hintFor } = jest.requireActual('../../../src/TypeScript/domain/hints') as typeof import('../../../src/TypeScript/domain/hints');
     expect(hintFor('Contact 5 belongs to account 7; moving contacts is not allowed')).toMatch(/move the contact/);
-    expect(hintFor('Unknown property: phone_number')).toMatch(/mapping overrides/);
+    expect(hintFor('Unknown property: phone_number')).toMatch(/fields never sent/);
     expect(hintFor("Missing/invalid required field(s) for Accounts insert: 'join_date'")).toMatch(/Date Created/);
     expect(hintFor('Account not found')).toMatch(/company/);
     expect(hintFor('something else entirely')).toMatch(/save it again/);

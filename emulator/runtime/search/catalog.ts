@@ -9,7 +9,7 @@ import { nsError } from '../errors';
 import { formatAddressText } from '../record/addressbook';
 import type { DeletedRecordEntry, RecordStore, StoredRecord } from '../store/recordStore';
 import type { FieldSpec, RecordTypeSchema } from '../store/schema';
-import type { DeploymentDefinition, ProjectDefinition } from '../project/definitions';
+import type { DeploymentDefinition, EntityFieldDefinition, ProjectDefinition } from '../project/definitions';
 import type { SavedSearchDefinition, SavedSearches } from './savedSearches';
 
 export type SearchKind = 'text' | 'checkbox' | 'select' | 'multiselect' | 'date' | 'datetime' | 'number';
@@ -268,12 +268,45 @@ function scriptDeploymentSource(project: () => ProjectDefinition): SearchSource 
   return { type: 'scriptdeployment', rows, field, hasField: (name) => field({ id: 0, recordType: '', values: {} }, name) !== undefined, join: () => undefined };
 }
 
+/** The Type list of a custom field's page in the UI, by SDF field type (Help Center, "Custom Field Type Reference"). */
+const FIELD_TYPE_LABEL: Record<string, string> = {
+  CHECKBOX: 'Check Box', CLOBTEXT: 'Long Text', CURRENCY: 'Currency', DATE: 'Date', DATETIMETZ: 'Date/Time', DOCUMENT: 'Document', EMAIL: 'Email Address',
+  FLOAT: 'Decimal Number', HELP: 'Help', IMAGE: 'Image', INLINEHTML: 'Inline HTML', INTEGER: 'Integer Number', MULTISELECT: 'Multiple Select', PASSWORD: 'Password',
+  PERCENT: 'Percent', PHONE: 'Phone Number', RICHTEXT: 'Rich Text', SELECT: 'List/Record', TEXT: 'Free-Form Text', TEXTAREA: 'Text Area', TIMEOFDAY: 'Time Of Day', URL: 'Hyperlink',
+};
+
+/**
+ * The entity custom field record (`entitycustomfield`, Records Browser; SOAP EntityCustomField:
+ * scriptId, label, fieldType, appliesToCustomer, appliesToContact...) as a search source: one row
+ * per custom entity field of the account. [open] That N/search takes this type with these column
+ * ids is not documented, nor what `fieldtype` holds: here its value is the SDF id and its text the
+ * UI's label, so code that accepts either works with both.
+ */
+function entityCustomFieldSource(store: RecordStore): SearchSource {
+  const rows = () => store.schemas.entityFields.map((f, i) => ({ id: i + 1, recordType: 'entitycustomfield', values: f as unknown as Record<string, unknown> }));
+  const field = (row: SearchRow, rawName: string): SearchValue | undefined => {
+    const f = row.values as unknown as Partial<EntityFieldDefinition>;
+    switch (rawName.toLowerCase()) {
+      case 'internalid': return { kind: 'select', raw: String(row.id), text: String(row.id), sortValue: row.id };
+      case 'scriptid': return { kind: 'text', raw: f.scriptId ? f.scriptId.toUpperCase() : null };
+      case 'label': return { kind: 'text', raw: f.label || null };
+      case 'fieldtype': return { kind: 'select', raw: f.fieldType ?? null, text: f.fieldType ? (FIELD_TYPE_LABEL[f.fieldType] ?? f.fieldType) : '' };
+      case 'appliestocustomer': return { kind: 'checkbox', raw: f.appliesToCustomer === true };
+      case 'appliestocontact': return { kind: 'checkbox', raw: f.appliesToContact === true };
+      case 'appliestoemployee': return { kind: 'checkbox', raw: f.appliesToEmployee === true };
+      default: return undefined;
+    }
+  };
+  return { type: 'entitycustomfield', rows, field, hasField: (name) => field({ id: 0, recordType: '', values: {} }, name) !== undefined, join: () => undefined };
+}
+
 export function sourceFor(store: RecordStore, type: unknown, saved?: SavedSearches, project?: () => ProjectDefinition): SearchSource {
   if (typeof type !== 'string' || !type) throw nsError.invalidSearchType(type);
   const t = type.toLowerCase();
   if (t === 'deletedrecord') return deletedRecordSource(store);
   if (t === 'savedsearch' && saved) return savedSearchSource(store, saved);
   if (t === 'scriptdeployment' && project) return scriptDeploymentSource(project);
+  if (t === 'entitycustomfield') return entityCustomFieldSource(store);
   if (t === 'lead' || t === 'prospect') return recordSource(store, store.schemas.get('customer'), t.toUpperCase());
   if (!store.schemas.has(t)) throw nsError.invalidSearchType(type);
   return recordSource(store, store.schemas.get(t));

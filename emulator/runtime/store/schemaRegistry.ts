@@ -15,6 +15,8 @@ export interface ResolvedType {
 
 export class SchemaRegistry {
   private readonly schemas = new Map<string, RecordTypeSchema>();
+  /** The custom entity fields as declared (the entitycustomfield search reads these). */
+  readonly entityFields: EntityFieldDefinition[] = [];
 
   constructor() {
     for (const s of standardSchemas()) this.schemas.set(s.type, s);
@@ -79,6 +81,9 @@ export class SchemaRegistry {
 
   /** Adds a custentity field to the entity types it applies to. */
   addEntityField(def: EntityFieldDefinition): void {
+    const i = this.entityFields.findIndex((f) => f.scriptId.toLowerCase() === def.scriptId.toLowerCase());
+    if (i >= 0) this.entityFields[i] = def;
+    else this.entityFields.push(def);
     const spec = toSpec(def);
     if (def.appliesToCustomer) this.get('customer').fields.set(spec.id, spec);
     if (def.appliesToContact) this.get('contact').fields.set(spec.id, spec);

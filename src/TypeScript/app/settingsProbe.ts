@@ -6,16 +6,28 @@
  * search that does not exist fail here as they would fail every run (domain/configFailure.ts),
  * and the save is refused at that field with nothing changed. About 20 units; 26 with a saved
  * search, whose cached filters the page drops first (1) so it is loaded as it is now (5).
+ *
+ * With custom fields mapped, the account's custom entity fields are read too (about 10 units,
+ * netsuite/accountCustomFields.ts): a mapped field must apply to its record, and its NetSuite type
+ * must fit the dimension type chosen (domain/fieldCatalog.ts). When that list cannot be read, the
+ * searches alone decide, as before.
  */
 import type { SettingsField } from '../domain/adminSettings';
 import type { SyncConfig } from '../domain/config';
 import { settingsFailure } from '../domain/configFailure';
+import { customFieldFitProblem, type AccountCustomField } from '../domain/fieldCatalog';
 import type { EmployeeDirectory, SnapshotReader } from './ports';
 
 /** No record has this internal id: the searches run and return nothing. */
 const NO_RECORD = '-1';
 
-export function probeSettings(config: SyncConfig, snapshots: Pick<SnapshotReader, 'customersByIds' | 'contactsByIds'>): Array<{ field: SettingsField; message: string }> {
+export function probeSettings(
+  config: SyncConfig,
+  snapshots: Pick<SnapshotReader, 'customersByIds' | 'contactsByIds'>,
+  accountFields?: () => AccountCustomField[] | null,
+): Array<{ field: SettingsField; message: string }> {
+  const misfits = fitProblems(config, accountFields);
+  if (misfits.length > 0) return misfits.map((message) => ({ field: 'customFields', message }));
   try {
     snapshots.customersByIds([NO_RECORD], config);
     if (config.scope.syncContacts) snapshots.contactsByIds([NO_RECORD], config);
@@ -28,6 +40,15 @@ export function probeSettings(config: SyncConfig, snapshots: Pick<SnapshotReader
     if (reason === null) throw e;
     return [{ field: fieldOf(name, message, config), message: `NetSuite refused it: ${message.slice(0, 300)}` }];
   }
+}
+
+/** Mapped custom fields that do not apply to their record or whose type does not fit, by the account's list. */
+function fitProblems(config: SyncConfig, accountFields?: () => AccountCustomField[] | null): string[] {
+  const mapped = (['customer', 'contact'] as const).flatMap((kind) => config.mapping[kind].custom.map((c) => ({ kind, c })));
+  if (mapped.length === 0 || !accountFields) return [];
+  const fields = accountFields();
+  if (!fields) return [];
+  return mapped.map(({ kind, c }) => customFieldFitProblem(kind, c.fieldId, c.type, fields)).filter((p): p is string => p !== null);
 }
 
 /** Which setting the refusal is about, from what NetSuite named. */

@@ -4,6 +4,7 @@
  * config with problems is not used for pushing.
  */
 import { checkedOr } from './checkbox';
+import { excludableFields, REQUIRED_FIELDS } from './fieldCatalog';
 import {
   ACCOUNT_ID_SOURCES,
   CONTACT_DELETE_POLICIES,
@@ -124,6 +125,14 @@ export interface RawConfig {
   deleteContact?: string | null;
   batchMaxRecords?: number | string | null;
   batchMaxBytes?: number | string | null;
+  /** Freshsuccess fields never sent, comma-separated (older records keep them in the mapping JSON). */
+  excludeCustomer?: string | null;
+  excludeContact?: string | null;
+  /** Retry settings as plain numbers: attempts, seconds, minutes (older records: the mapping JSON, in ms). */
+  retryWarnAfter?: number | string | null;
+  retryFirstWait?: number | string | null;
+  retryLongestWait?: number | string | null;
+  /** Custom fields sent as dimensions, written by the page as JSON; older records also hold exclusions and retry settings here. */
   mappingJson?: string | null;
   customFieldCap?: number | string | null;
   /** Employee internal ids, comma-separated. */
@@ -148,6 +157,18 @@ export const BATCH_RANGE: Record<keyof BatchLimits, { min: number; max: number }
 export const CUSTOM_FIELD_CAP_RANGE = { min: 0, max: 1000 } as const;
 /** 8 attempts with base 60 s doubled: flagged after about 2–4 hours of failures; then every 3–6 h. */
 export const DEFAULT_RETRY: RetrySettings = { warnAfterAttempts: 8, baseDelayMs: 60_000, maxDelayMs: 6 * 3600_000 };
+/**
+ * The retry settings as the page and the record hold them, in the unit each is typed in, with the
+ * range each accepts (the same bounds the mapping JSON's milliseconds always had).
+ */
+export const RETRY_FIELDS = {
+  retryWarnAfter: { name: 'Flag as long-retrying after (attempts)', min: 1, max: 30, unitMs: 0, setting: 'warnAfterAttempts' },
+  retryFirstWait: { name: 'First wait before a retry (seconds)', min: 1, max: 3600, unitMs: 1000, setting: 'baseDelayMs' },
+  retryLongestWait: { name: 'Longest wait between retries (minutes)', min: 1, max: 7 * 24 * 60, unitMs: 60_000, setting: 'maxDelayMs' },
+} as const;
+export type RetryField = keyof typeof RETRY_FIELDS;
+/** The plain field of each record's exclusions. */
+export const EXCLUDE_FIELD: Record<RecordKind, 'excludeCustomer' | 'excludeContact'> = { customer: 'excludeCustomer', contact: 'excludeContact' };
 
 /** The raw settings a problem can be about (the checkboxes and the record's time stamp cannot be wrong). */
 export type ConfigField = Exclude<keyof RawConfig, 'enabled' | 'syncContacts' | 'lastModified'>;
@@ -169,12 +190,6 @@ type Report = (message: string) => void;
 function text(value: string | null | undefined): string {
   return (value ?? '').trim();
 }
-
-/** Fields Freshsuccess requires to create a record (contract §4 and §5): never excluded. */
-const REQUIRED_FIELDS: Record<'customer' | 'contact', readonly string[]> = {
-  customer: ['account_id', 'name', 'join_date'],
-  contact: ['account_id', 'user_id'],
-};
 
 function int(value: number | string | null | undefined, fallback: number, min: number, max: number, name: string, report: Report): number {
   if (value === null || value === undefined || value === '') return fallback;
@@ -289,6 +304,41 @@ function parseMappingJson(json: string, report: Report): { mapping: Record<Recor
   return { mapping, retry };
 }
 
+function isSet(value: number | string | null | undefined): boolean {
+  return value !== null && value !== undefined && String(value).trim() !== '';
+}
+
+/**
+ * The exclusions and retry settings typed as plain fields, over what the mapping JSON says (an
+ * older record keeps them there; a field left empty keeps the JSON's value, so such a record works
+ * unchanged). Unlike the JSON's lenient list, a plain exclusion must name a field FreshSync sends.
+ */
+function applyPlainFields(raw: RawConfig, mapping: Record<RecordKind, ObjectMapping>, retry: RetrySettings, about: (field: ConfigField) => Report): void {
+  for (const kind of ['customer', 'contact'] as const) {
+    const field = EXCLUDE_FIELD[kind];
+    const listed = settingList(raw[field]);
+    if (listed.length === 0) continue;
+    const required = REQUIRED_FIELDS[kind].filter((f) => listed.includes(f));
+    const allowed = excludableFields(kind);
+    const unknown = listed.filter((f) => !allowed.includes(f) && !required.includes(f));
+    if (required.length > 0) about(field)(`${required.join(', ')} cannot be excluded: Freshsuccess needs ${required.length === 1 ? 'it' : 'them'} to create ${kind === 'customer' ? 'an account' : 'a contact'}`);
+    if (unknown.length > 0) about(field)(`${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not among the fields FreshSync sends for a ${kind} (${allowed.join(', ')})`);
+    if (required.length === 0 && unknown.length === 0) mapping[kind].exclude = listed;
+  }
+  for (const name of Object.keys(RETRY_FIELDS) as RetryField[]) {
+    const f = RETRY_FIELDS[name];
+    if (!isSet(raw[name])) continue;
+    const n = int(raw[name], NaN, f.min, f.max, f.name, about(name));
+    if (Number.isNaN(n)) continue;
+    retry[f.setting] = f.unitMs === 0 ? n : n * f.unitMs;
+  }
+  if (retry.maxDelayMs < retry.baseDelayMs) {
+    const at: RetryField = isSet(raw.retryLongestWait) ? 'retryLongestWait' : 'retryFirstWait';
+    about(at)(`The longest wait between retries (${retry.maxDelayMs / 60_000} minutes) cannot be shorter than the first wait (${retry.baseDelayMs / 1000} seconds)`);
+    retry.maxDelayMs = retry.baseDelayMs;
+  }
+}
+
 export function parseConfig(raw: RawConfig): ParsedConfig {
   const problems: ConfigProblem[] = [];
   const about = (field: ConfigField): Report => (message) => problems.push({ field, message });
@@ -311,6 +361,7 @@ export function parseConfig(raw: RawConfig): ParsedConfig {
   const recipients = settingList(raw.alertRecipients);
   if (recipients.some((r) => !isEmployeeId(r))) about('alertRecipients')('Alert recipients must be employee internal ids separated by commas');
   else if (recipients.length > MAX_ALERT_RECIPIENTS) about('alertRecipients')(`At most ${MAX_ALERT_RECIPIENTS} alert recipients (NetSuite sends one message to at most ${MAX_ALERT_RECIPIENTS}); ${recipients.length} are chosen`);
+  applyPlainFields(raw, mapping, retry, about);
   const config: SyncConfig = {
     enabled: checkedOr(raw.enabled, false),
     region: oneOf(raw.region, REGIONS, 'us', 'Region', about('region')),

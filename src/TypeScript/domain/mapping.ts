@@ -4,6 +4,7 @@
  */
 import type { SyncConfig } from './config';
 import { mapDimensions } from './dimensions';
+import { ALWAYS_SENT } from './fieldCatalog';
 import { accountIdFor, userIdFor } from './identity';
 import type { AccountPayload, ContactPayload, ContactSnapshot, CustomerSnapshot, MappingWarning, Omission } from './types';
 
@@ -70,7 +71,7 @@ export function mapCustomer(c: CustomerSnapshot, config: SyncConfig, now: number
   }
   if (c.isInactive) payload.inactive_time = Math.trunc(c.lastModified ?? now);
   Object.assign(payload, mapDimensions(c.keys.id, c.custom, config.mapping.customer.custom, warnings, omitted));
-  return { payload: dropExcluded(payload, config.mapping.customer.exclude, ['account_id'], omitted), warnings, omitted };
+  return { payload: dropExcluded(payload, config.mapping.customer.exclude, ALWAYS_SENT.customer, omitted), warnings, omitted };
 }
 
 /** @param accountId the company's account_id, already derived with the configured source. */
@@ -89,5 +90,5 @@ export function mapContact(c: ContactSnapshot, accountId: string, config: SyncCo
     is_active: !c.isInactive,
   };
   Object.assign(payload, mapDimensions(c.id, c.custom, config.mapping.contact.custom, warnings, omitted));
-  return { payload: dropExcluded(payload, config.mapping.contact.exclude, ['account_id', 'user_id', 'is_active'], omitted), warnings, omitted };
+  return { payload: dropExcluded(payload, config.mapping.contact.exclude, ALWAYS_SENT.contact, omitted), warnings, omitted };
 }

@@ -38,6 +38,8 @@ export const SETTING_MAX_LENGTH = {
   accountIdField: 300,
   scopeSubsidiaries: 300,
   scopeSavedSearch: 300,
+  excludeCustomer: 300,
+  excludeContact: 300,
   mappingJson: 4000,
   alertRecipients: 300,
 } as const;

@@ -23,6 +23,11 @@ export const FIELD: Record<keyof SettingsForm, string> = {
   deleteContact: 'custpage_del_contact',
   batchMaxRecords: 'custpage_batch_records',
   batchMaxBytes: 'custpage_batch_bytes',
+  excludeCustomer: 'custpage_excl_customer',
+  excludeContact: 'custpage_excl_contact',
+  retryWarnAfter: 'custpage_retry_warn',
+  retryFirstWait: 'custpage_retry_first',
+  retryLongestWait: 'custpage_retry_longest',
   mappingJson: 'custpage_mapping',
   /** A sublist: one row per custom field. */
   customFields: 'custpage_custom_fields',
@@ -32,5 +37,9 @@ export const FIELD: Record<keyof SettingsForm, string> = {
   alertWaitingHours: 'custpage_alert_wait',
 };
 
-/** Columns of the custom fields sublist. */
-export const ROW_FIELD = { record: 'custpage_cf_record', field: 'custpage_cf_field', type: 'custpage_cf_type', key: 'custpage_cf_key' } as const;
+/**
+ * Columns of the custom fields sublist: `choice` picks record, field and type in one select (the
+ * account's fields, each with the dimension types that fit it); the separate record, field and
+ * type columns are used only when the account's fields cannot be listed.
+ */
+export const ROW_FIELD = { choice: 'custpage_cf_choice', record: 'custpage_cf_record', field: 'custpage_cf_field', type: 'custpage_cf_type', key: 'custpage_cf_key' } as const;

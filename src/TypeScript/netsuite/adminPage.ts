@@ -15,8 +15,9 @@ import { healthVerdict } from '../app/healthVerdict';
 import { alertsHtml } from '../app/alertsView';
 import { ALERT_RANGE, MAX_ALERT_RECIPIENTS } from '../domain/alerts';
 import { PAUSE_WORDS, pauseCause } from '../domain/pauseCause';
-import type { SettingsField, SettingsForm } from '../domain/adminSettings';
-import { BATCH_RANGE, CUSTOM_FIELD_CAP_RANGE, DEFAULT_BATCH, type AccountIdSource, type BatchLimits, type ContactDeletePolicy, type CustomerDeletePolicy, type Region, type UserIdSource } from '../domain/config';
+import { customFieldChoice, customFieldOptions, type SettingsField, type SettingsForm } from '../domain/adminSettings';
+import { excludableFields, type AccountCustomField } from '../domain/fieldCatalog';
+import { BATCH_RANGE, CUSTOM_FIELD_CAP_RANGE, DEFAULT_BATCH, DEFAULT_RETRY, EXCLUDE_FIELD, RETRY_FIELDS, type RetryField, type AccountIdSource, type BatchLimits, type ContactDeletePolicy, type CustomerDeletePolicy, type Region, type UserIdSource } from '../domain/config';
 import { ACCOUNT_ID_SOURCES, CONTACT_DELETE_POLICIES, CUSTOMER_DELETE_POLICIES, CUSTOMER_STAGES, DIMENSION_TYPES, REGIONS, USER_ID_SOURCES, settingList } from '../domain/settingRules';
 import type { CustomerStage } from '../domain/types';
 import { FORM_TOKEN_FIELD } from '../domain/formToken';
@@ -50,12 +51,18 @@ export const LABEL: Record<SettingsField, string> = {
   deleteContact: 'When a contact is deleted',
   batchMaxRecords: 'Batch size (records)',
   batchMaxBytes: 'Batch size (bytes)',
-  mappingJson: 'Mapping overrides (JSON)',
   customFieldCap: 'Custom fields your Freshsuccess plan allows',
-  customFields: 'Custom fields sent as dimensions',
+  excludeCustomer: 'Customer fields never sent',
+  excludeContact: 'Contact fields never sent',
+  retryWarnAfter: RETRY_FIELDS.retryWarnAfter.name,
+  retryFirstWait: RETRY_FIELDS.retryFirstWait.name,
+  retryLongestWait: RETRY_FIELDS.retryLongestWait.name,
+  mappingJson: 'Mapping overrides left from an older version (JSON)',
   alertRecipients: 'Alert recipients',
   alertDeadLetters: 'Alert at dead letters',
   alertWaitingHours: 'Alert when a change waits (hours)',
+  // A sublist: shown after the settings tab's field groups.
+  customFields: 'Custom fields sent as dimensions',
 };
 
 /** Scripts that send the key: the credential is usable by these only, and only towards Freshsuccess. */
@@ -80,6 +87,8 @@ export interface PageModel {
   subsidiaries?: boolean;
   /** The customer saved searches to pick from; null or absent: typed as an id instead. */
   savedSearches?: SavedSearchChoice[] | null;
+  /** The account's custom entity fields to pick from; null or absent: typed as ids instead. */
+  customFieldChoices?: AccountCustomField[] | null;
   /** A record page's "Resync now" asks here first: the record and its name (null: not found). */
   resync?: { target: ResyncTarget; name: string | null } | null;
   /** The Payload preview tab, once settings are saved: the custom field count, and the preview asked for. */
@@ -272,36 +281,74 @@ function mapping(form: serverWidget.Form, m: PageModel): void {
   problemsAt(form, m, 'batchMaxRecords', g);
   text(form, FIELD.batchMaxBytes, LABEL.batchMaxBytes, g, m.form.batchMaxBytes, `Request body size cap, ${rangeHelp('maxBytes')}.`);
   problemsAt(form, m, 'batchMaxBytes', g);
-  text(
-    form,
-    FIELD.mappingJson,
-    LABEL.mappingJson,
-    g,
-    m.form.mappingJson,
-    'Optional. Fields never sent and retry settings, e.g. {"customer":{"exclude":["phone"]},"retry":{"warnAfterAttempts":5}}. Temporary failures are retried until they land (never dead-lettered); warnAfterAttempts (default 8) is when a record still retrying is flagged as long-retrying, maxDelayMs (default 6 h) the longest wait between attempts. Custom fields go in the table "Custom fields sent as dimensions" below (a "custom" list typed here is moved there on save).',
-    serverWidget.FieldType.LONGTEXT,
-  );
-  problemsAt(form, m, 'mappingJson', g);
   text(form, FIELD.customFieldCap, LABEL.customFieldCap, g, m.form.customFieldCap, `Optional: how many custom fields your Freshsuccess plan lets you sync, ${CUSTOM_FIELD_CAP_RANGE.min} to ${CUSTOM_FIELD_CAP_RANGE.max}. The Payload preview tab counts the rows of the table below against it.`);
   problemsAt(form, m, 'customFieldCap', g);
   // The table's own problems, just above it (a sublist has no place for text of its own).
   problemsAt(form, m, 'customFields', g);
 }
 
+/** The retry settings' help: range and default from the engine's own, so it cannot go stale. */
+function retryHelp(name: RetryField, what: string): string {
+  const f = RETRY_FIELDS[name];
+  const fallback = f.unitMs === 0 ? DEFAULT_RETRY[f.setting] : DEFAULT_RETRY[f.setting] / f.unitMs;
+  return `${what} ${f.min} to ${f.max}; empty: ${fallback}.`;
+}
+
+/** Exclusions and retry settings, as plain fields: no JSON to write. */
+function sendingRules(form: serverWidget.Form, m: PageModel): void {
+  const g = 'custpage_grp_sending';
+  form.addFieldGroup({ id: g, label: 'Fields never sent, and retries', tab: TAB.settings.id });
+  for (const kind of ['customer', 'contact'] as const) {
+    const name = EXCLUDE_FIELD[kind];
+    const chosen = m.form[name];
+    const f = form.addField({ id: FIELD[name], label: LABEL[name], type: serverWidget.FieldType.MULTISELECT, container: g });
+    const allowed = excludableFields(kind);
+    for (const v of allowed) f.addSelectOption({ value: v, text: v, isSelected: chosen.includes(v) });
+    // A stored name that cannot be excluded stays shown, chosen, so saving says why.
+    for (const v of chosen.filter((c) => !allowed.includes(c))) f.addSelectOption({ value: v, text: `${v}: cannot be excluded`, isSelected: true });
+    const required = kind === 'customer' ? 'account_id, name and join_date are always sent (Freshsuccess needs them)' : 'account_id, user_id and is_active are always sent';
+    f.setHelpText({ help: `Freshsuccess ${kind === 'customer' ? 'account' : 'contact'} fields FreshSync leaves out, e.g. a field another system owns in Freshsuccess. None selected: every field is sent. ${required}.` });
+    problemsAt(form, m, name, g);
+  }
+  const number = (name: RetryField, help: string) => {
+    text(form, FIELD[name], LABEL[name], g, m.form[name], retryHelp(name, help), serverWidget.FieldType.INTEGER);
+    problemsAt(form, m, name, g);
+  };
+  number('retryWarnAfter', 'Temporary failures (Freshsuccess down, slow or unreachable) are retried until they land, never given up; after this many failed attempts a record still retrying is flagged on the status.');
+  number('retryFirstWait', 'The wait before the first retry; each further wait doubles.');
+  number('retryLongestWait', 'The longest wait between two attempts; not shorter than the first wait.');
+  // What an older version's JSON holds that no field takes: shown only then, to fix or empty.
+  if (m.form.mappingJson.trim() !== '' || m.problems.some((p) => p.field === 'mappingJson')) {
+    text(form, FIELD.mappingJson, LABEL.mappingJson, g, m.form.mappingJson, 'Left from an older version: what these fields cannot take. Empty it (or fix it) and save; the fields above replace it.', serverWidget.FieldType.LONGTEXT);
+  }
+  problemsAt(form, m, 'mappingJson', g);
+}
+
 function customFields(form: serverWidget.Form, m: PageModel): void {
   const list = form.addSublist({ id: FIELD.customFields, label: LABEL.customFields, type: serverWidget.SublistType.INLINEEDITOR, tab: TAB.settings.id });
-  list.helpText = 'Custom entity fields sent to Freshsuccess as dimensions: one row each (a new row at the end; empty the field id to remove a row). Key: the dimension name in Freshsuccess, the field id when empty.';
-  const record = list.addField({ id: ROW_FIELD.record, label: 'Record', type: serverWidget.FieldType.SELECT });
-  record.addSelectOption({ value: 'customer', text: 'Customer' });
-  record.addSelectOption({ value: 'contact', text: 'Contact' });
-  list.addField({ id: ROW_FIELD.field, label: 'Field id (custentity...)', type: serverWidget.FieldType.TEXT });
-  const type = list.addField({ id: ROW_FIELD.type, label: 'Type', type: serverWidget.FieldType.SELECT });
-  for (const t of DIMENSION_TYPES) type.addSelectOption({ value: t, text: t });
+  const keyHelp = 'Key: the dimension name in Freshsuccess, the field id when empty.';
+  if (m.customFieldChoices) {
+    // One select per row: the account's fields, each with the dimension types its type fits.
+    list.helpText = `Custom customer and contact fields sent to Freshsuccess as dimensions: pick one per row (a new row at the end; choose the empty entry to remove a row). ${keyHelp}`;
+    const choice = list.addField({ id: ROW_FIELD.choice, label: 'Field (record, NetSuite type, sent as)', type: serverWidget.FieldType.SELECT });
+    for (const o of customFieldOptions(m.customFieldChoices, m.form.customFields)) choice.addSelectOption({ value: o.value, text: o.text });
+  } else {
+    list.helpText = `Custom entity fields sent to Freshsuccess as dimensions: one row each (a new row at the end; empty the field id to remove a row). ${keyHelp}`;
+    const record = list.addField({ id: ROW_FIELD.record, label: 'Record', type: serverWidget.FieldType.SELECT });
+    record.addSelectOption({ value: 'customer', text: 'Customer' });
+    record.addSelectOption({ value: 'contact', text: 'Contact' });
+    list.addField({ id: ROW_FIELD.field, label: 'Field id (custentity...)', type: serverWidget.FieldType.TEXT });
+    const type = list.addField({ id: ROW_FIELD.type, label: 'Type', type: serverWidget.FieldType.SELECT });
+    for (const t of DIMENSION_TYPES) type.addSelectOption({ value: t, text: t });
+  }
   list.addField({ id: ROW_FIELD.key, label: 'Freshsuccess key', type: serverWidget.FieldType.TEXT });
   m.form.customFields.forEach((r, line) => {
-    if (r.record) list.setSublistValue({ id: ROW_FIELD.record, line, value: r.record });
-    if (r.field) list.setSublistValue({ id: ROW_FIELD.field, line, value: r.field });
-    if (r.type) list.setSublistValue({ id: ROW_FIELD.type, line, value: r.type });
+    if (m.customFieldChoices) list.setSublistValue({ id: ROW_FIELD.choice, line, value: customFieldChoice(r) });
+    else {
+      if (r.record) list.setSublistValue({ id: ROW_FIELD.record, line, value: r.record });
+      if (r.field) list.setSublistValue({ id: ROW_FIELD.field, line, value: r.field });
+      if (r.type) list.setSublistValue({ id: ROW_FIELD.type, line, value: r.type });
+    }
     if (r.key) list.setSublistValue({ id: ROW_FIELD.key, line, value: r.key });
   });
 }
@@ -462,6 +509,7 @@ export function buildAdminPage(m: PageModel): serverWidget.Form {
   connection(form, m);
   mapping(form, m);
   customFields(form, m);
+  sendingRules(form, m);
   alerts(form, m);
   control(form, m);
   status(form, m);

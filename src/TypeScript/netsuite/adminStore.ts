@@ -75,6 +75,11 @@ export function saveConfig(configId: string | null, raw: RawConfig): string {
   set(CONFIG.deleteContact, asText(raw.deleteContact));
   set(CONFIG.batchMaxRecords, optionalInt(raw.batchMaxRecords));
   set(CONFIG.batchMaxBytes, optionalInt(raw.batchMaxBytes));
+  set(CONFIG.excludeCustomer, asText(raw.excludeCustomer));
+  set(CONFIG.excludeContact, asText(raw.excludeContact));
+  set(CONFIG.retryWarnAfter, optionalInt(raw.retryWarnAfter));
+  set(CONFIG.retryFirstWait, optionalInt(raw.retryFirstWait));
+  set(CONFIG.retryLongestWait, optionalInt(raw.retryLongestWait));
   set(CONFIG.mappingJson, asText(raw.mappingJson));
   set(CONFIG.customFieldCap, optionalInt(raw.customFieldCap));
   set(CONFIG.alertRecipients, asText(raw.alertRecipients));

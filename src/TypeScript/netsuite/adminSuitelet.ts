@@ -8,7 +8,7 @@
  *
  * Governance (1,000 units; docs/admin-guide.md §5 has the measured figures): a view reads the
  * settings with the state, queue counts, latest problems, jobs and the setup checklist's facts
- * (setupFacts.ts); the progress box alone (GET fsc_part=progress) 2 + 10 per running Map/Reduce
+ * (setupFacts.ts) and the saved-search and custom entity field lists; the progress box alone (GET fsc_part=progress) 2 + 10 per running Map/Reduce
  * the page started; a POST's token check 2; a test adds 12-22 and 2 to remember its outcome;
  * "retry dead letters" 10 + 8 per dead letter, stopping with 150 units left; a payload preview,
  * only when asked for, 10 to about 30 more (app/payloadPreview.ts).
@@ -23,7 +23,7 @@ import { whyNotStart } from '../app/jobStart';
 import { probeRecipients, probeSettings } from '../app/settingsProbe';
 import { forgetSavedScope, netsuiteSnapshots } from './snapshotReader';
 import { describeSubmission, type JobKind, type StatusView } from '../app/adminStatusView';
-import { checkSettings, formFromRaw, type CustomFieldRow, type SettingsCheck, type SettingsForm } from '../domain/adminSettings';
+import { checkSettings, formFromRaw, rowOfChoice, type CustomFieldRow, type SettingsCheck, type SettingsForm } from '../domain/adminSettings';
 import { isChecked } from '../domain/checkbox';
 import { parseRowAction, picksFrom, SELECTED_ACTION, type ProblemAction, type RecordPick } from '../domain/problemActions';
 import { parseConfig, type SyncConfig } from '../domain/config';
@@ -39,6 +39,7 @@ import { payloadPreview } from '../app/payloadPreview';
 import { customFieldCount, PREVIEW_PARAM } from '../domain/payloadPreview';
 import { FIELD, ROW_FIELD } from './adminFieldIds';
 import { customerSavedSearches } from './savedSearchChoices';
+import { accountCustomFields } from './accountCustomFields';
 import { parseResyncTarget, resyncEntry, RESYNC_ACTION_PREFIX, RESYNC_PARAM, type ResyncTarget } from '../domain/resync';
 import { countOutbox, deadLetters, entriesByIds, latestProblems, readState, recordName, readStoredSettings, saveConfig, type StoredSettings } from './adminStore';
 import { netsuiteDrainTrigger } from './drainTrigger';
@@ -59,17 +60,26 @@ const PROBLEMS_SHOWN = 10;
 const ADMIN_FORM = `${ADMIN_SCRIPT.scriptId}/${ADMIN_SCRIPT.deploymentId}`;
 const RETRY_BATCH = 50;
 
-/** The custom field rows as submitted; rows whose field id was emptied are dropped. */
+/** The custom field rows as submitted (a choice, or the typed columns); rows left empty are dropped. */
 function rowsFromRequest(request: EntryPoints.Suitelet.onRequestContext['request']): CustomFieldRow[] {
   const rows: CustomFieldRow[] = [];
   const group = FIELD.customFields;
   const count = request.getLineCount({ group });
   for (let line = 0; line < count; line++) {
     const v = (name: string) => String(request.getSublistValue({ group, name, line }) ?? '').trim();
-    const row = { record: v(ROW_FIELD.record) || 'customer', field: v(ROW_FIELD.field), type: v(ROW_FIELD.type) || 'text', key: v(ROW_FIELD.key) };
+    const chosen = v(ROW_FIELD.choice);
+    const row = chosen !== '' ? { ...rowOfChoice(chosen), key: v(ROW_FIELD.key) } : { record: v(ROW_FIELD.record) || 'customer', field: v(ROW_FIELD.field), type: v(ROW_FIELD.type) || 'text', key: v(ROW_FIELD.key) };
     if (row.field !== '') rows.push(row);
   }
   return rows;
+}
+
+/** A multi-select's posted ids (joined with \u0005; commas too, as typed in a forged post). */
+function multi(value: string): string[] {
+  return value
+    .split(/[\u0005,]/)
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
 }
 
 /** Request parameters → the settings form (checkboxes post 'T'/'F', multi-selects join with \u0005). */
@@ -84,10 +94,7 @@ function formFromParams(p: Params, rows: CustomFieldRow[]): SettingsForm {
     accountIdSource: s(FIELD.accountIdSource),
     accountIdField: s(FIELD.accountIdField),
     userIdSource: s(FIELD.userIdSource),
-    stages: s(FIELD.stages)
-      .split(/[\u0005,]/)
-      .map((x) => x.trim())
-      .filter((x) => x !== ''),
+    stages: multi(s(FIELD.stages)),
     // A multi-select posts its ids joined by \u0005; a forged post may hold anything, checked as typed.
     subsidiaries: s(FIELD.subsidiaries).replace(/\u0005/g, ','),
     savedSearch: s(FIELD.savedSearch),
@@ -96,6 +103,11 @@ function formFromParams(p: Params, rows: CustomFieldRow[]): SettingsForm {
     deleteContact: s(FIELD.deleteContact),
     batchMaxRecords: s(FIELD.batchMaxRecords),
     batchMaxBytes: s(FIELD.batchMaxBytes),
+    excludeCustomer: multi(s(FIELD.excludeCustomer)),
+    excludeContact: multi(s(FIELD.excludeContact)),
+    retryWarnAfter: s(FIELD.retryWarnAfter),
+    retryFirstWait: s(FIELD.retryFirstWait),
+    retryLongestWait: s(FIELD.retryLongestWait),
     mappingJson: s(FIELD.mappingJson),
     customFields: rows,
     customFieldCap: s(FIELD.customFieldCap),
@@ -158,7 +170,7 @@ function render(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSe
   const setup = checklist(stored, status.state, extra.keyTest ?? status.state?.keyTest ?? null);
   const preview = previewSection(stored, extra.previewAsked);
   const progress = progressBox(status.state, status.syncEnabled ?? null, status.jobs, status.activities ?? []);
-  const page = buildAdminPage({ form, problems: check?.problems ?? [], notice, status, progress, accountId: runtime.accountId, checklist: setup, formToken, ...ask, preview, subsidiaries: runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }), savedSearches: customerSavedSearches() });
+  const page = buildAdminPage({ form, problems: check?.problems ?? [], notice, status, progress, accountId: runtime.accountId, checklist: setup, formToken, ...ask, preview, subsidiaries: runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }), savedSearches: customerSavedSearches(), customFieldChoices: accountCustomFields() });
   context.response.writePage(page);
 }
 
@@ -174,7 +186,7 @@ function backToPage(notice: Notice): void {
 
 function probeNow(config: SyncConfig): ReturnType<typeof probeSettings> {
   forgetSavedScope(config.scope.savedSearchId);
-  return [...probeSettings(config, netsuiteSnapshots()), ...probeRecipients(config, netsuiteEmployees())];
+  return [...probeSettings(config, netsuiteSnapshots(), accountCustomFields), ...probeRecipients(config, netsuiteEmployees())];
 }
 
 function save(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, p: Params): void {
@@ -184,7 +196,7 @@ function save(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSett
   const check = checked.problems.length > 0 ? checked : { ...checked, problems: probeNow(parseConfig(checked.raw).config) };
   if (check.problems.length > 0) {
     // Shown again as typed, except a secret id box that may hold the key itself.
-    render(context, stored, check.hideSecretInput ? { ...form, secretId: '' } : form, check, null);
+    render(context, stored, check.hideSecretInput ? { ...check.form, secretId: '' } : check.form, check, null);
     return;
   }
   // Read before saving: the settings User Event lifts the pause during the save.
@@ -198,7 +210,7 @@ function save(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSett
 function test(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, p: Params): void {
   const form = formFromParams(p, rowsFromRequest(context.request));
   const check = checkSettings(form, String(stored.raw?.secretRef ?? ''));
-  const shown = check.hideSecretInput ? { ...form, secretId: '' } : form;
+  const shown = check.hideSecretInput ? { ...check.form, secretId: '' } : check.form;
   if (check.problems.length > 0) {
     render(context, stored, shown, check, null);
     return;

@@ -19,6 +19,11 @@ export const CONFIG = {
   deleteContact: 'custrecord_fsc_cfg_del_contact',
   batchMaxRecords: 'custrecord_fsc_cfg_batch_records',
   batchMaxBytes: 'custrecord_fsc_cfg_batch_bytes',
+  excludeCustomer: 'custrecord_fsc_cfg_excl_customer',
+  excludeContact: 'custrecord_fsc_cfg_excl_contact',
+  retryWarnAfter: 'custrecord_fsc_cfg_retry_warn',
+  retryFirstWait: 'custrecord_fsc_cfg_retry_first',
+  retryLongestWait: 'custrecord_fsc_cfg_retry_longest',
   mappingJson: 'custrecord_fsc_cfg_mapping',
   /** How many custom fields the Freshsuccess plan allows (set by the admin; compared in the payload preview). */
   customFieldCap: 'custrecord_fsc_cfg_field_cap',

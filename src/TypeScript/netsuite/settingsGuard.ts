@@ -16,6 +16,7 @@ import { logger } from './platform';
 import { CONFIG_COLUMNS } from './settings';
 import { netsuiteEmployees } from './employeeDirectory';
 import { netsuiteSnapshots } from './snapshotReader';
+import { accountCustomFields } from './accountCustomFields';
 
 function valuesOf(rec: record.Record | null | undefined, onlyListed: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -35,10 +36,11 @@ export function refuseInvalidSettings(context: EntryPoints.UserEvent.beforeSubmi
   const values = { ...(xedit ? valuesOf(context.oldRecord, false) : {}), ...valuesOf(context.newRecord, xedit) };
   const raw = rawConfigOf(values);
   const problems = settingsRecordProblems(raw);
-  // Then against the account, with the drain's own searches (app/settingsProbe.ts, about 20 units).
+  // Then against the account, with the drain's own searches and, with custom fields mapped, the
+  // account's list of them (app/settingsProbe.ts, about 20 units; 10 more with custom fields).
   if (problems.length === 0) {
     const config = parseConfig(raw).config;
-    problems.push(...[...probeSettings(config, netsuiteSnapshots()), ...probeRecipients(config, netsuiteEmployees())].map((p) => `${p.field}: ${p.message}`));
+    problems.push(...[...probeSettings(config, netsuiteSnapshots(), accountCustomFields), ...probeRecipients(config, netsuiteEmployees())].map((p) => `${p.field}: ${p.message}`));
   }
   if (problems.length === 0) return;
   logger.audit('FreshSync settings change refused', `${problems.length} problem(s): ${problems.map((p) => p.split(':')[0]).join(', ')}`);
