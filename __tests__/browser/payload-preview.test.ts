@@ -46,7 +46,7 @@ test('the admin picks a customer by internal id and reads the JSON, the value cu
   const text = await preview().innerText();
   expect(text).toContain('In the sync scope: yes.');
   expect(text).toContain(`${PLAN_FIELD}: text longer than 400 characters, sent cut to 400`);
-  expect(text).toContain('phone: not sent: the mapping overrides exclude it');
+  expect(text).toContain('phone: not sent: it is among the fields never sent (Settings)');
   expect(text).toContain('1 custom field(s) mapped (customer 1, contact 0) of the 5 your Freshsuccess plan allows.');
   // What was asked stays in the chooser.
   await expect(page.getByLabel('Internal id').inputValue()).resolves.toBe(String(id));

@@ -81,7 +81,7 @@ test('a customer: the JSON the drain then sends, its dimensions, the value cut a
   expect(changes).toContain('Cut or left out (3):');
   expect(changes).toContain(`${NOTES}: text longer than 400 characters, sent cut to 400`);
   expect(changes).toContain(`${TIER}: not a number, so this value was not sent`);
-  expect(changes).toContain('phone: not sent: the mapping overrides exclude it');
+  expect(changes).toContain('phone: not sent: it is among the fields never sent (Settings)');
   expect(section(page.html, 'custpage_field_count')).toContain('3 custom field(s) mapped (customer 2, contact 1): 1 more than the 2 your Freshsuccess plan allows.');
   // Asked for, the preview is the first tab.
   expect([...page.html.matchAll(/<h2 id="custpage_tab_[a-z]+_title">([^<]+)/g)].map((m) => m[1])[0]).toBe('Payload preview');

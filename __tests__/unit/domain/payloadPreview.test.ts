@@ -55,9 +55,9 @@ describe('a customer that would be sent', () => {
       { field: 'custentity_notes', text: 'custentity_notes: text longer than 400 characters, sent cut to 400' },
       { field: 'custentity_seats', text: 'custentity_seats: not a number, so this value was not sent' },
       { field: 'custentity_region', text: 'custentity_region: not sent: empty in NetSuite, so the dimension "region" is left out' },
-      { field: 'phone', text: 'phone: not sent: the mapping overrides exclude it' },
+      { field: 'phone', text: 'phone: not sent: it is among the fields never sent (Settings)' },
       // Empty in NetSuite, it would be sent as "" (clearing it in Freshsuccess): excluded, it is not.
-      { field: 'website', text: 'website: not sent: the mapping overrides exclude it' },
+      { field: 'website', text: 'website: not sent: it is among the fields never sent (Settings)' },
     ]);
   });
 

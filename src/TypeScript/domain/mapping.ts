@@ -26,7 +26,7 @@ function dropExcluded<T extends object>(payload: T, exclude: readonly string[], 
   const out = { ...payload } as Record<string, unknown>;
   for (const field of exclude) {
     if (keep.includes(field) || !(field in out)) continue;
-    if (out[field] !== undefined) omitted.push({ field, reason: 'not sent: the mapping overrides exclude it' });
+    if (out[field] !== undefined) omitted.push({ field, reason: 'not sent: it is among the fields never sent (Settings)' });
     delete out[field];
   }
   return out as T;

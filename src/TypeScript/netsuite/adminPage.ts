@@ -52,15 +52,15 @@ export const LABEL: Record<SettingsField, string> = {
   batchMaxRecords: 'Batch size (records)',
   batchMaxBytes: 'Batch size (bytes)',
   customFieldCap: 'Custom fields your Freshsuccess plan allows',
+  alertRecipients: 'Alert recipients',
+  alertDeadLetters: 'Alert at dead letters',
+  alertWaitingHours: 'Alert when a change waits (hours)',
   excludeCustomer: 'Customer fields never sent',
   excludeContact: 'Contact fields never sent',
   retryWarnAfter: RETRY_FIELDS.retryWarnAfter.name,
   retryFirstWait: RETRY_FIELDS.retryFirstWait.name,
   retryLongestWait: RETRY_FIELDS.retryLongestWait.name,
   mappingJson: 'Mapping overrides left from an older version (JSON)',
-  alertRecipients: 'Alert recipients',
-  alertDeadLetters: 'Alert at dead letters',
-  alertWaitingHours: 'Alert when a change waits (hours)',
   // A sublist: shown after the settings tab's field groups.
   customFields: 'Custom fields sent as dimensions',
 };
@@ -509,8 +509,9 @@ export function buildAdminPage(m: PageModel): serverWidget.Form {
   connection(form, m);
   mapping(form, m);
   customFields(form, m);
-  sendingRules(form, m);
   alerts(form, m);
+  // Just above the custom fields table (sublists come after the field groups): the mapping together.
+  sendingRules(form, m);
   control(form, m);
   status(form, m);
   setup(form, m);
