@@ -5,29 +5,26 @@
  * from production holds every push back until the administrator confirms the tenant there.
  */
 import type { Page } from 'playwright-core';
-import { startProcessorLoop, type ProcessorLoop } from '../../emulator/local/processors';
-import { AdminClient } from '../e2e/admin/adminHarness';
-import { openBrowserPage, type BrowserPage } from './support/browserPage';
+import type { ProcessorLoop } from '../../emulator/local/processors';
+import type { AdminClient } from '../e2e/admin/adminHarness';
+import { startLiveAdmin, type LiveAdmin } from './support/liveAdmin';
 
+let live: LiveAdmin;
 let a: AdminClient;
 let loop: ProcessorLoop;
-let browser: BrowserPage;
 let page: Page;
 
 beforeAll(async () => {
-  a = await AdminClient.start({ sample: { customers: 6, contacts: 4 } });
-  // Saved on the page, as an administrator does: the settings remember this account.
-  await a.submit({ set: { custpage_api_key: a.h.freshsuccessKey }, submit: 'Save settings' });
-  a.h.runFullSync();
-  loop = startProcessorLoop(a.h.account, { intervalMs: 20, print: () => undefined });
-  browser = await openBrowserPage({ width: 1100, height: 900 });
-  page = browser.page;
+  live = await startLiveAdmin({ customers: 6, contacts: 4 }, async (admin) => {
+    // Saved on the page, as an administrator does: the settings remember this account.
+    await admin.submit({ set: { custpage_api_key: admin.h.freshsuccessKey }, submit: 'Save settings' });
+    admin.h.runFullSync();
+  });
+  ({ a, loop, page } = live);
 }, 120_000);
 
 afterAll(async () => {
-  loop?.stop();
-  await browser?.close();
-  await a?.stop();
+  await live?.stop();
 });
 
 const subtab = () => page.getByRole('region', { name: 'Freshsuccess sync' });

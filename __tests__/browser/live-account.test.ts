@@ -7,27 +7,22 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startProcessorLoop, type ProcessorLoop } from '../../emulator/local/processors';
-import { AdminClient } from '../e2e/admin/adminHarness';
-import { openBrowserPage, type BrowserPage } from './support/browserPage';
+import type { ProcessorLoop } from '../../emulator/local/processors';
+import type { AdminClient } from '../e2e/admin/adminHarness';
+import { startLiveAdmin, type LiveAdmin } from './support/liveAdmin';
 
+let live: LiveAdmin;
 let a: AdminClient;
 let loop: ProcessorLoop;
-let browser: BrowserPage;
 let page: Page;
 
 beforeAll(async () => {
-  a = await AdminClient.start({ sample: { customers: 15, contacts: 10 } });
-  a.h.configure({});
-  loop = startProcessorLoop(a.h.account, { intervalMs: 20, print: () => undefined });
-  browser = await openBrowserPage({ width: 1100, height: 900 });
-  page = browser.page;
+  live = await startLiveAdmin({ customers: 15, contacts: 10 }, (admin) => admin.h.configure({}));
+  ({ a, loop, page } = live);
 }, 120_000);
 
 afterAll(async () => {
-  loop?.stop();
-  await browser?.close();
-  await a?.stop();
+  await live?.stop();
 });
 
 test('Start full sync on the admin page: it runs on its own and the page shows it finished with what it sent', async () => {

@@ -6,6 +6,7 @@
  * EACH_LIMIT rows (netsuite/paging.ts); runPaged costs 5 plus 5 per page fetched.
  */
 import type { ActivityWindow, PendingActivity } from '../domain/activityWindow';
+import type { FullSyncMark } from '../domain/jobActivity';
 import type { OpenIncidents } from '../domain/alerts';
 import type { FieldValues } from '../domain/changeDetection';
 import type { KeyTestRecord } from '../domain/keyTest';
@@ -46,28 +47,15 @@ export interface RunStats {
   detail?: Record<string, number | string>;
 }
 
-export interface FullSyncState {
+/** The full sync's state: what the admin page's progress reads of it (domain/jobActivity.ts) and the resume point. */
+export interface FullSyncState extends FullSyncMark {
   runId: string;
-  startedAt: number;
   /** Resume after these internal ids (null: from the start). */
   customerAfter: string | null;
   contactAfter: string | null;
   /** In a partial run, types that finished are not read again on resume. */
   customersDone: boolean;
   contactsDone: boolean;
-  status: 'partial' | 'done';
-  /** A sliced full sync (domain/fullSyncSlice.ts): records read through the last slice that landed, of about how many. */
-  progress?: { read: number; about: number };
-  /** The next slice was handed over (a later run continues by itself). */
-  continues?: boolean;
-  /** Why the last run stopped before its slice landed (reading NetSuite failed), in NetSuite's words. */
-  error?: string;
-  /** Parts (slices) landed so far, for the admin page's progress. */
-  parts?: number;
-  /** When the last part's summarize ended. */
-  endedAt?: number;
-  /** The task id of the part this one handed over to (task.checkStatus tells whether it is still queued). */
-  next?: string;
 }
 
 export interface SyncState {

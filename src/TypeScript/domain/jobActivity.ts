@@ -17,17 +17,21 @@ export type ActivityJob = 'fullsync' | 'drain' | 'reconcile' | 'sweep';
 export type Phase = 'running' | 'queued' | 'stale' | 'idle';
 
 /** The full sync as the state record keeps it (structurally app/ports.ts FullSyncState). */
+/** What a full sync leaves on the state record about how far it is (app/ports.ts FullSyncState adds its resume point). */
 export interface FullSyncMark {
   startedAt: number;
   status: 'partial' | 'done';
+  /** A sliced full sync (domain/fullSyncSlice.ts): records read through the last slice that landed, of about how many. */
   progress?: { read: number; about: number };
+  /** The next slice was handed over (a later run continues by itself). */
   continues?: boolean;
+  /** Why the last run stopped before its slice landed (reading NetSuite failed), in NetSuite's words. */
   error?: string;
   /** Parts (slices) landed so far. */
   parts?: number;
   /** When the last part's summarize ended. */
   endedAt?: number;
-  /** The task id of the next part, when this part handed over to it. */
+  /** The task id of the part this one handed over to (task.checkStatus tells whether it is still queued). */
   next?: string;
 }
 
