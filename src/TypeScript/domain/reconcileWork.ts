@@ -33,11 +33,23 @@ export interface IdRanges {
 /** In-scope records a range is sized for: one map reads them in one or two searches. */
 export const RECORDS_PER_RANGE = 2000;
 
+/**
+ * The widest range, in ids. Ranges are cut by id span, and ids are not spread evenly (a bulk
+ * import takes one dense block of them), but a range can never hold more records than ids: at
+ * 10,000 its map reads at most 3 pages of rows and checks at most 10,000 companies (100 units
+ * with a saved-search scope), far within its 1,000.
+ */
+export const MAX_RANGE_IDS = 10_000;
+
+/** Ranges at most: past this many (a span of over 200 million ids) they widen again rather than multiply. */
+export const MAX_RANGES = 20_000;
+
 export function idRanges(bounds: { min: number; max: number; count: number } | null): IdRanges | null {
   if (!bounds || bounds.count === 0 || bounds.max < bounds.min) return null;
   const span = bounds.max - bounds.min + 1;
-  const count = Math.max(1, Math.min(Math.ceil(bounds.count / RECORDS_PER_RANGE), span));
-  return { min: bounds.min, max: bounds.max, width: Math.ceil(span / count), count };
+  const bySize = Math.max(1, Math.min(Math.ceil(bounds.count / RECORDS_PER_RANGE), span));
+  const width = Math.max(Math.min(Math.ceil(span / bySize), MAX_RANGE_IDS), Math.ceil(span / MAX_RANGES));
+  return { min: bounds.min, max: bounds.max, width, count: Math.ceil(span / width) };
 }
 
 /** The range an internal id falls in, or null outside the bounds. */
