@@ -20,7 +20,7 @@ import { liveLease } from './leaseCoordination';
 import { countNotes, noteEntries, planReport, warningEntries } from './notes';
 import { pauseHolds } from './pause';
 import type { Clock, DrainTrigger, FullSyncState, JobControl, Logger, RunStats, StateStore } from './ports';
-import type { StageSummary } from './pushStages';
+import { stageInput, type StageSummary } from './pushStages';
 import { tasksOf, type PlanDeps, type PushTask } from './pushTasks';
 import { foldPushPending, foldRunStats, frozenCompaniesAfter, pushActivityAfter, stateOnce } from './runStats';
 
@@ -29,6 +29,8 @@ export interface FullSyncPlan {
   status: 'not_configured' | 'disabled' | 'misconfigured' | 'paused' | 'planned' | 'waiting';
   runId: string;
   tasks: Record<string, PushTask>;
+  /** The tasks as getInputData returns them (JSON values), when planning already wrote them to size the slice. */
+  input?: Record<string, string>;
   customers: number;
   contacts: number;
 }
@@ -94,6 +96,8 @@ function cutSlice(read: SliceRead, keep: number): SliceRead {
 
 interface PlannedSlice {
   tasks: Record<string, PushTask>;
+  /** The tasks as stage data (stageInput). */
+  input: Record<string, string>;
   notes: readonly PlanNote[];
   warnings: readonly PlanWarning[];
   bytes: number;
@@ -140,7 +144,9 @@ export function planFullSync(deps: PlanDeps, slice: SliceLimits = DEFAULT_SLICE)
       contacts: r.contacts.map((s) => ({ item: item('contact', s.id), snapshot: s })),
     });
     const tasks = tasksOf(plan.batches, config, planReport(plan.notes, plan.warnings));
-    return { tasks, notes: plan.notes, warnings: plan.warnings, bytes: stageBytes(tasks) };
+    // Written once: the same JSON sizes the slice and becomes the stage data.
+    const input = stageInput(tasks);
+    return { tasks, input, notes: plan.notes, warnings: plan.warnings, bytes: stageBytes(input) };
   };
   let planned = planSlice(read);
   // Past the stage-data bound, keep a share of the slice that fits (with a tenth to spare) and plan again.
@@ -174,11 +180,13 @@ export function planFullSync(deps: PlanDeps, slice: SliceLimits = DEFAULT_SLICE)
       about,
       part: (resume?.parts ?? 0) + 1,
     };
-    tasks[encodeSliceMark(mark)] = { batch: null, config };
+    const markKey = encodeSliceMark(mark);
+    tasks[markKey] = { batch: null, config };
+    planned.input[markKey] = JSON.stringify(tasks[markKey]);
   }
   // Nothing for summarize to see: no summarize write will follow, so the lease is released here.
   if (Object.keys(tasks).length === 0) deps.state.update({ pushLease: null });
-  return { status: 'planned', runId, tasks, customers: read.customers.length, contacts: read.contacts.length };
+  return { status: 'planned', runId, tasks, input: planned.input, customers: read.customers.length, contacts: read.contacts.length };
 }
 
 /** About how many records the whole full sync covers: counted once, when it first needs more than one run (10 units). */
@@ -188,9 +196,9 @@ function aboutCount(deps: PlanDeps, config: SyncConfig, atLeast: number): number
 }
 
 /** The stage data getInputData returns (keys and JSON values), in UTF-8 bytes as NetSuite counts it. */
-function stageBytes(tasks: Record<string, PushTask>): number {
+function stageBytes(input: Record<string, string>): number {
   let n = 0;
-  for (const [key, task] of Object.entries(tasks)) n += utf8Length(key) + utf8Length(JSON.stringify(task));
+  for (const [key, value] of Object.entries(input)) n += utf8Length(key) + utf8Length(value);
   return n;
 }
 

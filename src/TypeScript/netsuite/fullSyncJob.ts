@@ -25,7 +25,7 @@ export function fullSyncInput(restarted = false): Record<string, string> {
   const limits = slice(e.log);
   const plan = pauseOnSettingsFailure(() => planFullSync(deps, limits), { status: 'paused' as const, runId: '', tasks: {}, customers: 0, contacts: 0 }, deps);
   e.log.audit('FreshSync full sync planned', JSON.stringify({ status: plan.status, customers: plan.customers, contacts: plan.contacts, batches: Object.keys(plan.tasks).length }));
-  return stageInput(plan.tasks);
+  return plan.input ?? stageInput(plan.tasks);
 }
 
 export function fullSyncSummarize(summary: EntryPoints.MapReduce.summarizeContext): void {
