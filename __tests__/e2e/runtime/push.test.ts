@@ -48,7 +48,7 @@ test('a UI save fires the User Event, the queued Map/Reduce posts the account to
 
   expect(task?.job.status).toBe('COMPLETE');
   const stored = await account.fake.account(String(id));
-  const created = account.rt.store.get('customer', id).values.datecreated as Date;
+  const created = account.rt.records.get('customer', id)!.values.datecreated as Date;
   expect(stored?.fields).toEqual({ account_id: String(id), name: 'Müller GmbH', join_date: created.getTime(), phone: '+49 30 5550101' });
   expect(stored?.writeCount).toBe(1);
 

@@ -24,7 +24,7 @@ test('every customer: name, join date, billing address, phone, website, industry
   const accounts = new Map((await h.accounts()).map((a) => [a.account_id, a]));
   const nameOf = (type: string, id: unknown) => text(h.rt.store.rows(type).find((r) => String(r.id) === text(id))?.values.name);
   const employee = (id: unknown) => h.rt.store.rows('employee').find((r) => String(r.id) === text(id))?.values;
-  const customers = h.rt.store.rows('customer');
+  const customers = h.rt.store.plainRows('customer');
   expect(customers.length).toBeGreaterThanOrEqual(120);
   // Each optional value below is checked on at least one customer, not skipped for all of them.
   const having = (test: (v: Record<string, unknown>) => unknown) => customers.filter((c) => test(c.values)).length;
@@ -69,7 +69,7 @@ test('every customer: name, join date, billing address, phone, website, industry
 test('every contact with a company: names, email, phone, title, its company, active flag', async () => {
   const contacts = new Map((await h.contacts()).map((c) => [c.user_id, c]));
   const notTaken = new Set(await h.contactsNotTaken());
-  const withCompany = h.rt.store.rows('contact').filter((r) => r.values.company && !notTaken.has(String(r.id)));
+  const withCompany = h.rt.store.plainRows('contact').filter((r) => r.values.company && !notTaken.has(String(r.id)));
   expect(withCompany.length).toBeGreaterThan(100);
   for (const id of notTaken) expect(contacts.get(id)).toBeUndefined();
   for (const c of withCompany) {
@@ -109,7 +109,7 @@ describe('custom entity fields into the typed dimension arrays', () => {
 
   test('text → labels, numbers → values, dates → events (ms), checkboxes → 1/0; empty ones left out', async () => {
     const accounts = new Map((await d.accounts()).map((a) => [a.account_id, a]));
-    const customers = d.rt.store.rows('customer');
+    const customers = d.rt.store.plainRows('customer');
     expect(customers.length).toBeGreaterThanOrEqual(40);
     // Each kind of dimension is checked on at least one customer that has it.
     const having = (field: string) => customers.filter((c) => c.values[field] !== undefined && c.values[field] !== null && c.values[field] !== '' && c.values[field] !== false).length;

@@ -27,6 +27,29 @@ describe('N/record and the record store', () => {
     expect(rt.records.get('contact', contact)!.values).toMatchObject({ entityid: 'Zoë Ångström', company: String(cust) });
   });
 
+  test('the store holds dates as milliseconds; a Record, a search and rt.records see them as dates', () => {
+    const rt = fixtureRuntime();
+    const id = rt.records.create('customer', { companyname: 'Dated Ltd' });
+    const createdAt = rt.clock.nowMs();
+    rt.clock.advance(3 * 86_400_000);
+    rt.records.update('customer', id, { phone: '+1 555 0100' });
+    const stored = rt.store.get('customer', id).values;
+    expect(stored.datecreated).toBe(createdAt);
+    expect(stored.lastmodifieddate).toBe(rt.clock.nowMs());
+    expect(rt.records.get('customer', id)!.values.datecreated).toEqual(new Date(createdAt));
+    const seen = inExecution(rt, () => {
+      const r = n(rt, 'N/record').load({ type: 'customer', id }) as Rec;
+      const search = n(rt, 'N/search');
+      const hits = search.create({ type: 'customer', filters: [['internalid', 'anyof', String(id)], 'AND', ['lastmodifieddate', 'after', 'yesterday']], columns: ['datecreated', 'lastmodifieddate'] }).run().getRange({ start: 0, end: 10 });
+      const older = search.create({ type: 'customer', filters: [['internalid', 'anyof', String(id)], 'AND', ['datecreated', 'after', 'yesterday']] }).run().getRange({ start: 0, end: 10 });
+      return { created: r.getValue('datecreated'), hits: hits.map((h: { getValue(c: string): unknown }) => h.getValue('datecreated')), older: older.length };
+    });
+    expect(seen.created).toEqual(new Date(createdAt));
+    expect(seen.hits).toHaveLength(1);
+    expect(seen.hits[0]).toMatch(/\d/);
+    expect(seen.older).toBe(0);
+  });
+
   test('Record API: getValue kinds, getText on selects/dates/checkboxes, setText, getFields', () => {
     const rt = fixtureRuntime();
     const rep = rt.records.create('employee', { firstname: 'Sam', lastname: 'Seller', email: 's@x.example' });

@@ -10,7 +10,7 @@ import { nsError } from '../errors';
 import { RecordObject } from '../record/recordObject';
 import type { RecordService, SaveContext } from '../record/recordService';
 import type { ScriptUser } from '../services';
-import { coerceFieldValue } from '../store/fieldValues';
+import { coerceFieldValue, plainValues } from '../store/fieldValues';
 import type { RecordStore } from '../store/recordStore';
 
 export type PlainValues = Record<string, unknown>;
@@ -90,7 +90,7 @@ export class DataEntry {
   get(type: string, id: number | string): RecordSnapshot | undefined {
     const { schema } = this.service.resolveType(type);
     const r = this.store.find(schema.type, id);
-    return r && { id: r.id, type: this.service.typeName(schema, r.values.stage), values: r.values };
+    return r && { id: r.id, type: this.service.typeName(schema, r.values.stage), values: plainValues(schema, r.values) };
   }
 
   list(type: string): RecordSnapshot[] {
@@ -98,7 +98,7 @@ export class DataEntry {
     return this.store
       .rows(schema.type)
       .filter((r) => !stage || r.values.stage === stage)
-      .map((r) => ({ id: r.id, type: this.service.typeName(schema, r.values.stage), values: { ...r.values } }));
+      .map((r) => ({ id: r.id, type: this.service.typeName(schema, r.values.stage), values: plainValues(schema, r.values) }));
   }
 }
 

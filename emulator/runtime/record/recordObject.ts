@@ -6,7 +6,7 @@
 import { nsError, SuiteScriptError } from '../errors';
 import { formatDate, parseDate } from '../format/dates';
 import type { UserPreferences } from '../format/userPreferences';
-import { cloneValue, coerceFieldValue, readFieldValue } from '../store/fieldValues';
+import { cloneValue, coerceFieldValue, fromStored, readFieldValue } from '../store/fieldValues';
 import type { CustomerStage, FieldSpec, RecordTypeSchema } from '../store/schema';
 import { BILLING_ADDRESS_FIELDS } from '../store/schema';
 import { AddressSubrecord, formatAddressText } from './addressbook';
@@ -65,7 +65,8 @@ export class RecordObject {
     this.#schema = init.schema;
     this.#id = init.id;
     this.#values = {};
-    for (const [k, v] of Object.entries(init.values)) this.#values[k] = cloneValue(v);
+    // Values from the store hold dates as milliseconds; the Record holds Dates (fromStored).
+    for (const [k, v] of Object.entries(init.values)) this.#values[k] = fromStored(init.schema.fields.get(k), v);
     this.#stage = init.stage ?? (init.values.stage as CustomerStage | undefined);
     this.#isDynamic = init.isDynamic;
     this.#mode = init.mode ?? 'full';

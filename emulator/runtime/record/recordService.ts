@@ -10,7 +10,7 @@ import type { ExecutionContextType } from '../execution';
 import { nsError, SuiteScriptError } from '../errors';
 import type { UserPreferences } from '../format/userPreferences';
 import type { ScriptUser } from '../services';
-import { cloneValue, coerceFieldValue } from '../store/fieldValues';
+import { coerceFieldValue, plainValues } from '../store/fieldValues';
 import type { RecordStore, StoredRecord } from '../store/recordStore';
 import { systemDateFields, toId } from '../store/recordStore';
 import type { CustomerStage, RecordTypeSchema } from '../store/schema';
@@ -157,7 +157,7 @@ export class RecordService {
     });
     const saved = old ? this.store.update(schema.type, old.id, stripSystem(schema, full)) : this.store.insert(schema.type, stripSystem(schema, full));
     // The script's record object reflects what was stored (beforeSubmit changes included).
-    Object.assign(values, cloneValues(saved.values));
+    Object.assign(values, plainValues(schema, saved.values));
     RecordObject.setVersion(record, saved.version);
 
     if (targets.length) {
@@ -248,11 +248,5 @@ export class RecordService {
 function stripSystem(schema: RecordTypeSchema, values: Record<string, unknown>): Record<string, unknown> {
   const out = { ...values };
   for (const f of systemDateFields(schema)) delete out[f];
-  return out;
-}
-
-function cloneValues(v: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, val] of Object.entries(v)) out[k] = cloneValue(val);
   return out;
 }

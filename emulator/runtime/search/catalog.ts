@@ -9,6 +9,7 @@ import { nsError } from '../errors';
 import { formatAddressText } from '../record/addressbook';
 import type { DeletedRecordEntry, RecordStore, StoredRecord } from '../store/recordStore';
 import type { FieldSpec, RecordTypeSchema } from '../store/schema';
+import { fromStored, isDateField } from '../store/fieldValues';
 import type { DeploymentDefinition, EntityFieldDefinition, ProjectDefinition } from '../project/definitions';
 import type { SavedSearchDefinition, SavedSearches } from './savedSearches';
 
@@ -155,6 +156,8 @@ function fieldReader(store: RecordStore, schema: RecordTypeSchema, rawName: stri
       return { kind, raw: ids, text: ids.map((i) => store.nameOf(select, i)).join(',') };
     };
   }
+  // Stored dates are milliseconds (store/fieldValues.ts): the search sees a Date, as for any other source.
+  if (isDateField(spec)) return (row) => ({ kind, raw: fromStored(spec, row.values[id] ?? empty) });
   return (row) => ({ kind, raw: row.values[id] ?? empty });
 }
 

@@ -6,17 +6,20 @@
  * Stored records are frozen snapshots: a write builds a new one (copy on write), a read hands
  * out the snapshot itself, so reads cost nothing per field and no reader can change the store
  * through what it read (N/record copies values into its Record, N/search presents them as text).
+ * Date fields are held as epoch milliseconds (`toStored`); `plainValues` gives them back as Dates.
  */
 import type { SimulatedClock } from '../services';
 import type { ExecutionContextType } from '../execution';
 import { nsError } from '../errors';
-import { cloneValue, isEmpty } from './fieldValues';
+import { isEmpty, plainValues, toStored } from './fieldValues';
+import { isDate } from '../values';
 import type { RecordTypeSchema } from './schema';
 import type { SchemaRegistry } from './schemaRegistry';
 
 export interface StoredRecord {
   type: string;
   id: number;
+  /** Stored form: date fields as epoch milliseconds (fieldValues.ts, toStored / plainValues). */
   values: Record<string, unknown>;
   /** Bumped by every write; a record saved from a stale load is refused (RCRD_HAS_BEEN_CHANGED). */
   version?: number;
@@ -88,6 +91,12 @@ export class RecordStore {
   /** Rows in internal-id order (frozen snapshots; the array is the caller's). */
   rows(type: string): StoredRecord[] {
     return this.inIdOrder(type).slice();
+  }
+
+  /** Rows in internal-id order with their values as scripts see them (dates as Date objects): copies, for tests and reports. */
+  plainRows(type: string): StoredRecord[] {
+    const schema = this.schemas.get(type);
+    return this.inIdOrder(type).map((r) => ({ ...r, values: plainValues(schema, r.values) }));
   }
 
   /**
@@ -175,12 +184,12 @@ export class RecordStore {
       const key = ENTITY_TYPES.has(schema.type) ? 'entity' : schema.type;
       this.counters.set(key, Math.max(this.counters.get(key) ?? 0, id));
     }
-    const now = this.clock.now();
+    const now = storedValue(schema, systemDateFields(schema)[0], this.clock.now());
     const v = new Map<string, unknown>();
-    for (const [k, val] of Object.entries(values)) v.set(k, storedValue(val));
+    for (const [k, val] of Object.entries(values)) v.set(k, storedValue(schema, k, val));
     const [created, modified] = systemDateFields(schema);
-    if (!options.keepDates || !(v.get(created) instanceof Date)) v.set(created, now);
-    if (!options.keepDates || !(v.get(modified) instanceof Date)) v.set(modified, now);
+    if (!options.keepDates || !isStoredDate(v.get(created))) v.set(created, now);
+    if (!options.keepDates || !isStoredDate(v.get(modified))) v.set(modified, now);
     const rec = snapshot({ type: schema.type, id, values: compactValues(v), version: 1 });
     this.table(schema.type).set(id, rec);
     this.indexWrite(schema.type, rec, 'insert');
@@ -193,8 +202,9 @@ export class RecordStore {
     const old = this.table(schema.type).get(toId(id) ?? NaN);
     if (!old) throw nsError.recordMissing(type, id);
     const values = new Map(Object.entries(old.values));
-    for (const [k, val] of Object.entries(changes)) values.set(k, storedValue(val));
-    values.set(systemDateFields(schema)[1], this.clock.now());
+    for (const [k, val] of Object.entries(changes)) values.set(k, storedValue(schema, k, val));
+    const modified = systemDateFields(schema)[1];
+    values.set(modified, storedValue(schema, modified, this.clock.now()));
     const rec = snapshot({ type: old.type, id: old.id, values: compactValues(values), version: (old.version ?? 1) + 1 });
     this.table(schema.type).set(rec.id, rec);
     this.indexWrite(schema.type, rec, 'update');
@@ -247,6 +257,11 @@ export function systemDateFields(schema: RecordTypeSchema): [string, string] {
   return schema.costClass === 'custom' ? ['created', 'lastmodified'] : ['datecreated', 'lastmodifieddate'];
 }
 
+/** A date as the store holds it: milliseconds in a date field, a Date where the type has no such field. */
+function isStoredDate(v: unknown): boolean {
+  return typeof v === 'number' || isDate(v);
+}
+
 export function toId(id: unknown): number | undefined {
   const n = typeof id === 'number' ? id : typeof id === 'string' && /^\s*-?\d+\s*$/.test(id) ? Number(id) : NaN;
   return Number.isInteger(n) ? n : undefined;
@@ -260,12 +275,12 @@ export function toId(id: unknown): number | undefined {
  */
 const DISPLAY_NAMES = new WeakMap<StoredRecord, string>();
 
-function storedValue(v: unknown): unknown {
+function storedValue(schema: RecordTypeSchema, field: string, v: unknown): unknown {
   if (typeof v === 'string') {
     if (v.length > 12) v.charCodeAt(0);
     return v;
   }
-  return cloneValue(v);
+  return toStored(schema.fields.get(field), v);
 }
 
 /**
@@ -280,8 +295,8 @@ function compactValues(values: Map<string, unknown>): Record<string, unknown> {
 
 /**
  * Freezes a record built from values the store owns (cloned on the way in). Arrays are frozen
- * too; Dates cannot be, which is safe because every path to scripts copies them
- * (readFieldValue, the Record's own copy) or formats them (search results).
+ * too; date fields are numbers, and a Date kept in a field without a date type cannot be
+ * frozen, which is safe because every path to scripts copies it (plainValues, readFieldValue).
  */
 function snapshot(r: StoredRecord): StoredRecord {
   for (const v of Object.values(r.values)) if (Array.isArray(v)) Object.freeze(v);
