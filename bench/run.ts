@@ -9,6 +9,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { applyHeapPolicy } from '../emulator/heapPolicy';
 import { PROJECT_ROOT } from '../tools/project';
 import { runBenchmark, type BenchOptions, type BenchResult } from './benchmark';
 import { REFERENCE, writeReadme } from './readme';
@@ -74,6 +75,7 @@ export async function main(argv: string[]): Promise<BenchResult> {
 }
 
 if (require.main === module) {
+  applyHeapPolicy();
   main(process.argv.slice(2)).catch((e: unknown) => {
     console.error(e instanceof Error ? e.message : e);
     process.exitCode = 1;

@@ -6,6 +6,7 @@
  * report. Then it keeps running, moving the simulated clock with the real one so scheduled
  * deployments run, until Ctrl-C. `--once` (or START_ONCE=1) exits after the report.
  */
+import { applyHeapPolicy } from './heapPolicy';
 import { createLocalAccount, type LocalAccount } from './localAccount';
 import { buildIfStale } from './local/productBuild';
 import { startReport, type StartFacts } from './local/report';
@@ -102,6 +103,7 @@ async function main(): Promise<number> {
   return new Promise<number>(() => undefined);
 }
 
+applyHeapPolicy();
 main().catch((e: unknown) => {
   console.error(`npm start failed: ${(e as Error).message}`);
   process.exit(1);

@@ -6,6 +6,7 @@
  *   FAKE_FS_CONFIG   JSON of further options (see types.ts FakeConfig), e.g. {"profile":"pessimistic"}
  * Also the entry of startFakeFreshsuccessProcess, which reads the READY line it prints first.
  */
+import { applyHeapPolicy } from '../heapPolicy';
 import { configFromEnvironment, DEV_API_KEY } from './config';
 import { REGION_HOSTS } from './auth';
 import { READY_PREFIX } from './process';
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
   );
 }
 
+applyHeapPolicy();
 main().catch((e: unknown) => {
   process.stderr.write(`fake Freshsuccess failed to start: ${(e as Error).message}\n`);
   process.exit(1);
