@@ -76,7 +76,7 @@ export class FakeFreshsuccess {
    * API serves the log (up to LOG_BODY_BYTES_LIMIT of bodies) without building it as objects.
    */
   requestsJson(sinceSeq = 0, bodies = true): RawJson {
-    const parts: string[] = ['['];
+    const parts: (string | Buffer)[] = ['['];
     for (const e of this.log) {
       if (e.seq <= sinceSeq) continue;
       if (parts.length > 1) parts.push(',');
@@ -101,17 +101,18 @@ export class FakeFreshsuccess {
   }
 }
 
-/** A log entry as callers see it: a body kept as text comes back parsed. */
 /**
- * JSON text sent in the pieces it is made of: a large answer is neither parsed and serialised
- * again nor joined into one string on its way out (the server writes the pieces in turn).
+ * JSON text sent in the pieces it is made of (text, or UTF-8 bytes): a large answer is neither
+ * parsed and serialised again nor joined into one string on its way out (the server writes the
+ * pieces in turn).
  */
 export class RawJson {
-  constructor(readonly parts: readonly string[]) {}
+  constructor(readonly parts: readonly (string | Buffer)[]) {}
 }
 
+/** A log entry as callers see it: a body kept as JSON bytes comes back parsed. */
 function withParsedBody(e: RequestLogEntry): RequestLogEntry {
   if (e.bodyJson === undefined) return e;
   const { bodyJson, ...rest } = e;
-  return { ...rest, body: JSON.parse(bodyJson) as unknown };
+  return { ...rest, body: JSON.parse(bodyJson.toString('utf8')) as unknown };
 }

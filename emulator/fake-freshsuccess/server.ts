@@ -65,7 +65,7 @@ function recordKeysOf(body: unknown, key: 'account_id' | 'user_id'): string[] | 
 }
 
 /** A JSON answer written piece by piece, waiting for the socket to drain between pieces. */
-async function sendPieces(res: http.ServerResponse, status: number, parts: readonly string[]): Promise<void> {
+async function sendPieces(res: http.ServerResponse, status: number, parts: readonly (string | Buffer)[]): Promise<void> {
   if (res.destroyed || res.headersSent) return;
   let length = 0;
   for (const p of parts) length += Buffer.byteLength(p);
@@ -182,7 +182,7 @@ function createFakeServer(fake: FakeFreshsuccess) {
       }
       if (method === 'POST' && BULK_PATHS.has(url.pathname)) entry.recordKeys = recordKeysOf(logged, url.pathname.endsWith('/account_contacts') ? 'user_id' : 'account_id');
       if (typeof logged === 'string') entry.body = redactKeys(logged, config.apiKeys);
-      else entry.bodyJson = redactedJson(logged, config.apiKeys);
+      else entry.bodyJson = Buffer.from(redactedJson(logged, config.apiKeys), 'utf8');
     }
 
     if (fault?.kind === 'drop' && !fault.afterWrite) return drop();

@@ -134,10 +134,11 @@ export interface RequestLogEntry {
   /** Parsed JSON body (POST/PUT), with any configured key redacted. */
   body?: unknown;
   /**
-   * Inside the fake only: a JSON body kept as its (redacted) text, a fraction of the memory of
-   * the parsed records; `requests()` hands it out parsed as `body`.
+   * Inside the fake only: a JSON body kept as its (redacted) text in UTF-8, a fraction of the
+   * memory of the parsed records and at most half that of the text (V8 holds a string with one
+   * character past Latin-1 at two bytes a character); `requests()` hands it out parsed as `body`.
    */
-  bodyJson?: string;
+  bodyJson?: Buffer;
   /**
    * A bulk POST's record keys, in order: account_id on /accounts, user_id on /account_contacts
    * (as posted; missing ones are ''). Read without the bodies by `requests(since, { bodies: false })`.
