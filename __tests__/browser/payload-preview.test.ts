@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { AdminClient } from '../e2e/admin/adminHarness';
+import { CONFIG } from '../e2e/support/syncHarness';
 import { openBrowserPage, type BrowserPage } from './support/browserPage';
 
 const PLAN_FIELD = 'custentity_success_plan';
@@ -52,6 +53,22 @@ test('the admin picks a customer by internal id and reads the JSON, the value cu
   await expect(page.getByLabel('Internal id').inputValue()).resolves.toBe(String(id));
   // Nothing reached Freshsuccess.
   expect(await a.h.requestsSince(0)).toEqual([]);
+}, 60_000);
+
+test('Enter in the Internal id box shows the preview; the settings typed but not saved stay unsaved', async () => {
+  const id = a.h.createCustomer({ companyname: 'Enter Key Ltd' });
+  await page.goto(a.url);
+  await ready();
+  const savedBefore = a.configRows().map((r) => r.values[CONFIG.batchMaxRecords]);
+  await page.getByLabel('Batch size (records)').fill('7');
+  await page.getByLabel('Record type').selectOption('customer');
+  await page.getByLabel('Internal id').fill(String(id));
+  await Promise.all([page.waitForURL(/fsc_preview=customer%3A\d+/), page.getByLabel('Internal id').press('Enter')]);
+  await ready();
+  expect(JSON.parse(await page.locator('#custpage_preview_json').innerText())).toMatchObject({ account_id: String(id), name: 'Enter Key Ltd' });
+  // Left to the browser, Enter would have pressed the form's first button, Save settings.
+  expect(a.configRows().map((r) => r.values[CONFIG.batchMaxRecords])).toEqual(savedBefore);
+  await expect(page.getByLabel('Batch size (records)').inputValue()).resolves.not.toBe('7');
 }, 60_000);
 
 test("from a customer's page: its subtab's link shows that a lead is out of scope, and no JSON", async () => {

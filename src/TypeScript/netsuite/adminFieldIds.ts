@@ -43,3 +43,8 @@ export const FIELD: Record<keyof SettingsForm, string> = {
  * type columns are used only when the account's fields cannot be listed.
  */
 export const ROW_FIELD = { choice: 'custpage_cf_choice', record: 'custpage_cf_record', field: 'custpage_cf_field', type: 'custpage_cf_type', key: 'custpage_cf_key' } as const;
+
+/** The preview chooser's fields (not settings: never saved). */
+export const PREVIEW_FIELD = { kind: 'custpage_preview_kind', id: 'custpage_preview_id' } as const;
+/** The chooser's button (its value for the page's action parameter). */
+export const PREVIEW_ACTION = 'preview';

@@ -25,7 +25,7 @@ import { ACTION_PARAM } from '../domain/problemActions';
 export { ACTION_PARAM };
 import { HOSTS } from '../freshsuccess/endpoints';
 import type { Notice } from './adminNotice';
-import { FIELD, ROW_FIELD } from './adminFieldIds';
+import { FIELD, PREVIEW_ACTION, PREVIEW_FIELD, ROW_FIELD } from './adminFieldIds';
 import type { SavedSearchChoice } from './savedSearchChoices';
 import { RESYNC_ACTION_PREFIX, type ResyncTarget } from '../domain/resync';
 import { SCRIPTS } from './schema';
@@ -102,10 +102,6 @@ export interface PreviewSection {
   asked: { value: string; result: PreviewResult | null; holdUp: string | null } | null;
 }
 
-/** The preview chooser's fields (not settings: never saved). */
-export const PREVIEW_FIELD = { kind: 'custpage_preview_kind', id: 'custpage_preview_id' } as const;
-/** The chooser's button. */
-export const PREVIEW_ACTION = 'preview';
 
 /** The button that confirms a reconcile with deactivation. */
 export const CONFIRMED_REMOVAL_ACTION = 'reconcile_extras';
