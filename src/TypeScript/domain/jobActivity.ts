@@ -16,7 +16,6 @@ import { utcMinute } from './timeText';
 export type ActivityJob = 'fullsync' | 'drain' | 'reconcile' | 'sweep';
 export type Phase = 'running' | 'queued' | 'stale' | 'idle';
 
-/** The full sync as the state record keeps it (structurally app/ports.ts FullSyncState). */
 /** What a full sync leaves on the state record about how far it is (app/ports.ts FullSyncState adds its resume point). */
 export interface FullSyncMark {
   startedAt: number;
