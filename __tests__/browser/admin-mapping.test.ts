@@ -9,32 +9,24 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { AdminClient } from '../e2e/admin/adminHarness';
+import type { AdminClient } from '../e2e/admin/adminHarness';
 import { ACCOUNTS_PATH, CONFIG } from '../e2e/support/syncHarness';
-import { openBrowserPage, type BrowserPage } from './support/browserPage';
+import { clientScriptReady, useAdminBrowser } from './support/adminBrowser';
 import { screenshotMapping } from './support/mappingSection';
 
 let a: AdminClient;
-let browser: BrowserPage;
 let page: Page;
-
-beforeAll(async () => {
-  a = await AdminClient.start({ sample: { customers: 3, contacts: 3 } });
-  a.h.rt.defineEntityField({ scriptId: 'custentity_fsc_renewal', label: 'Renewal date', fieldType: 'DATE', appliesToCustomer: true, appliesToContact: false });
-  browser = await openBrowserPage({ width: 1280, height: 800 });
-  page = browser.page;
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await a?.stop();
-});
+useAdminBrowser({
+  sample: { customers: 3, contacts: 3 },
+  viewport: { width: 1280, height: 800 },
+  prepare: (x) => x.h.rt.defineEntityField({ scriptId: 'custentity_fsc_renewal', label: 'Renewal date', fieldType: 'DATE', appliesToCustomer: true, appliesToContact: false }),
+}, (s) => ({ a, page } = s));
 
 const selected = (label: string) => page.getByLabel(label).evaluate((el) => Array.from((el as unknown as { selectedOptions: ArrayLike<{ value: string }> }).selectedOptions, (o) => o.value));
 
 test('a custom field picked from the select, fields never sent and retry settings are saved without JSON and applied to what is sent', async () => {
   await page.goto(a.url);
-  await page.locator('#main_form[data-client-script-ready="T"]').waitFor();
+  await clientScriptReady(page);
   await page.getByLabel('Freshsuccess API key').fill(a.h.freshsuccessKey);
   // A date field is offered as a date or as text, never as a number or a boolean.
   const choice = page.getByLabel('Field (record, NetSuite type, sent as), line 1');

@@ -7,28 +7,18 @@
  * a row can be dismissed; no cursor jargon; deactivating extras asks first, with how many.
  */
 import type { Page } from 'playwright-core';
-import { AdminClient } from '../e2e/admin/adminHarness';
-import { openBrowserPage, type BrowserPage } from './support/browserPage';
+import type { AdminClient } from '../e2e/admin/adminHarness';
+import { clientScriptReady, useAdminBrowser } from './support/adminBrowser';
 
 const PLAN_FIELD = 'custentity_success_plan';
 let a: AdminClient;
-let browser: BrowserPage;
 let page: Page;
+useAdminBrowser({
+  sample: { customers: 4, contacts: 0 },
+  prepare: (x) => x.h.rt.defineEntityField({ scriptId: PLAN_FIELD, label: 'Success plan', fieldType: 'TEXTAREA', appliesToCustomer: true, appliesToContact: false }),
+}, (s) => ({ a, page } = s));
 
-beforeAll(async () => {
-  a = await AdminClient.start({ sample: { customers: 4, contacts: 0 } });
-  a.h.rt.defineEntityField({ scriptId: PLAN_FIELD, label: 'Success plan', fieldType: 'TEXTAREA', appliesToCustomer: true, appliesToContact: false });
-  browser = await openBrowserPage({ width: 1280, height: 900 });
-  page = browser.page;
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await a?.stop();
-});
-
-/** The admin page's client script has run (it hides the fields that do not apply). */
-const ready = () => page.locator('#main_form[data-client-script-ready="T"]').waitFor();
+const ready = () => clientScriptReady(page);
 const open = async (url: string) => {
   await page.goto(url);
   await ready();

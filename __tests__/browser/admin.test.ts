@@ -7,30 +7,24 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { AdminClient } from '../e2e/admin/adminHarness';
+import type { AdminClient } from '../e2e/admin/adminHarness';
 import { CONFIG } from '../e2e/support/syncHarness';
-import { openBrowserPage, type BrowserPage } from './support/browserPage';
+import { clientScriptReady, useAdminBrowser } from './support/adminBrowser';
 export const SCREENSHOT = join(tmpdir(), 'fsc-admin-page.png');
 
 let a: AdminClient;
-let browser: BrowserPage;
 let page: Page;
-
-beforeAll(async () => {
-  a = await AdminClient.start({ sample: { customers: 5, contacts: 5 } });
-  // The field the admin maps exists in this account (saving checks field ids against it).
-  a.h.rt.defineEntityField({ scriptId: 'custentity_tier', label: 'Tier', fieldType: 'TEXT', appliesToCustomer: true, appliesToContact: false });
-  // A customer saved search to pick as the scope, and a contact one that must not be offered.
-  a.h.rt.savedSearches.define({ id: 'customsearch_key_accounts', type: 'customer', title: 'Key accounts', filters: [['isinactive', 'is', 'F']], columns: ['entityid'] });
-  a.h.rt.savedSearches.define({ id: 'customsearch_call_list', type: 'contact', title: 'Call list', columns: ['entityid'] });
-  browser = await openBrowserPage({ width: 1100, height: 900 });
-  page = browser.page;
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await a?.stop();
-});
+useAdminBrowser({
+  sample: { customers: 5, contacts: 5 },
+  viewport: { width: 1100, height: 900 },
+  prepare: (x) => {
+    // The field the admin maps exists in this account (saving checks field ids against it).
+    x.h.rt.defineEntityField({ scriptId: 'custentity_tier', label: 'Tier', fieldType: 'TEXT', appliesToCustomer: true, appliesToContact: false });
+    // A customer saved search to pick as the scope, and a contact one that must not be offered.
+    x.h.rt.savedSearches.define({ id: 'customsearch_key_accounts', type: 'customer', title: 'Key accounts', filters: [['isinactive', 'is', 'F']], columns: ['entityid'] });
+    x.h.rt.savedSearches.define({ id: 'customsearch_call_list', type: 'contact', title: 'Call list', columns: ['entityid'] });
+  },
+}, (s) => ({ a, page } = s));
 
 test('an invalid batch size is shown at its field, the summary at the top links to it, and nothing is saved', async () => {
   await page.goto(a.url);
@@ -56,7 +50,7 @@ test('an invalid batch size is shown at its field, the summary at the top links 
 
 test('only the fields that apply show: the key or the API Secret id by how the key is kept, the account-id field only with a custom field', async () => {
   await page.goto(a.url);
-  await page.locator('#main_form[data-client-script-ready="T"]').waitFor();
+  await clientScriptReady(page);
   await expect(page.getByRole('alert').count()).resolves.toBe(0);
   const key = page.getByLabel('Freshsuccess API key');
   const secret = page.getByLabel('API Secret id');

@@ -4,29 +4,22 @@
  * out and why, whether the record is in scope, and the custom field count against the plan.
  */
 import type { Page } from 'playwright-core';
-import { AdminClient } from '../e2e/admin/adminHarness';
+import type { AdminClient } from '../e2e/admin/adminHarness';
 import { CONFIG } from '../e2e/support/syncHarness';
-import { openBrowserPage, type BrowserPage } from './support/browserPage';
+import { clientScriptReady, useAdminBrowser } from './support/adminBrowser';
 
 const PLAN_FIELD = 'custentity_success_plan';
 let a: AdminClient;
-let browser: BrowserPage;
 let page: Page;
+useAdminBrowser({
+  sample: { customers: 3, contacts: 0 },
+  prepare: (x) => {
+    x.h.rt.defineEntityField({ scriptId: PLAN_FIELD, label: 'Success plan', fieldType: 'TEXTAREA', appliesToCustomer: true, appliesToContact: false });
+    x.h.configure({ mappingJson: JSON.stringify({ customer: { custom: [{ field: PLAN_FIELD, type: 'text', key: 'success_plan' }], exclude: ['phone'] } }), customFieldCap: 5, scopeStages: 'CUSTOMER' });
+  },
+}, (s) => ({ a, page } = s));
 
-beforeAll(async () => {
-  a = await AdminClient.start({ sample: { customers: 3, contacts: 0 } });
-  a.h.rt.defineEntityField({ scriptId: PLAN_FIELD, label: 'Success plan', fieldType: 'TEXTAREA', appliesToCustomer: true, appliesToContact: false });
-  a.h.configure({ mappingJson: JSON.stringify({ customer: { custom: [{ field: PLAN_FIELD, type: 'text', key: 'success_plan' }], exclude: ['phone'] } }), customFieldCap: 5, scopeStages: 'CUSTOMER' });
-  browser = await openBrowserPage({ width: 1280, height: 900 });
-  page = browser.page;
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await a?.stop();
-});
-
-const ready = () => page.locator('#main_form[data-client-script-ready="T"]').waitFor();
+const ready = () => clientScriptReady(page);
 const preview = () => page.getByRole('region', { name: 'What would be sent' });
 
 test('the admin picks a customer by internal id and reads the JSON, the value cut and why, and the count against the plan', async () => {

@@ -5,23 +5,12 @@
  * `npm run screenshots` (docs/img/admin-setup-checklist.png).
  */
 import type { Locator, Page } from 'playwright-core';
-import { AdminClient } from '../e2e/admin/adminHarness';
-import { openBrowserPage, type BrowserPage } from './support/browserPage';
+import type { AdminClient } from '../e2e/admin/adminHarness';
+import { useAdminBrowser } from './support/adminBrowser';
 
 let a: AdminClient;
-let browser: BrowserPage;
 let page: Page;
-
-beforeAll(async () => {
-  a = await AdminClient.start({ sample: { customers: 3, contacts: 0 } });
-  browser = await openBrowserPage({ width: 1100, height: 900 });
-  page = browser.page;
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await a?.stop();
-});
+useAdminBrowser({ sample: { customers: 3, contacts: 0 }, viewport: { width: 1100, height: 900 } }, (s) => ({ a, page } = s));
 
 function checklist(): Locator {
   return page.getByRole('region', { name: 'Setup checklist' });
