@@ -10,6 +10,7 @@ import { AdminClient } from '../e2e/admin/adminHarness';
 import { SCRIPTS } from '../e2e/support/syncHarness';
 import { SLICE_PARAMS } from '../../src/TypeScript/netsuite/fullSyncJob';
 import { REFRESH_MS } from '../../src/TypeScript/app/progressBox';
+import { clientScriptReady } from './support/adminBrowser';
 import { openBrowserPage, type BrowserPage } from './support/browserPage';
 
 let a: AdminClient;
@@ -51,7 +52,7 @@ test('a full sync started from its deployment is watched to 100 % without reload
   a.h.startFullSync();
   stepUntil(() => a.h.state()?.pushLease?.holder === 'fullsync');
   await page.goto(a.url);
-  await page.locator('#main_form[data-client-script-ready="T"]').waitFor();
+  await clientScriptReady(page);
   // Kept only while the page is not reloaded.
   await page.evaluate(() => ((globalThis as unknown as { stillHere: boolean }).stillHere = true));
   await expect(line('fullsync').innerText()).resolves.toMatch(/Running\s+Full sync: running part 1 since/);
@@ -79,13 +80,13 @@ test('a full sync started from its deployment is watched to 100 % without reload
 
 test('a second start while the reconcile runs is refused on the page and queues nothing; the box then shows its end', async () => {
   await page.goto(a.url);
-  await page.locator('#main_form[data-client-script-ready="T"]').waitFor();
+  await clientScriptReady(page);
   await Promise.all([page.waitForURL(/fsc_notice=/), page.getByRole('button', { name: 'Start reconcile' }).click()]);
   await expect(line('reconcile').innerText()).resolves.toMatch(/Queued\s+Reconcile: waiting for a free processor/);
   stepUntil(() => String(a.h.rt.store.rows('customrecord_fsc_state')[0]?.values['custrecord_fsc_st_reconcile_run'] ?? '').includes('"pages"'));
   await afterRefresh('reconcile', /Running\s+Reconcile: running since .*, comparing \d+ Freshsuccess page\(s\)/);
 
-  await page.locator('#main_form[data-client-script-ready="T"]').waitFor();
+  await clientScriptReady(page);
   await Promise.all([page.waitForURL(/fsc_notice=/), page.getByRole('button', { name: 'Start reconcile' }).click()]);
   await expect(page.getByRole('status').first().innerText()).resolves.toMatch(/Reconcile already running[\s\S]*Reconcile is already running \(since [^)]+\), so it was not started again and nothing was submitted/);
   expect(a.h.account.drivers.task.queue.tasks.filter((t) => t.scriptId === SCRIPTS.reconcile.scriptId && !t.job.done)).toHaveLength(1);

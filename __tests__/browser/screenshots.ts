@@ -10,6 +10,7 @@
 import { join } from 'node:path';
 import { AdminClient } from '../e2e/admin/adminHarness';
 import { SCRIPTS } from '../e2e/support/syncHarness';
+import { clientScriptReady } from './support/adminBrowser';
 import { openBrowserPage } from './support/browserPage';
 import { screenshotMapping } from './support/mappingSection';
 
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
     const parts = () => (a.h.state()?.fullSync as { parts?: number } | null)?.parts ?? 0;
     for (let i = 0; i < 500 && !(parts() === 2 && a.h.state()?.pushLease?.holder === 'fullsync'); i++) a.h.processQueue({ maxSteps: 1 });
     await page.goto(a.url);
-    await page.locator('#main_form[data-client-script-ready="T"]').waitFor();
+    await clientScriptReady(page);
     await page.locator('#custpage_tab_control').screenshot({ path: join(OUT, 'admin-live-progress.png') });
     console.log('docs/img/admin-live-progress.png');
     a.h.runDrainUntilIdle();

@@ -28,7 +28,7 @@ export function useAdminBrowser(options: AdminBrowserOptions, started: (s: { a: 
   });
 }
 
-/** The admin page's client script has run (it marks the form when pageInit is done). */
+/** The page's client script has run: the local runtime marks the form once pageInit returned. */
 export function clientScriptReady(page: Page): Promise<void> {
   return page.locator('#main_form[data-client-script-ready="T"]').waitFor();
 }
