@@ -64,6 +64,24 @@ test('Enter in the Internal id box shows the preview; the settings typed but not
   await expect(page.getByLabel('Batch size (records)').inputValue()).resolves.not.toBe('7');
 }, 60_000);
 
+test("the Enter that ends an input method's composition does not send the preview, as Safari reports it too (keyCode 229, isComposing false)", async () => {
+  await page.goto(a.url);
+  await ready();
+  const before = page.url();
+  await page.getByLabel('Internal id').fill('１２');
+  // WebKit fires the keydown of the Enter that commits a composition after compositionend: key
+  // 'Enter', isComposing false, keyCode 229. The user only confirmed the characters typed.
+  await page.getByLabel('Internal id').evaluate((el: { dispatchEvent(e: unknown): boolean }) => {
+    const w = globalThis as unknown as { KeyboardEvent: new (type: string, init: object) => object };
+    const e = new w.KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
+    Object.defineProperty(e, 'keyCode', { get: () => 229 });
+    el.dispatchEvent(e);
+  });
+  await page.waitForTimeout(1500);
+  expect(page.url()).toBe(before);
+  await expect(page.getByLabel('Internal id').inputValue()).resolves.toBe('１２');
+}, 60_000);
+
 test("from a customer's page: its subtab's link shows that a lead is out of scope, and no JSON", async () => {
   const lead = a.h.rt.ui.create('lead', { companyname: 'Browser Lead Ltd' });
   const origin = new URL(a.url).origin;

@@ -184,12 +184,13 @@ export class RecordStore {
       const key = ENTITY_TYPES.has(schema.type) ? 'entity' : schema.type;
       this.counters.set(key, Math.max(this.counters.get(key) ?? 0, id));
     }
-    const now = storedValue(schema, systemDateFields(schema)[0], this.clock.now());
+    const now = this.clock.now();
     const v = new Map<string, unknown>();
     for (const [k, val] of Object.entries(values)) v.set(k, storedValue(schema, k, val));
     const [created, modified] = systemDateFields(schema);
-    if (!options.keepDates || !isStoredDate(v.get(created))) v.set(created, now);
-    if (!options.keepDates || !isStoredDate(v.get(modified))) v.set(modified, now);
+    // Each by its own field's type: list records have a last-modified date but no created one.
+    if (!options.keepDates || !isStoredDate(v.get(created))) v.set(created, storedValue(schema, created, now));
+    if (!options.keepDates || !isStoredDate(v.get(modified))) v.set(modified, storedValue(schema, modified, now));
     const rec = snapshot({ type: schema.type, id, values: compactValues(v), version: 1 });
     this.table(schema.type).set(id, rec);
     this.indexWrite(schema.type, rec, 'insert');

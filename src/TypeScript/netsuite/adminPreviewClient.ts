@@ -11,6 +11,7 @@ import { PREVIEW_ACTION, PREVIEW_FIELD } from './adminFieldIds';
 interface KeyEvent {
   key: string;
   isComposing?: boolean;
+  keyCode?: number;
   preventDefault(): void;
 }
 
@@ -31,8 +32,9 @@ export function previewOnEnter(win: BrowserWindow = globalThis as unknown as Bro
   const box = win.document.getElementById(PREVIEW_FIELD.id);
   if (!box) return;
   box.addEventListener('keydown', (event) => {
-    // Enter that ends an input method's composition is not a submit.
-    if (event.key !== 'Enter' || event.isComposing) return;
+    // Enter that ends an input method's composition is not a submit (Safari reports that Enter
+    // after compositionend, with isComposing false but keyCode 229).
+    if (event.key !== 'Enter' || event.isComposing || event.keyCode === 229) return;
     event.preventDefault();
     win.document.querySelector(`button[name="${ACTION_PARAM}"][value="${PREVIEW_ACTION}"]`)?.click();
   });
