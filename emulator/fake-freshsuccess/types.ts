@@ -135,8 +135,9 @@ export interface RequestLogEntry {
   body?: unknown;
   /**
    * Inside the fake only: a JSON body kept as its (redacted) text in UTF-8, a fraction of the
-   * memory of the parsed records and at most half that of the text (V8 holds a string with one
-   * character past Latin-1 at two bytes a character); `requests()` hands it out parsed as `body`.
+   * memory of the parsed records, and what the log's byte bound counts (as text, V8 holds a body
+   * with one character past Latin-1 at two bytes a character: about twice its UTF-8 size when
+   * the rest is ASCII); `requests()` hands it out parsed as `body`.
    */
   bodyJson?: Buffer;
   /**
