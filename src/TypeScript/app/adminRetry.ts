@@ -1,11 +1,13 @@
 /**
  * "Retry dead letters": each dead letter is closed (DONE) and its records are queued again as a
  * new PENDING entry above the drain cursor, keeping what a delete or a move needs (tombstones,
- * previous companies and keys); then the drain is nudged. Uses only the outbox port's append and
- * close. Costs 8 units per dead letter (close 2, append 6), so the caller passes a budget check.
+ * previous companies and keys) and when the change was first captured; then the drain is nudged.
+ * Uses only the outbox port's append and close. Costs 8 units per dead letter (close 2, append
+ * 6), so the caller passes a budget check.
  */
 import type { OutboxEntry } from '../domain/types';
 import type { Clock, DrainTrigger, OutboxStore, TriggerResult } from './ports';
+import { firstCaptureOf } from '../domain/firstCapture';
 import { newEntry } from '../domain/outboxEntry';
 
 export interface RetryReport {
@@ -29,6 +31,8 @@ export function retryDeadLetters(dead: readonly OutboxEntry[], deps: { outbox: O
         recordIds: entry.recordIds,
         event: entry.event,
         capturedAt: deps.clock.now(),
+        // Queued again, not changed again: the change waits since it was first captured.
+        firstCapturedAt: firstCaptureOf(entry),
         source: `admin retry of dead letter ${entry.id}`,
         tombstones: entry.tombstones,
         previousCompanies: entry.previousCompanies,

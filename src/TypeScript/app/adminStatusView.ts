@@ -24,7 +24,7 @@ export interface OutboxCounts {
   skipped: number;
   /** Records sent with a value dropped or cut (WARNED entries). */
   warned: number;
-  /** When the oldest change still waiting (pending or to retry) was captured; null when none waits. */
+  /** When the oldest change still waiting (pending or to retry) was first captured, through its retries; null when none waits. */
   oldestWaitingAt?: number | null;
 }
 

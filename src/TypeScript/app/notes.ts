@@ -3,13 +3,17 @@
  * (records listed inside), so a systematic problem over thousands of records costs a few entries,
  * not thousands. 'ignored' notes (out of scope, policy ignore) are only counted.
  */
+import type { WorkItem } from '../domain/coalesce';
+import { earliest } from '../domain/firstCapture';
 import { newEntry } from '../domain/outboxEntry';
 import type { PlanNote, PlanWarning } from '../domain/plan';
 import { WARNING_HINT } from '../domain/hints';
 import type { PlanReport } from '../domain/workBatch';
 import type { NewOutboxEntry } from '../domain/types';
 
-export function noteEntries(notes: readonly PlanNote[], now: number, source: string): NewOutboxEntry[] {
+/** `items`: the work planned, whose first captures the reports keep (a dead letter queued again still counts from it). */
+export function noteEntries(notes: readonly PlanNote[], now: number, source: string, items: readonly WorkItem[] = []): NewOutboxEntry[] {
+  const firstOf = new Map(items.map((i) => [`${i.kind}:${i.recordId}`, i.firstCapturedAt]));
   const groups = new Map<string, { note: PlanNote; ids: string[] }>();
   for (const n of notes) {
     if (n.outcome === 'ignored') continue;
@@ -19,7 +23,10 @@ export function noteEntries(notes: readonly PlanNote[], now: number, source: str
     else groups.set(key, { note: n, ids: [n.recordId] });
   }
   return [...groups.values()].map(({ note, ids }) =>
-    newEntry({ kind: note.kind, recordIds: ids, capturedAt: now, source, status: note.outcome === 'dead' ? 'DEAD' : 'SKIPPED', lastError: note.reason, hint: note.hint }),
+    newEntry({
+      kind: note.kind, recordIds: ids, capturedAt: now, source, status: note.outcome === 'dead' ? 'DEAD' : 'SKIPPED', lastError: note.reason, hint: note.hint,
+      firstCapturedAt: earliest(ids.map((id) => firstOf.get(`${note.kind}:${id}`))),
+    }),
   );
 }
 

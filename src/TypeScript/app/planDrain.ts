@@ -174,7 +174,7 @@ export function planDrain(deps: PlanDeps): DrainPlan {
     contacts: contactItems.now.map((item) => ({ item, snapshot: contacts.get(item.recordId) ?? null })),
   });
 
-  const reported = [...noteEntries(plan.notes, now, runId), ...warningEntries(plan.warnings, now, runId)];
+  const reported = [...noteEntries(plan.notes, now, runId, items), ...warningEntries(plan.warnings, now, runId)];
   if (contactItems.deferred) reported.push(waitingEntry(contactItems.deferred, now, runId));
   // Keyed by the plan's last entry, which a re-run of the same plan shares (the clock does not).
   const origin = `drain-notes:${planMax}`;

@@ -253,7 +253,7 @@ export type RandomSource = () => number;
 
 /** The queue's figures the alerts watch: one summary search (10 units). */
 export interface QueueFigures {
-  /** Dead-letter records, and when the oldest waiting change (PENDING above the cursor, or RETRY) was captured. */
+  /** Dead-letter records, and when the oldest waiting change (PENDING above the cursor, or RETRY) was first captured. */
   counts(cursor: number): { dead: number; oldestWaitingAt?: number | null };
 }
 

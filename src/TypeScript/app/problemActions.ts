@@ -6,6 +6,7 @@
  * queued once as a new PENDING entry, however many entries reported it. Costs per entry: 2 to
  * close, 6 for each append (the retry, the rest).
  */
+import { firstCaptureOf } from '../domain/firstCapture';
 import { newEntry } from '../domain/outboxEntry';
 import type { ProblemAction, RecordPick } from '../domain/problemActions';
 import type { OutboxEntry } from '../domain/types';
@@ -36,6 +37,8 @@ function withRecords(entry: OutboxEntry, ids: ReadonlySet<string>) {
     tombstones: only(entry.tombstones, ids),
     previousCompanies: only(entry.previousCompanies, ids),
     previousKeys: only(entry.previousKeys ?? {}, ids),
+    // A retried record's change still counts its wait from its first capture.
+    firstCapturedAt: firstCaptureOf(entry),
   };
 }
 

@@ -37,7 +37,7 @@ export type IncidentFacts =
   | { kind: 'waiting'; oldestAt: number; hours: number };
 
 export interface Incident {
-  /** When it began (the pause, the oldest change's capture, the sweep that first saw the count). */
+  /** When it began (the pause, the oldest change's first capture, the sweep that first saw the count). */
   since: number;
   /** When its last message went out; null: not yet (no recipients then, or the mail failed). */
   mailedAt: number | null;

@@ -1,29 +1,43 @@
 /**
  * What a record carries from one outbox entry to the next (into a batch, a retry entry, a parked
  * entry) so a later push still knows what the first capture knew: its tombstone when deleted, the
- * company a moved contact left (the first one: later moves were never pushed), and the key it had
- * before it was re-keyed (the latest).
+ * company a moved contact left (the first one: later moves were never pushed), the key it had
+ * before it was re-keyed (the latest), and when the change was first captured (one time for the
+ * whole batch or entry, the earliest: what waits is never shown younger than it is).
  */
 import type { WorkItem } from './coalesce';
+import { earliest, firstCaptureOf } from './firstCapture';
 import type { Tombstone } from './types';
 
 export interface CarryOver {
   tombstones: Record<string, Tombstone>;
   previousCompanies: Record<string, string>;
   previousKeys: Record<string, string>;
+  /** Missing when no record carried one (a full sync's work). */
+  firstCapturedAt?: number;
 }
 
-/** Where a carry-over is kept (entries and batches: `previousKeys` is missing on older ones). */
-export type CarriedBy = Pick<CarryOver, 'tombstones' | 'previousCompanies'> & { previousKeys?: Record<string, string> };
+/**
+ * Where a carry-over is kept (entries and batches: `previousKeys` and `firstCapturedAt` are
+ * missing on older ones; an entry's `capturedAt` then stands for its first capture).
+ */
+export type CarriedBy = Pick<CarryOver, 'tombstones' | 'previousCompanies'> & { previousKeys?: Record<string, string>; firstCapturedAt?: number; capturedAt?: number };
 
 function emptyCarryOver(): CarryOver {
   return { tombstones: {}, previousCompanies: {}, previousKeys: {} };
 }
 
+function withFirstCapture(out: CarryOver, first: number | undefined): CarryOver {
+  if (first !== undefined) out.firstCapturedAt = first;
+  return out;
+}
+
 /** What coalesced work items carry, by record id. */
 export function carryOverOf(items: Iterable<WorkItem>): CarryOver {
   const out = emptyCarryOver();
+  let first: number | undefined;
   for (const item of items) {
+    first = earliest([first, item.firstCapturedAt]);
     if (item.tombstone) out.tombstones[item.recordId] = item.tombstone;
     else if (item.ifGone && !item.deleted) out.tombstones[item.recordId] = item.ifGone;
     const previousCompany = item.previousAccountIds[0];
@@ -31,10 +45,10 @@ export function carryOverOf(items: Iterable<WorkItem>): CarryOver {
     const previousKey = item.previousKeys?.[item.previousKeys.length - 1];
     if (previousKey) out.previousKeys[item.recordId] = previousKey;
   }
-  return out;
+  return withFirstCapture(out, first);
 }
 
-/** The part of a batch's or entry's carry-over about these records. */
+/** The part of a batch's or entry's carry-over about these records (its first capture whole: it is not kept per record). */
 export function carryOverFor(from: CarriedBy, recordIds: Iterable<string>): CarryOver {
   const out = emptyCarryOver();
   for (const id of recordIds) {
@@ -45,17 +59,19 @@ export function carryOverFor(from: CarriedBy, recordIds: Iterable<string>): Carr
     const previousKey = from.previousKeys?.[id];
     if (previousKey) out.previousKeys[id] = previousKey;
   }
-  return out;
+  return withFirstCapture(out, firstCaptureOf(from));
 }
 
 /** Several entries' carry-overs as one (a later entry's value for a record wins). */
 export function mergeCarryOver(all: Iterable<CarriedBy>): CarryOver {
   const out = emptyCarryOver();
+  let first: number | undefined;
   for (const c of all) {
+    first = earliest([first, firstCaptureOf(c)]);
     // A real tombstone is never replaced by the keys of a check (Tombstone.ifGone).
     for (const [id, t] of Object.entries(c.tombstones)) if (!(t.ifGone && out.tombstones[id] && !out.tombstones[id]!.ifGone)) out.tombstones[id] = t;
     Object.assign(out.previousCompanies, c.previousCompanies);
     Object.assign(out.previousKeys, c.previousKeys ?? {});
   }
-  return out;
+  return withFirstCapture(out, first);
 }

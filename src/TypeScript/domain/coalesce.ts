@@ -3,6 +3,7 @@
  * current state once, however many times it was edited. A delete wins (internal ids are never
  * reused, so nothing can follow it).
  */
+import { earliest, firstCaptureOf } from './firstCapture';
 import type { OutboxEntry, RecordKind, Tombstone } from './types';
 
 export interface WorkItem {
@@ -18,6 +19,8 @@ export interface WorkItem {
   retryEntryIds: number[];
   /** Highest attempt among the retry entries covered; 0 for fresh changes. */
   attempt: number;
+  /** Earliest first capture among the covered entries; none for work no entry asked for (a full sync). */
+  firstCapturedAt?: number;
   /** Every synced field the covered entries saw change. */
   changedFields: string[];
   /** Keys the record had before (re-keyed customers and contacts), oldest first. */
@@ -48,6 +51,7 @@ export function coalesce(entries: readonly OutboxEntry[]): WorkItem[] {
         items.set(key, item);
       }
       for (const f of e.changedFields) if (!item.changedFields.includes(f)) item.changedFields.push(f);
+      item.firstCapturedAt = earliest([item.firstCapturedAt, firstCaptureOf(e)]);
       if (e.status === 'RETRY') {
         if (!item.retryEntryIds.includes(e.id)) item.retryEntryIds.push(e.id);
         item.attempt = Math.max(item.attempt, e.attempt);

@@ -56,7 +56,14 @@ export interface OutboxEntry {
   recordIds: string[];
   event: ChangeEvent;
   changedFields: string[];
+  /** When this entry was written (a retry entry: when the attempt failed). */
   capturedAt: number;
+  /**
+   * When the change was first captured: the earliest capture among the records it carries, kept
+   * through retries and re-queues, so the queue's age is not reset by each failed attempt.
+   * Missing on entries written before it existed: `capturedAt` stands for it (`firstCaptureOf`).
+   */
+  firstCapturedAt?: number;
   source: EntrySource;
   attempt: number;
   notBefore: number | null;

@@ -43,6 +43,8 @@ interface BatchBase {
   tombstones: Record<string, Tombstone>;
   previousCompanies: Record<string, string>;
   previousKeys?: Record<string, string>;
+  /** Earliest first capture of the work covered (domain/carryOver.ts): its retry entries keep it. */
+  firstCapturedAt?: number;
   /**
    * Fields whose change the batch's records carried (union). A retry entry keeps them, so an
    * emptied custom field is still cleared on the retry (the plan clears only changed fields).

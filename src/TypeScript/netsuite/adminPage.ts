@@ -361,7 +361,7 @@ function alerts(form: serverWidget.Form, m: PageModel): void {
   const range = (limit: keyof typeof ALERT_RANGE) => `${ALERT_RANGE[limit].min} to ${ALERT_RANGE[limit].max}; empty: not watched`;
   text(form, FIELD.alertDeadLetters, LABEL.alertDeadLetters, g, m.form.alertDeadLetters, `Mail when at least this many records are dead letters (refused by Freshsuccess for their data), ${range('deadLetters')}.`);
   problemsAt(form, m, 'alertDeadLetters', g);
-  text(form, FIELD.alertWaitingHours, LABEL.alertWaitingHours, g, m.form.alertWaitingHours, `Mail when the oldest change waiting to be sent is this many hours old, ${range('waitingHours')}.`);
+  text(form, FIELD.alertWaitingHours, LABEL.alertWaitingHours, g, m.form.alertWaitingHours, `Mail when the oldest change waiting to be sent was made this many hours ago (however often it was retried since), ${range('waitingHours')}.`);
   problemsAt(form, m, 'alertWaitingHours', g);
 }
 

@@ -95,7 +95,10 @@ const is = (status: EntryStatus) => [OUTBOX.status, 'is', status];
 /**
  * Records of the open entries by status, and the oldest waiting change, in one summary search
  * (10). PENDING counts only above the cursor. An entry written before entries kept their record
- * count counts as one record at least.
+ * count counts as one record at least. The oldest is the lower of the minimums of the first
+ * capture and of the entry's own capture: an entry's first capture is never later than its own,
+ * so that is each entry's first capture, or its own capture where the field is empty (entries
+ * written before it existed).
  */
 export function countOutbox(cursor: number): OutboxCounts {
   const counts: OutboxCounts = { pending: 0, retry: 0, dead: 0, skipped: 0, warned: 0, oldestWaitingAt: null };
@@ -103,14 +106,17 @@ export function countOutbox(cursor: number): OutboxCounts {
   const countCol = search.createColumn({ name: 'internalid', summary: search.Summary.COUNT });
   const recordsCol = search.createColumn({ name: OUTBOX.count, summary: search.Summary.SUM });
   const oldestCol = search.createColumn({ name: OUTBOX.capturedAt, summary: search.Summary.MIN });
+  const firstCol = search.createColumn({ name: OUTBOX.firstCapturedAt, summary: search.Summary.MIN });
   search
-    .create({ type: OUTBOX.type, filters: [[is('PENDING'), 'AND', ['internalidnumber', 'greaterthan', cursor]], 'OR', is('RETRY'), 'OR', is('DEAD'), 'OR', is('SKIPPED'), 'OR', is('WARNED')], columns: [statusCol, countCol, recordsCol, oldestCol] })
+    .create({ type: OUTBOX.type, filters: [[is('PENDING'), 'AND', ['internalidnumber', 'greaterthan', cursor]], 'OR', is('RETRY'), 'OR', is('DEAD'), 'OR', is('SKIPPED'), 'OR', is('WARNED')], columns: [statusCol, countCol, recordsCol, oldestCol, firstCol] })
     .run()
     .each((r) => {
       const n = Math.max(num(r.getValue(countCol)), num(r.getValue(recordsCol)));
-      const oldest = String(r.getValue(oldestCol) ?? '');
       const waiting = ['PENDING', 'RETRY'].includes(String(r.getValue(statusCol)));
-      if (waiting && oldest !== '' && (counts.oldestWaitingAt === null || num(oldest) < (counts.oldestWaitingAt ?? Infinity))) counts.oldestWaitingAt = num(oldest);
+      for (const col of [oldestCol, firstCol]) {
+        const oldest = String(r.getValue(col) ?? '');
+        if (waiting && oldest !== '' && num(oldest) < (counts.oldestWaitingAt ?? Infinity)) counts.oldestWaitingAt = num(oldest);
+      }
       const s = String(r.getValue(statusCol));
       if (s === 'PENDING') counts.pending = n;
       if (s === 'RETRY') counts.retry = n;

@@ -12,7 +12,7 @@ import { OUTBOX } from './schema';
 import { num, parseJson } from './values';
 
 /** The columns outboxEntryOf reads. */
-export const OUTBOX_COLUMNS = [OUTBOX.kind, OUTBOX.record, OUTBOX.records, OUTBOX.event, OUTBOX.changedFields, OUTBOX.capturedAt, OUTBOX.source, OUTBOX.attempt, OUTBOX.notBefore, OUTBOX.status, OUTBOX.lastError, OUTBOX.hint, OUTBOX.tombstone];
+export const OUTBOX_COLUMNS = [OUTBOX.kind, OUTBOX.record, OUTBOX.records, OUTBOX.event, OUTBOX.changedFields, OUTBOX.capturedAt, OUTBOX.firstCapturedAt, OUTBOX.source, OUTBOX.attempt, OUTBOX.notBefore, OUTBOX.status, OUTBOX.lastError, OUTBOX.hint, OUTBOX.tombstone];
 
 interface Extras {
   tombstones: Record<string, Tombstone>;
@@ -33,6 +33,8 @@ function write(entry: NewOutboxEntry, origin: string | undefined): void {
   set(OUTBOX.event, entry.event);
   set(OUTBOX.changedFields, clip(entry.changedFields.join(','), 3900));
   set(OUTBOX.capturedAt, entry.capturedAt);
+  // Never later than the entry itself: the queue's oldest (adminStore.countOutbox) takes the lower of both columns' minimums.
+  set(OUTBOX.firstCapturedAt, Math.min(entry.firstCapturedAt ?? entry.capturedAt, entry.capturedAt));
   set(OUTBOX.source, clip(entry.source, 300));
   set(OUTBOX.attempt, entry.attempt);
   if (entry.notBefore !== null) set(OUTBOX.notBefore, entry.notBefore);
@@ -68,6 +70,7 @@ export function outboxEntryOf(r: search.Result): OutboxEntry {
   const extras = longJson<Extras>(id, OUTBOX.tombstone, v(OUTBOX.tombstone), { tombstones: {}, previousCompanies: {} });
   const changed = String(v(OUTBOX.changedFields) ?? '');
   const notBefore = v(OUTBOX.notBefore);
+  const firstCaptured = v(OUTBOX.firstCapturedAt);
   return {
     id: Number(id),
     kind: String(v(OUTBOX.kind)) as RecordKind,
@@ -75,6 +78,7 @@ export function outboxEntryOf(r: search.Result): OutboxEntry {
     event: String(v(OUTBOX.event)) as ChangeEvent,
     changedFields: changed ? changed.split(',') : [],
     capturedAt: num(v(OUTBOX.capturedAt)),
+    ...(firstCaptured === '' || firstCaptured === null || firstCaptured === undefined ? {} : { firstCapturedAt: num(firstCaptured) }),
     source: String(v(OUTBOX.source) ?? ''),
     attempt: num(v(OUTBOX.attempt)),
     notBefore: notBefore === '' || notBefore === null ? null : num(notBefore),

@@ -80,6 +80,8 @@ export const OUTBOX = {
   event: 'custrecord_fsc_ob_event',
   changedFields: 'custrecord_fsc_ob_fields',
   capturedAt: 'custrecord_fsc_ob_captured',
+  /** When the change was first captured, kept through retries (empty on entries from before it). */
+  firstCapturedAt: 'custrecord_fsc_ob_first_captured',
   source: 'custrecord_fsc_ob_source',
   attempt: 'custrecord_fsc_ob_attempt',
   notBefore: 'custrecord_fsc_ob_not_before',
