@@ -175,6 +175,12 @@ test('the plan cap is a plain whole number from 0 to 1000, refused at its field 
   expect(messages(saved.html).statuses.join(' ')).toMatch(/Settings saved/);
   expect(a.configRows()[0]!.values[CONFIG.customFieldCap]).toBe(5);
   expect(section(saved.html, 'custpage_field_count')).toContain('3 custom field(s) mapped (customer 2, contact 1) of the 5 your Freshsuccess plan allows.');
+  // Fewer than mapped: saved (what Freshsuccess does past the cap is not documented), with a warning saying so.
+  const over = await a.submit({ set: { custpage_field_cap: '1' }, submit: 'Save settings' });
+  expect(a.configRows()[0]!.values[CONFIG.customFieldCap]).toBe(1);
+  const said = [...messages(over.html).alerts, ...messages(over.html).statuses].join(' ');
+  expect(said).toContain('Settings saved: more custom fields than your plan allows');
+  expect(said).toContain('3 custom field(s) mapped (customer 2, contact 1): 2 more than the 1 your Freshsuccess plan allows.');
   await a.submit({ set: { custpage_field_cap: '' }, submit: 'Save settings' });
   expect(section((await a.get()).html, 'custpage_field_count')).toContain('Set "Custom fields your Freshsuccess plan allows" under Settings to compare them with your plan.');
 });

@@ -55,12 +55,21 @@ export function previewResultHtml(r: PreviewResult, region: Region): string {
   ].join('');
 }
 
+function mappedText(c: CustomFieldCount): string {
+  return `${c.total} custom field(s) mapped (customer ${c.customer}, contact ${c.contact})`;
+}
+
+/** What to say when the mapped custom fields pass the plan's cap; null within it or with no cap set. */
+export function overCapText(c: CustomFieldCount): string | null {
+  if (c.cap === null || c.over === 0) return null;
+  return `${mappedText(c)}: ${c.over} more than the ${c.cap} your Freshsuccess plan allows. Freshsuccess may refuse or drop the extra fields: remove rows from "Custom fields sent as dimensions", or raise the number under Settings if your plan allows more.`;
+}
+
 /** The mapped custom fields against the cap the admin set for the plan. */
 export function customFieldCountHtml(c: CustomFieldCount): string {
-  const mapped = `${c.total} custom field(s) mapped (customer ${c.customer}, contact ${c.contact})`;
+  const mapped = mappedText(c);
   let text: string;
   if (c.cap === null) text = `${mapped}. Set "Custom fields your Freshsuccess plan allows" under Settings to compare them with your plan.`;
-  else if (c.over > 0) text = `${mapped}: ${c.over} more than the ${c.cap} your Freshsuccess plan allows. Freshsuccess may refuse or drop the extra fields: remove rows from "Custom fields sent as dimensions", or raise the number under Settings if your plan allows more.`;
-  else text = `${mapped} of the ${c.cap} your Freshsuccess plan allows.`;
+  else text = overCapText(c) ?? `${mapped} of the ${c.cap} your Freshsuccess plan allows.`;
   return `<p id="custpage_field_count" class="${c.over > 0 ? 'fsc-field-error' : ''}">${esc(text)}</p>`;
 }

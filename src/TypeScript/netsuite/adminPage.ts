@@ -277,7 +277,7 @@ function mapping(form: serverWidget.Form, m: PageModel): void {
   problemsAt(form, m, 'batchMaxRecords', g);
   text(form, FIELD.batchMaxBytes, LABEL.batchMaxBytes, g, m.form.batchMaxBytes, `Request body size cap, ${rangeHelp('maxBytes')}.`);
   problemsAt(form, m, 'batchMaxBytes', g);
-  text(form, FIELD.customFieldCap, LABEL.customFieldCap, g, m.form.customFieldCap, `Optional: how many custom fields your Freshsuccess plan lets you sync, ${CUSTOM_FIELD_CAP_RANGE.min} to ${CUSTOM_FIELD_CAP_RANGE.max}. The Payload preview tab counts the rows of the table below against it.`);
+  text(form, FIELD.customFieldCap, LABEL.customFieldCap, g, m.form.customFieldCap, `Optional: how many custom fields your Freshsuccess plan lets you sync, ${CUSTOM_FIELD_CAP_RANGE.min} to ${CUSTOM_FIELD_CAP_RANGE.max}. Saving with more rows in the table below says so, and the Payload preview tab counts them against it.`);
   problemsAt(form, m, 'customFieldCap', g);
   // The table's own problems, just above it (a sublist has no place for text of its own).
   problemsAt(form, m, 'customFields', g);

@@ -36,6 +36,7 @@ import { busyRefusal, JOB_NAME } from '../domain/jobActivity';
 import { NOTICE_PARAM, putNotice, takeNotice, type Notice } from './adminNotice';
 import { ACTION_PARAM, ADMIN_SCRIPT, buildAdminPage, CONFIRM_ACCOUNT_ACTION, CONFIRMED_REMOVAL_ACTION, REMOVE_EXTRAS_FIELD, type PageModel, type PreviewSection } from './adminPage';
 import { payloadPreview } from '../app/payloadPreview';
+import { overCapText } from '../app/payloadPreviewView';
 import { customFieldCount, PREVIEW_PARAM } from '../domain/payloadPreview';
 import { FIELD, PREVIEW_ACTION, PREVIEW_FIELD, ROW_FIELD } from './adminFieldIds';
 import { customerSavedSearches } from './savedSearchChoices';
@@ -203,7 +204,10 @@ function save(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSett
   const wasPaused = (readState(stored.settings)?.pausedAt ?? null) !== null;
   saveConfig(stored.configId, check.raw);
   logger.audit('FreshSync settings saved from the admin page', `region ${String(check.raw.region)}, key kept as ${form.keySource}`);
-  backToPage({ level: 'confirmation', title: 'Settings saved', message: wasPaused ? 'Settings saved. Pushing was paused because of a refused key; it resumes with the next drain.' : 'Settings saved. They apply to the next drain and full sync.' });
+  const saved = wasPaused ? 'Settings saved. Pushing was paused because of a refused key; it resumes with the next drain.' : 'Settings saved. They apply to the next drain and full sync.';
+  // The plan's cap informs (what Freshsuccess does past it is not documented): saved, with a warning.
+  const overCap = overCapText(customFieldCount(parseConfig(check.raw).config));
+  backToPage(overCap ? { level: 'warning', title: 'Settings saved: more custom fields than your plan allows', message: `${saved} ${overCap}` } : { level: 'confirmation', title: 'Settings saved', message: saved });
 }
 
 /** Tests the values on the screen, not the saved ones, and saves nothing: the page comes back as typed. */
