@@ -149,3 +149,34 @@ describe('the admin queues records again', () => {
     expect(w.outbox.entries.filter((e) => e.id !== 5 && e.status === 'DEAD')).toEqual([expect.objectContaining({ recordIds: ['11'], capturedAt: T0 + 3 * HOUR, firstCapturedAt: T0 })]);
   });
 });
+
+describe('a batch mixes an old change with a new one', () => {
+  test('Freshsuccess back after hours: the old change lands, a record edited minutes ago that fails alone still waits since its own capture', () => {
+    const w = new World();
+    w.snapshots.customers.set('1', customer('1'));
+    w.snapshots.customers.set('9', customer('9'));
+    // A sub-customer whose parent Freshsuccess does not have yet: retried (transient), not dead-lettered.
+    w.snapshots.customers.set('2', customer('2', { parent: { id: '9', entityId: 'CUST-9', customKey: '' } }));
+    edit(w, '1');
+    for (let run = 0; run < 8; run++) {
+      w.fs.faults = [{ kind: 'status', status: 503 }];
+      if (run === 0) w.drain();
+      else retryRun(w);
+    }
+    expect(w.outbox.with('RETRY')).toEqual([expect.objectContaining({ recordIds: ['1'], firstCapturedAt: T0 })]);
+    // Freshsuccess answers again. Just before the retry is due, customer 2 is edited.
+    const due = w.outbox.with('RETRY')[0]!.notBefore!;
+    w.clock.advance(due - w.clock.now() - MINUTE);
+    const editedAt = w.clock.now();
+    expect(editedAt - T0).toBeGreaterThan(HOUR);
+    edit(w, '2');
+    w.fs.poison.set('2', 'Parent account not found');
+    w.clock.advance(MINUTE);
+    w.drain();
+    expect(w.fs.accounts.get('1')?.writes).toBe(1);
+    // Only customer 2 still waits: the queue's oldest is its edit, not customer 1's delivered change.
+    const open = w.outbox.with('RETRY');
+    expect(open).toEqual([expect.objectContaining({ recordIds: ['2'] })]);
+    expect(open[0]!.firstCapturedAt).toBe(editedAt);
+  });
+});
