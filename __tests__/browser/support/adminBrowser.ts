@@ -10,7 +10,7 @@ import { openBrowserPage, type BrowserPage } from './browserPage';
 export interface AdminBrowserOptions {
   sample: { customers: number; contacts: number };
   viewport?: { width: number; height: number };
-  prepare?: (a: AdminClient) => void;
+  prepare?: (a: AdminClient) => unknown;
 }
 
 export function useAdminBrowser(options: AdminBrowserOptions, started: (s: { a: AdminClient; page: Page }) => void): void {
@@ -18,7 +18,7 @@ export function useAdminBrowser(options: AdminBrowserOptions, started: (s: { a: 
   let browser: BrowserPage | undefined;
   beforeAll(async () => {
     a = await AdminClient.start({ sample: options.sample });
-    options.prepare?.(a);
+    await options.prepare?.(a);
     browser = await openBrowserPage(options.viewport ?? { width: 1280, height: 900 });
     started({ a, page: browser.page });
   }, 120_000);

@@ -54,3 +54,11 @@ test('stops when governance runs low and says how many are left; nothing to do s
   expect(retryDeadLetters([], { outbox: box.store, trigger: t, clock: { now: () => 0 }, canContinue: () => true })).toEqual({ requeued: 0, records: 0, left: 0, drain: 'not_needed' });
   expect(t.calls).toBe(0);
 });
+
+test('a retried dead letter keeps the fields whose change it carried: an emptied custom field is still cleared', () => {
+  const emptied = dead(3, { changedFields: ['custentity_plan'] });
+  const box = memoryOutbox([emptied]);
+  retryDeadLetters([emptied], { outbox: box.store, trigger: trigger(), clock: { now: () => 1000 }, canContinue: () => true });
+  const fresh = [...box.rows.values()].filter((e) => e.id > 3);
+  expect(fresh).toEqual([expect.objectContaining({ status: 'PENDING', recordIds: ['30'], changedFields: ['custentity_plan'] })]);
+});

@@ -101,7 +101,10 @@ test('the health verdict, worst first, with its figures', () => {
   // Behind: how many changes and how old the oldest is (75 minutes here).
   const behind = healthVerdict(view({ counts: { ...counts({ pending: 5, retry: 1 }), oldestWaitingAt: T - 75 * 60_000 } }));
   expect(behind).toMatchObject({ level: 'behind', text: 'Behind by 6 change(s), the oldest made 1 h 15 min ago (1 to retry): the next drain pushes them.' });
-  expect(behind.figures).toContain('Changes waiting: 5 (oldest 1 h 15 min)');
+  expect(behind.figures).toEqual(expect.arrayContaining(['Changes waiting: 5', 'Oldest waiting change: made 1 h 15 min ago']));
+  // Only retries wait: no "waiting: 0" with an age beside it; the age stands on its own line.
+  const retries = healthVerdict(view({ counts: { ...counts({ retry: 2 }), oldestWaitingAt: T - 30 * 60_000 } }));
+  expect(retries.figures).toEqual(expect.arrayContaining(['Changes waiting: 0', 'To retry: 2', 'Oldest waiting change: made 30 min ago']));
   const ok = healthVerdict(view({ state: state({ lastSentAt: T - 3 * 86_400_000 }) }));
   expect(ok).toMatchObject({ level: 'ok', text: 'Healthy: nothing is waiting to be sent.' });
   expect(ok.figures).toEqual(expect.arrayContaining(['Changes waiting: 0', 'Dead letters: 0', 'Sent with warnings: 0', `Records last sent: ${new Date(T - 3 * 86_400_000).toISOString().replace('T', ' ').slice(0, 16)} UTC`]));

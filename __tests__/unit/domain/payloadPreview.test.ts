@@ -126,4 +126,8 @@ describe('mapped custom fields against the plan cap', () => {
     expect(customFieldCount(config({ mappingJson: two, customFieldCap: 3 }))).toEqual({ customer: 2, contact: 1, total: 3, cap: 3, over: 0 });
     expect(customFieldCount(config({ mappingJson: two }))).toMatchObject({ cap: null, over: 0 });
   });
+
+  test('contacts not synced: their custom fields are not counted (they are never sent)', () => {
+    expect(customFieldCount(config({ mappingJson: two, customFieldCap: '2', syncContacts: false }))).toEqual({ customer: 2, contact: 0, total: 2, cap: 2, over: 0 });
+  });
 });

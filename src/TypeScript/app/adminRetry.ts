@@ -30,6 +30,8 @@ export function retryDeadLetters(dead: readonly OutboxEntry[], deps: { outbox: O
         kind: entry.kind,
         recordIds: entry.recordIds,
         event: entry.event,
+        // The fields whose change it carried: an emptied custom field is still cleared on the retry.
+        changedFields: entry.changedFields,
         capturedAt: deps.clock.now(),
         // Queued again, not changed again: the change waits since it was first captured.
         firstCapturedAt: firstCaptureOf(entry),

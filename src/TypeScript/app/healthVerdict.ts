@@ -27,8 +27,10 @@ export function healthVerdict(view: StatusView): HealthVerdict {
     `Last run: ${run ? `${run.kind} at ${when(run.at)}, ${run.sent} record(s) sent` : 'none yet'}`,
     `Records last sent: ${sentAt === null ? 'never' : when(sentAt)}`,
     `Last 24 hours: ${lastDay(pushed, view.now, 'sent')} record(s) sent, ${lastDay(pushed, view.now, 'failed')} failed attempt(s); the sweep caught ${lastDay(view.state?.sweepActivity, view.now, 'caught')} change(s) no save had queued`,
-    `Changes waiting: ${c ? c.pending : 'unknown'}${oldest !== null && waiting(c) > 0 ? ` (oldest ${age(view.now - oldest)})` : ''}`,
+    `Changes waiting: ${c ? c.pending : 'unknown'}`,
     `To retry: ${c ? c.retry : 'unknown'}`,
+    // Of both (new and to retry): the age of what waits, from its first capture.
+    ...(oldest !== null && waiting(c) > 0 ? [`Oldest waiting change: made ${age(view.now - oldest)} ago`] : []),
     `Dead letters: ${c ? c.dead : 'unknown'}`,
     `Skipped: ${c ? c.skipped : 'unknown'}`,
     `Sent with warnings: ${c ? c.warned : 'unknown'}`,

@@ -21,7 +21,7 @@ export interface CarryOver {
  * Where a carry-over is kept (entries and batches: `previousKeys` and `firstCapturedAt` are
  * missing on older ones; an entry's `capturedAt` then stands for its first capture).
  */
-export type CarriedBy = Pick<CarryOver, 'tombstones' | 'previousCompanies'> & { previousKeys?: Record<string, string>; firstCapturedAt?: number; capturedAt?: number };
+export type CarriedBy = Pick<CarryOver, 'tombstones' | 'previousCompanies'> & { previousKeys?: Record<string, string>; firstCapturedAt?: number; capturedAt?: number; firstCaptures?: Record<string, number> };
 
 function emptyCarryOver(): CarryOver {
   return { tombstones: {}, previousCompanies: {}, previousKeys: {} };
@@ -48,10 +48,31 @@ export function carryOverOf(items: Iterable<WorkItem>): CarryOver {
   return withFirstCapture(out, first);
 }
 
-/** The part of a batch's or entry's carry-over about these records (its first capture whole: it is not kept per record). */
+/**
+ * Each record's first capture, for a batch: a batch mixes changes of different ages, and a record
+ * that fails alone must not wait since an older neighbour's capture (an entry keeps one time, the
+ * earliest of its records). Missing when no record carries one (a full sync's work).
+ */
+export function firstCapturesOf(items: Iterable<WorkItem>): { firstCaptures?: Record<string, number> } {
+  const out: Record<string, number> = {};
+  let any = false;
+  for (const item of items) {
+    if (item.firstCapturedAt === undefined) continue;
+    out[item.recordId] = Math.min(out[item.recordId] ?? item.firstCapturedAt, item.firstCapturedAt);
+    any = true;
+  }
+  return any ? { firstCaptures: out } : {};
+}
+
+/**
+ * The part of a batch's or entry's carry-over about these records. Its first capture: the earliest
+ * of these records' own where the batch keeps them per record, else the batch's or entry's one.
+ */
 export function carryOverFor(from: CarriedBy, recordIds: Iterable<string>): CarryOver {
   const out = emptyCarryOver();
+  let first: number | undefined;
   for (const id of recordIds) {
+    first = earliest([first, from.firstCaptures?.[id]]);
     const tombstone = from.tombstones[id];
     if (tombstone) out.tombstones[id] = tombstone;
     const previousCompany = from.previousCompanies[id];
@@ -59,7 +80,7 @@ export function carryOverFor(from: CarriedBy, recordIds: Iterable<string>): Carr
     const previousKey = from.previousKeys?.[id];
     if (previousKey) out.previousKeys[id] = previousKey;
   }
-  return withFirstCapture(out, firstCaptureOf(from));
+  return withFirstCapture(out, first ?? firstCaptureOf(from));
 }
 
 /** Several entries' carry-overs as one (a later entry's value for a record wins). */

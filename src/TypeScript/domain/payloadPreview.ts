@@ -137,9 +137,10 @@ export interface CustomFieldCount {
   over: number;
 }
 
-export function customFieldCount(config: Pick<SyncConfig, 'mapping' | 'customFieldCap'>): CustomFieldCount {
+export function customFieldCount(config: Pick<SyncConfig, 'mapping' | 'customFieldCap' | 'scope'>): CustomFieldCount {
   const customer = config.mapping.customer.custom.length;
-  const contact = config.mapping.contact.custom.length;
+  // What is sent: with contacts not synced, their custom fields never reach Freshsuccess.
+  const contact = config.scope.syncContacts ? config.mapping.contact.custom.length : 0;
   const total = customer + contact;
   const cap = config.customFieldCap;
   return { customer, contact, total, cap, over: cap === null ? 0 : Math.max(0, total - cap) };

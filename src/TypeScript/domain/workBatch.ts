@@ -43,8 +43,10 @@ interface BatchBase {
   tombstones: Record<string, Tombstone>;
   previousCompanies: Record<string, string>;
   previousKeys?: Record<string, string>;
-  /** Earliest first capture of the work covered (domain/carryOver.ts): its retry entries keep it. */
+  /** Earliest first capture of the work covered (domain/carryOver.ts). */
   firstCapturedAt?: number;
+  /** Each record's first capture: a retry entry for some of the records keeps the earliest of theirs. */
+  firstCaptures?: Record<string, number>;
   /**
    * Fields whose change the batch's records carried (union). A retry entry keeps them, so an
    * emptied custom field is still cleared on the retry (the plan clears only changed fields).
