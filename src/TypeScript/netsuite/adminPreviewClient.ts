@@ -4,6 +4,8 @@
  * administrator did not ask for, of whatever the settings fields hold at that moment.
  *
  * Only the page's window is used, as in adminProgressClient (no N/ module is needed).
+ * [open] That NetSuite gives the field's input the field id (sandbox check N33): if not, no box
+ * is found, nothing is added, and Enter does what the browser does by default.
  */
 import { ACTION_PARAM } from '../domain/problemActions';
 import { PREVIEW_ACTION, PREVIEW_FIELD } from './adminFieldIds';
