@@ -2,8 +2,8 @@
  * What a record carries from one outbox entry to the next (into a batch, a retry entry, a parked
  * entry) so a later push still knows what the first capture knew: its tombstone when deleted, the
  * company a moved contact left (the first one: later moves were never pushed), the key it had
- * before it was re-keyed (the latest), and when the change was first captured (one time for the
- * whole batch or entry, the earliest: what waits is never shown younger than it is).
+ * before it was re-keyed (the latest), and when the change was first captured (per record in a
+ * batch; one time in an entry, its records' earliest: what waits is never shown younger than it is).
  */
 import type { WorkItem } from './coalesce';
 import { earliest, firstCaptureOf } from './firstCapture';
@@ -53,7 +53,7 @@ export function carryOverOf(items: Iterable<WorkItem>): CarryOver {
  * that fails alone must not wait since an older neighbour's capture (an entry keeps one time, the
  * earliest of its records). Missing when no record carries one (a full sync's work).
  */
-export function firstCapturesOf(items: Iterable<WorkItem>): { firstCaptures?: Record<string, number> } {
+function firstCapturesOf(items: Iterable<WorkItem>): { firstCaptures?: Record<string, number> } {
   const out: Record<string, number> = {};
   let any = false;
   for (const item of items) {
@@ -62,6 +62,12 @@ export function firstCapturesOf(items: Iterable<WorkItem>): { firstCaptures?: Re
     any = true;
   }
   return any ? { firstCaptures: out } : {};
+}
+
+/** What a batch carries: the carry-over by record, with each record's first capture (the batch's earliest is derived from them, not kept). */
+export function batchCarryOverOf(items: readonly WorkItem[]): Omit<CarryOver, 'firstCapturedAt'> & { firstCaptures?: Record<string, number> } {
+  const { firstCapturedAt: _earliest, ...carried } = carryOverOf(items);
+  return { ...carried, ...firstCapturesOf(items) };
 }
 
 /**

@@ -4,11 +4,18 @@
  * alert) counts from the change, not from its last failed attempt.
  */
 
-/** An entry's or a batch's first capture; an entry from before the field had only `capturedAt`. */
-export function firstCaptureOf(from: { firstCapturedAt?: number; capturedAt: number }): number;
-export function firstCaptureOf(from: { firstCapturedAt?: number; capturedAt?: number }): number | undefined;
-export function firstCaptureOf(from: { firstCapturedAt?: number; capturedAt?: number }): number | undefined {
-  return from.firstCapturedAt ?? from.capturedAt;
+interface Captured {
+  firstCapturedAt?: number;
+  capturedAt?: number;
+  /** A batch's, per record. */
+  firstCaptures?: Record<string, number>;
+}
+
+/** An entry's or a batch's first capture (a batch's: its records' earliest); an entry from before the field had only `capturedAt`. */
+export function firstCaptureOf(from: Captured & { capturedAt: number }): number;
+export function firstCaptureOf(from: Captured): number | undefined;
+export function firstCaptureOf(from: Captured): number | undefined {
+  return from.firstCapturedAt ?? (from.firstCaptures ? earliest(Object.values(from.firstCaptures)) : undefined) ?? from.capturedAt;
 }
 
 /** The earliest of these times, undefined when none is known. */

@@ -4,7 +4,7 @@
  * retries all plan through here, so they classify, map and validate identically.
  */
 import { boundDistinct, cutBatches, parentsFirst, utf8Length, type Sized } from './batching';
-import { carryOverOf, firstCapturesOf } from './carryOver';
+import { batchCarryOverOf } from './carryOver';
 import { CHANGES_UNKNOWN } from './changeDetection';
 import type { WorkItem } from './coalesce';
 import type { SyncConfig } from './config';
@@ -229,7 +229,7 @@ function base(input: PlanInput, units: Unit<unknown>[], key: string) {
     u.item.retryEntryIds.forEach((r) => retry.add(r));
     attempt = Math.max(attempt, u.item.attempt);
   }
-  return { key, runId: input.runId, attempt, retryEntryIds: [...retry], ...carryOverOf(units.map((u) => u.item)), ...firstCapturesOf(units.map((u) => u.item)), changedFields: [...changed] };
+  return { key, runId: input.runId, attempt, retryEntryIds: [...retry], ...batchCarryOverOf(units.map((u) => u.item)), changedFields: [...changed] };
 }
 
 function minPending(units: Unit<unknown>[]): number {

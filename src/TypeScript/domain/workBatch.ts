@@ -43,9 +43,7 @@ interface BatchBase {
   tombstones: Record<string, Tombstone>;
   previousCompanies: Record<string, string>;
   previousKeys?: Record<string, string>;
-  /** Earliest first capture of the work covered (domain/carryOver.ts). */
-  firstCapturedAt?: number;
-  /** Each record's first capture: a retry entry for some of the records keeps the earliest of theirs. */
+  /** Each record's first capture (domain/carryOver.ts): a retry entry for some of them keeps the earliest of theirs. */
   firstCaptures?: Record<string, number>;
   /**
    * Fields whose change the batch's records carried (union). A retry entry keeps them, so an

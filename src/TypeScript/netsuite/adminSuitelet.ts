@@ -193,8 +193,9 @@ function probeNow(config: SyncConfig): ReturnType<typeof probeSettings> {
 function save(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, p: Params): void {
   const form = formFromParams(p, rowsFromRequest(context.request));
   const checked = checkSettings(form, String(stored.raw?.secretRef ?? ''));
+  const { config } = parseConfig(checked.raw);
   // Checked against the account too (field ids, saved search as it is now), once their form is right.
-  const check = checked.problems.length > 0 ? checked : { ...checked, problems: probeNow(parseConfig(checked.raw).config) };
+  const check = checked.problems.length > 0 ? checked : { ...checked, problems: probeNow(config) };
   if (check.problems.length > 0) {
     // Shown again as typed, except a secret id box that may hold the key itself.
     render(context, stored, check.hideSecretInput ? { ...check.form, secretId: '' } : check.form, check, null);
@@ -206,7 +207,7 @@ function save(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSett
   logger.audit('FreshSync settings saved from the admin page', `region ${String(check.raw.region)}, key kept as ${form.keySource}`);
   const saved = wasPaused ? 'Settings saved. Pushing was paused because of a refused key; it resumes with the next drain.' : 'Settings saved. They apply to the next drain and full sync.';
   // The plan's cap informs (what Freshsuccess does past it is not documented): saved, with a warning.
-  const overCap = overCapText(customFieldCount(parseConfig(check.raw).config));
+  const overCap = overCapText(customFieldCount(config));
   backToPage(overCap ? { level: 'warning', title: 'Settings saved: more custom fields than your plan allows', message: `${saved} ${overCap}` } : { level: 'confirmation', title: 'Settings saved', message: saved });
 }
 
