@@ -26,7 +26,7 @@ import { describeSubmission, type JobKind, type StatusView } from '../app/adminS
 import { checkSettings, formFromRaw, rowOfChoice, type CustomFieldRow, type SettingsCheck, type SettingsForm } from '../domain/adminSettings';
 import { isChecked } from '../domain/checkbox';
 import { parseRowAction, picksFrom, SELECTED_ACTION, type ProblemAction, type RecordPick } from '../domain/problemActions';
-import { parseConfig, type SyncConfig } from '../domain/config';
+import { parseConfig, type ParsedConfig, type SyncConfig } from '../domain/config';
 import { FreshsuccessClient } from '../freshsuccess/client';
 import { describeRefusal } from '../domain/formToken';
 import { checkAdminPost, issueAdminFormToken } from './adminFormToken';
@@ -118,9 +118,10 @@ function formFromParams(p: Params, rows: CustomFieldRow[]): SettingsForm {
   };
 }
 
-function readStatus(stored: StoredSettings): StatusView {
+/** `parsed`: the saved settings, parsed once per page view (null: none saved). */
+function readStatus(stored: StoredSettings, parsed: ParsedConfig | null): StatusView {
   const { state, syncEnabled, jobs, activities } = readProgress(stored);
-  const config = stored.raw ? parseConfig(stored.raw).config : null;
+  const config = parsed?.config ?? null;
   return {
     now: clock.now(),
     state,
@@ -138,21 +139,21 @@ function readStatus(stored: StoredSettings): StatusView {
  * The Payload preview tab (saved settings only): the mapped custom field count, free (the settings
  * are read already), and the preview asked for by `asked`, which costs only then (app/payloadPreview.ts).
  */
-function previewSection(stored: StoredSettings, asked: string | undefined): PreviewSection | null {
-  if (!stored.raw) return null;
-  const { config } = parseConfig(stored.raw);
+function previewSection(stored: StoredSettings, parsed: ParsedConfig | null, state: SyncState | null, asked: string | undefined): PreviewSection | null {
+  if (!parsed) return null;
+  const { config } = parsed;
   if (asked === undefined) return { region: config.region, fieldCount: customFieldCount(config), asked: null };
   const target = parseResyncTarget(asked);
   const result = target ? payloadPreview(target, config, { snapshots: netsuiteSnapshots(), now: clock.now(), nameOf: recordName }) : null;
   // What keeps the drain from sending anything now (switched off, paused...): the drain's own refusals.
-  const refusal = whyNotStart('drain', parseConfig(stored.raw), readState(stored.settings), stored.copied);
+  const refusal = whyNotStart('drain', parsed, state, stored.copied);
   const holdUp = refusal === null ? null : describeSubmission('drain', refusal).message;
   return { region: config.region, fieldCount: customFieldCount(config), asked: { value: asked, result, holdUp } };
 }
 
 /** The setup checklist from what this view read and a few look-ups of its own (netsuite/setupFacts.ts, 17 units). */
-function checklist(stored: StoredSettings, state: SyncState | null, keyTest: KeyTestRecord | null): Checklist {
-  const config = stored.raw ? parseConfig(stored.raw).config : null;
+function checklist(parsed: ParsedConfig | null, state: SyncState | null, keyTest: KeyTestRecord | null): Checklist {
+  const config = parsed?.config ?? null;
   return evaluateChecklist({
     accountId: runtime.accountId,
     saved: config ? { region: config.region, secret: config.secret } : null,
@@ -167,9 +168,10 @@ function checklist(stored: StoredSettings, state: SyncState | null, keyTest: Key
 /** `extra.keyTest`: a test this request just recorded (the settings read before it do not hold it yet); `extra.previewAsked`: the record a preview was asked for. */
 function render(context: EntryPoints.Suitelet.onRequestContext, stored: StoredSettings, form: SettingsForm, check: SettingsCheck | null, notice: Notice | null, ask: Pick<PageModel, 'confirmRemoval' | 'resync'> = {}, extra: { keyTest?: KeyTestRecord; previewAsked?: string } = {}): void {
   const formToken = issueAdminFormToken(ADMIN_FORM, clock.now());
-  const status = readStatus(stored);
-  const setup = checklist(stored, status.state, extra.keyTest ?? status.state?.keyTest ?? null);
-  const preview = previewSection(stored, extra.previewAsked);
+  const parsed = stored.raw ? parseConfig(stored.raw) : null;
+  const status = readStatus(stored, parsed);
+  const setup = checklist(parsed, status.state, extra.keyTest ?? status.state?.keyTest ?? null);
+  const preview = previewSection(stored, parsed, status.state, extra.previewAsked);
   const progress = progressBox(status.state, status.syncEnabled ?? null, status.jobs, status.activities ?? []);
   const page = buildAdminPage({ form, problems: check?.problems ?? [], notice, status, progress, accountId: runtime.accountId, checklist: setup, formToken, ...ask, preview, subsidiaries: runtime.isFeatureInEffect({ feature: 'SUBSIDIARIES' }), savedSearches: customerSavedSearches(), customFieldChoices: accountCustomFields() });
   context.response.writePage(page);
